@@ -1,0 +1,122 @@
+/* The store's schema, as numbered migrations. Migration N brings a file from
+ * user_version N-1 to N inside one transaction. Never edit a released migration:
+ * add the next one. */
+#include "store_internal.h"
+
+/* Rules every table follows: a random 128-bit id (hex), the kiosk that made the row
+ * (kiosk_id) and times in UTC ms. Facts (checkins, receipts, consents, log) are
+ * append-only: triggers refuse UPDATE and DELETE. People are versioned: a row holds
+ * the latest version; (updated_at, updated_by) orders versions (last writer wins). */
+static const char *const migration_1 =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+    "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);\n"
+    "CREATE TABLE keys(\n"
+    "  key_id TEXT PRIMARY KEY,            -- 8 base32 chars from the public key's hash\n"
+    "  public_key TEXT NOT NULL,           -- 64 hex\n"
+    "  kiosk_id TEXT NOT NULL,\n"
+    "  created_at INTEGER NOT NULL,\n"
+    "  own INTEGER NOT NULL DEFAULT 0       -- 1: this kiosk's own key\n"
+    ");\n"
+    "CREATE TABLE events(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL,\n"
+    "  code TEXT NOT NULL UNIQUE,\n"
+    "  kind INTEGER NOT NULL CHECK(kind IN (1,2)),   -- 1 class, 2 fair\n"
+    "  title TEXT NOT NULL, place TEXT NOT NULL DEFAULT '', commune TEXT NOT NULL DEFAULT '',\n"
+    "  district TEXT NOT NULL DEFAULT '', province TEXT NOT NULL DEFAULT '',\n"
+    "  capacity INTEGER NOT NULL DEFAULT 0, signup_open INTEGER NOT NULL DEFAULT 1,\n"
+    "  signature_required INTEGER NOT NULL DEFAULT 0, late_after_min INTEGER NOT NULL DEFAULT 15,\n"
+    "  interests TEXT NOT NULL DEFAULT '',           -- fairs: one interest a line\n"
+    "  extra TEXT NOT NULL DEFAULT '{}'\n"
+    ");\n"
+    "CREATE TABLE sessions(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  event_id TEXT NOT NULL REFERENCES events(id),\n"
+    "  number INTEGER NOT NULL, starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL,\n"
+    "  UNIQUE(event_id, number)\n"
+    ");\n"
+    "CREATE INDEX sessions_time ON sessions(starts_at);\n"
+    "CREATE TABLE people(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL,\n"
+    "  full_name TEXT NOT NULL,\n"
+    "  given_name TEXT NOT NULL DEFAULT '',   -- known given name, else ''\n"
+    "  name_key TEXT NOT NULL,                -- folded: 'nguyen thi hoa'\n"
+    "  birth_year INTEGER NOT NULL DEFAULT 0,\n"
+    "  phone TEXT NOT NULL DEFAULT '',        -- E.164\n"
+    "  commune TEXT NOT NULL DEFAULT '', district TEXT NOT NULL DEFAULT '',\n"
+    "  province TEXT NOT NULL DEFAULT '',\n"
+    "  organisation TEXT NOT NULL DEFAULT '', org_kind INTEGER NOT NULL DEFAULT 0,\n"
+    "  extra TEXT NOT NULL DEFAULT '{}'\n"
+    ");\n"
+    "CREATE INDEX people_phone ON people(phone) WHERE phone <> '';\n"
+    "CREATE INDEX people_key ON people(name_key, birth_year);\n"
+    "CREATE TABLE registrations(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  event_id TEXT NOT NULL REFERENCES events(id),\n"
+    "  person_id TEXT NOT NULL REFERENCES people(id),\n"
+    "  status INTEGER NOT NULL,                -- enum kiosk_reg_status\n"
+    "  source TEXT NOT NULL DEFAULT 'kiosk',   -- kiosk, import, walkin\n"
+    "  extra TEXT NOT NULL DEFAULT '{}',\n"
+    "  UNIQUE(event_id, person_id)\n"
+    ");\n"
+    "CREATE TABLE consents(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  person_id TEXT NOT NULL REFERENCES people(id),\n"
+    "  purpose INTEGER NOT NULL,               -- enum kiosk_consent_purpose\n"
+    "  granted INTEGER NOT NULL,\n"
+    "  text_version TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX consents_person ON consents(person_id, purpose, created_at);\n"
+    "CREATE TABLE checkins(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  session_id TEXT NOT NULL REFERENCES sessions(id),\n"
+    "  person_id TEXT NOT NULL REFERENCES people(id),\n"
+    "  kind INTEGER NOT NULL DEFAULT 1,        -- 1 in, 2 out\n"
+    "  late INTEGER NOT NULL DEFAULT 0, walkin INTEGER NOT NULL DEFAULT 0,\n"
+    "  signature BLOB,                         -- strokes: int16 x,y pairs, x=-1 ends a stroke\n"
+    "  signature_png BLOB,\n"
+    "  extra TEXT NOT NULL DEFAULT '{}'\n"
+    ");\n"
+    "CREATE INDEX checkins_session ON checkins(session_id, person_id, kind);\n"
+    "CREATE TABLE receipts(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  kind INTEGER NOT NULL,                  -- enum kiosk_receipt_kind\n"
+    "  event_id TEXT NOT NULL REFERENCES events(id),\n"
+    "  session_id TEXT REFERENCES sessions(id),\n"
+    "  person_id TEXT NOT NULL REFERENCES people(id),\n"
+    "  short_code TEXT NOT NULL UNIQUE,\n"
+    "  text TEXT NOT NULL UNIQUE,\n"
+    "  key_id TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX receipts_person ON receipts(person_id, event_id, kind);\n"
+    "CREATE TABLE log(\n"
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "  id TEXT NOT NULL UNIQUE, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL,                     -- 'checkin', 'register', 'admin.pin', ...\n"
+    "  subject TEXT NOT NULL DEFAULT '',       -- id of the row it is about\n"
+    "  detail TEXT NOT NULL DEFAULT ''         -- never a name or a phone number\n"
+    ");\n"
+    "CREATE TRIGGER checkins_no_update BEFORE UPDATE ON checkins BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;\n"
+    "CREATE TRIGGER checkins_no_delete BEFORE DELETE ON checkins BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;\n"
+    "CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are append-only'); END;\n"
+    "CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are append-only'); END;\n"
+    "CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents are append-only'); END;\n"
+    "CREATE TRIGGER log_no_update BEFORE UPDATE ON log BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;\n"
+    "CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;\n";
+
+static const char *const migrations[] = {
+    migration_1,
+};
+
+int store_schema_latest(void)
+{
+    return (int)KIOSK_ARRAY_LEN(migrations);
+}
+
+const char *store_schema_migration(int to_version)
+{
+    if (to_version < 1 || to_version > store_schema_latest())
+        return NULL;
+    return migrations[to_version - 1];
+}

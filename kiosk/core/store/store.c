@@ -1,0 +1,340 @@
+#include "store_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct store {
+    sqlite3 *db;
+    char path[4096];
+    char kiosk_id[KIOSK_ID_LEN];
+};
+
+sqlite3 *store_db(store *s)
+{
+    return s->db;
+}
+
+const char *store_kiosk_id(const store *s)
+{
+    return s->kiosk_id;
+}
+
+const char *store_path(const store *s)
+{
+    return s->path;
+}
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return v;
+}
+
+int store_schema_version(store *s)
+{
+    return user_version(s->db);
+}
+
+kiosk_status store_status_from_sqlite(store *s, int rc, const char *what)
+{
+    int base = rc & 0xff;
+    const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    kiosk_status st = KIOSK_E_IO;
+    if (base == SQLITE_FULL)
+        st = KIOSK_E_FULL;
+    else if (base == SQLITE_READONLY || base == SQLITE_CANTOPEN || base == SQLITE_PERM)
+        st = KIOSK_E_READONLY;
+    else if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
+        st = KIOSK_E_CORRUPT;
+    else if (base == SQLITE_NOMEM)
+        st = KIOSK_E_NOMEM;
+    else if (base == SQLITE_CONSTRAINT)
+        st = KIOSK_E_EXISTS;
+    kiosk_log(KIOSK_LOG_ERROR, "%s failed in '%s': %s", what, s ? s->path : "?", msg);
+    return st;
+}
+
+static kiosk_status exec(store *s, const char *sql, const char *what)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, what);
+    return KIOSK_OK;
+}
+
+kiosk_status store_begin(store *s)
+{
+    return exec(s, "BEGIN IMMEDIATE", "begin");
+}
+
+kiosk_status store_commit(store *s)
+{
+    kiosk_status st = exec(s, "COMMIT", "commit");
+    if (st != KIOSK_OK)
+        store_rollback(s);
+    return st;
+}
+
+void store_rollback(store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* A file that exists but is not SQLite must be refused before SQLite touches it:
+ * opening it read-write could start a journal next to it. */
+static int looks_like_sqlite(const char *path, int *exists)
+{
+    FILE *f = fopen(path, "rb");
+    *exists = f != NULL || errno != ENOENT;
+    if (!f)
+        return 0;
+    char head[16] = {0};
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (n == 0)
+        return 1; /* empty file: SQLite treats it as a new database */
+    return n == 16 && memcmp(head, "SQLite format 3", 16) == 0;
+}
+
+static kiosk_status migrate(store *s, char *err, size_t errlen)
+{
+    int v = user_version(s->db);
+    int latest = store_schema_latest();
+    if (v > latest) {
+        kiosk_fmt(err, errlen,
+                  "database '%s' was written by a newer kiosk (schema %d, this one knows %d): "
+                  "update the kiosk; the file was not changed",
+                  s->path, v, latest);
+        return KIOSK_E_NEWER;
+    }
+    while (v < latest) {
+        kiosk_status st = store_begin(s);
+        if (st != KIOSK_OK)
+            goto failed;
+        st = exec(s, store_schema_migration(v + 1), "schema migration");
+        if (st == KIOSK_OK) {
+            char pragma[64];
+            kiosk_fmt(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+            st = exec(s, pragma, "schema version");
+        }
+        if (st == KIOSK_OK)
+            st = store_commit(s);
+        else
+            store_rollback(s);
+        if (st != KIOSK_OK) {
+        failed:
+            kiosk_fmt(err, errlen, "cannot update the schema of '%s' to version %d: %s", s->path,
+                      v + 1, kiosk_status_name(st));
+            return st;
+        }
+        v++;
+    }
+    return KIOSK_OK;
+}
+
+static kiosk_status load_kiosk_id(store *s, char *err, size_t errlen)
+{
+    if (store_setting_get(s, "kiosk_id", s->kiosk_id, sizeof s->kiosk_id) == KIOSK_OK &&
+        strlen(s->kiosk_id) == 32)
+        return KIOSK_OK;
+    kiosk_id_new(s->kiosk_id);
+    kiosk_status st = store_setting_set(s, "kiosk_id", s->kiosk_id);
+    if (st != KIOSK_OK)
+        kiosk_fmt(err, errlen, "cannot write to '%s': %s", s->path, kiosk_status_name(st));
+    return st;
+}
+
+static kiosk_status open_impl(const char *path, int create, store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    int exists = 0;
+    if (!looks_like_sqlite(path, &exists) && exists) {
+        kiosk_fmt(err, errlen, "'%s' is not a kiosk database (not an SQLite file); it was left as it is",
+                  path);
+        return KIOSK_E_CORRUPT;
+    }
+    if (!exists && !create) {
+        kiosk_fmt(err, errlen, "no database at '%s'", path);
+        return KIOSK_E_NOT_FOUND;
+    }
+    if (!exists) {
+        char dir[4096];
+        kiosk_strlcpy(dir, path, sizeof dir);
+        char *d = dirname(dir);
+        kiosk_mkdirs(d, 0700);
+        if (access(d, W_OK) != 0) {
+            kiosk_fmt(err, errlen,
+                      "cannot create the database in '%s': the folder is not writable (%s)", d,
+                      strerror(errno));
+            return KIOSK_E_READONLY;
+        }
+    }
+    store *s = calloc(1, sizeof *s);
+    if (!s)
+        return KIOSK_E_NOMEM;
+    kiosk_strlcpy(s->path, path, sizeof s->path);
+    mode_t old = umask(077); /* the database holds phone numbers: owner only */
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+    umask(old);
+    if (rc != SQLITE_OK) {
+        kiosk_fmt(err, errlen, "cannot open '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        store_close(s);
+        return KIOSK_E_IO;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 1);
+    /* Check the schema version before anything writes (WAL switch writes the header). */
+    int v = user_version(s->db);
+    if (v < 0) {
+        kiosk_fmt(err, errlen, "'%s' is not a kiosk database (%s); it was left as it is", path,
+                  sqlite3_errmsg(s->db));
+        store_close(s);
+        return KIOSK_E_CORRUPT;
+    }
+    if (v > store_schema_latest()) {
+        kiosk_fmt(err, errlen,
+                  "database '%s' was written by a newer kiosk (schema %d, this one knows %d): "
+                  "update the kiosk; the file was not changed",
+                  path, v, store_schema_latest());
+        store_close(s);
+        return KIOSK_E_NEWER;
+    }
+    if (v > 0) {
+        /* an SQLite file that is not ours: refuse rather than add tables to it */
+        sqlite3_stmt *st;
+        int ours = 0;
+        if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_master WHERE name='checkins'", -1, &st, NULL) ==
+            SQLITE_OK) {
+            ours = sqlite3_step(st) == SQLITE_ROW;
+            sqlite3_finalize(st);
+        }
+        if (!ours) {
+            kiosk_fmt(err, errlen, "'%s' is an SQLite file of another program; it was left as it is", path);
+            store_close(s);
+            return KIOSK_E_CORRUPT;
+        }
+    } else if (exists) {
+        sqlite3_stmt *st;
+        int tables = 0;
+        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                tables = sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+        }
+        if (tables > 0) {
+            kiosk_fmt(err, errlen, "'%s' is an SQLite file of another program; it was left as it is", path);
+            store_close(s);
+            return KIOSK_E_CORRUPT;
+        }
+    }
+    kiosk_status st = exec(s, "PRAGMA journal_mode=WAL", "journal mode");
+    if (st == KIOSK_OK)
+        st = exec(s, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", "pragmas");
+    if (st != KIOSK_OK) {
+        kiosk_fmt(err, errlen, "cannot use '%s': %s", path, kiosk_status_name(st));
+        store_close(s);
+        return st;
+    }
+    st = migrate(s, err, errlen);
+    if (st == KIOSK_OK)
+        st = load_kiosk_id(s, err, errlen);
+    if (st != KIOSK_OK) {
+        store_close(s);
+        return st;
+    }
+    *out = s;
+    return KIOSK_OK;
+}
+
+kiosk_status store_open(const char *path, store **out, char *err, size_t errlen)
+{
+    return open_impl(path, 1, out, err, errlen);
+}
+
+kiosk_status store_open_existing(const char *path, store **out, char *err, size_t errlen)
+{
+    return open_impl(path, 0, out, err, errlen);
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    if (s->db)
+        sqlite3_close_v2(s->db);
+    free(s);
+}
+
+kiosk_status store_setting_set(store *s, const char *key, const char *value)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO settings(key, value, updated_at) VALUES(?1, ?2, ?3) "
+                                "ON CONFLICT(key) DO UPDATE SET value=excluded.value, "
+                                "updated_at=excluded.updated_at",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "setting");
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_status_from_sqlite(s, rc, "setting");
+    return KIOSK_OK;
+}
+
+kiosk_status store_setting_get(store *s, const char *key, char *out, size_t cap)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM settings WHERE key=?1", -1, &st, NULL) != SQLITE_OK)
+        return KIOSK_E_IO;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    kiosk_status r = KIOSK_E_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const unsigned char *v = sqlite3_column_text(st, 0);
+        kiosk_strlcpy(out, v ? (const char *)v : "", cap);
+        r = KIOSK_OK;
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+kiosk_status store_log_add(store *s, const char *kind, const char *subject, const char *detail)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO log(id, kiosk_id, created_at, kind, subject, detail) "
+                                "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "log");
+    char id[KIOSK_ID_LEN];
+    kiosk_id_new(id);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, s->kiosk_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
+    sqlite3_bind_text(st, 4, kind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, subject ? subject : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, detail ? detail : "", -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_status_from_sqlite(s, rc, "log");
+    return KIOSK_OK;
+}

@@ -1,0 +1,8 @@
+/* kioskctl keys: not built yet (its issue replaces this file). */
+#include "ctl.h"
+
+int ctl_cmd_keys(struct ctl *c, int argc, char **argv)
+{
+    ctl_error("'keys' is not available in this build yet");
+    return CTL_REFUSED;
+}

@@ -1,0 +1,8 @@
+/* kioskctl pin: not built yet (its issue replaces this file). */
+#include "ctl.h"
+
+int ctl_cmd_pin(struct ctl *c, int argc, char **argv)
+{
+    ctl_error("'pin' is not available in this build yet");
+    return CTL_REFUSED;
+}

@@ -1,0 +1,8 @@
+/* kioskctl receipt: not built yet (its issue replaces this file). */
+#include "ctl.h"
+
+int ctl_cmd_receipt(struct ctl *c, int argc, char **argv)
+{
+    ctl_error("'receipt' is not available in this build yet");
+    return CTL_REFUSED;
+}

@@ -1,0 +1,8 @@
+/* kioskctl roster: not built yet (its issue replaces this file). */
+#include "ctl.h"
+
+int ctl_cmd_roster(struct ctl *c, int argc, char **argv)
+{
+    ctl_error("'roster' is not available in this build yet");
+    return CTL_REFUSED;
+}

@@ -1,0 +1,8 @@
+/* kioskctl sync: not built yet (its issue replaces this file). */
+#include "ctl.h"
+
+int ctl_cmd_sync(struct ctl *c, int argc, char **argv)
+{
+    ctl_error("'sync' is not available in this build yet");
+    return CTL_REFUSED;
+}

@@ -1,0 +1,31 @@
+/* kioskctl's commands: one file a command (cmd_<name>.c), each a function taking the
+ * remaining arguments. Exit codes: 0 done, 1 refused (one line on stderr), 2 usage. */
+#ifndef KIOSK_CTL_H
+#define KIOSK_CTL_H
+
+#include "store/store.h"
+
+enum { CTL_OK = 0, CTL_REFUSED = 1, CTL_USAGE = 2 };
+
+struct ctl {
+    const char *db_path; /* --db, or the default */
+    store *store;        /* opened by ctl_store */
+};
+
+/* Opens the database (creating it) once; prints the reason and returns NULL on failure. */
+store *ctl_store(struct ctl *c);
+/* Prints "kioskctl: <msg>" to stderr. */
+void ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The value after a --flag: returns argv[i+1] and advances *i, or NULL (usage error). */
+const char *ctl_flag_value(int argc, char **argv, int *i);
+
+int ctl_cmd_init(struct ctl *c, int argc, char **argv);
+int ctl_cmd_event(struct ctl *c, int argc, char **argv);
+int ctl_cmd_roster(struct ctl *c, int argc, char **argv);
+int ctl_cmd_export(struct ctl *c, int argc, char **argv);
+int ctl_cmd_receipt(struct ctl *c, int argc, char **argv);
+int ctl_cmd_keys(struct ctl *c, int argc, char **argv);
+int ctl_cmd_sync(struct ctl *c, int argc, char **argv);
+int ctl_cmd_pin(struct ctl *c, int argc, char **argv);
+
+#endif
