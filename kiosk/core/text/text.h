@@ -1,0 +1,46 @@
+/* Vietnamese text: NFC, display names, search keys, official order, phone numbers.
+ * Pure functions over UTF-8; no I/O except where a function says it reads a data file. */
+#ifndef KIOSK_TEXT_H
+#define KIOSK_TEXT_H
+
+#include "common.h"
+
+/* NFC of a UTF-8 text (utf8proc). Invalid UTF-8 gives KIOSK_E_INVALID. */
+kiosk_status vn_nfc(const char *in, char *out, size_t cap);
+/* Display form of a name: NFC, spaces collapsed and trimmed, each word capitalised
+ * ("  TRẦN   văn  BÌNH " -> "Trần Văn Bình"). */
+void vn_name_tidy(const char *in, char *out, size_t cap);
+/* Search key: NFC, lower case, tone and vowel marks removed, đ -> d, any run of spaces
+ * or punctuation -> one space, trimmed ("Nguyễn Thị Hòa" -> "nguyen thi hoa"). */
+void vn_fold(const char *in, char *out, size_t cap);
+/* Lower case, NFC, whitespace collapsed, marks kept: for "typed accents match" ranking. */
+void vn_lower(const char *in, char *out, size_t cap);
+
+/* Name parts for the official order: family = first word, given = the stored given name
+ * when known (it may have two words) else the last word, middle = what is between. */
+struct vn_name_parts {
+    char family[KIOSK_PART_LEN];
+    char middle[KIOSK_NAME_LEN];
+    char given[KIOSK_PART_LEN];
+};
+void vn_name_split(const char *full_name, const char *given_hint, struct vn_name_parts *out);
+
+/* Vietnamese collation (ICU "vi"): a < ă < â, d < đ, tones after letters.
+ * vn_collate compares two texts; vn_sort_key writes a binary key comparable with memcmp
+ * (returns its length; 0 when it does not fit). */
+int vn_collate(const char *a, const char *b);
+size_t vn_sort_key(const char *text, unsigned char *out, size_t cap);
+/* Compares two people in the official list order: given, then family, then middle. */
+int vn_name_order(const char *full_a, const char *given_a, const char *full_b,
+                  const char *given_b);
+
+/* Phone numbers: "0912 345 678", "+84 912 345 678", "84912345678" -> "+84912345678".
+ * A number that is not a Vietnamese mobile number gives KIOSK_E_INVALID and *why_key is a
+ * string-table key saying what is wrong (e.g. "phone.too_short"). Prefixes come from
+ * assets/phone-prefixes.tsv (vn_phone_load_prefixes; built-in defaults otherwise). */
+kiosk_status vn_phone_normalise(const char *in, char out[KIOSK_PHONE_LEN], const char **why_key);
+kiosk_status vn_phone_load_prefixes(const char *tsv_path);
+/* "+84912345678" -> "0912 345 678" for display. */
+void vn_phone_display(const char *e164, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,30 @@
+/* What a kiosk_ctx (the ABI's opaque per-call context) holds, for the host's own files.
+ * The runtime (app.c) makes one per call into a plugin or a host screen. */
+#ifndef KIOSK_HOST_CTX_H
+#define KIOSK_HOST_CTX_H
+
+#include "receipt/receipt.h"
+#include "store/store.h"
+#include "ui/ui.h"
+
+struct app;
+struct plugin_slot;
+
+struct kiosk_ctx {
+    struct app *app;
+    struct plugin_slot *plugin; /* the plugin being called; NULL for host screens */
+};
+
+/* Accessors the host's files use (implemented by the runtime, app.c). */
+store *host_store(kiosk_ctx *ctx);
+struct receipt_keys *host_keys(kiosk_ctx *ctx);
+ui_ctx *host_ui(kiosk_ctx *ctx);
+/* A setting: the settings file first, then the database's settings table; NULL if unset. */
+const char *host_setting(kiosk_ctx *ctx, const char *key);
+/* A string in the current language: the plugin's table, then the host's; else the key. */
+const char *host_tr(kiosk_ctx *ctx, const char *key);
+/* Tell the runtime a write failed for storage reasons (full disk, read-only): it shows a
+ * banner in the kiosk's language until a write succeeds again. */
+void host_storage_status(kiosk_ctx *ctx, kiosk_status st);
+
+#endif

@@ -1,0 +1,155 @@
+/* Immediate-mode widgets over an abstract draw list (microui's way): widgets lay
+ * themselves out, handle the pointer and keys, and emit commands a backend paints.
+ * It knows no SDL type and never draws pixels itself. */
+#ifndef KIOSK_UI_H
+#define KIOSK_UI_H
+
+#include <kiosk/plugin.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ui_rect {
+    int x, y, w, h;
+} ui_rect;
+
+typedef struct ui_color {
+    uint8_t r, g, b, a;
+} ui_color;
+
+/* Fonts the backend provides (one face, a few sizes). */
+enum ui_font { UI_FONT_BODY = 0, UI_FONT_SMALL, UI_FONT_LARGE, UI_FONT_TITLE, UI_FONT_COUNT };
+
+enum ui_cmd_kind {
+    UI_CMD_RECT = 1,  /* filled rectangle, radius > 0 rounds the corners */
+    UI_CMD_FRAME,     /* rectangle outline, 2 px */
+    UI_CMD_TEXT,      /* one line of text at rect.x, rect.y (top-left), clipped to rect */
+    UI_CMD_IMAGE,     /* 8-bit grey pixels (pw x ph) scaled to rect, nearest neighbour */
+    UI_CMD_LINE,      /* from (rect.x, rect.y) to (rect.x + rect.w, rect.y + rect.h), width radius */
+};
+
+struct ui_cmd {
+    int kind;
+    ui_rect rect;
+    ui_color color;
+    int font;           /* UI_CMD_TEXT */
+    int radius;         /* RECT: corner radius; LINE: width */
+    const char *text;   /* UI_CMD_TEXT: NFC UTF-8, owned by the draw list */
+    const uint8_t *pixels; /* UI_CMD_IMAGE: owned by the draw list */
+    int pw, ph;
+    uint64_t image_key; /* UI_CMD_IMAGE: same key, same pixels (texture cache key) */
+    int widget;         /* index into the frame's widget table (tap targets), -1 none */
+};
+
+/* Every text a frame shows, with where it is: scripts tap and expect by these. */
+struct ui_visible_text {
+    const char *text;
+    ui_rect rect;      /* the text's own box */
+    ui_rect target;    /* the tappable widget it belongs to, w == 0 if none */
+};
+
+struct ui_drawlist {
+    struct ui_cmd *cmds;
+    size_t count, cap;
+    char *arena; /* texts and pixels of this frame */
+    size_t arena_used, arena_cap;
+    ui_color clear;
+};
+
+/* The backend measures text (the sdl layer with SDL_ttf; tests with a fake). */
+struct ui_text_metrics {
+    int (*text_width)(void *user, int font, const char *text);
+    int (*line_height)(void *user, int font);
+    void *user;
+};
+
+enum ui_key {
+    UI_KEY_NONE = 0,
+    UI_KEY_BACKSPACE,
+    UI_KEY_RETURN,
+    UI_KEY_TAB,
+    UI_KEY_ESCAPE,
+    UI_KEY_UP,
+    UI_KEY_DOWN,
+};
+
+/* One input event: each is run as its own frame so a press and its release never
+ * share one. */
+enum ui_event_kind {
+    UI_EV_NONE = 0,  /* a frame with no input (a timer, a redraw) */
+    UI_EV_PRESS,     /* pointer (finger or mouse) down at x, y */
+    UI_EV_MOVE,      /* pointer moved (held or not) */
+    UI_EV_RELEASE,   /* pointer up at x, y */
+    UI_EV_TEXT,      /* typed characters (after scanner-burst detection), UTF-8 in text */
+    UI_EV_KEY,       /* a key from enum ui_key */
+};
+
+struct ui_event {
+    int kind;
+    int x, y;
+    int key;
+    char text[64];
+};
+
+typedef struct ui_ctx ui_ctx;
+
+/* Theme: sizes at 1280x800; ui scales them by the screen's height. */
+struct ui_theme {
+    ui_color bg, surface, text, muted, primary, primary_text, danger, ok, border, focus;
+    int touch_min_px; /* smallest tap target height: 64 at 1280x800 */
+    int pad_px;
+};
+
+ui_ctx *ui_new(const struct ui_text_metrics *metrics);
+void ui_free(ui_ctx *ui);
+/* The composer every text field uses: VN_IM_TELEX / VN_IM_VNI / VN_IM_OFF, tone style. */
+void ui_set_input_method(ui_ctx *ui, int method, int tone_style);
+/* Strings the widgets themselves show (keyboard keys, "Ký lại"...): a lookup function. */
+void ui_set_translator(ui_ctx *ui, const char *(*tr)(void *user, const char *key), void *user);
+
+/* A frame: begin with the screen size, kiosk time and the event it handles, call widgets,
+ * end to get the draw list (valid until the next ui_begin). */
+void ui_begin(ui_ctx *ui, int width, int height, int64_t now_ms, const struct ui_event *ev);
+const struct ui_drawlist *ui_end(ui_ctx *ui);
+/* 1 when the last frame changed something visible, or a widget wants another frame. */
+int ui_needs_redraw(const ui_ctx *ui);
+/* Texts of the last frame with their boxes and tap targets. */
+const struct ui_visible_text *ui_visible(const ui_ctx *ui, size_t *count);
+/* Forget all input state: focus, fields' composers, pressed widgets (idle reset). */
+void ui_reset(ui_ctx *ui);
+const struct ui_theme *ui_theme(const ui_ctx *ui);
+
+/* Layout: widgets stack top to bottom inside the area (set by the host for the screen's
+ * header, content and footer parts). */
+void ui_area(ui_ctx *ui, ui_rect area);
+ui_rect ui_screen(const ui_ctx *ui);
+void ui_row_begin(ui_ctx *ui, int columns);
+void ui_row_end(ui_ctx *ui);
+void ui_spacer(ui_ctx *ui, int height_px);
+/* Place the next widget at an exact rectangle (tiles, header bar). */
+void ui_next_rect(ui_ctx *ui, ui_rect r);
+
+/* Widgets (the plugin ABI's ui_* members map onto these). */
+void ui_heading(ui_ctx *ui, const char *text);
+void ui_text(ui_ctx *ui, const char *text);
+void ui_label(ui_ctx *ui, const char *text, int font, ui_color color);
+void ui_message(ui_ctx *ui, int kind, const char *text);
+int ui_button(ui_ctx *ui, const char *label, int style);
+/* A large home-screen tile with a title and an optional second line. */
+int ui_tile(ui_ctx *ui, const char *title, const char *detail);
+int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, const char *error);
+int ui_checkbox(ui_ctx *ui, const char *label, int *value);
+int ui_list_item(ui_ctx *ui, const char *title, const char *detail);
+/* A QR code of text (libqrencode through core/receipt), module >= 6 px, quiet zone 4. */
+void ui_qr(ui_ctx *ui, const char *text, const char *caption);
+int ui_signature(ui_ctx *ui, struct kiosk_signature *sig);
+void ui_bar_chart(ui_ctx *ui, const char *title, const char *const *labels, const int *values,
+                  size_t count);
+/* The on-screen keyboard for the focused field, in the bottom part of the screen; call it
+ * last in a frame. Returns the height it took (0 when no field has focus). */
+int ui_keyboard(ui_ctx *ui);
+/* 1 when a text field has focus (the host then leaves room for the keyboard). */
+int ui_has_focus(const ui_ctx *ui);
+/* An invisible tappable area (hidden admin gesture): returns how long it has been held, ms. */
+int64_t ui_hold_area(ui_ctx *ui, ui_rect r);
+
+#endif
