@@ -294,6 +294,10 @@ struct kiosk_host_api {
     void (*ui_bar_chart)(kiosk_ctx *ctx, const char *title, const char *const *labels,
                          const int *values, size_t count);
     void (*ui_spacer)(kiosk_ctx *ctx, int height_px);
+    /* The receipt screen: the QR (large), short code, event, the person's name (on screen
+     * only), a print button when a printer is configured, and "Xong". Returns 1 when the
+     * person tapped "Xong". */
+    int (*ui_receipt)(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *person_name);
 };
 
 /* What a plugin is. Kept static by the plugin; the host reads it, never writes it. */

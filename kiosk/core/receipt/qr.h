@@ -1,0 +1,21 @@
+/* QR matrices for receipts (libqrencode): level M, alphanumeric mode when the text allows.
+ * Only the matrix: the ui draws it, png.c and escpos.c write it. */
+#ifndef KIOSK_QR_H
+#define KIOSK_QR_H
+
+#include "common.h"
+
+struct qr_matrix {
+    int size;          /* modules per side, without the quiet zone */
+    int version;       /* QR version 1..40 */
+    uint8_t *modules;  /* size * size, 1 = dark; owned: qr_matrix_release */
+};
+
+kiosk_status qr_encode(const char *text, struct qr_matrix *out);
+void qr_matrix_release(struct qr_matrix *m);
+/* Grey pixels (0 black, 255 white) with a quiet zone of quiet modules, module_px each.
+ * *out: free(); *side: width = height in pixels. */
+kiosk_status qr_render_grey(const struct qr_matrix *m, int module_px, int quiet, uint8_t **out,
+                            int *side);
+
+#endif

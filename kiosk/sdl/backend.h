@@ -1,0 +1,48 @@
+/* The SDL backend: window, software renderer, TTF glyph/texture cache, input, screenshots.
+ * The only part of the kiosk that includes SDL; it paints ui draw lists and feeds events. */
+#ifndef KIOSK_SDL_BACKEND_H
+#define KIOSK_SDL_BACKEND_H
+
+#include "common.h"
+#include "ui/ui.h"
+
+struct sdl_backend;
+
+struct sdl_backend_opts {
+    int width, height;    /* --window WxH; 0: the display's size */
+    int fullscreen;       /* 1 unless --window */
+    const char *font_regular; /* paths to .ttf files */
+    const char *font_bold;
+};
+
+kiosk_status sdl_backend_open(const struct sdl_backend_opts *opts, struct sdl_backend **out,
+                              char *err, size_t errlen);
+void sdl_backend_close(struct sdl_backend *b);
+const struct ui_text_metrics *sdl_backend_metrics(struct sdl_backend *b);
+void sdl_backend_size(struct sdl_backend *b, int *width, int *height);
+/* Paints a draw list and presents it. Text textures are cached: a frame renders no text it
+ * already rendered. */
+void sdl_backend_paint(struct sdl_backend *b, const struct ui_drawlist *dl);
+
+enum sdl_input_kind {
+    SDL_IN_NONE = 0,   /* timeout */
+    SDL_IN_UI,         /* ev holds a ui event (pointer, text, key) */
+    SDL_IN_CLOSE,      /* the window was asked to close (ignored in kiosk mode) */
+    SDL_IN_EXPOSE,     /* needs a repaint (window shown, resized) */
+    SDL_IN_SHORTCUT,   /* a system shortcut (Alt+F4, Alt+Tab, Ctrl+...): swallowed */
+};
+struct sdl_input {
+    int kind;
+    struct ui_event ev;
+    int from_touch; /* pointer events from a finger (the cursor is hidden then) */
+};
+/* Waits up to timeout_ms (-1: until something happens) for the next input. A touch is
+ * reported once: SDL's synthetic mouse events for touches are dropped. */
+int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct sdl_input *out);
+/* Writes what was last painted as a PNG. */
+kiosk_status sdl_backend_screenshot(struct sdl_backend *b, const char *png_path);
+/* One line of text rendered into 8-bit grey (255 = ink) for the printer. *out: free(). */
+kiosk_status sdl_backend_text_raster(struct sdl_backend *b, const char *text, int font_px,
+                                     int max_width_px, uint8_t **out, int *width, int *height);
+
+#endif
