@@ -1,4 +1,4 @@
-#include "png.h"
+#include "kiosk_png.h"
 
 #include <fcntl.h>
 #include <png.h>
