@@ -1,0 +1,31 @@
+# Install layout (GNUInstallDirs) and the Debian package (CPack).
+#   bin/kiosk, bin/kioskctl
+#   lib/kiosk/plugins/*.so                  (kiosk_add_plugin installs each plugin)
+#   share/kiosk/{assets,fonts}              read-only data
+#   include/kiosk/plugin.h, lib/pkgconfig/kiosk-plugin.pc   for plugins built out of tree
+#   lib/systemd/system/kiosk.service, etc/kiosk/kiosk.ini   the appliance setup
+install(TARGETS kiosk kioskctl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY assets DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk)
+install(DIRECTORY fonts DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk)
+install(FILES kiosk/include/kiosk/plugin.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kiosk)
+configure_file(packaging/kiosk-plugin.pc.in ${CMAKE_BINARY_DIR}/kiosk-plugin.pc @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/kiosk-plugin.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+install(FILES packaging/kiosk.service DESTINATION lib/systemd/system)
+install(FILES packaging/kiosk.ini DESTINATION ${CMAKE_INSTALL_SYSCONFDIR}/kiosk)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME kiosk)
+set(CPACK_PACKAGE_VENDOR "Trung tâm Khuyến công Cần Thơ")
+set(CPACK_PACKAGE_CONTACT "kiosk maintainers <kiosk@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "check-in kiosk for training classes and trade-fair booths")
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    ${CMAKE_SOURCE_DIR}/packaging/debian/postinst
+    ${CMAKE_SOURCE_DIR}/packaging/debian/prerm
+    ${CMAKE_SOURCE_DIR}/packaging/debian/postrm
+    ${CMAKE_SOURCE_DIR}/packaging/debian/conffiles)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+include(CPack)
