@@ -1,0 +1,113 @@
+#include "pin.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KEY_HASH "admin_pin_hash"
+#define KEY_FAILURES "admin_pin_failures"
+#define KEY_LOCKED "admin_pin_locked_until"
+
+int pin_is_set(store *s)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    return store_setting_get(s, KEY_HASH, hash, sizeof hash) == KIOSK_OK && hash[0];
+}
+
+static int valid_pin(const char *pin)
+{
+    size_t n = strlen(pin);
+    if (n < PIN_MIN_DIGITS || n > PIN_MAX_DIGITS)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (pin[i] < '0' || pin[i] > '9')
+            return 0;
+    return 1;
+}
+
+kiosk_status pin_set(store *s, const char *pin)
+{
+    if (!valid_pin(pin))
+        return KIOSK_E_INVALID;
+    if (sodium_init() < 0)
+        return KIOSK_E_NOMEM;
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return KIOSK_E_NOMEM;
+    kiosk_status st = store_begin(s);
+    if (st != KIOSK_OK)
+        return st;
+    st = store_setting_set(s, KEY_HASH, hash);
+    if (st == KIOSK_OK)
+        st = store_setting_set(s, KEY_FAILURES, "0");
+    if (st == KIOSK_OK)
+        st = store_setting_set(s, KEY_LOCKED, "0");
+    if (st == KIOSK_OK)
+        st = store_log_add(s, "admin.pin_set", "", "");
+    if (st == KIOSK_OK)
+        return store_commit(s);
+    store_rollback(s);
+    return st;
+}
+
+static long long setting_ll(store *s, const char *key)
+{
+    char v[32];
+    if (store_setting_get(s, key, v, sizeof v) != KIOSK_OK)
+        return 0;
+    return strtoll(v, NULL, 10);
+}
+
+static kiosk_status set_ll(store *s, const char *key, long long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%lld", v);
+    return store_setting_set(s, key, buf);
+}
+
+kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_left,
+                       int64_t *locked_until_ms)
+{
+    *tries_left = 0;
+    *locked_until_ms = 0;
+    long long locked = setting_ll(s, KEY_LOCKED);
+    if (locked > now_ms) {
+        *locked_until_ms = locked;
+        store_log_add(s, "admin.pin", "", "refused: locked");
+        return KIOSK_E_UNAVAILABLE;
+    }
+    char hash[crypto_pwhash_STRBYTES];
+    if (store_setting_get(s, KEY_HASH, hash, sizeof hash) != KIOSK_OK || !hash[0])
+        return KIOSK_E_NOT_FOUND;
+    if (sodium_init() < 0)
+        return KIOSK_E_NOMEM;
+    int right = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+    long long failures = right ? 0 : setting_ll(s, KEY_FAILURES) + 1;
+    kiosk_status st = store_begin(s);
+    if (st != KIOSK_OK)
+        return st;
+    st = set_ll(s, KEY_FAILURES, failures >= PIN_MAX_TRIES ? 0 : failures);
+    if (st == KIOSK_OK && failures >= PIN_MAX_TRIES) {
+        *locked_until_ms = now_ms + PIN_LOCK_MS;
+        st = set_ll(s, KEY_LOCKED, *locked_until_ms);
+    }
+    if (st == KIOSK_OK)
+        st = store_log_add(s, "admin.pin", "",
+                           right                       ? "ok"
+                           : failures >= PIN_MAX_TRIES ? "wrong: locked for 5 minutes"
+                                                       : "wrong");
+    if (st == KIOSK_OK)
+        st = store_commit(s);
+    else
+        store_rollback(s);
+    if (st != KIOSK_OK)
+        return st;
+    if (right)
+        return KIOSK_OK;
+    if (failures >= PIN_MAX_TRIES)
+        return KIOSK_E_UNAVAILABLE;
+    *tries_left = (int)(PIN_MAX_TRIES - failures);
+    return KIOSK_E_DENIED;
+}

@@ -1,0 +1,63 @@
+/* The coordinator's PIN: hashed, five wrong tries lock for five minutes, attempts logged. */
+#include "admin/pin.h"
+#include "check.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+
+static int log_count(store *s, const char *kind)
+{
+    sqlite3_stmt *st;
+    int n = -1;
+    sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM log WHERE kind=?1", -1, &st, NULL);
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/kiosk-pin.XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    char db[256], err[256];
+    snprintf(db, sizeof db, "%s/kiosk.db", dir);
+    store *s = NULL;
+    CHECK_INT(store_open(db, &s, err, sizeof err), KIOSK_OK);
+    if (!s)
+        return check_done();
+
+    CHECK(!pin_is_set(s));
+    CHECK_INT(pin_set(s, "12a4"), KIOSK_E_INVALID);
+    CHECK_INT(pin_set(s, "123"), KIOSK_E_INVALID);
+    CHECK_INT(pin_set(s, "2468"), KIOSK_OK);
+    CHECK(pin_is_set(s));
+
+    /* the hash is stored, never the PIN */
+    char hash[256];
+    CHECK_INT(store_setting_get(s, "admin_pin_hash", hash, sizeof hash), KIOSK_OK);
+    CHECK(strstr(hash, "2468") == NULL);
+    CHECK(strncmp(hash, "$argon2id$", 10) == 0);
+
+    int left;
+    int64_t until, now = 1700000000000;
+    CHECK_INT(pin_check(s, "2468", now, &left, &until), KIOSK_OK);
+    for (int i = 1; i <= 4; i++) {
+        CHECK_INT(pin_check(s, "1111", now, &left, &until), KIOSK_E_DENIED);
+        CHECK_INT(left, 5 - i);
+    }
+    /* the fifth wrong PIN locks the pad; even the right one is refused then */
+    CHECK_INT(pin_check(s, "1111", now, &left, &until), KIOSK_E_UNAVAILABLE);
+    CHECK_INT(until, now + PIN_LOCK_MS);
+    CHECK_INT(pin_check(s, "2468", now + 60000, &left, &until), KIOSK_E_UNAVAILABLE);
+    /* five minutes later the right PIN works again */
+    CHECK_INT(pin_check(s, "2468", now + PIN_LOCK_MS + 1, &left, &until), KIOSK_OK);
+    CHECK_INT(log_count(s, "admin.pin"), 8);
+    store_close(s);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+    return check_done();
+}
