@@ -128,7 +128,8 @@ static kiosk_status migrate(store *s, char *err, size_t errlen)
         st = exec(s, store_schema_migration(v + 1), "schema migration");
         if (st == KIOSK_OK) {
             char pragma[64];
-            kiosk_fmt(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+            /* sql-ident: the schema version is a number of this program */
+            kiosk_fmt(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1); /* sql-ident: */
             st = exec(s, pragma, "schema version");
         }
         if (st == KIOSK_OK)
