@@ -6,9 +6,9 @@
 #include "common.h"
 
 struct qr_matrix {
-    int size;          /* modules per side, without the quiet zone */
-    int version;       /* QR version 1..40 */
-    uint8_t *modules;  /* size * size, 1 = dark; owned: qr_matrix_release */
+    int size;         /* modules per side, without the quiet zone */
+    int version;      /* QR version 1..40 */
+    uint8_t *modules; /* size * size, 1 = dark; owned: qr_matrix_release */
 };
 
 kiosk_status qr_encode(const char *text, struct qr_matrix *out);

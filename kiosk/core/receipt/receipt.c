@@ -1,0 +1,287 @@
+/* Issuing receipts (stored once per person, event, session and kind) and verifying them. */
+#include "receipt_internal.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+static void copy_col(sqlite3_stmt *st, int col, char *out, size_t cap)
+{
+    const unsigned char *v = sqlite3_column_text(st, col);
+    kiosk_strlcpy(out, v ? (const char *)v : "", cap);
+}
+
+void receipt_row_read(sqlite3_stmt *st, struct receipt_row *out)
+{
+    struct kiosk_receipt *r = &out->r;
+    memset(out, 0, sizeof *out);
+    copy_col(st, 0, r->id, sizeof r->id);
+    r->kind = sqlite3_column_int(st, 1);
+    copy_col(st, 2, r->event_id, sizeof r->event_id);
+    copy_col(st, 3, r->event_code, sizeof r->event_code);
+    copy_col(st, 4, r->session_id, sizeof r->session_id);
+    r->session_number = sqlite3_column_int(st, 5);
+    copy_col(st, 6, r->person_id, sizeof r->person_id);
+    copy_col(st, 7, r->short_code, sizeof r->short_code);
+    copy_col(st, 8, r->text, sizeof r->text);
+    copy_col(st, 9, r->key_id, sizeof r->key_id);
+    r->issued_at_ms = sqlite3_column_int64(st, 10);
+    copy_col(st, 11, out->person_name, sizeof out->person_name);
+}
+
+/* The existing receipt of a kind for person, event and session: KIOSK_OK with it in out,
+ * KIOSK_E_NOT_FOUND, or a storage error. */
+static kiosk_status find_existing(store *s, int kind, const char *event_id, const char *session_id,
+                                  const char *person_id, struct kiosk_receipt *out)
+{
+    sqlite3 *db = store_db(s);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db,
+                                RECEIPT_ROW_SELECT
+                                "WHERE r.person_id = ?1 AND r.event_id = ?2 AND r.kind = ?3 "
+                                "AND COALESCE(r.session_id, '') = ?4 LIMIT 1",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "receipt look-up");
+    sqlite3_bind_text(st, 1, person_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, event_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, kind);
+    sqlite3_bind_text(st, 4, session_id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    kiosk_status r = KIOSK_E_NOT_FOUND;
+    if (rc == SQLITE_ROW) {
+        struct receipt_row row;
+        receipt_row_read(st, &row);
+        *out = row.r;
+        r = KIOSK_OK;
+    } else if (rc != SQLITE_DONE) {
+        r = store_status_from_sqlite(s, rc, "receipt look-up");
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+/* One text column of the row matching a bound id (or code): KIOSK_OK, NOT_FOUND, error. */
+static kiosk_status lookup_text(store *s, const char *sql, const char *key, char *out, size_t cap,
+                                int *int_out)
+{
+    sqlite3 *db = store_db(s);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "receipt look-up");
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    kiosk_status r = KIOSK_E_NOT_FOUND;
+    if (rc == SQLITE_ROW) {
+        if (out)
+            copy_col(st, 0, out, cap);
+        if (int_out)
+            *int_out = sqlite3_column_int(st, 1);
+        r = KIOSK_OK;
+    } else if (rc != SQLITE_DONE) {
+        r = store_status_from_sqlite(s, rc, "receipt look-up");
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+/* Makes, signs and inserts a new receipt; retries with a new id when the short code is
+ * taken (40 bits: rare, but the table says UNIQUE and sync brings other kiosks' codes). */
+static kiosk_status insert_new(store *s, struct receipt_keys *k, struct receipt_fields *f,
+                               const char *person_id, struct kiosk_receipt *out)
+{
+    sqlite3 *db = store_db(s);
+    for (int attempt = 0; attempt < 4; attempt++) {
+        uint8_t row_id[16];
+        randombytes_buf(row_id, sizeof row_id);
+        memcpy(f->id, row_id, RECEIPT_ID_BYTES);
+        f->issued_at_s = kiosk_clock_now_ms() / 1000;
+        kiosk_status e = receipt_encode(k, f, out->text);
+        if (e != KIOSK_OK)
+            return e;
+        sodium_bin2hex(out->id, sizeof out->id, row_id, sizeof row_id);
+        receipt_short_code(f->id, out->short_code);
+        out->issued_at_ms = f->issued_at_s * 1000;
+        sqlite3_stmt *st;
+        int rc = sqlite3_prepare_v2(db,
+                                    "INSERT INTO receipts(id, kiosk_id, created_at, kind, "
+                                    "event_id, session_id, person_id, short_code, text, key_id) "
+                                    "VALUES(?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7, ?8, ?9, ?10)",
+                                    -1, &st, NULL);
+        if (rc != SQLITE_OK)
+            return store_status_from_sqlite(s, rc, "receipt insert");
+        sqlite3_bind_text(st, 1, out->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, store_kiosk_id(s), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, out->issued_at_ms);
+        sqlite3_bind_int(st, 4, out->kind);
+        sqlite3_bind_text(st, 5, out->event_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, out->session_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 7, person_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 8, out->short_code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 9, out->text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 10, out->key_id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc == SQLITE_DONE)
+            return KIOSK_OK;
+        if (rc != SQLITE_CONSTRAINT_UNIQUE)
+            return store_status_from_sqlite(s, rc, "receipt insert");
+    }
+    kiosk_log(KIOSK_LOG_ERROR, "no free short code after 4 tries in '%s'", store_path(s));
+    return KIOSK_E_IO;
+}
+
+static kiosk_status issue_locked(store *s, struct receipt_keys *k, int kind, const char *event_id,
+                                 const char *session_id, const char *person_id,
+                                 struct kiosk_receipt *out)
+{
+    kiosk_status st = find_existing(s, kind, event_id, session_id, person_id, out);
+    if (st != KIOSK_E_NOT_FOUND)
+        return st;
+    struct receipt_fields f = {.kind = kind};
+    st = lookup_text(s, "SELECT code FROM events WHERE id = ?1", event_id, f.event_code,
+                     sizeof f.event_code, NULL);
+    if (st != KIOSK_OK)
+        return st;
+    if (session_id[0]) {
+        char session_event[KIOSK_ID_LEN];
+        st = lookup_text(s, "SELECT event_id, number FROM sessions WHERE id = ?1", session_id,
+                         session_event, sizeof session_event, &f.session_number);
+        if (st != KIOSK_OK)
+            return st;
+        if (strcmp(session_event, event_id) != 0)
+            return KIOSK_E_INVALID;
+    }
+    st = lookup_text(s, "SELECT id FROM people WHERE id = ?1", person_id, NULL, 0, NULL);
+    if (st != KIOSK_OK)
+        return st;
+    memset(out, 0, sizeof *out);
+    out->kind = kind;
+    kiosk_strlcpy(out->event_id, event_id, sizeof out->event_id);
+    kiosk_strlcpy(out->event_code, f.event_code, sizeof out->event_code);
+    kiosk_strlcpy(out->session_id, session_id, sizeof out->session_id);
+    out->session_number = f.session_number;
+    kiosk_strlcpy(out->person_id, person_id, sizeof out->person_id);
+    kiosk_strlcpy(out->key_id, k->key_id, sizeof out->key_id);
+    kiosk_strlcpy(f.key_id, k->key_id, sizeof f.key_id);
+    st = insert_new(s, k, &f, person_id, out);
+    if (st == KIOSK_E_INVALID)
+        kiosk_log(KIOSK_LOG_ERROR,
+                  "event code '%s' cannot go into a receipt (at most %d of 0-9 A-Z a-z -)",
+                  f.event_code, RECEIPT_CODE_MAX);
+    if (st != KIOSK_OK)
+        return st;
+    char detail[160];
+    kiosk_fmt(detail, sizeof detail, "kind=%s event=%s session=%d short=%s",
+              receipt_kind_name(kind), out->event_code, out->session_number, out->short_code);
+    return store_log_add(s, "receipt", out->id, detail);
+}
+
+kiosk_status receipt_issue(store *s, struct receipt_keys *k, int kind, const char *event_id,
+                           const char *session_id, const char *person_id, struct kiosk_receipt *out)
+{
+    memset(out, 0, sizeof *out);
+    if (kind < KIOSK_RECEIPT_SIGNUP || kind > KIOSK_RECEIPT_VISIT || !event_id || !person_id)
+        return KIOSK_E_INVALID;
+    if (!session_id)
+        session_id = "";
+    /* The look-up and the insert in one write transaction: two kiosk processes issuing the
+     * same receipt at once end with one row. */
+    kiosk_status st = store_begin(s);
+    if (st != KIOSK_OK)
+        return st;
+    st = issue_locked(s, k, kind, event_id, session_id, person_id, out);
+    if (st == KIOSK_OK)
+        st = store_commit(s);
+    else
+        store_rollback(s);
+    if (st != KIOSK_OK)
+        memset(out, 0, sizeof *out);
+    return st;
+}
+
+static kiosk_status refuse(kiosk_status st, const char **why_key, const char *key, char *detail,
+                           size_t cap, const char *fmt, const char *arg)
+{
+    *why_key = key;
+    if (detail && cap)
+        snprintf(detail, cap, fmt, arg);
+    return st;
+}
+
+kiosk_status receipt_verify(store *s, const char *text, struct kiosk_receipt *out,
+                            const char **why_key, char *why_detail, size_t detail_cap)
+{
+    memset(out, 0, sizeof *out);
+    if (why_detail && detail_cap)
+        why_detail[0] = '\0';
+    receipt_sodium_ready();
+    struct receipt_fields f;
+    kiosk_status st = receipt_decode(text, &f, why_key);
+    if (st == KIOSK_E_NEWER)
+        return refuse(st, why_key, *why_key, why_detail, detail_cap,
+                      "unknown receipt version '%.8s' (this kiosk reads KC1)", text);
+    if (st != KIOSK_OK)
+        return refuse(st, why_key, *why_key, why_detail, detail_cap,
+                      "%s: not a kiosk receipt (expected KC1.<payload>.<signature>, "
+                      "upper-case base32)",
+                      "malformed text");
+    char pk_hex[2 * crypto_sign_PUBLICKEYBYTES + 1];
+    st = lookup_text(s, "SELECT public_key FROM keys WHERE key_id = ?1", f.key_id, pk_hex,
+                     sizeof pk_hex, NULL);
+    if (st == KIOSK_E_NOT_FOUND)
+        return refuse(KIOSK_E_DENIED, why_key, "receipt.why.unknown_key", why_detail, detail_cap,
+                      "unknown key '%s': signed by a kiosk this one does not trust "
+                      "(kioskctl keys trust FILE)",
+                      f.key_id);
+    if (st != KIOSK_OK)
+        return refuse(st, why_key, "receipt.why.error", why_detail, detail_cap,
+                      "cannot read the keys: %s", kiosk_status_name(st));
+    uint8_t pk[crypto_sign_PUBLICKEYBYTES];
+    if (sodium_hex2bin(pk, sizeof pk, pk_hex, strlen(pk_hex), NULL, NULL, NULL) != 0 ||
+        !receipt_signature_ok(text, pk))
+        return refuse(KIOSK_E_DENIED, why_key, "receipt.why.signature", why_detail, detail_cap,
+                      "bad signature: the text was changed, or not signed by key '%s'", f.key_id);
+    st = lookup_text(s, "SELECT id FROM events WHERE code = ?1", f.event_code, out->event_id,
+                     sizeof out->event_id, NULL);
+    if (st == KIOSK_E_NOT_FOUND)
+        return refuse(st, why_key, "receipt.why.other_program", why_detail, detail_cap,
+                      "a receipt of another program: event '%s' is not in this database",
+                      f.event_code);
+    if (st != KIOSK_OK)
+        return refuse(st, why_key, "receipt.why.error", why_detail, detail_cap,
+                      "cannot read the events: %s", kiosk_status_name(st));
+
+    out->kind = f.kind;
+    kiosk_strlcpy(out->event_code, f.event_code, sizeof out->event_code);
+    out->session_number = f.session_number;
+    kiosk_strlcpy(out->key_id, f.key_id, sizeof out->key_id);
+    out->issued_at_ms = f.issued_at_s * 1000;
+    kiosk_strlcpy(out->text, text, sizeof out->text);
+    receipt_short_code(f.id, out->short_code);
+    sodium_bin2hex(out->id, sizeof out->id, f.id, sizeof f.id);
+
+    sqlite3 *db = store_db(s);
+    sqlite3_stmt *q;
+    if (f.session_number > 0 &&
+        sqlite3_prepare_v2(db, "SELECT id FROM sessions WHERE event_id = ?1 AND number = ?2", -1,
+                           &q, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(q, 1, out->event_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(q, 2, f.session_number);
+        if (sqlite3_step(q) == SQLITE_ROW)
+            copy_col(q, 0, out->session_id, sizeof out->session_id);
+        sqlite3_finalize(q);
+    }
+    if (sqlite3_prepare_v2(db, "SELECT id, person_id FROM receipts WHERE text = ?1", -1, &q,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            copy_col(q, 0, out->id, sizeof out->id);
+            copy_col(q, 1, out->person_id, sizeof out->person_id);
+        }
+        sqlite3_finalize(q);
+    }
+    *why_key = NULL;
+    return KIOSK_OK;
+}
