@@ -10,10 +10,10 @@
 #define SCANBURST_MIN_KEYS 6
 
 struct scanburst {
-    char buf[512];       /* held keys (UTF-8) */
+    char buf[512]; /* held keys (UTF-8) */
     size_t len;
-    int keys;            /* number of held keys */
-    int64_t last_ms;     /* time of the last held key */
+    int keys;        /* number of held keys */
+    int64_t last_ms; /* time of the last held key */
 };
 
 enum scanburst_out { SCANBURST_NONE = 0, SCANBURST_TYPED = 1, SCANBURST_SCAN = 2 };

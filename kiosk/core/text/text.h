@@ -5,7 +5,8 @@
 
 #include "common.h"
 
-/* NFC of a UTF-8 text (utf8proc). Invalid UTF-8 gives KIOSK_E_INVALID. */
+/* NFC of a UTF-8 text (utf8proc). Invalid UTF-8 gives KIOSK_E_INVALID. A text longer
+ * than cap is cut at a character boundary. The other functions drop invalid bytes. */
 kiosk_status vn_nfc(const char *in, char *out, size_t cap);
 /* Display form of a name: NFC, spaces collapsed and trimmed, each word capitalised
  * ("  TRẦN   văn  BÌNH " -> "Trần Văn Bình"). */
@@ -31,13 +32,16 @@ void vn_name_split(const char *full_name, const char *given_hint, struct vn_name
 int vn_collate(const char *a, const char *b);
 size_t vn_sort_key(const char *text, unsigned char *out, size_t cap);
 /* Compares two people in the official list order: given, then family, then middle. */
-int vn_name_order(const char *full_a, const char *given_a, const char *full_b,
-                  const char *given_b);
+int vn_name_order(const char *full_a, const char *given_a, const char *full_b, const char *given_b);
 
 /* Phone numbers: "0912 345 678", "+84 912 345 678", "84912345678" -> "+84912345678".
- * A number that is not a Vietnamese mobile number gives KIOSK_E_INVALID and *why_key is a
- * string-table key saying what is wrong (e.g. "phone.too_short"). Prefixes come from
- * assets/phone-prefixes.tsv (vn_phone_load_prefixes; built-in defaults otherwise). */
+ * A number that is not a Vietnamese mobile number gives KIOSK_E_INVALID, out = "" and
+ * *why_key is a string-table key (assets/strings/<lang>/text.tsv) saying what is wrong:
+ * phone.empty, phone.not_digits, phone.too_short, phone.too_long, phone.not_mobile,
+ * phone.not_vietnam (+ another country), phone.no_zero (9 digits without the 0).
+ * Prefixes come from assets/phone-prefixes.tsv (read on first use, or again by
+ * vn_phone_load_prefixes(path or NULL); built-in defaults when it cannot be read:
+ * KIOSK_E_IO, the table in use is kept). */
 kiosk_status vn_phone_normalise(const char *in, char out[KIOSK_PHONE_LEN], const char **why_key);
 kiosk_status vn_phone_load_prefixes(const char *tsv_path);
 /* "+84912345678" -> "0912 345 678" for display. */
