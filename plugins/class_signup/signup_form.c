@@ -1,0 +1,258 @@
+/* class_signup: the form's screens (person, commune, organisation, consents) and the
+ * registration itself. Nothing is stored until the last tap, and only through the host. */
+#include "signup.h"
+
+#include <string.h>
+
+#define SIGNUP_CONSENT_VERSION "signup-v1" /* bump when the consent texts change */
+#define SIGNUP_PLACES_SHOWN 6
+
+void signup_form_start(struct signup *s, kiosk_ctx *ctx, const struct kiosk_event *ev)
+{
+    s->ev = *ev;
+    s->name[0] = s->phone[0] = s->year[0] = s->org[0] = '\0';
+    s->err_name[0] = s->err_phone[0] = s->err_year[0] = s->err_place[0] = '\0';
+    memset(&s->place, 0, sizeof s->place);
+    s->org_kind = KIOSK_ORG_NONE;
+    s->consent_attendance = s->consent_contact = 0; /* unticked: consent is given, not assumed */
+    kit_places_load(s->h, ctx, &s->places);
+    s->screen = SIGNUP_PERSON;
+}
+
+/* Heading with the class's title and a line saying which step this is. */
+static void form_heading(struct signup *s, kiosk_ctx *ctx, const char *step_key)
+{
+    const struct kiosk_host_api *h = s->h;
+
+    h->ui_heading(ctx, s->ev.title);
+    h->ui_text(ctx, h->tr(ctx, step_key));
+}
+
+/* Back and next side by side; returns -1 back, 1 next, 0 nothing. */
+static int nav_row(struct signup *s, kiosk_ctx *ctx, const char *next_key)
+{
+    const struct kiosk_host_api *h = s->h;
+    int r = 0;
+
+    h->ui_row_begin(ctx, 2);
+    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
+        r = -1;
+    if (h->ui_button(ctx, h->tr(ctx, next_key), KIOSK_STYLE_PRIMARY))
+        r = 1;
+    h->ui_row_end(ctx);
+    return r;
+}
+
+static const char *or_null(const char *s)
+{
+    return s[0] ? s : NULL;
+}
+
+/* Checks the three fields, keeping each field's message; 1 when all are good. */
+static int person_valid(struct signup *s, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = s->h;
+    char tidy[KIOSK_NAME_LEN], phone[KIOSK_PHONE_LEN], buf[SIGNUP_ERR_LEN];
+    const char *err = NULL;
+    int year, ok = 1;
+
+    if (!kit_check_name(h, ctx, s->name, tidy, sizeof tidy, &err))
+        ok = 0;
+    signup_keep(s->err_name, err);
+    if (!kit_check_phone(h, ctx, s->phone, 0, phone, &err))
+        ok = 0;
+    signup_keep(s->err_phone, err);
+    if (!kit_check_year(h, ctx, s->year, 1, &year, &err, buf, sizeof buf))
+        ok = 0;
+    signup_keep(s->err_year, err);
+    return ok;
+}
+
+void signup_person_frame(struct signup *s, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = s->h;
+    char phone_label[128];
+    int nav;
+
+    form_heading(s, ctx, "signup.step_person");
+    if (h->ui_field(ctx, h->tr(ctx, "signup.name"), s->name, sizeof s->name, KIOSK_FIELD_NAME,
+                    or_null(s->err_name)))
+        s->err_name[0] = '\0';
+    kit_fill(phone_label, sizeof phone_label, h->tr(ctx, "signup.phone"), h->tr(ctx, "kit.optional"),
+             NULL);
+    h->ui_row_begin(ctx, 2);
+    if (h->ui_field(ctx, phone_label, s->phone, sizeof s->phone, KIOSK_FIELD_PHONE,
+                    or_null(s->err_phone)))
+        s->err_phone[0] = '\0';
+    if (h->ui_field(ctx, h->tr(ctx, "signup.year"), s->year, sizeof s->year, KIOSK_FIELD_YEAR,
+                    or_null(s->err_year)))
+        s->err_year[0] = '\0';
+    h->ui_row_end(ctx);
+    nav = nav_row(s, ctx, "kit.next");
+    if (nav < 0)
+        s->screen = SIGNUP_LIST;
+    else if (nav > 0 && person_valid(s, ctx))
+        s->screen = SIGNUP_PLACE;
+}
+
+void signup_place_frame(struct signup *s, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = s->h;
+    char trimmed[KIOSK_PLACE_LEN];
+    int nav;
+
+    form_heading(s, ctx, "signup.step_place");
+    if (s->err_place[0])
+        h->ui_message(ctx, KIOSK_MSG_ERROR, s->err_place);
+    if (kit_place_field(h, ctx, &s->places, &s->place, h->tr(ctx, "signup.commune"),
+                        SIGNUP_PLACES_SHOWN))
+        s->err_place[0] = '\0';
+    nav = nav_row(s, ctx, "kit.next");
+    if (nav < 0) {
+        s->screen = SIGNUP_PERSON;
+        return;
+    }
+    if (nav > 0) {
+        kit_trim(s->place.typed, trimmed, sizeof trimmed);
+        if (trimmed[0] == '\0') {
+            signup_keep(s->err_place, h->tr(ctx, "signup.err.commune"));
+            return;
+        }
+        s->err_place[0] = '\0';
+        s->screen = SIGNUP_ORG;
+    }
+}
+
+void signup_org_frame(struct signup *s, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = s->h;
+    static const struct {
+        int kind;
+        const char *key;
+    } kinds[] = {
+        {KIOSK_ORG_NONE, "signup.org_none"},
+        {KIOSK_ORG_HOUSEHOLD, "signup.org_household"},
+        {KIOSK_ORG_COOPERATIVE, "signup.org_coop"},
+    };
+    size_t i;
+    int nav;
+
+    form_heading(s, ctx, "signup.step_org");
+    h->ui_row_begin(ctx, (int)KIT_ARRAY_LEN(kinds));
+    for (i = 0; i < KIT_ARRAY_LEN(kinds); i++) {
+        int style = s->org_kind == kinds[i].kind ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL;
+        if (h->ui_button(ctx, h->tr(ctx, kinds[i].key), style))
+            s->org_kind = kinds[i].kind;
+    }
+    h->ui_row_end(ctx);
+    if (s->org_kind != KIOSK_ORG_NONE) {
+        char label[128];
+        kit_fill(label, sizeof label, h->tr(ctx, "signup.org_name"), h->tr(ctx, "kit.optional"),
+                 NULL);
+        h->ui_field(ctx, label, s->org, sizeof s->org, KIOSK_FIELD_TEXT, NULL);
+    }
+    nav = nav_row(s, ctx, "kit.next");
+    if (nav < 0)
+        s->screen = SIGNUP_PLACE;
+    else if (nav > 0)
+        s->screen = SIGNUP_CONSENT;
+}
+
+/* Builds the person from the form; the fields were checked on the first step. */
+static int build_person(struct signup *s, kiosk_ctx *ctx, struct kiosk_person *p)
+{
+    const struct kiosk_host_api *h = s->h;
+    char buf[SIGNUP_ERR_LEN];
+    const char *err = NULL;
+
+    memset(p, 0, sizeof *p);
+    if (!kit_check_name(h, ctx, s->name, p->full_name, sizeof p->full_name, &err) ||
+        !kit_check_phone(h, ctx, s->phone, 0, p->phone, &err) ||
+        !kit_check_year(h, ctx, s->year, 1, &p->birth_year, &err, buf, sizeof buf))
+        return 0;
+    kit_place_to_person(&s->places, &s->place, p);
+    p->org_kind = s->org_kind;
+    if (s->org_kind != KIOSK_ORG_NONE)
+        kit_trim(s->org, p->organisation, sizeof p->organisation);
+    return 1;
+}
+
+static void fail(struct signup *s, kiosk_ctx *ctx, kiosk_status st, const char *what)
+{
+    char line[128];
+
+    kit_fill(line, sizeof line, "class_signup: {1} failed", what, NULL);
+    s->h->log(ctx, line);
+    signup_keep(s->failure, kit_storage_error(s->h, ctx, st));
+    s->screen = SIGNUP_FAILED;
+}
+
+static void do_register(struct signup *s, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = s->h;
+    struct kiosk_person p;
+    struct kiosk_registration reg;
+    kiosk_status st;
+
+    if (!build_person(s, ctx, &p)) {
+        /* cannot happen after the first step's checks; go back there to show why */
+        person_valid(s, ctx);
+        s->screen = SIGNUP_PERSON;
+        return;
+    }
+    memset(&reg, 0, sizeof reg);
+    st = h->register_person(ctx, s->ev.id, &p, 0, &reg);
+    if (st == KIOSK_E_EXISTS) {
+        s->outcome = SIGNUP_ALREADY;
+    } else if (st == KIOSK_OK) {
+        s->outcome = reg.status == KIOSK_REG_WAITLIST ? SIGNUP_WAITLIST : SIGNUP_NEW;
+        s->waitlist_position = reg.waitlist_position;
+    } else if (st == KIOSK_E_INVALID && !person_valid(s, ctx)) {
+        s->screen = SIGNUP_PERSON; /* the fields say why */
+        return;
+    } else {
+        fail(s, ctx, st, "register");
+        return;
+    }
+    if (reg.person_id[0] == '\0')
+        kit_fill(reg.person_id, sizeof reg.person_id, p.id, NULL, NULL);
+    /* both answers are stored, with the version of the text the person read */
+    st = h->consent_set(ctx, reg.person_id, KIOSK_CONSENT_ATTENDANCE, s->consent_attendance,
+                        SIGNUP_CONSENT_VERSION);
+    if (st == KIOSK_OK)
+        st = h->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, s->consent_contact,
+                            SIGNUP_CONSENT_VERSION);
+    if (st != KIOSK_OK) {
+        fail(s, ctx, st, "consent");
+        return;
+    }
+    memset(&s->receipt, 0, sizeof s->receipt);
+    st = h->receipt_issue(ctx, KIOSK_RECEIPT_SIGNUP, s->ev.id, NULL, reg.person_id, &s->receipt);
+    if (st != KIOSK_OK && st != KIOSK_E_EXISTS) {
+        fail(s, ctx, st, "receipt");
+        return;
+    }
+    if (s->outcome == SIGNUP_ALREADY) {
+        struct kiosk_person known; /* the name as registered, not as typed now */
+        if (h->person_get(ctx, reg.person_id, &known) == KIOSK_OK)
+            p = known;
+    }
+    kit_fill(s->person_name, sizeof s->person_name, p.full_name, NULL, NULL);
+    s->screen = SIGNUP_RECEIPT;
+}
+
+void signup_consent_frame(struct signup *s, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = s->h;
+    int nav;
+
+    form_heading(s, ctx, "signup.step_consent");
+    h->ui_text(ctx, h->tr(ctx, "signup.consent_intro"));
+    h->ui_checkbox(ctx, h->tr(ctx, "signup.consent_attendance"), &s->consent_attendance);
+    h->ui_checkbox(ctx, h->tr(ctx, "signup.consent_contact"), &s->consent_contact);
+    nav = nav_row(s, ctx, "signup.submit");
+    if (nav < 0)
+        s->screen = SIGNUP_ORG;
+    else if (nav > 0)
+        do_register(s, ctx);
+}

@@ -1,0 +1,414 @@
+/* Helpers the kiosk's own plugins share (see kit.h). */
+#include "kit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void copy(char *out, size_t cap, const char *in)
+{
+    size_t n;
+
+    if (cap == 0)
+        return;
+    n = strlen(in);
+    if (n >= cap) {
+        n = cap - 1;
+        /* never cut inside a UTF-8 sequence */
+        while (n > 0 && ((unsigned char)in[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(out, in, n);
+    out[n] = '\0';
+}
+
+void kit_fill(char *out, size_t cap, const char *tmpl, const char *a, const char *b)
+{
+    size_t len = 0;
+
+    if (cap == 0)
+        return;
+    out[0] = '\0';
+    while (*tmpl && len + 1 < cap) {
+        const char *arg = NULL;
+
+        if (tmpl[0] == '{' && (tmpl[1] == '1' || tmpl[1] == '2') && tmpl[2] == '}')
+            arg = tmpl[1] == '1' ? a : b;
+        if (arg) {
+            copy(out + len, cap - len, arg);
+            len += strlen(out + len);
+            tmpl += 3;
+        } else {
+            out[len++] = *tmpl++;
+            out[len] = '\0';
+        }
+    }
+    /* a cut in the middle of a character would show as garbage */
+    while (len > 0 && ((unsigned char)out[len - 1] & 0xC0) == 0x80 && *tmpl)
+        out[--len] = '\0';
+    if (len > 0 && ((unsigned char)out[len - 1] & 0xC0) == 0xC0 && *tmpl)
+        out[--len] = '\0';
+}
+
+void kit_trim(const char *in, char *out, size_t cap)
+{
+    size_t n;
+
+    while (*in == ' ' || *in == '\t' || *in == '\n')
+        in++;
+    copy(out, cap, in);
+    n = strlen(out);
+    while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t' || out[n - 1] == '\n'))
+        out[--n] = '\0';
+}
+
+int kit_year_now(const struct kiosk_host_api *h, kiosk_ctx *ctx)
+{
+    char buf[16];
+
+    h->format_time(ctx, h->now_ms(ctx), "%Y", buf, sizeof buf);
+    return atoi(buf);
+}
+
+static int has_letter(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        /* any non-ASCII byte is part of a letter in the names people type here */
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            return 1;
+    }
+    return 0;
+}
+
+int kit_check_name(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed, char *out,
+                   size_t cap, const char **err)
+{
+    h->name_tidy(typed, out, cap);
+    if (out[0] == '\0') {
+        *err = h->tr(ctx, "kit.err.name_empty");
+        return 0;
+    }
+    if (!has_letter(out)) {
+        *err = h->tr(ctx, "kit.err.name_letters");
+        return 0;
+    }
+    *err = NULL;
+    return 1;
+}
+
+int kit_check_phone(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed,
+                    int required, char out[KIOSK_PHONE_LEN], const char **err)
+{
+    char trimmed[64];
+    const char *why = NULL;
+
+    kit_trim(typed, trimmed, sizeof trimmed);
+    out[0] = '\0';
+    *err = NULL;
+    if (trimmed[0] == '\0') {
+        if (!required)
+            return 1;
+        *err = h->tr(ctx, "kit.err.phone_empty");
+        return 0;
+    }
+    if (h->phone_normalise(ctx, trimmed, out, &why) != KIOSK_OK) {
+        out[0] = '\0';
+        *err = why ? why : h->tr(ctx, "kit.err.phone_empty");
+        return 0;
+    }
+    return 1;
+}
+
+int kit_check_year(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed,
+                   int required, int *year, const char **err, char *err_buf, size_t err_cap)
+{
+    char trimmed[16];
+    char lo[16], hi[16];
+    int now = kit_year_now(h, ctx);
+    int min_year = now - 100, max_year = now - 10; /* trainees and visitors are adults or teens */
+    int y = 0;
+    size_t i;
+
+    kit_trim(typed, trimmed, sizeof trimmed);
+    *year = 0;
+    *err = NULL;
+    if (trimmed[0] == '\0') {
+        if (!required)
+            return 1;
+        *err = h->tr(ctx, "kit.err.year_empty");
+        return 0;
+    }
+    for (i = 0; trimmed[i]; i++) {
+        if (trimmed[i] < '0' || trimmed[i] > '9' || i >= 4) {
+            *err = h->tr(ctx, "kit.err.year_empty");
+            return 0;
+        }
+        y = y * 10 + (trimmed[i] - '0');
+    }
+    if (i != 4) {
+        *err = h->tr(ctx, "kit.err.year_empty");
+        return 0;
+    }
+    if (y < min_year || y > max_year) {
+        snprintf(lo, sizeof lo, "%d", min_year);
+        snprintf(hi, sizeof hi, "%d", max_year);
+        kit_fill(err_buf, err_cap, h->tr(ctx, "kit.err.year_bad"), lo, hi);
+        *err = err_buf;
+        return 0;
+    }
+    *year = y;
+    return 1;
+}
+
+const char *kit_storage_error(const struct kiosk_host_api *h, kiosk_ctx *ctx, kiosk_status st)
+{
+    if (st == KIOSK_E_FULL || st == KIOSK_E_READONLY)
+        return h->tr(ctx, "kit.err.full_disk");
+    return h->tr(ctx, "kit.err.storage");
+}
+
+int kit_json_append_raw(char *out, size_t cap, size_t *len, const char *raw)
+{
+    size_t n = strlen(raw);
+
+    if (*len + n + 1 > cap)
+        return 0;
+    memcpy(out + *len, raw, n + 1);
+    *len += n;
+    return 1;
+}
+
+int kit_json_append_str(char *out, size_t cap, size_t *len, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t start = *len;
+
+    if (!kit_json_append_raw(out, cap, len, "\""))
+        return 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        char esc[8];
+
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            esc[2] = '\0';
+        } else if (c < 0x20) {
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            esc[6] = '\0';
+        } else {
+            esc[0] = (char)c;
+            esc[1] = '\0';
+        }
+        if (!kit_json_append_raw(out, cap, len, esc)) {
+            *len = start;
+            out[start] = '\0';
+            return 0;
+        }
+    }
+    if (!kit_json_append_raw(out, cap, len, "\"")) {
+        *len = start;
+        out[start] = '\0';
+        return 0;
+    }
+    return 1;
+}
+
+/* Reads a JSON string starting at the opening quote into out; returns the char after it. */
+static const char *json_read_str(const char *p, char *out, size_t cap)
+{
+    size_t n = 0;
+
+    p++;
+    while (*p && *p != '"') {
+        char c = *p++;
+
+        if (c == '\\' && *p) {
+            char e = *p++;
+            c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+            if (e == 'u') {
+                /* only the control characters kit_json_append_str writes */
+                unsigned v = 0;
+                int i;
+                for (i = 0; i < 4 && *p; i++, p++) {
+                    char d = *p;
+                    v = v * 16 + (unsigned)(d >= 'a' ? d - 'a' + 10 : d >= 'A' ? d - 'A' + 10
+                                                                               : d - '0');
+                }
+                c = v < 0x80 ? (char)v : '?';
+            }
+        }
+        if (out && n + 1 < cap)
+            out[n++] = c;
+    }
+    if (out && cap)
+        out[n] = '\0';
+    return *p == '"' ? p + 1 : p;
+}
+
+int kit_json_get_str(const char *json, const char *key, char *out, size_t cap)
+{
+    const char *p = json;
+    size_t klen = strlen(key);
+    int depth = 0;
+
+    if (!json)
+        return 0;
+    while (*p) {
+        if (*p == '"') {
+            char name[64];
+            const char *after = json_read_str(p, name, sizeof name);
+            const char *q = after;
+
+            while (*q == ' ')
+                q++;
+            if (depth == 1 && *q == ':' && strlen(name) == klen && strcmp(name, key) == 0) {
+                q++;
+                while (*q == ' ')
+                    q++;
+                if (*q != '"')
+                    return 0;
+                json_read_str(q, out, cap);
+                return 1;
+            }
+            p = after;
+            continue;
+        }
+        if (*p == '{' || *p == '[')
+            depth++;
+        else if (*p == '}' || *p == ']')
+            depth--;
+        p++;
+    }
+    return 0;
+}
+
+int kit_folded_match(const char *text, const char *typed)
+{
+    const char *t = typed;
+
+    while (*t == ' ')
+        t++;
+    while (*t) {
+        char word[64];
+        size_t n = 0;
+        const char *s;
+        int found = 0;
+
+        while (*t && *t != ' ' && n + 1 < sizeof word)
+            word[n++] = *t++;
+        word[n] = '\0';
+        while (*t && *t != ' ')
+            t++;
+        while (*t == ' ')
+            t++;
+        for (s = text; *s; s++) {
+            if ((s == text || s[-1] == ' ' || s[-1] == ',') && strncmp(s, word, n) == 0) {
+                found = 1;
+                break;
+            }
+        }
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+void kit_places_load(const struct kiosk_host_api *h, kiosk_ctx *ctx, struct kit_places *out)
+{
+    struct kiosk_event *events = NULL;
+    size_t count = 0, i, j;
+
+    out->count = 0;
+    if (h->events_list(ctx, 0, &events, &count) != KIOSK_OK)
+        return;
+    for (i = 0; i < count && out->count < KIT_MAX_PLACES; i++) {
+        const char *place = events[i].place;
+        const char *comma = strchr(place, ',');
+        struct kit_place *pl = &out->items[out->count];
+        int dup = 0;
+        size_t n;
+
+        /* a place without a comma names a province or a city only: no commune to offer */
+        if (!comma)
+            continue;
+        n = (size_t)(comma - place);
+        if (n >= sizeof pl->commune)
+            n = sizeof pl->commune - 1;
+        memcpy(pl->commune, place, n);
+        pl->commune[n] = '\0';
+        kit_trim(comma + 1, pl->district, sizeof pl->district);
+        copy(pl->province, sizeof pl->province, events[i].province);
+        copy(pl->label, sizeof pl->label, place);
+        for (j = 0; j < out->count; j++)
+            if (strcmp(out->items[j].commune, pl->commune) == 0)
+                dup = 1;
+        if (dup)
+            continue;
+        h->fold(pl->label, pl->folded, sizeof pl->folded);
+        out->count++;
+    }
+    h->free_mem(events);
+}
+
+size_t kit_places_match(const struct kiosk_host_api *h, const struct kit_places *places,
+                        const char *typed, size_t *idx, size_t max)
+{
+    char folded[KIOSK_TEXT_LEN];
+    size_t i, n = 0;
+
+    h->fold(typed, folded, sizeof folded);
+    for (i = 0; i < places->count && n < max; i++)
+        if (folded[0] == '\0' || kit_folded_match(places->items[i].folded, folded))
+            idx[n++] = i;
+    return n;
+}
+
+int kit_place_field(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct kit_places *places,
+                    struct kit_place_field *f, const char *label, size_t max_shown)
+{
+    size_t idx[KIT_MAX_PLACES];
+    size_t n, i;
+    int picked = 0;
+
+    if (h->ui_field(ctx, label, f->typed, sizeof f->typed, KIOSK_FIELD_TEXT, NULL))
+        f->picked = 0;
+    if (f->picked)
+        return 0;
+    if (max_shown > KIT_MAX_PLACES)
+        max_shown = KIT_MAX_PLACES;
+    n = kit_places_match(h, places, f->typed, idx, max_shown);
+    if (n > 0)
+        h->ui_text(ctx, h->tr(ctx, "kit.place_hint"));
+    /* two a row: the list stays short above the on-screen keyboard */
+    for (i = 0; i < n; i++) {
+        const struct kit_place *pl = &places->items[idx[i]];
+
+        if (i % 2 == 0)
+            h->ui_row_begin(ctx, 2);
+        if (h->ui_list_item(ctx, pl->commune, pl->district)) {
+            copy(f->typed, sizeof f->typed, pl->commune);
+            f->picked = (int)idx[i] + 1;
+            picked = 1;
+        }
+        if (i % 2 == 1 || i + 1 == n)
+            h->ui_row_end(ctx);
+    }
+    return picked;
+}
+
+void kit_place_to_person(const struct kit_places *places, const struct kit_place_field *f,
+                         struct kiosk_person *p)
+{
+    if (f->picked > 0 && (size_t)f->picked <= places->count) {
+        const struct kit_place *pl = &places->items[f->picked - 1];
+        copy(p->commune, sizeof p->commune, pl->commune);
+        copy(p->district, sizeof p->district, pl->district);
+        copy(p->province, sizeof p->province, pl->province);
+        return;
+    }
+    kit_trim(f->typed, p->commune, sizeof p->commune);
+}

@@ -1,0 +1,93 @@
+/* Helpers the kiosk's own plugins share: text templates, field checks, JSON text, the
+ * program's places. Built into each plugin; includes only the plugin ABI, keeps no state. */
+#ifndef KIOSK_PLUGIN_KIT_H
+#define KIOSK_PLUGIN_KIT_H
+
+#include <kiosk/plugin.h>
+
+#define KIT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Rows every plugin that uses the kit puts in its string table (Vietnamese first). */
+#define KIT_STRINGS                                                                                \
+    {"kit.back", "Quay lại", "Back"}, {"kit.next", "Tiếp tục", "Next"},                            \
+        {"kit.done", "Xong", "Done"}, {"kit.optional", "(không bắt buộc)", "(optional)"},          \
+        {"kit.err.name_empty", "Vui lòng nhập họ và tên", "Please enter your full name"},         \
+        {"kit.err.name_letters", "Họ và tên phải có chữ cái", "A name needs letters"},            \
+        {"kit.err.phone_empty", "Vui lòng nhập số điện thoại", "Please enter your phone number"}, \
+        {"kit.err.year_empty", "Vui lòng nhập năm sinh (4 chữ số)",                                \
+         "Please enter your year of birth (4 digits)"},                                           \
+        {"kit.err.year_bad", "Năm sinh phải từ {1} đến {2}",                                       \
+         "The year of birth must be between {1} and {2}"},                                        \
+        {"kit.err.storage", "Không lưu được. Vui lòng báo cán bộ phụ trách.",                      \
+         "Could not save. Please tell the staff."},                                               \
+        {"kit.err.full_disk", "Bộ nhớ máy đã đầy: chưa lưu được. Vui lòng báo cán bộ.",            \
+         "The kiosk's storage is full: nothing was saved. Please tell the staff."},               \
+        {"kit.page_prev", "‹ Trang trước", "‹ Previous"},                                          \
+        {"kit.page_next", "Trang sau ›", "Next ›"},                                                \
+        {"kit.page_of", "Trang {1}/{2}", "Page {1} of {2}"},                                       \
+        {"kit.place_hint", "Gõ vài chữ, không cần dấu, rồi chạm vào tên xã",                       \
+         "Type a few letters, accents optional, then tap your commune"},                          \
+        {"kit.place_typed", "Dùng: {1}", "Use: {1}"}, {"kit.join", "{1} · {2}", "{1} · {2}"}
+
+/* out = tmpl with "{1}" replaced by a and "{2}" by b (NULL: left as is). Always ends. */
+void kit_fill(char *out, size_t cap, const char *tmpl, const char *a, const char *b);
+/* Trims spaces at both ends into out. */
+void kit_trim(const char *in, char *out, size_t cap);
+/* The local calendar year of the kiosk clock. */
+int kit_year_now(const struct kiosk_host_api *h, kiosk_ctx *ctx);
+
+/* Field checks: each returns 1 when the value is good (out filled), else 0 with *err set to
+ * a string for people (the host's language). */
+int kit_check_name(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed, char *out,
+                   size_t cap, const char **err);
+/* required 0: an empty phone is good and out is "". */
+int kit_check_phone(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed,
+                    int required, char out[KIOSK_PHONE_LEN], const char **err);
+/* err_buf keeps a message built with numbers (the year range). */
+int kit_check_year(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed,
+                   int required, int *year, const char **err, char *err_buf, size_t err_cap);
+
+/* A status the person should hear about after a failed write (full disk, read-only...). */
+const char *kit_storage_error(const struct kiosk_host_api *h, kiosk_ctx *ctx, kiosk_status st);
+
+/* JSON text: appends s as a quoted JSON string at out[*len]; returns 0 when it did not fit
+ * (out stays terminated). */
+int kit_json_append_str(char *out, size_t cap, size_t *len, const char *s);
+int kit_json_append_raw(char *out, size_t cap, size_t *len, const char *raw);
+/* The string value of a top-level key in a flat JSON object ("note"); 1 when found. */
+int kit_json_get_str(const char *json, const char *key, char *out, size_t cap);
+
+/* "word-prefix" match on folded text: every typed word starts a word of the text. */
+int kit_folded_match(const char *folded_text, const char *folded_typed);
+
+/* The communes named in the program (events' places), a choice list for address fields. */
+#define KIT_MAX_PLACES 48
+struct kit_place {
+    char commune[KIOSK_PLACE_LEN];  /* "xã Mỹ Khánh" */
+    char district[KIOSK_PLACE_LEN]; /* "huyện Phong Điền", may be empty */
+    char province[KIOSK_PLACE_LEN]; /* "TP Cần Thơ" */
+    char label[KIOSK_TEXT_LEN];     /* "xã Mỹ Khánh, huyện Phong Điền" */
+    char folded[KIOSK_TEXT_LEN];
+};
+struct kit_places {
+    struct kit_place items[KIT_MAX_PLACES];
+    size_t count;
+};
+void kit_places_load(const struct kiosk_host_api *h, kiosk_ctx *ctx, struct kit_places *out);
+/* Indices of the places matching typed (all when typed is empty), at most max. */
+size_t kit_places_match(const struct kiosk_host_api *h, const struct kit_places *places,
+                        const char *typed, size_t *idx, size_t max);
+
+/* An address field: the text field and, under it, the matching places to tap. The place
+ * picked (or typed) goes to commune/district/province. Returns 1 when a place was picked. */
+struct kit_place_field {
+    char typed[KIOSK_PLACE_LEN];
+    int picked; /* index + 1 of the picked place, 0: free text */
+};
+int kit_place_field(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct kit_places *places,
+                    struct kit_place_field *f, const char *label, size_t max_shown);
+/* Copies the picked place (or the typed text as commune) into a person. */
+void kit_place_to_person(const struct kit_places *places, const struct kit_place_field *f,
+                         struct kiosk_person *p);
+
+#endif
