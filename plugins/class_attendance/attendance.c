@@ -1,0 +1,343 @@
+/* class_attendance: the plugin's life cycle, which class and session, and the name search. */
+#include "attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ATT_MIN_TYPED 2 /* folded bytes before searching: one letter matches half the class */
+
+static const struct kiosk_host_api *g_host;
+
+void att_keep(char dst[ATT_MSG_LEN], const char *msg)
+{
+    if (!msg) {
+        dst[0] = '\0';
+        return;
+    }
+    kit_fill(dst, ATT_MSG_LEN, msg, NULL, NULL);
+}
+
+static void forget_hits(struct attendance *a)
+{
+    if (a->hits)
+        a->h->free_mem(a->hits);
+    a->hits = NULL;
+    a->hit_count = 0;
+}
+
+static void close_with(struct attendance *a, kiosk_ctx *ctx, const char *key, const char *arg)
+{
+    char msg[ATT_MSG_LEN];
+
+    kit_fill(msg, sizeof msg, a->h->tr(ctx, key), arg, NULL);
+    att_keep(a->closed, msg);
+    a->have_event = 0;
+    a->screen = ATT_CLOSED;
+}
+
+/* The session running now (or next today) of the chosen class; a new session forgets who
+ * was seen in the last one. */
+static int load_session(struct attendance *a, kiosk_ctx *ctx)
+{
+    struct kiosk_session sess;
+
+    if (a->h->session_current(ctx, a->ev.id, &sess) != KIOSK_OK) {
+        close_with(a, ctx, "att.no_session", a->ev.title);
+        return 0;
+    }
+    if (strcmp(sess.id, a->seen_session) != 0) {
+        memcpy(a->seen_session, sess.id, sizeof a->seen_session);
+        a->seen_count = 0;
+    }
+    a->sess = sess;
+    a->have_event = 1;
+    return 1;
+}
+
+static void use_event(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev)
+{
+    a->ev = *ev;
+    if (load_session(a, ctx))
+        att_to_search(a, ctx);
+}
+
+/* The class this kiosk serves; else, today's classes to pick from (one: that one). */
+static void load_event(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    struct kiosk_event ev, *all = NULL;
+    size_t count = 0, i;
+
+    a->have_event = 0;
+    a->today_count = 0;
+    if (h->event_served(ctx, KIOSK_EVENT_CLASS, &ev) == KIOSK_OK) {
+        use_event(a, ctx, &ev);
+        return;
+    }
+    if (h->events_list(ctx, KIOSK_EVENT_CLASS, &all, &count) == KIOSK_OK && all) {
+        for (i = 0; i < count && a->today_count < ATT_MAX_TODAY; i++) {
+            struct kiosk_session sess;
+            if (h->session_current(ctx, all[i].id, &sess) == KIOSK_OK)
+                a->today[a->today_count++] = all[i];
+        }
+        h->free_mem(all);
+    }
+    if (a->today_count == 1) {
+        use_event(a, ctx, &a->today[0]);
+        return;
+    }
+    if (a->today_count == 0) {
+        close_with(a, ctx, "att.no_class", NULL);
+        return;
+    }
+    a->screen = ATT_PICK_CLASS;
+}
+
+void att_to_search(struct attendance *a, kiosk_ctx *ctx)
+{
+    forget_hits(a);
+    a->typed[0] = '\0';
+    memset(&a->who, 0, sizeof a->who);
+    a->walkin = 0;
+    a->sig.count = 0;
+    a->sig_missing = 0;
+    a->repeat = 0;
+    if (a->have_event && !load_session(a, ctx))
+        return;
+    a->screen = a->have_event ? ATT_SEARCH : ATT_CLOSED;
+}
+
+static void reset(struct attendance *a)
+{
+    forget_hits(a);
+    a->screen = ATT_PICK_CLASS;
+    a->have_event = 0;
+    a->today_count = 0; /* the next frame looks again: the day may have moved on */
+    a->typed[0] = '\0';
+    a->notice[0] = '\0';
+    memset(&a->who, 0, sizeof a->who);
+    a->sig.count = 0;
+    a->w_name[0] = a->w_phone[0] = a->w_year[0] = '\0';
+    memset(&a->place, 0, sizeof a->place);
+}
+
+static void *att_create(kiosk_ctx *ctx)
+{
+    struct attendance *a = calloc(1, sizeof *a);
+
+    if (!a)
+        return NULL;
+    a->h = g_host;
+    return a;
+}
+
+static void att_destroy(void *state)
+{
+    struct attendance *a = state;
+
+    if (!a)
+        return;
+    forget_hits(a);
+    free(a);
+}
+
+static void att_enter(void *state, kiosk_ctx *ctx)
+{
+    struct attendance *a = state;
+
+    reset(a);
+    load_event(a, ctx);
+}
+
+static void att_leave(void *state, kiosk_ctx *ctx)
+{
+    reset(state);
+}
+
+static void pick_class_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    size_t i;
+
+    h->ui_heading(ctx, h->tr(ctx, "att.pick_title"));
+    h->ui_text(ctx, h->tr(ctx, "att.pick_hint"));
+    for (i = 0; i < a->today_count; i++) {
+        if (h->ui_list_item(ctx, a->today[i].title, a->today[i].place)) {
+            use_event(a, ctx, &a->today[i]);
+            return;
+        }
+    }
+}
+
+static void closed_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+
+    h->ui_heading(ctx, h->tr(ctx, "att.tile"));
+    h->ui_message(ctx, KIOSK_MSG_INFO, a->closed);
+    if (h->ui_button(ctx, h->tr(ctx, "kit.done"), KIOSK_STYLE_NORMAL))
+        h->go_home(ctx);
+}
+
+static void search(struct attendance *a, kiosk_ctx *ctx)
+{
+    char folded[KIOSK_NAME_LEN];
+    kiosk_status st;
+
+    forget_hits(a);
+    a->h->fold(a->typed, folded, sizeof folded);
+    if (strlen(folded) < ATT_MIN_TYPED)
+        return;
+    st = a->h->people_search(ctx, a->typed, a->ev.id, ATT_MAX_HITS, &a->hits, &a->hit_count);
+    if (st != KIOSK_OK) {
+        forget_hits(a);
+        a->h->log(ctx, "class_attendance: search failed");
+    }
+}
+
+static void session_line(struct attendance *a, kiosk_ctx *ctx, char *out, size_t cap)
+{
+    const struct kiosk_host_api *h = a->h;
+    char num[24], from[16], to[16], times[48];
+
+    snprintf(num, sizeof num, "%d", a->sess.number);
+    h->format_time(ctx, a->sess.starts_at_ms, "%H:%M", from, sizeof from);
+    h->format_time(ctx, a->sess.ends_at_ms, "%H:%M", to, sizeof to);
+    kit_fill(times, sizeof times, h->tr(ctx, "att.times"), from, to);
+    kit_fill(out, cap, h->tr(ctx, "att.session"), num, times);
+}
+
+/* "1985 · xã Mỹ Khánh": what tells namesakes apart. */
+static void hit_detail(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p,
+                       char *out, size_t cap)
+{
+    char year[24];
+
+    if (p->birth_year > 0)
+        snprintf(year, sizeof year, "%d", p->birth_year);
+    else
+        kit_fill(year, sizeof year, a->h->tr(ctx, "att.year_unknown"), NULL, NULL);
+    if (p->commune[0])
+        kit_fill(out, cap, a->h->tr(ctx, "kit.join"), year, p->commune);
+    else
+        kit_fill(out, cap, year, NULL, NULL);
+}
+
+static void search_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    char line[KIOSK_TEXT_LEN];
+    size_t i;
+
+    h->ui_heading(ctx, a->ev.title);
+    session_line(a, ctx, line, sizeof line);
+    h->ui_text(ctx, line);
+    if (a->notice[0])
+        h->ui_message(ctx, a->notice_kind, a->notice);
+    if (h->ui_field(ctx, h->tr(ctx, "att.type_name"), a->typed, sizeof a->typed,
+                    KIOSK_FIELD_NAME, NULL)) {
+        a->notice[0] = '\0';
+        search(a, ctx);
+    }
+    for (i = 0; i < a->hit_count; i++) {
+        char detail[KIOSK_TEXT_LEN];
+
+        hit_detail(a, ctx, &a->hits[i].person, detail, sizeof detail);
+        if (h->ui_list_item(ctx, a->hits[i].person.full_name, detail)) {
+            struct kiosk_person p = a->hits[i].person;
+            att_person_chosen(a, ctx, &p, 1);
+            return;
+        }
+    }
+    if (a->hit_count == 0) {
+        char folded[KIOSK_NAME_LEN];
+        h->fold(a->typed, folded, sizeof folded);
+        if (strlen(folded) >= ATT_MIN_TYPED)
+            h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "att.no_match"));
+        else
+            h->ui_text(ctx, h->tr(ctx, "att.scan_hint"));
+    }
+    h->ui_row_begin(ctx, a->today_count > 1 ? 2 : 1);
+    if (h->ui_button(ctx, h->tr(ctx, "att.not_listed"), KIOSK_STYLE_NORMAL)) {
+        att_walkin_start(a, ctx);
+        h->ui_row_end(ctx);
+        return;
+    }
+    if (a->today_count > 1 && h->ui_button(ctx, h->tr(ctx, "att.other_class"), KIOSK_STYLE_NORMAL))
+        a->screen = ATT_PICK_CLASS;
+    h->ui_row_end(ctx);
+}
+
+static void att_frame(void *state, kiosk_ctx *ctx)
+{
+    struct attendance *a = state;
+
+    if (a->screen == ATT_PICK_CLASS && a->today_count == 0)
+        load_event(a, ctx);
+    switch (a->screen) {
+    case ATT_PICK_CLASS:
+        pick_class_frame(a, ctx);
+        break;
+    case ATT_SEARCH:
+        search_frame(a, ctx);
+        break;
+    case ATT_CONFIRM:
+        att_confirm_frame(a, ctx);
+        break;
+    case ATT_SIGN:
+        att_sign_frame(a, ctx);
+        break;
+    case ATT_DONE:
+        att_done_frame(a, ctx);
+        break;
+    case ATT_RECEIPT:
+        att_receipt_frame(a, ctx);
+        break;
+    case ATT_WALKIN:
+        att_walkin_frame(a, ctx);
+        break;
+    case ATT_WALKIN_PLACE:
+        att_walkin_place_frame(a, ctx);
+        break;
+    default:
+        closed_frame(a, ctx);
+        break;
+    }
+}
+
+static int att_on_scan(void *state, kiosk_ctx *ctx, const char *payload)
+{
+    struct attendance *a = state;
+
+    if (!a->have_event)
+        load_event(a, ctx);
+    if (!a->have_event)
+        return 0; /* nothing to check in to: let the host say it */
+    att_scan(a, ctx, payload);
+    return 1;
+}
+
+static const struct kiosk_plugin att_plugin = {
+    .size = sizeof(struct kiosk_plugin),
+    .abi_major = KIOSK_ABI_MAJOR,
+    .abi_minor = KIOSK_ABI_MINOR,
+    .id = "class_attendance",
+    .title_key = "att.tile",
+    .strings = attendance_strings,
+    .create = att_create,
+    .destroy = att_destroy,
+    .frame = att_frame,
+    .enter = att_enter,
+    .leave = att_leave,
+    .on_scan = att_on_scan,
+};
+
+KIOSK_EXPORT const struct kiosk_plugin *kiosk_plugin_entry(const struct kiosk_host_api *host)
+{
+    if (!host || host->abi_major != KIOSK_ABI_MAJOR ||
+        host->size < offsetof(struct kiosk_host_api, ui_receipt) + sizeof host->ui_receipt)
+        return NULL;
+    g_host = host;
+    return &att_plugin;
+}

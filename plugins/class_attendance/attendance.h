@@ -1,0 +1,90 @@
+/* class_attendance: a trainee finds her name (or scans her receipt) and is marked present
+ * for the session running now; walk-ins, late arrivals, check-out and signatures. Stores
+ * nothing itself: every record goes through the host. */
+#ifndef CLASS_ATTENDANCE_H
+#define CLASS_ATTENDANCE_H
+
+#include "../common/kit.h"
+
+enum att_screen {
+    ATT_PICK_CLASS = 0, /* no class set for this kiosk: today's classes to choose from */
+    ATT_SEARCH,         /* type a name, or scan */
+    ATT_CONFIRM,        /* "is this you?" */
+    ATT_SIGN,           /* the signature pad, for classes that ask for it */
+    ATT_DONE,           /* present / late / already / left */
+    ATT_RECEIPT,        /* the attendance receipt */
+    ATT_WALKIN,         /* not on the list: name, year, phone */
+    ATT_WALKIN_PLACE,   /* commune and consents, then register and check in */
+    ATT_CLOSED,         /* no session today: a message */
+};
+
+#define ATT_MSG_LEN 256
+#define ATT_MAX_HITS 5
+#define ATT_MAX_TODAY 8
+#define ATT_SEEN_MAX 512
+
+struct attendance {
+    const struct kiosk_host_api *h;
+    int screen;
+
+    int have_event; /* ev and sess are set */
+    struct kiosk_event ev;
+    struct kiosk_session sess;
+    struct kiosk_event today[ATT_MAX_TODAY]; /* ATT_PICK_CLASS */
+    size_t today_count;
+    char closed[ATT_MSG_LEN];
+
+    char typed[KIOSK_NAME_LEN];
+    struct kiosk_person_hit *hits; /* host memory */
+    size_t hit_count;
+    char notice[ATT_MSG_LEN]; /* on the search screen: a refused scan, an error */
+    int notice_kind;          /* enum kiosk_msg */
+
+    struct kiosk_person who;
+    int walkin;
+    struct kiosk_signature sig;
+    int sig_missing;
+
+    int kind; /* KIOSK_CHECK_IN or KIOSK_CHECK_OUT */
+    int repeat; /* the check-in existed already */
+    struct kiosk_checkin ci;
+    int64_t done_at_ms;
+    struct kiosk_receipt receipt;
+    char failure[ATT_MSG_LEN];
+
+    /* people this kiosk checked in this session: a repeat skips the signature pad */
+    char seen_session[KIOSK_ID_LEN];
+    char seen[ATT_SEEN_MAX][KIOSK_ID_LEN];
+    size_t seen_count;
+
+    /* the walk-in form */
+    char w_name[KIOSK_NAME_LEN], w_phone[32], w_year[8];
+    char err_name[ATT_MSG_LEN], err_phone[ATT_MSG_LEN], err_year[ATT_MSG_LEN],
+        err_place[ATT_MSG_LEN];
+    struct kit_places places;
+    struct kit_place_field place;
+    int consent_attendance, consent_contact;
+};
+
+extern const struct kiosk_string attendance_strings[];
+
+void att_keep(char dst[ATT_MSG_LEN], const char *msg);
+/* Back to the search screen, forgetting the last person (the next trainee's turn). */
+void att_to_search(struct attendance *a, kiosk_ctx *ctx);
+
+/* attendance_checkin.c: the person is known; confirm, sign, check in, receipt. */
+void att_person_chosen(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p,
+                       int confirm);
+void att_confirm_frame(struct attendance *a, kiosk_ctx *ctx);
+void att_sign_frame(struct attendance *a, kiosk_ctx *ctx);
+void att_done_frame(struct attendance *a, kiosk_ctx *ctx);
+void att_receipt_frame(struct attendance *a, kiosk_ctx *ctx);
+/* A scanned receipt: verify, find the person, check in. */
+void att_scan(struct attendance *a, kiosk_ctx *ctx, const char *payload);
+
+/* attendance_walkin.c */
+void att_walkin_start(struct attendance *a, kiosk_ctx *ctx);
+void att_walkin_frame(struct attendance *a, kiosk_ctx *ctx);
+void att_walkin_place_frame(struct attendance *a, kiosk_ctx *ctx);
+
+#endif

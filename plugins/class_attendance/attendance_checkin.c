@@ -1,0 +1,251 @@
+/* class_attendance: from a known person to the stored check-in (confirm, signature,
+ * check-in or check-out) and the attendance receipt. */
+#include "attendance.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define ATT_DONE_RESET_MS 20000 /* the done screen gives way to the next trainee */
+#define ATT_SIG_MIN_POINTS 8    /* fewer is a stray touch, not a signature */
+
+static int seen_before(const struct attendance *a, const char *person_id)
+{
+    size_t i;
+
+    for (i = 0; i < a->seen_count; i++)
+        if (strcmp(a->seen[i], person_id) == 0)
+            return 1;
+    return 0;
+}
+
+static void remember(struct attendance *a, const char *person_id)
+{
+    if (seen_before(a, person_id) || a->seen_count >= ATT_SEEN_MAX)
+        return;
+    memcpy(a->seen[a->seen_count++], person_id, KIOSK_ID_LEN);
+}
+
+static void check(struct attendance *a, kiosk_ctx *ctx, int kind)
+{
+    const struct kiosk_host_api *h = a->h;
+    const struct kiosk_signature *sig = NULL;
+    kiosk_status st;
+
+    if (kind == KIOSK_CHECK_IN && a->ev.signature_required && a->sig.count > 0)
+        sig = &a->sig;
+    memset(&a->ci, 0, sizeof a->ci);
+    st = h->check_in(ctx, a->sess.id, a->who.id, kind, sig, &a->ci);
+    if (st != KIOSK_OK && st != KIOSK_E_EXISTS) {
+        h->log(ctx, "class_attendance: check-in failed");
+        att_keep(a->failure, kit_storage_error(h, ctx, st));
+        a->kind = kind;
+        a->repeat = 0;
+        a->ci.at_ms = 0;
+        a->done_at_ms = h->now_ms(ctx);
+        a->screen = ATT_DONE;
+        return;
+    }
+    a->failure[0] = '\0';
+    a->kind = kind;
+    a->repeat = st == KIOSK_E_EXISTS;
+    if (kind == KIOSK_CHECK_IN)
+        remember(a, a->who.id);
+    a->done_at_ms = h->now_ms(ctx);
+    a->screen = ATT_DONE;
+}
+
+/* Signature first when the class asks for one, unless this kiosk already checked her in
+ * (then check_in says when, and a signature would be thrown away). */
+static void go_check_in(struct attendance *a, kiosk_ctx *ctx)
+{
+    if (a->ev.signature_required && !seen_before(a, a->who.id)) {
+        a->sig.count = 0;
+        a->sig_missing = 0;
+        a->screen = ATT_SIGN;
+        return;
+    }
+    check(a, ctx, KIOSK_CHECK_IN);
+}
+
+void att_person_chosen(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p,
+                       int confirm)
+{
+    a->who = *p;
+    a->who.extra_json = NULL;
+    a->notice[0] = '\0';
+    if (confirm) {
+        a->screen = ATT_CONFIRM;
+        return;
+    }
+    go_check_in(a, ctx);
+}
+
+void att_confirm_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    char year[24], detail[KIOSK_TEXT_LEN];
+
+    h->ui_text(ctx, h->tr(ctx, "att.is_this_you"));
+    h->ui_heading(ctx, a->who.full_name);
+    if (a->who.birth_year > 0) {
+        snprintf(year, sizeof year, "%d", a->who.birth_year);
+        kit_fill(detail, sizeof detail, h->tr(ctx, "att.born"), year, NULL);
+        h->ui_text(ctx, detail);
+    }
+    if (a->who.commune[0])
+        h->ui_text(ctx, a->who.commune);
+    h->ui_spacer(ctx, 16);
+    h->ui_row_begin(ctx, 2);
+    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
+        a->screen = ATT_SEARCH;
+    if (h->ui_button(ctx, h->tr(ctx, "att.its_me"), KIOSK_STYLE_PRIMARY))
+        go_check_in(a, ctx);
+    h->ui_row_end(ctx);
+}
+
+void att_sign_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+
+    h->ui_heading(ctx, a->who.full_name);
+    h->ui_text(ctx, h->tr(ctx, "att.sign_hint"));
+    if (a->sig_missing)
+        h->ui_message(ctx, KIOSK_MSG_ERROR, h->tr(ctx, "att.sign_missing"));
+    if (h->ui_signature(ctx, &a->sig))
+        a->sig_missing = 0;
+    h->ui_row_begin(ctx, 3);
+    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
+        a->screen = ATT_SEARCH;
+    if (h->ui_button(ctx, h->tr(ctx, "att.sign_clear"), KIOSK_STYLE_NORMAL))
+        a->sig.count = 0;
+    if (h->ui_button(ctx, h->tr(ctx, "att.sign_ok"), KIOSK_STYLE_PRIMARY)) {
+        if (a->sig.count < ATT_SIG_MIN_POINTS)
+            a->sig_missing = 1;
+        else
+            check(a, ctx, KIOSK_CHECK_IN);
+    }
+    h->ui_row_end(ctx);
+}
+
+/* The words and the kind of message for what just happened. */
+static void done_message(struct attendance *a, kiosk_ctx *ctx, char *out, size_t cap, int *kind)
+{
+    const struct kiosk_host_api *h = a->h;
+    char at[16];
+    const char *key;
+
+    h->format_time(ctx, a->ci.at_ms, "%H:%M", at, sizeof at);
+    *kind = KIOSK_MSG_OK;
+    if (a->kind == KIOSK_CHECK_OUT) {
+        key = a->repeat ? "att.left_before" : "att.left";
+        *kind = a->repeat ? KIOSK_MSG_INFO : KIOSK_MSG_OK;
+    } else if (a->repeat) {
+        key = "att.already";
+        *kind = KIOSK_MSG_INFO;
+    } else if (a->ci.late) {
+        key = "att.late";
+        *kind = KIOSK_MSG_INFO;
+    } else {
+        key = "att.present";
+    }
+    kit_fill(out, cap, h->tr(ctx, key), at, NULL);
+}
+
+void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    char msg[ATT_MSG_LEN];
+    int kind;
+
+    h->ui_heading(ctx, a->who.full_name);
+    if (a->failure[0]) {
+        h->ui_message(ctx, KIOSK_MSG_ERROR, a->failure);
+        if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
+            att_to_search(a, ctx);
+        return;
+    }
+    done_message(a, ctx, msg, sizeof msg, &kind);
+    h->ui_message(ctx, kind, msg);
+    if (a->kind == KIOSK_CHECK_IN && !a->repeat && a->ci.walkin)
+        h->ui_text(ctx, h->tr(ctx, "att.walkin_noted"));
+    h->ui_spacer(ctx, 16);
+    h->ui_row_begin(ctx, a->kind == KIOSK_CHECK_IN && a->repeat ? 3 : 2);
+    if (a->kind == KIOSK_CHECK_IN && a->repeat &&
+        h->ui_button(ctx, h->tr(ctx, "att.check_out"), KIOSK_STYLE_NORMAL)) {
+        h->ui_row_end(ctx);
+        check(a, ctx, KIOSK_CHECK_OUT);
+        return;
+    }
+    if (h->ui_button(ctx, h->tr(ctx, "att.get_receipt"), KIOSK_STYLE_NORMAL)) {
+        kiosk_status st;
+        memset(&a->receipt, 0, sizeof a->receipt);
+        st = h->receipt_issue(ctx, KIOSK_RECEIPT_ATTENDANCE, a->ev.id, a->sess.id, a->who.id,
+                              &a->receipt);
+        if (st == KIOSK_OK || st == KIOSK_E_EXISTS) {
+            a->screen = ATT_RECEIPT;
+        } else {
+            h->log(ctx, "class_attendance: receipt failed");
+            att_keep(a->failure, kit_storage_error(h, ctx, st));
+        }
+    }
+    if (h->ui_button(ctx, h->tr(ctx, "kit.done"), KIOSK_STYLE_PRIMARY)) {
+        h->ui_row_end(ctx);
+        att_to_search(a, ctx);
+        return;
+    }
+    h->ui_row_end(ctx);
+    if (a->screen == ATT_DONE && h->now_ms(ctx) - a->done_at_ms > ATT_DONE_RESET_MS)
+        att_to_search(a, ctx);
+}
+
+void att_receipt_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    if (a->h->ui_receipt(ctx, &a->receipt, a->who.full_name))
+        att_to_search(a, ctx);
+}
+
+static void refuse(struct attendance *a, kiosk_ctx *ctx, const char *msg)
+{
+    att_to_search(a, ctx);
+    att_keep(a->notice, msg);
+    a->notice_kind = KIOSK_MSG_ERROR;
+}
+
+void att_scan(struct attendance *a, kiosk_ctx *ctx, const char *payload)
+{
+    const struct kiosk_host_api *h = a->h;
+    struct kiosk_receipt r;
+    struct kiosk_registration reg;
+    struct kiosk_person p;
+    const char *why = NULL;
+    char msg[ATT_MSG_LEN];
+
+    memset(&r, 0, sizeof r);
+    if (h->receipt_verify(ctx, payload, &r, &why) != KIOSK_OK) {
+        kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_bad"), why ? why : "", NULL);
+        refuse(a, ctx, msg);
+        return;
+    }
+    if (strcmp(r.event_id, a->ev.id) != 0) {
+        struct kiosk_event other;
+        if (h->event_get(ctx, r.event_id, &other) == KIOSK_OK)
+            kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), other.title,
+                     a->ev.title);
+        else
+            kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), r.event_code,
+                     a->ev.title);
+        refuse(a, ctx, msg);
+        return;
+    }
+    if (r.person_id[0] == '\0' || h->person_get(ctx, r.person_id, &p) != KIOSK_OK) {
+        refuse(a, ctx, h->tr(ctx, "att.scan_unknown"));
+        return;
+    }
+    if (h->registration_get(ctx, a->ev.id, p.id, &reg) != KIOSK_OK) {
+        refuse(a, ctx, h->tr(ctx, "att.scan_unknown"));
+        return;
+    }
+    att_to_search(a, ctx);
+    /* the signed receipt names her: no "is this you?" step */
+    att_person_chosen(a, ctx, &p, 0);
+}
