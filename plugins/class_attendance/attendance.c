@@ -235,8 +235,8 @@ static void search_frame(struct attendance *a, kiosk_ctx *ctx)
     h->ui_text(ctx, line);
     if (a->notice[0])
         h->ui_message(ctx, a->notice_kind, a->notice);
-    if (h->ui_field(ctx, h->tr(ctx, "att.type_name"), a->typed, sizeof a->typed,
-                    KIOSK_FIELD_NAME, NULL)) {
+    if (h->ui_field(ctx, h->tr(ctx, "att.type_name"), a->typed, sizeof a->typed, KIOSK_FIELD_NAME,
+                    NULL)) {
         a->notice[0] = '\0';
         search(a, ctx);
     }

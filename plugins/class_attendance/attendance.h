@@ -45,7 +45,7 @@ struct attendance {
     struct kiosk_signature sig;
     int sig_missing;
 
-    int kind; /* KIOSK_CHECK_IN or KIOSK_CHECK_OUT */
+    int kind;   /* KIOSK_CHECK_IN or KIOSK_CHECK_OUT */
     int repeat; /* the check-in existed already */
     struct kiosk_checkin ci;
     int64_t done_at_ms;

@@ -229,8 +229,7 @@ void att_scan(struct attendance *a, kiosk_ctx *ctx, const char *payload)
     if (strcmp(r.event_id, a->ev.id) != 0) {
         struct kiosk_event other;
         if (h->event_get(ctx, r.event_id, &other) == KIOSK_OK)
-            kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), other.title,
-                     a->ev.title);
+            kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), other.title, a->ev.title);
         else
             kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), r.event_code,
                      a->ev.title);

@@ -125,8 +125,7 @@ void att_walkin_place_frame(struct attendance *a, kiosk_ctx *ctx)
     h->ui_heading(ctx, h->tr(ctx, "att.walkin_title"));
     if (a->err_place[0])
         h->ui_message(ctx, KIOSK_MSG_ERROR, a->err_place);
-    if (kit_place_field(h, ctx, &a->places, &a->place, h->tr(ctx, "att.commune"),
-                        ATT_PLACES_SHOWN))
+    if (kit_place_field(h, ctx, &a->places, &a->place, h->tr(ctx, "att.commune"), ATT_PLACES_SHOWN))
         a->err_place[0] = '\0';
     h->ui_checkbox(ctx, h->tr(ctx, "att.consent_attendance"), &a->consent_attendance);
     h->ui_checkbox(ctx, h->tr(ctx, "att.consent_contact"), &a->consent_contact);

@@ -78,8 +78,8 @@ void signup_person_frame(struct signup *s, kiosk_ctx *ctx)
     if (h->ui_field(ctx, h->tr(ctx, "signup.name"), s->name, sizeof s->name, KIOSK_FIELD_NAME,
                     or_null(s->err_name)))
         s->err_name[0] = '\0';
-    kit_fill(phone_label, sizeof phone_label, h->tr(ctx, "signup.phone"), h->tr(ctx, "kit.optional"),
-             NULL);
+    kit_fill(phone_label, sizeof phone_label, h->tr(ctx, "signup.phone"),
+             h->tr(ctx, "kit.optional"), NULL);
     h->ui_row_begin(ctx, 2);
     if (h->ui_field(ctx, phone_label, s->phone, sizeof s->phone, KIOSK_FIELD_PHONE,
                     or_null(s->err_phone)))

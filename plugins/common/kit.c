@@ -50,6 +50,21 @@ void kit_fill(char *out, size_t cap, const char *tmpl, const char *a, const char
         out[--len] = '\0';
 }
 
+void kit_join(const struct kiosk_host_api *h, kiosk_ctx *ctx, char *line, size_t cap,
+              const char *part)
+{
+    char joined[1024];
+
+    if (!part || !part[0])
+        return;
+    if (!line[0]) {
+        copy(line, cap, part);
+        return;
+    }
+    kit_fill(joined, sizeof joined, h->tr(ctx, "kit.join"), line, part);
+    copy(line, cap, joined);
+}
+
 void kit_trim(const char *in, char *out, size_t cap)
 {
     size_t n;
@@ -97,8 +112,8 @@ int kit_check_name(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *t
     return 1;
 }
 
-int kit_check_phone(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed,
-                    int required, char out[KIOSK_PHONE_LEN], const char **err)
+int kit_check_phone(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed, int required,
+                    char out[KIOSK_PHONE_LEN], const char **err)
 {
     char trimmed[64];
     const char *why = NULL;
@@ -120,8 +135,8 @@ int kit_check_phone(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *
     return 1;
 }
 
-int kit_check_year(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed,
-                   int required, int *year, const char **err, char *err_buf, size_t err_cap)
+int kit_check_year(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed, int required,
+                   int *year, const char **err, char *err_buf, size_t err_cap)
 {
     char trimmed[16];
     char lo[16], hi[16];
@@ -235,8 +250,9 @@ static const char *json_read_str(const char *p, char *out, size_t cap)
                 int i;
                 for (i = 0; i < 4 && *p; i++, p++) {
                     char d = *p;
-                    v = v * 16 + (unsigned)(d >= 'a' ? d - 'a' + 10 : d >= 'A' ? d - 'A' + 10
-                                                                               : d - '0');
+                    v = v * 16 + (unsigned)(d >= 'a'   ? d - 'a' + 10
+                                            : d >= 'A' ? d - 'A' + 10
+                                                       : d - '0');
                 }
                 c = v < 0x80 ? (char)v : '?';
             }

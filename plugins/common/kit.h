@@ -11,26 +11,32 @@
 #define KIT_STRINGS                                                                                \
     {"kit.back", "Quay lại", "Back"}, {"kit.next", "Tiếp tục", "Next"},                            \
         {"kit.done", "Xong", "Done"}, {"kit.optional", "(không bắt buộc)", "(optional)"},          \
-        {"kit.err.name_empty", "Vui lòng nhập họ và tên", "Please enter your full name"},         \
-        {"kit.err.name_letters", "Họ và tên phải có chữ cái", "A name needs letters"},            \
-        {"kit.err.phone_empty", "Vui lòng nhập số điện thoại", "Please enter your phone number"}, \
+        {"kit.err.name_empty", "Vui lòng nhập họ và tên", "Please enter your full name"},          \
+        {"kit.err.name_letters", "Họ và tên phải có chữ cái", "A name needs letters"},             \
+        {"kit.err.phone_empty", "Vui lòng nhập số điện thoại", "Please enter your phone number"},  \
         {"kit.err.year_empty", "Vui lòng nhập năm sinh (4 chữ số)",                                \
-         "Please enter your year of birth (4 digits)"},                                           \
+         "Please enter your year of birth (4 digits)"},                                            \
         {"kit.err.year_bad", "Năm sinh phải từ {1} đến {2}",                                       \
-         "The year of birth must be between {1} and {2}"},                                        \
+         "The year of birth must be between {1} and {2}"},                                         \
         {"kit.err.storage", "Không lưu được. Vui lòng báo cán bộ phụ trách.",                      \
-         "Could not save. Please tell the staff."},                                               \
+         "Could not save. Please tell the staff."},                                                \
         {"kit.err.full_disk", "Bộ nhớ máy đã đầy: chưa lưu được. Vui lòng báo cán bộ.",            \
-         "The kiosk's storage is full: nothing was saved. Please tell the staff."},               \
+         "The kiosk's storage is full: nothing was saved. Please tell the staff."},                \
         {"kit.page_prev", "‹ Trang trước", "‹ Previous"},                                          \
         {"kit.page_next", "Trang sau ›", "Next ›"},                                                \
         {"kit.page_of", "Trang {1}/{2}", "Page {1} of {2}"},                                       \
         {"kit.place_hint", "Gõ vài chữ, không cần dấu, rồi chạm vào tên xã",                       \
-         "Type a few letters, accents optional, then tap your commune"},                          \
-        {"kit.place_typed", "Dùng: {1}", "Use: {1}"}, {"kit.join", "{1} · {2}", "{1} · {2}"}
+         "Type a few letters, accents optional, then tap your commune"},                           \
+        {"kit.place_typed", "Dùng: {1}", "Use: {1}"},                                              \
+    {                                                                                              \
+        "kit.join", "{1} · {2}", "{1} · {2}"                                                      \
+    }
 
 /* out = tmpl with "{1}" replaced by a and "{2}" by b (NULL: left as is). Always ends. */
 void kit_fill(char *out, size_t cap, const char *tmpl, const char *a, const char *b);
+/* Appends part to a " · "-joined line (kit.join); an empty part adds nothing. */
+void kit_join(const struct kiosk_host_api *h, kiosk_ctx *ctx, char *line, size_t cap,
+              const char *part);
 /* Trims spaces at both ends into out. */
 void kit_trim(const char *in, char *out, size_t cap);
 /* The local calendar year of the kiosk clock. */
@@ -41,11 +47,11 @@ int kit_year_now(const struct kiosk_host_api *h, kiosk_ctx *ctx);
 int kit_check_name(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed, char *out,
                    size_t cap, const char **err);
 /* required 0: an empty phone is good and out is "". */
-int kit_check_phone(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed,
-                    int required, char out[KIOSK_PHONE_LEN], const char **err);
+int kit_check_phone(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed, int required,
+                    char out[KIOSK_PHONE_LEN], const char **err);
 /* err_buf keeps a message built with numbers (the year range). */
-int kit_check_year(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed,
-                   int required, int *year, const char **err, char *err_buf, size_t err_cap);
+int kit_check_year(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *typed, int required,
+                   int *year, const char **err, char *err_buf, size_t err_cap);
 
 /* A status the person should hear about after a failed write (full disk, read-only...). */
 const char *kit_storage_error(const struct kiosk_host_api *h, kiosk_ctx *ctx, kiosk_status st);

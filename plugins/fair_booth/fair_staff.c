@@ -1,0 +1,134 @@
+/* fair_booth: the staff view: today's visitors, new and returning, charts by interest and
+ * by hour, the latest registrations with their notes. Read-only; refreshed every few
+ * seconds, not every frame, so it stays light with thousands of visitors stored. */
+#include "fair.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define FAIR_DAY_FIRST_HOUR 7 /* booths open about 7:00 and close about 18:00 */
+#define FAIR_DAY_LAST_HOUR 18
+
+void fair_staff_forget(struct fair *f)
+{
+    if (f->latest)
+        f->h->free_mem(f->latest);
+    f->latest = NULL;
+    f->latest_count = 0;
+    f->stats_at_ms = 0;
+    f->stats_ok = 0;
+}
+
+static void refresh(struct fair *f, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = f->h;
+    int64_t now = h->now_ms(ctx);
+
+    if (f->stats_at_ms != 0 && now - f->stats_at_ms < FAIR_STATS_REFRESH_MS &&
+        now >= f->stats_at_ms)
+        return;
+    fair_staff_forget(f);
+    f->stats_at_ms = now;
+    f->stats_ok = h->fair_stats(ctx, f->ev.id, now, &f->stats) == KIOSK_OK;
+    if (h->fair_latest(ctx, f->ev.id, FAIR_LATEST, &f->latest, &f->latest_count) != KIOSK_OK) {
+        f->latest = NULL;
+        f->latest_count = 0;
+    }
+}
+
+static void counts_row(struct fair *f, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = f->h;
+    char n[24], line[128];
+
+    h->ui_row_begin(ctx, 3);
+    snprintf(n, sizeof n, "%d", f->stats.visitors);
+    kit_fill(line, sizeof line, h->tr(ctx, "fair.staff_visitors"), n, NULL);
+    h->ui_text(ctx, line);
+    snprintf(n, sizeof n, "%d", f->stats.new_visitors);
+    kit_fill(line, sizeof line, h->tr(ctx, "fair.staff_new"), n, NULL);
+    h->ui_text(ctx, line);
+    snprintf(n, sizeof n, "%d", f->stats.returning);
+    kit_fill(line, sizeof line, h->tr(ctx, "fair.staff_returning"), n, NULL);
+    h->ui_text(ctx, line);
+    h->ui_row_end(ctx);
+}
+
+static void charts_row(struct fair *f, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = f->h;
+    const char *interest_labels[FAIR_MAX_INTERESTS];
+    int interest_values[FAIR_MAX_INTERESTS];
+    char hour_text[24][16];
+    const char *hour_labels[24];
+    int hour_values[24];
+    int first = FAIR_DAY_FIRST_HOUR, last = FAIR_DAY_LAST_HOUR, hr;
+    size_t i, n = 0;
+
+    for (i = 0; i < f->interest_count && i < KIT_ARRAY_LEN(f->stats.by_interest); i++) {
+        interest_labels[i] = f->interests[i];
+        interest_values[i] = f->stats.by_interest[i];
+    }
+    /* the day's usual hours, widened to any hour that had visitors */
+    for (hr = 0; hr < 24; hr++) {
+        if (f->stats.by_hour[hr] > 0 && hr < first)
+            first = hr;
+        if (f->stats.by_hour[hr] > 0 && hr > last)
+            last = hr;
+    }
+    for (hr = first; hr <= last; hr++) {
+        char num[8];
+        snprintf(num, sizeof num, "%d", hr);
+        kit_fill(hour_text[n], sizeof hour_text[n], h->tr(ctx, "fair.hour"), num, NULL);
+        hour_labels[n] = hour_text[n];
+        hour_values[n] = f->stats.by_hour[hr];
+        n++;
+    }
+    h->ui_row_begin(ctx, 2);
+    h->ui_bar_chart(ctx, h->tr(ctx, "fair.chart_interest"), interest_labels, interest_values, i);
+    h->ui_bar_chart(ctx, h->tr(ctx, "fair.chart_hour"), hour_labels, hour_values, n);
+    h->ui_row_end(ctx);
+}
+
+static void latest_list(struct fair *f, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = f->h;
+    size_t i;
+
+    h->ui_text(ctx, h->tr(ctx, "fair.staff_latest"));
+    if (f->latest_count == 0)
+        h->ui_text(ctx, h->tr(ctx, "fair.staff_none"));
+    for (i = 0; i < f->latest_count; i++) {
+        const struct kiosk_person *p = &f->latest[i];
+        char note[KIOSK_TEXT_LEN], detail[KIOSK_TEXT_LEN * 2];
+
+        detail[0] = '\0';
+        kit_join(h, ctx, detail, sizeof detail, p->organisation);
+        kit_join(h, ctx, detail, sizeof detail, p->province);
+        if (kit_json_get_str(p->extra_json, "note", note, sizeof note) && note[0]) {
+            char quoted[KIOSK_TEXT_LEN + 16];
+            kit_fill(quoted, sizeof quoted, h->tr(ctx, "fair.staff_note"), note, NULL);
+            kit_join(h, ctx, detail, sizeof detail, quoted);
+        }
+        h->ui_list_item(ctx, p->full_name, detail);
+    }
+}
+
+void fair_staff_frame(struct fair *f, kiosk_ctx *ctx, int with_back)
+{
+    const struct kiosk_host_api *h = f->h;
+    char title[KIOSK_TEXT_LEN + 64];
+
+    refresh(f, ctx);
+    kit_fill(title, sizeof title, h->tr(ctx, "fair.staff_title"), f->ev.title, NULL);
+    h->ui_heading(ctx, title);
+    if (!f->stats_ok)
+        h->ui_message(ctx, KIOSK_MSG_ERROR, h->tr(ctx, "fair.staff_error"));
+    counts_row(f, ctx);
+    charts_row(f, ctx);
+    latest_list(f, ctx);
+    if (with_back && h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL)) {
+        fair_staff_forget(f);
+        fair_to_start(f);
+    }
+}
