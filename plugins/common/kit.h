@@ -8,29 +8,25 @@
 #define KIT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Rows every plugin that uses the kit puts in its string table (Vietnamese first). */
-#define KIT_STRINGS                                                                                \
-    {"kit.back", "Quay lại", "Back"}, {"kit.next", "Tiếp tục", "Next"},                            \
-        {"kit.done", "Xong", "Done"}, {"kit.optional", "(không bắt buộc)", "(optional)"},          \
-        {"kit.err.name_empty", "Vui lòng nhập họ và tên", "Please enter your full name"},          \
-        {"kit.err.name_letters", "Họ và tên phải có chữ cái", "A name needs letters"},             \
-        {"kit.err.phone_empty", "Vui lòng nhập số điện thoại", "Please enter your phone number"},  \
-        {"kit.err.year_empty", "Vui lòng nhập năm sinh (4 chữ số)",                                \
-         "Please enter your year of birth (4 digits)"},                                            \
-        {"kit.err.year_bad", "Năm sinh phải từ {1} đến {2}",                                       \
-         "The year of birth must be between {1} and {2}"},                                         \
-        {"kit.err.storage", "Không lưu được. Vui lòng báo cán bộ phụ trách.",                      \
-         "Could not save. Please tell the staff."},                                                \
-        {"kit.err.full_disk", "Bộ nhớ máy đã đầy: chưa lưu được. Vui lòng báo cán bộ.",            \
-         "The kiosk's storage is full: nothing was saved. Please tell the staff."},                \
-        {"kit.page_prev", "‹ Trang trước", "‹ Previous"},                                          \
-        {"kit.page_next", "Trang sau ›", "Next ›"},                                                \
-        {"kit.page_of", "Trang {1}/{2}", "Page {1} of {2}"},                                       \
-        {"kit.place_hint", "Gõ vài chữ, không cần dấu, rồi chạm vào tên xã",                       \
-         "Type a few letters, accents optional, then tap your commune"},                           \
-        {"kit.place_typed", "Dùng: {1}", "Use: {1}"},                                              \
-    {                                                                                              \
-        "kit.join", "{1} · {2}", "{1} · {2}"                                                      \
-    }
+/* clang-format off */
+#define KIT_STRINGS \
+    {"kit.back", "Quay lại", "Back"}, \
+    {"kit.next", "Tiếp tục", "Next"}, \
+    {"kit.done", "Xong", "Done"}, \
+    {"kit.optional", "(không bắt buộc)", "(optional)"}, \
+    {"kit.err.name_empty", "Vui lòng nhập họ và tên", "Please enter your full name"}, \
+    {"kit.err.name_letters", "Họ và tên phải có chữ cái", "A name needs letters"}, \
+    {"kit.err.phone_empty", "Vui lòng nhập số điện thoại", "Please enter your phone number"}, \
+    {"kit.err.year_empty", "Vui lòng nhập năm sinh (4 chữ số)", "Please enter your year of birth (4 digits)"}, \
+    {"kit.err.year_bad", "Năm sinh phải từ {1} đến {2}", "The year of birth must be between {1} and {2}"}, \
+    {"kit.err.storage", "Không lưu được. Vui lòng báo cán bộ phụ trách.", "Could not save. Please tell the staff."}, \
+    {"kit.err.full_disk", "Bộ nhớ máy đã đầy: chưa lưu được. Vui lòng báo cán bộ.", "The kiosk's storage is full: nothing was saved. Please tell the staff."}, \
+    {"kit.page_prev", "‹ Trang trước", "‹ Previous"}, \
+    {"kit.page_next", "Trang sau ›", "Next ›"}, \
+    {"kit.page_of", "Trang {1}/{2}", "Page {1} of {2}"}, \
+    {"kit.place_hint", "Gõ vài chữ, không cần dấu, rồi chạm vào tên xã", "Type a few letters, accents optional, then tap your commune"}, \
+    {"kit.join", "{1} · {2}", "{1} · {2}"}
+/* clang-format on */
 
 /* out = tmpl with "{1}" replaced by a and "{2}" by b (NULL: left as is). Always ends. */
 void kit_fill(char *out, size_t cap, const char *tmpl, const char *a, const char *b);
