@@ -21,8 +21,8 @@ static void check_line(int lineno, const char *kind, const char *input, const ch
     char got[512];
     if (strcmp(kind, "telex") == 0 || strcmp(kind, "vni") == 0) {
         int im = kind[0] == 't' ? VN_IM_TELEX : VN_IM_VNI;
+        vn_compose_string(im, VN_TONE_TRADITIONAL, input, got, sizeof got);
         g_lines_by_kind[im == VN_IM_TELEX ? K_TELEX : K_VNI]++;
-        return; /* COMPOSER-PENDING */
     } else if (strcmp(kind, "fold") == 0) {
         vn_fold(input, got, sizeof got);
         g_lines_by_kind[K_FOLD]++;

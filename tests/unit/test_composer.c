@@ -1,0 +1,242 @@
+/* Telex and VNI composer: what a trainee typing a name would see, keystroke by keystroke:
+ * tone placement (both styles), tones moving as letters follow, doubled keys, Backspace,
+ * the on-screen tone row, upper case, text set by code (NFD too). */
+#include "check.h"
+#include "text/composer.h"
+
+#include <string.h>
+
+static const char *telex(const char *keys)
+{
+    static char out[256];
+    vn_compose_string(VN_IM_TELEX, VN_TONE_TRADITIONAL, keys, out, sizeof out);
+    return out;
+}
+
+static const char *telex_modern(const char *keys)
+{
+    static char out[256];
+    vn_compose_string(VN_IM_TELEX, VN_TONE_MODERN, keys, out, sizeof out);
+    return out;
+}
+
+static const char *vni(const char *keys)
+{
+    static char out[256];
+    vn_compose_string(VN_IM_VNI, VN_TONE_TRADITIONAL, keys, out, sizeof out);
+    return out;
+}
+
+static void check_names(void)
+{
+    CHECK_STR(telex("Nguyeenx Thij Hoaf"), "Nguyễn Thị Hòa");
+    CHECK_STR(telex("Traafn Vawn Binhf"), "Trần Văn Bình");
+    CHECK_STR(telex("Phamj Thij Anhs"), "Phạm Thị Ánh");
+    CHECK_STR(telex("Ddawngj Vawn Dduwcs"), "Đặng Văn Đức");
+    CHECK_STR(telex("Huyfnh Thij Thuyr"), "Huỳnh Thị Thủy");
+    CHECK_STR(telex("Vox Quoocs Vieejt"), "Võ Quốc Việt");
+    CHECK_STR(telex("Giang Gioongs Gif"), "Giang Giống Gì");
+    CHECK_STR(telex("Nguyeenx Ngocj Khuee"), "Nguyễn Ngọc Khuê");
+    CHECK_STR(telex("ruwowuj"), "rượu");
+    CHECK_STR(telex("khuyeeenr"), "khuyeenr"); /* the third e undoes the hat: typed as is */
+    /* the tone can come at the end of the word or right after the vowel */
+    CHECK_STR(telex("Hoafng"), "Hoàng");
+    CHECK_STR(telex("Hoangf"), "Hoàng");
+    CHECK_STR(telex("tuaans"), "tuấn");
+    CHECK_STR(telex("tuasan"), "tuấn");
+    CHECK_STR(telex("muaw"), "mưa");
+    CHECK_STR(telex("hoawcj"), "hoặc");
+    CHECK_STR(telex("oaif"), "oài");
+    CHECK_STR(telex("nguwowif"), "người");
+    /* a tone key that cannot be a tone is a letter */
+    CHECK_STR(telex("sao"), "sao");
+    CHECK_STR(telex("xuaans"), "xuấn");
+    CHECK_STR(telex("Fred"), "Fred");
+    CHECK_STR(telex("John"), "John");
+    CHECK_STR(telex("catf"), "catf"); /* -t takes only sắc or nặng */
+    CHECK_STR(telex("caj"), "cạ");
+    CHECK_STR(telex("z"), "z");
+    CHECK_STR(telex("asz"), "a");
+    CHECK_STR(telex("a1 b2"), "a1 b2");
+}
+
+static void check_doubled_keys(void)
+{
+    CHECK_STR(telex("ass"), "as");
+    CHECK_STR(telex("asss"), "ass");
+    CHECK_STR(telex("aaa"), "aa");
+    CHECK_STR(telex("ddd"), "dd");
+    CHECK_STR(telex("noww"), "now");
+    CHECK_STR(telex("uoww"), "uow");
+    CHECK_STR(telex("eee"), "ee");
+    CHECK_STR(telex("ooo"), "oo");
+    CHECK_STR(telex("tas tas"), "tá tá"); /* the next word composes again */
+    CHECK_STR(vni("a11"), "a1");
+    CHECK_STR(vni("d99"), "d9");
+}
+
+static void check_tone_styles(void)
+{
+    CHECK_STR(telex("hoaf"), "hòa");
+    CHECK_STR(telex_modern("hoaf"), "hoà");
+    CHECK_STR(telex("thuyr"), "thủy");
+    CHECK_STR(telex_modern("thuyr"), "thuỷ");
+    CHECK_STR(telex("khoer"), "khỏe");
+    CHECK_STR(telex_modern("khoer"), "khoẻ");
+    /* both styles agree when a final consonant or a marked vowel decides */
+    CHECK_STR(telex_modern("hoafn"), "hoàn");
+    CHECK_STR(telex_modern("Huyfnh"), "Huỳnh");
+    CHECK_STR(telex_modern("muaf"), "mùa");
+    CHECK_STR(telex_modern("quys"), "quý");
+    CHECK_STR(telex_modern("giaf"), "già");
+    /* the tone moves when a letter changes where it belongs */
+    CHECK_STR(telex_modern("hoaf"), "hoà");
+    CHECK_STR(telex_modern("hoafi"), "hoài");
+    CHECK_STR(telex("gifa"), "già");
+}
+
+static void check_upper_case(void)
+{
+    CHECK_STR(telex("VIEETJ NAM"), "VIỆT NAM");
+    CHECK_STR(telex("DDOONGF THASP"), "ĐỒNG THÁP");
+    CHECK_STR(telex("Ddoongf"), "Đồng");
+    CHECK_STR(telex("TRUWOWNGF"), "TRƯỜNG");
+    CHECK_STR(telex("AAS"), "Ấ");
+    CHECK_STR(vni("D9O6NG2"), "ĐỒNG");
+}
+
+static void check_vni(void)
+{
+    CHECK_STR(vni("Nguye6n4 Thi5 Hoa2"), "Nguyễn Thị Hòa");
+    CHECK_STR(vni("Hue6"), "Huê");
+    CHECK_STR(vni("mu7a"), "mưa");
+    CHECK_STR(vni("a8n"), "ăn");
+    CHECK_STR(vni("ruou75"), "rượu");
+    CHECK_STR(vni("0912 345 678"), "0912 345 678"); /* digits alone stay digits */
+    CHECK_STR(vni("Hoa20"), "Hoa");
+}
+
+static void type(struct vn_composer *c, const char *keys)
+{
+    /* one keystroke at a time, as the keyboard sends them */
+    char k[2] = {0, 0};
+    for (const char *p = keys; *p; p++) {
+        k[0] = *p;
+        vn_composer_key(c, k);
+    }
+}
+
+static void check_backspace(void)
+{
+    struct vn_composer *c = vn_composer_new(VN_IM_TELEX, VN_TONE_TRADITIONAL);
+    type(c, "Hoaf");
+    CHECK_STR(vn_composer_text(c), "Hòa");
+    vn_composer_backspace(c); /* undoes the tone, not the letter */
+    CHECK_STR(vn_composer_text(c), "Hoa");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "Ho");
+    type(c, "af");
+    CHECK_STR(vn_composer_text(c), "Hòa");
+
+    vn_composer_set_text(c, "");
+    type(c, "Nguyeenx");
+    CHECK_STR(vn_composer_text(c), "Nguyễn");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "Nguyên");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "Nguyê");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "Nguye"); /* the second e only made the hat */
+
+    /* undoing a doubled key brings the mark back */
+    vn_composer_set_text(c, "");
+    type(c, "ass");
+    CHECK_STR(vn_composer_text(c), "as");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "á");
+
+    /* Backspace on text set by code deletes whole characters */
+    vn_composer_set_text(c, "Cần Thơ");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "Cần Th");
+    for (int i = 0; i < 20; i++)
+        vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "");
+
+    /* a long text: the history is bounded but Backspace still works */
+    vn_composer_set_text(c, "");
+    for (int i = 0; i < 100; i++)
+        type(c, "Hoaf ");
+    type(c, "Hoaf");
+    vn_composer_backspace(c);
+    CHECK(strlen(vn_composer_text(c)) > 0);
+    const char *t = vn_composer_text(c);
+    CHECK_STR(t + strlen(t) - 4, " Hoa");
+    vn_composer_free(c);
+}
+
+static void check_tone_row(void)
+{
+    struct vn_composer *c = vn_composer_new(VN_IM_TELEX, VN_TONE_TRADITIONAL);
+    type(c, "Hoa");
+    vn_composer_tone(c, 2);
+    CHECK_STR(vn_composer_text(c), "Hòa");
+    vn_composer_tone(c, 4); /* another tone replaces it */
+    CHECK_STR(vn_composer_text(c), "Hõa");
+    vn_composer_tone(c, 4); /* the same tone again takes it off */
+    CHECK_STR(vn_composer_text(c), "Hoa");
+    vn_composer_tone(c, 2);
+    type(c, "n");
+    CHECK_STR(vn_composer_text(c), "Hoàn"); /* moves like a typed tone */
+    vn_composer_tone(c, 0);
+    CHECK_STR(vn_composer_text(c), "Hoan");
+    vn_composer_backspace(c); /* undoes the tone key */
+    CHECK_STR(vn_composer_text(c), "Hoàn");
+    type(c, " ");
+    vn_composer_tone(c, 1); /* no syllable: nothing happens */
+    CHECK_STR(vn_composer_text(c), "Hoàn ");
+
+    /* the tone row works the same with the input method off (on-screen keyboard) */
+    vn_composer_set_method(c, VN_IM_OFF, VN_TONE_MODERN);
+    vn_composer_set_text(c, "");
+    type(c, "Thuy");
+    vn_composer_tone(c, 3);
+    CHECK_STR(vn_composer_text(c), "Thuỷ");
+    type(c, "s");
+    CHECK_STR(vn_composer_text(c), "Thuỷs"); /* s is a plain letter with IM off */
+    vn_composer_free(c);
+}
+
+static void check_set_text(void)
+{
+    struct vn_composer *c = vn_composer_new(VN_IM_TELEX, VN_TONE_TRADITIONAL);
+    vn_composer_set_text(c, "Nguye\xcc\x82n"); /* NFD from a spreadsheet */
+    CHECK_STR(vn_composer_text(c), "Nguyên");
+    type(c, "x");
+    CHECK_STR(vn_composer_text(c), "Nguyễn");
+    vn_composer_set_text(c, "Hoa");
+    type(c, "f");
+    CHECK_STR(vn_composer_text(c), "Hòa");
+    /* multi-character keys (an on-screen key "ế") and junk */
+    vn_composer_set_text(c, "Ti");
+    vn_composer_key(c, "ế");
+    vn_composer_key(c, "\xff");
+    vn_composer_key(c, NULL);
+    vn_composer_key(c, "\n");
+    type(c, "ng");
+    CHECK_STR(vn_composer_text(c), "Tiếng");
+    vn_composer_free(c);
+}
+
+int main(void)
+{
+    check_names();
+    check_doubled_keys();
+    check_tone_styles();
+    check_upper_case();
+    check_vni();
+    check_backspace();
+    check_tone_row();
+    check_set_text();
+    return check_done();
+}
