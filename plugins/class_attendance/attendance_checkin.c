@@ -111,13 +111,12 @@ void att_sign_frame(struct attendance *a, kiosk_ctx *ctx)
     h->ui_text(ctx, h->tr(ctx, "att.sign_hint"));
     if (a->sig_missing)
         h->ui_message(ctx, KIOSK_MSG_ERROR, h->tr(ctx, "att.sign_missing"));
+    /* the pad brings its own "Ký lại" (clear) button */
     if (h->ui_signature(ctx, &a->sig))
         a->sig_missing = 0;
-    h->ui_row_begin(ctx, 3);
+    h->ui_row_begin(ctx, 2);
     if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
         a->screen = ATT_SEARCH;
-    if (h->ui_button(ctx, h->tr(ctx, "att.sign_clear"), KIOSK_STYLE_NORMAL))
-        a->sig.count = 0;
     if (h->ui_button(ctx, h->tr(ctx, "att.sign_ok"), KIOSK_STYLE_PRIMARY)) {
         if (a->sig.count < ATT_SIG_MIN_POINTS)
             a->sig_missing = 1;

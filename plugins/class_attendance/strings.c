@@ -27,7 +27,6 @@ const struct kiosk_string attendance_strings[] = {
      "Sign in the box below with your finger"},
     {"att.sign_missing", "Vui lòng ký tên vào khung trước khi xác nhận",
      "Please sign in the box before confirming"},
-    {"att.sign_clear", "Ký lại", "Clear"},
     {"att.sign_ok", "Xác nhận", "Confirm"},
     {"att.present", "Có mặt lúc {1}. Chúc bạn học tốt!", "Present at {1}. Enjoy the class!"},
     {"att.late", "Đến muộn: có mặt lúc {1}", "Late: arrived at {1}"},
