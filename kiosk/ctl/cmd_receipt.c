@@ -1,8 +1,147 @@
-/* kioskctl receipt: not built yet (its issue replaces this file). */
+/* kioskctl receipt: list the stored receipts (for reprints and look-ups), verify a text
+ * offline, write one as a QR picture. Names are printed by `list` only: the coordinator's
+ * own look-up, never a log. */
 #include "ctl.h"
+#include "kiosk_png.h"
+#include "receipt/qr.h"
+#include "receipt/receipt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PNG_MODULE_PX 8 /* a phone at arm's length reads 6 px modules; 8 prints crisply */
+#define PNG_QUIET_MODULES 4
+
+static int receipt_list_cmd(struct ctl *c, int argc, char **argv)
+{
+    const char *event = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--event") == 0) {
+            event = ctl_flag_value(argc, argv, &i);
+            if (!event)
+                return CTL_USAGE;
+        } else {
+            ctl_error("unknown argument '%s'", argv[i]);
+            return CTL_USAGE;
+        }
+    }
+    store *s = ctl_store(c);
+    if (!s)
+        return CTL_REFUSED;
+    struct receipt_row *rows = NULL;
+    size_t n = 0;
+    kiosk_status st = receipt_list(s, event, &rows, &n);
+    if (st == KIOSK_E_NOT_FOUND) {
+        ctl_error("no event with code '%s' (kioskctl event list shows the codes)", event);
+        return CTL_REFUSED;
+    }
+    if (st != KIOSK_OK) {
+        ctl_error("cannot read the receipts in '%s': %s", store_path(s), kiosk_status_name(st));
+        return CTL_REFUSED;
+    }
+    for (size_t i = 0; i < n; i++)
+        printf("%s\t%s\t%s\t%s\n", rows[i].r.short_code, receipt_kind_name(rows[i].r.kind),
+               rows[i].person_name, rows[i].r.text);
+    free(rows);
+    return CTL_OK;
+}
+
+static int receipt_verify_cmd(struct ctl *c, int argc, char **argv)
+{
+    if (argc != 1)
+        return CTL_USAGE;
+    store *s = ctl_store(c);
+    if (!s)
+        return CTL_REFUSED;
+    struct kiosk_receipt r;
+    const char *why = NULL;
+    char detail[256] = "";
+    kiosk_status st = receipt_verify(s, argv[0], &r, &why, detail, sizeof detail);
+    if (st != KIOSK_OK) {
+        ctl_error("receipt refused: %s", detail[0] ? detail : kiosk_status_name(st));
+        return CTL_REFUSED;
+    }
+    char title[KIOSK_TEXT_LEN] = "", kiosk_id[KIOSK_ID_LEN] = "?", when[64];
+    int own = 0;
+    receipt_event_title(s, r.event_id, title, sizeof title);
+    receipt_key_kiosk(s, r.key_id, kiosk_id, &own);
+    struct tm tm;
+    kiosk_local_tm(r.issued_at_ms, &tm);
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S %Z", &tm);
+    printf("valid receipt %s\n", r.short_code);
+    printf("kind: %s\n", receipt_kind_name(r.kind));
+    printf("event: %s (%s)\n", r.event_code, title);
+    if (r.session_number > 0)
+        printf("session: %d\n", r.session_number);
+    else
+        printf("session: none\n");
+    printf("issued: %s\n", when);
+    printf("kiosk: %s (key %s%s)\n", kiosk_id, r.key_id, own ? ", this kiosk" : "");
+    printf("stored here: %s\n", r.person_id[0] ? "yes" : "no");
+    return CTL_OK;
+}
+
+static int receipt_png_cmd(struct ctl *c, int argc, char **argv)
+{
+    const char *code = NULL, *out = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--out") == 0) {
+            out = ctl_flag_value(argc, argv, &i);
+            if (!out)
+                return CTL_USAGE;
+        } else if (!code && argv[i][0] != '-') {
+            code = argv[i];
+        } else {
+            ctl_error("unknown argument '%s'", argv[i]);
+            return CTL_USAGE;
+        }
+    }
+    if (!code || !out)
+        return CTL_USAGE;
+    store *s = ctl_store(c);
+    if (!s)
+        return CTL_REFUSED;
+    struct receipt_row row;
+    kiosk_status st = receipt_by_short_code(s, code, &row);
+    if (st == KIOSK_E_INVALID) {
+        ctl_error("'%s' is not a short code (8 characters, like 7KQ3-M9XT)", code);
+        return CTL_REFUSED;
+    }
+    if (st != KIOSK_OK) {
+        ctl_error("no receipt with short code '%s' in '%s' (kioskctl receipt list shows them)",
+                  code, store_path(s));
+        return CTL_REFUSED;
+    }
+    struct qr_matrix m;
+    uint8_t *px = NULL;
+    int side = 0;
+    st = qr_encode(row.r.text, &m);
+    if (st == KIOSK_OK) {
+        st = qr_render_grey(&m, PNG_MODULE_PX, PNG_QUIET_MODULES, &px, &side);
+        qr_matrix_release(&m);
+    }
+    /* 0644: the picture holds the signed text only, no name or phone. */
+    if (st == KIOSK_OK)
+        st = kiosk_png_write(out, px, side, side, 1, (size_t)side, 0644);
+    free(px);
+    if (st != KIOSK_OK) {
+        ctl_error("cannot write '%s': %s", out, kiosk_status_name(st));
+        return CTL_REFUSED;
+    }
+    printf("wrote '%s' (%dx%d px, receipt %s)\n", out, side, side, row.r.short_code);
+    return CTL_OK;
+}
 
 int ctl_cmd_receipt(struct ctl *c, int argc, char **argv)
 {
-    ctl_error("'receipt' is not available in this build yet");
-    return CTL_REFUSED;
+    if (argc < 1)
+        return CTL_USAGE;
+    if (strcmp(argv[0], "list") == 0)
+        return receipt_list_cmd(c, argc - 1, argv + 1);
+    if (strcmp(argv[0], "verify") == 0)
+        return receipt_verify_cmd(c, argc - 1, argv + 1);
+    if (strcmp(argv[0], "png") == 0)
+        return receipt_png_cmd(c, argc - 1, argv + 1);
+    return CTL_USAGE;
 }

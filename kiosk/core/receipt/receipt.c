@@ -210,6 +210,45 @@ static kiosk_status refuse(kiosk_status st, const char **why_key, const char *ke
     return st;
 }
 
+/* What verify needs from the store, in one query (a scanner waits on it): the key, this
+ * program's event of that code, its session of that number, the stored row. Empty: none. */
+struct verify_facts {
+    char pk_hex[2 * crypto_sign_PUBLICKEYBYTES + 1];
+    char event_id[KIOSK_ID_LEN], session_id[KIOSK_ID_LEN];
+    char row_id[KIOSK_ID_LEN], person_id[KIOSK_ID_LEN];
+};
+
+static kiosk_status verify_lookup(store *s, const char *text, const struct receipt_fields *f,
+                                  struct verify_facts *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st;
+    int rc =
+        sqlite3_prepare_v2(store_db(s),
+                           "SELECT (SELECT public_key FROM keys WHERE key_id = ?1), "
+                           "(SELECT id FROM events WHERE code = ?2), "
+                           "(SELECT s.id FROM sessions s JOIN events e ON e.id = s.event_id "
+                           " WHERE e.code = ?2 AND s.number = ?3), "
+                           "r.id, r.person_id FROM (SELECT 1) LEFT JOIN receipts r ON r.text = ?4",
+                           -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "receipt verify");
+    sqlite3_bind_text(st, 1, f->key_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, f->event_code, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, f->session_number);
+    sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        copy_col(st, 0, out->pk_hex, sizeof out->pk_hex);
+        copy_col(st, 1, out->event_id, sizeof out->event_id);
+        copy_col(st, 2, out->session_id, sizeof out->session_id);
+        copy_col(st, 3, out->row_id, sizeof out->row_id);
+        copy_col(st, 4, out->person_id, sizeof out->person_id);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? KIOSK_OK : store_status_from_sqlite(s, rc, "receipt verify");
+}
+
 kiosk_status receipt_verify(store *s, const char *text, struct kiosk_receipt *out,
                             const char **why_key, char *why_detail, size_t detail_cap)
 {
@@ -227,61 +266,40 @@ kiosk_status receipt_verify(store *s, const char *text, struct kiosk_receipt *ou
                       "%s: not a kiosk receipt (expected KC1.<payload>.<signature>, "
                       "upper-case base32)",
                       "malformed text");
-    char pk_hex[2 * crypto_sign_PUBLICKEYBYTES + 1];
-    st = lookup_text(s, "SELECT public_key FROM keys WHERE key_id = ?1", f.key_id, pk_hex,
-                     sizeof pk_hex, NULL);
-    if (st == KIOSK_E_NOT_FOUND)
+    struct verify_facts facts;
+    st = verify_lookup(s, text, &f, &facts);
+    if (st != KIOSK_OK)
+        return refuse(st, why_key, "receipt.why.error", why_detail, detail_cap,
+                      "cannot read the database: %s", kiosk_status_name(st));
+    if (!facts.pk_hex[0])
         return refuse(KIOSK_E_DENIED, why_key, "receipt.why.unknown_key", why_detail, detail_cap,
                       "unknown key '%s': signed by a kiosk this one does not trust "
                       "(kioskctl keys trust FILE)",
                       f.key_id);
-    if (st != KIOSK_OK)
-        return refuse(st, why_key, "receipt.why.error", why_detail, detail_cap,
-                      "cannot read the keys: %s", kiosk_status_name(st));
     uint8_t pk[crypto_sign_PUBLICKEYBYTES];
-    if (sodium_hex2bin(pk, sizeof pk, pk_hex, strlen(pk_hex), NULL, NULL, NULL) != 0 ||
+    if (sodium_hex2bin(pk, sizeof pk, facts.pk_hex, strlen(facts.pk_hex), NULL, NULL, NULL) != 0 ||
         !receipt_signature_ok(text, pk))
         return refuse(KIOSK_E_DENIED, why_key, "receipt.why.signature", why_detail, detail_cap,
                       "bad signature: the text was changed, or not signed by key '%s'", f.key_id);
-    st = lookup_text(s, "SELECT id FROM events WHERE code = ?1", f.event_code, out->event_id,
-                     sizeof out->event_id, NULL);
-    if (st == KIOSK_E_NOT_FOUND)
-        return refuse(st, why_key, "receipt.why.other_program", why_detail, detail_cap,
-                      "a receipt of another program: event '%s' is not in this database",
-                      f.event_code);
-    if (st != KIOSK_OK)
-        return refuse(st, why_key, "receipt.why.error", why_detail, detail_cap,
-                      "cannot read the events: %s", kiosk_status_name(st));
+    if (!facts.event_id[0])
+        return refuse(
+            KIOSK_E_NOT_FOUND, why_key, "receipt.why.other_program", why_detail, detail_cap,
+            "a receipt of another program: event '%s' is not in this database", f.event_code);
 
     out->kind = f.kind;
+    kiosk_strlcpy(out->event_id, facts.event_id, sizeof out->event_id);
     kiosk_strlcpy(out->event_code, f.event_code, sizeof out->event_code);
     out->session_number = f.session_number;
+    kiosk_strlcpy(out->session_id, facts.session_id, sizeof out->session_id);
     kiosk_strlcpy(out->key_id, f.key_id, sizeof out->key_id);
     out->issued_at_ms = f.issued_at_s * 1000;
     kiosk_strlcpy(out->text, text, sizeof out->text);
     receipt_short_code(f.id, out->short_code);
-    sodium_bin2hex(out->id, sizeof out->id, f.id, sizeof f.id);
-
-    sqlite3 *db = store_db(s);
-    sqlite3_stmt *q;
-    if (f.session_number > 0 &&
-        sqlite3_prepare_v2(db, "SELECT id FROM sessions WHERE event_id = ?1 AND number = ?2", -1,
-                           &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, out->event_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int(q, 2, f.session_number);
-        if (sqlite3_step(q) == SQLITE_ROW)
-            copy_col(q, 0, out->session_id, sizeof out->session_id);
-        sqlite3_finalize(q);
-    }
-    if (sqlite3_prepare_v2(db, "SELECT id, person_id FROM receipts WHERE text = ?1", -1, &q,
-                           NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
-        if (sqlite3_step(q) == SQLITE_ROW) {
-            copy_col(q, 0, out->id, sizeof out->id);
-            copy_col(q, 1, out->person_id, sizeof out->person_id);
-        }
-        sqlite3_finalize(q);
-    }
+    if (facts.row_id[0])
+        kiosk_strlcpy(out->id, facts.row_id, sizeof out->id);
+    else
+        sodium_bin2hex(out->id, sizeof out->id, f.id, sizeof f.id);
+    kiosk_strlcpy(out->person_id, facts.person_id, sizeof out->person_id);
     *why_key = NULL;
     return KIOSK_OK;
 }

@@ -1,0 +1,170 @@
+/* The receipt screen (the ABI's ui_receipt): the event, the QR large enough for a phone at
+ * arm's length, the short code, the person's name (on screen only, never on paper), a print
+ * button when a printer is set, and "Xong". A failed print says what to do and leaves the
+ * receipt on screen: it is stored already. */
+#include "host/host_ctx.h"
+#include "receipt/escpos.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PRINT_WIDTH_DOTS 384 /* 58 mm paper; an 80 mm printer centres it */
+#define PRINT_TIMEOUT_MS 3000
+#define PRINT_QR_MODULE_DOTS 6
+#define PRINT_TITLE_PX 30
+#define PRINT_LINE_PX 24
+#define PRINT_CODE_PX 36
+#define PRINT_WRAP_CHARS 26 /* code points of title per printed line at PRINT_TITLE_PX */
+#define PRINT_MAX_LINES 8
+
+/* What the screen remembers between frames, for the receipt it shows (one at a time). */
+static struct {
+    char text[KIOSK_RECEIPT_LEN];
+    char title[KIOSK_TEXT_LEN];
+    const char *message_key; /* the last print's outcome, NULL: none */
+    int message_kind;
+} view;
+
+static void view_load(kiosk_ctx *ctx, const struct kiosk_receipt *r)
+{
+    memset(&view, 0, sizeof view);
+    kiosk_strlcpy(view.text, r->text, sizeof view.text);
+    if (receipt_event_title(host_store(ctx), r->event_id, view.title, sizeof view.title) !=
+        KIOSK_OK)
+        kiosk_strlcpy(view.title, r->event_code, sizeof view.title);
+}
+
+static const char *kind_key(int kind)
+{
+    switch (kind) {
+    case KIOSK_RECEIPT_ATTENDANCE:
+        return "receipt.title.attendance";
+    case KIOSK_RECEIPT_VISIT:
+        return "receipt.title.visit";
+    default:
+        return "receipt.title.signup";
+    }
+}
+
+/* "Biên nhận điểm danh · Buổi 2" */
+static void kind_line(kiosk_ctx *ctx, const struct kiosk_receipt *r, char *out, size_t cap)
+{
+    if (r->session_number > 0)
+        kiosk_fmt(out, cap, "%s · %s %d", host_tr(ctx, kind_key(r->kind)),
+                  host_tr(ctx, "receipt.session"), r->session_number);
+    else
+        kiosk_strlcpy(out, host_tr(ctx, kind_key(r->kind)), cap);
+}
+
+/* Splits text at spaces into lines of at most PRINT_WRAP_CHARS code points (a longer word
+ * gets a line of its own). Returns the number of lines. */
+static size_t wrap(const char *text, char lines[][KIOSK_TEXT_LEN], size_t max)
+{
+    size_t n = 0;
+    const char *p = text;
+    while (*p && n < max) {
+        while (*p == ' ')
+            p++;
+        const char *start = p, *cut = NULL;
+        int chars = 0;
+        for (; *p; p++) {
+            if ((*p & 0xc0) == 0x80)
+                continue;
+            if (*p == ' ') {
+                if (chars > PRINT_WRAP_CHARS)
+                    break;
+                cut = p;
+            }
+            chars++;
+        }
+        if (*p == '\0' && chars <= PRINT_WRAP_CHARS)
+            cut = p;
+        if (!cut)
+            cut = p; /* one long word */
+        size_t len = (size_t)(cut - start);
+        if (len >= KIOSK_TEXT_LEN)
+            len = KIOSK_TEXT_LEN - 1;
+        if (len > 0) {
+            memcpy(lines[n], start, len);
+            lines[n++][len] = '\0';
+        }
+        p = cut;
+    }
+    return n;
+}
+
+/* Renders the printed lines with the kiosk's font, builds the ESC/POS stream, sends it.
+ * Returns the string key of the message to show. */
+static const char *print_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *printer,
+                                 int *kind)
+{
+    char lines[PRINT_MAX_LINES][KIOSK_TEXT_LEN], code[KIOSK_TEXT_LEN];
+    int px[PRINT_MAX_LINES];
+    size_t n = wrap(view.title, lines, PRINT_MAX_LINES - 2);
+    for (size_t i = 0; i < n; i++)
+        px[i] = PRINT_TITLE_PX;
+    kind_line(ctx, r, lines[n], sizeof lines[n]);
+    px[n++] = PRINT_LINE_PX;
+    struct tm tm;
+    kiosk_local_tm(r->issued_at_ms, &tm);
+    strftime(lines[n], sizeof lines[n], "%H:%M %d/%m/%Y", &tm);
+    px[n++] = PRINT_LINE_PX;
+    kiosk_fmt(code, sizeof code, "%s: %s", host_tr(ctx, "receipt.code"), r->short_code);
+
+    struct escpos_image imgs[PRINT_MAX_LINES + 1] = {0};
+    uint8_t *pixels[PRINT_MAX_LINES + 1] = {0};
+    kiosk_status st = KIOSK_OK;
+    for (size_t i = 0; i <= n && st == KIOSK_OK; i++) {
+        const char *t = i < n ? lines[i] : code;
+        st = host_text_raster(ctx, t, i < n ? px[i] : PRINT_CODE_PX, PRINT_WIDTH_DOTS, &pixels[i],
+                              &imgs[i].width, &imgs[i].height);
+        imgs[i].pixels = pixels[i];
+    }
+    uint8_t *stream = NULL;
+    size_t len = 0;
+    const char *why = "receipt.print.failed";
+    char detail[256] = "";
+    if (st == KIOSK_OK) {
+        struct escpos_receipt doc = {imgs, n, r->text, PRINT_QR_MODULE_DOTS, &imgs[n], 1, 4};
+        st = escpos_build(&doc, &stream, &len);
+    }
+    if (st == KIOSK_OK)
+        st = escpos_send(printer, stream, len, PRINT_TIMEOUT_MS, &why, detail, sizeof detail);
+    else
+        kiosk_log(KIOSK_LOG_ERROR, "cannot render receipt %s for the printer: %s", r->short_code,
+                  kiosk_status_name(st));
+    free(stream);
+    for (size_t i = 0; i <= n; i++)
+        free(pixels[i]);
+    *kind = st == KIOSK_OK ? KIOSK_MSG_OK : KIOSK_MSG_ERROR;
+    return st == KIOSK_OK ? "receipt.printed" : why;
+}
+
+int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *person_name)
+{
+    if (!r || !r->text[0])
+        return 1;
+    ui_ctx *ui = host_ui(ctx);
+    if (strcmp(view.text, r->text) != 0)
+        view_load(ctx, r);
+    char line[KIOSK_TEXT_LEN];
+    ui_heading(ui, view.title);
+    kind_line(ctx, r, line, sizeof line);
+    ui_text(ui, line);
+    ui_qr(ui, r->text, r->short_code); /* the short code under the QR, to read out */
+    if (person_name && person_name[0])
+        ui_label(ui, person_name, UI_FONT_LARGE, ui_theme(ui)->text);
+    ui_text(ui, host_tr(ctx, "receipt.hint"));
+    if (view.message_key)
+        ui_message(ui, view.message_kind, host_tr(ctx, view.message_key));
+    const char *printer = host_setting(ctx, "printer");
+    int can_print = printer && printer[0];
+    ui_row_begin(ui, can_print ? 2 : 1);
+    if (can_print && ui_button(ui, host_tr(ctx, "receipt.print"), KIOSK_STYLE_NORMAL))
+        view.message_key = print_receipt(ctx, r, printer, &view.message_kind);
+    int done = ui_button(ui, host_tr(ctx, "receipt.done"), KIOSK_STYLE_PRIMARY);
+    ui_row_end(ui);
+    if (done)
+        memset(&view, 0, sizeof view); /* the next person starts clean */
+    return done;
+}
