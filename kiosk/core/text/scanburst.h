@@ -18,9 +18,13 @@ struct scanburst {
 
 enum scanburst_out { SCANBURST_NONE = 0, SCANBURST_TYPED = 1, SCANBURST_SCAN = 2 };
 
-/* Feed one character (UTF-8) or Return (key == NULL) at time now_ms. When held keys turn
+/* A zeroed struct scanburst holds nothing. Every key is held until it is known what it
+ * was: fast keys + Return = a scan; a slow next key, scanburst_flush after the gap, or a
+ * Return after too few keys = typing.
+ * Feed one character (UTF-8) or Return (key == NULL) at time now_ms. When held keys turn
  * out to be typing, they come out as SCANBURST_TYPED in out (and Return is reported by
- * *return_typed = 1); a complete burst comes out as SCANBURST_SCAN with the payload. */
+ * *return_typed = 1, after out's keys); a complete burst comes out as SCANBURST_SCAN with
+ * the payload (without Return). A burst longer than the buffer comes out as typing. */
 int scanburst_feed(struct scanburst *s, const char *key, int64_t now_ms, char *out, size_t cap,
                    int *return_typed);
 /* Call when time passes without keys: held keys older than the gap come out as typing. */

@@ -1,0 +1,286 @@
+/* Search-as-you-type: every typed word must be the prefix of a different word of the
+ * name. The rarest typed word's prefix range in the sorted pairs gives the candidates;
+ * the other words are checked against each candidate's own words. Hits that also match
+ * the accents typed (marks and tone, wherever the tone sits) rank first. */
+#include "text/search_internal.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TYPED 8
+#define SCORE_ACCENT 10000
+#define SCORE_WHOLE 100
+
+struct typed_word {
+    struct vn_fold_word w;
+    uint32_t mask; /* signature bits the typed accents constrain */
+    int has_marks;
+};
+
+struct query {
+    struct typed_word words[MAX_TYPED];
+    int n;
+};
+
+/* The best `max` hits so far: a min-heap on (score, then folded name backwards). */
+struct collector {
+    const struct search_data *d;
+    uint32_t *entry;
+    int *score;
+    size_t n, max;
+};
+
+static int word_matches(const struct search_data *d, const struct search_word *w,
+                        const struct typed_word *t)
+{
+    if (w->len < t->w.len)
+        return 0;
+    if (t->w.len < SEARCH_KEY_LEN)
+        return memcmp(w->key, t->w.text, t->w.len) == 0;
+    return memcmp(search_str(d, w->text_off), t->w.text, t->w.len) == 0;
+}
+
+static int accent_matches(uint32_t sig, const struct typed_word *t)
+{
+    return t->has_marks && (sig & t->mask) == t->w.sig;
+}
+
+static int word_score(uint32_t sig, unsigned word_len, const struct typed_word *t)
+{
+    return (accent_matches(sig, t) ? SCORE_ACCENT : 0) + (word_len == t->w.len ? SCORE_WHOLE : 0);
+}
+
+static int length_score(unsigned letters)
+{
+    return letters < 99 ? 99 - (int)letters : 0;
+}
+
+/* Best total score over the ways of giving each typed word its own name word, or -1
+ * when there is none. Names have a handful of words: a depth-first search is enough. */
+static int best_assignment(const struct search_data *d, const struct search_entry *e,
+                           const struct query *q, int k, unsigned used)
+{
+    if (k == q->n)
+        return 0;
+    int best = -1;
+    for (unsigned i = 0; i < e->n_words; i++) {
+        if (used & (1u << i))
+            continue;
+        const struct search_word *w = &d->words[e->word_first + i];
+        if (!word_matches(d, w, &q->words[k]))
+            continue;
+        int rest = best_assignment(d, e, q, k + 1, used | (1u << i));
+        if (rest < 0)
+            continue;
+        int s = rest + word_score(w->sig, w->len, &q->words[k]);
+        if (s > best)
+            best = s;
+    }
+    return best;
+}
+
+/* -1: a worse than b; 1: better. */
+static int better(const struct collector *c, int sa, uint32_t ea, int sb, uint32_t eb)
+{
+    if (sa != sb)
+        return sa > sb ? 1 : -1;
+    int r = strcmp(search_str(c->d, c->d->entries[ea].folded_off),
+                   search_str(c->d, c->d->entries[eb].folded_off));
+    if (r)
+        return r < 0 ? 1 : -1;
+    return ea < eb ? 1 : ea > eb ? -1 : 0;
+}
+
+static void swap_at(struct collector *c, size_t i, size_t j)
+{
+    uint32_t e = c->entry[i];
+    int s = c->score[i];
+    c->entry[i] = c->entry[j];
+    c->score[i] = c->score[j];
+    c->entry[j] = e;
+    c->score[j] = s;
+}
+
+static void sift_down(struct collector *c, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < c->n && better(c, c->score[l], c->entry[l], c->score[m], c->entry[m]) < 0)
+            m = l;
+        if (r < c->n && better(c, c->score[r], c->entry[r], c->score[m], c->entry[m]) < 0)
+            m = r;
+        if (m == i)
+            return;
+        swap_at(c, i, m);
+        i = m;
+    }
+}
+
+static void sift_up(struct collector *c, size_t i)
+{
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (better(c, c->score[i], c->entry[i], c->score[p], c->entry[p]) >= 0)
+            return;
+        swap_at(c, i, p);
+        i = p;
+    }
+}
+
+static void offer(struct collector *c, uint32_t entry, int score)
+{
+    /* cheap reject first: most candidates of a short prefix lose to the heap's worst */
+    if (c->n == c->max && c->score[0] > score)
+        return;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->entry[i] == entry) { /* two words of one name matched the prefix */
+            if (score > c->score[i]) {
+                c->score[i] = score;
+                sift_down(c, i);
+            }
+            return;
+        }
+    }
+    if (c->n < c->max) {
+        c->entry[c->n] = entry;
+        c->score[c->n] = score;
+        sift_up(c, c->n++);
+    } else if (better(c, score, entry, c->score[0], c->entry[0]) > 0) {
+        c->entry[0] = entry;
+        c->score[0] = score;
+        sift_down(c, 0);
+    }
+}
+
+static int parse_query(const char *typed, struct query *q)
+{
+    struct vn_fold_word fw[MAX_TYPED];
+    q->n = (int)vn_fold_words(typed, fw, MAX_TYPED);
+    for (int i = 0; i < q->n; i++) {
+        struct typed_word *t = &q->words[i];
+        t->w = fw[i];
+        t->has_marks = fw[i].sig != 0;
+        t->mask = vn_sig_mask(fw[i].letters);
+        if (fw[i].sig >> VN_SIG_TONE_SHIFT)
+            t->mask |= 7u << VN_SIG_TONE_SHIFT;
+    }
+    return q->n;
+}
+
+/* [lo, hi) of the pairs whose key starts with the typed word (its first 11 bytes). */
+static void prefix_range(const struct search_data *d, const struct typed_word *t, size_t *lo,
+                         size_t *hi)
+{
+    char key[SEARCH_KEY_LEN] = {0};
+    size_t n = t->w.len < SEARCH_KEY_LEN - 1 ? t->w.len : SEARCH_KEY_LEN - 1;
+    memcpy(key, t->w.text, n);
+    size_t a = 0, b = d->n_pairs;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (memcmp(d->pairs[m].key, key, SEARCH_KEY_LEN) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    b = d->n_pairs;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (memcmp(d->pairs[m].key, key, n) <= 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *hi = a;
+}
+
+static void scan_pairs(const struct search_data *d, const struct query *q, struct collector *c)
+{
+    size_t best_lo = 0, best_hi = 0, best_n = SIZE_MAX;
+    int rare = 0;
+    for (int i = 0; i < q->n; i++) {
+        size_t lo, hi;
+        prefix_range(d, &q->words[i], &lo, &hi);
+        if (hi - lo < best_n) {
+            best_lo = lo;
+            best_hi = hi;
+            best_n = hi - lo;
+            rare = i;
+        }
+    }
+    const struct typed_word *t = &q->words[rare];
+    for (size_t i = best_lo; i < best_hi; i++) {
+        const struct search_pair *p = &d->pairs[i];
+        const struct search_entry *e = &d->entries[p->entry];
+        if (!e->alive)
+            continue;
+        if (q->n == 1) {
+            if (t->w.len >= SEARCH_KEY_LEN &&
+                !word_matches(d, &d->words[e->word_first + p->word_idx], t))
+                continue;
+            offer(c, p->entry, word_score(p->sig, p->word_len, t) + length_score(p->letters));
+            continue;
+        }
+        /* the entry is checked once: on its first word that has the rare prefix */
+        int first = 1;
+        for (unsigned w = 0; w < p->word_idx && first; w++)
+            first = !word_matches(d, &d->words[e->word_first + w], t);
+        if (!first)
+            continue;
+        int s = best_assignment(d, e, q, 0, 0);
+        if (s >= 0)
+            offer(c, p->entry, s + length_score(e->letters));
+    }
+}
+
+size_t vn_search_query(const struct vn_search *s, const char *typed, struct vn_search_hit *hits,
+                       size_t max)
+{
+    struct search_data *d = s->d;
+    struct query q;
+    if (max == 0 || !typed || parse_query(typed, &q) == 0)
+        return 0;
+    if (d->n_entries - d->built_entries > SEARCH_PENDING_MAX ||
+        d->dead_in_pairs > d->n_alive / 4 + SEARCH_PENDING_MAX) {
+        if (search_build(d) != KIOSK_OK)
+            kiosk_log(KIOSK_LOG_WARN, "search index rebuild failed: searching one by one");
+    }
+    uint32_t entry_buf[64];
+    int score_buf[64];
+    struct collector c = {.d = d, .max = max, .entry = entry_buf, .score = score_buf};
+    if (max > 64) {
+        c.entry = malloc(max * sizeof *c.entry);
+        c.score = malloc(max * sizeof *c.score);
+        if (!c.entry || !c.score) {
+            free(c.entry);
+            free(c.score);
+            return 0;
+        }
+    }
+    if (d->n_pairs > 0)
+        scan_pairs(d, &q, &c);
+    /* entries added since the last build are few: check them one by one */
+    for (size_t i = d->n_pairs > 0 ? d->built_entries : 0; i < d->n_entries; i++) {
+        const struct search_entry *e = &d->entries[i];
+        if (!e->alive)
+            continue;
+        int sc = best_assignment(d, e, &q, 0, 0);
+        if (sc >= 0)
+            offer(&c, (uint32_t)i, sc + length_score(e->letters));
+    }
+    /* the heap's worst is at the top: pop into hits from the back */
+    size_t n = c.n;
+    while (c.n > 0) {
+        size_t at = c.n - 1;
+        hits[at].user_id = search_str(d, d->entries[c.entry[0]].id_off);
+        hits[at].score = c.score[0];
+        swap_at(&c, 0, --c.n);
+        sift_down(&c, 0);
+    }
+    if (c.entry != entry_buf) {
+        free(c.entry);
+        free(c.score);
+    }
+    return n;
+}

@@ -1,0 +1,66 @@
+/* The search index's storage, shared by search_store.c (adding, removing, building) and
+ * search.c (queries). Not a public API. */
+#ifndef KIOSK_SEARCH_INTERNAL_H
+#define KIOSK_SEARCH_INTERNAL_H
+
+#include "text/search.h"
+#include "text/text_internal.h"
+
+#define SEARCH_KEY_LEN 12       /* folded word bytes kept inline (11 + NUL padding) */
+#define SEARCH_MAX_WORDS 16     /* words of a name that are indexed */
+#define SEARCH_PENDING_MAX 2048 /* entries searched one by one before a rebuild */
+
+struct search_entry {
+    uint32_t id_off;     /* user_id in the arena */
+    uint32_t folded_off; /* folded full name in the arena (ties are ordered by it) */
+    uint32_t word_first; /* first of its words in words[] */
+    uint8_t n_words;
+    uint8_t alive;
+    uint16_t letters; /* folded length: shorter names rank first */
+};
+
+struct search_word {
+    char key[SEARCH_KEY_LEN]; /* folded, zero-padded, cut */
+    uint32_t sig;             /* vn_fold_word signature (marks and tone) */
+    uint32_t text_off;        /* the whole folded word in the arena */
+    uint8_t len;
+};
+
+/* One (word, entry) pair of the sorted index: everything a one-word query needs to score
+ * a hit is inline, so a prefix range is read front to back without chasing pointers. */
+struct search_pair {
+    char key[SEARCH_KEY_LEN];
+    uint32_t entry;
+    uint32_t sig;
+    uint16_t letters;
+    uint8_t word_len;
+    uint8_t word_idx;
+};
+
+struct search_data {
+    struct search_entry *entries;
+    size_t n_entries, cap_entries, n_alive;
+    struct search_word *words;
+    size_t n_words, cap_words;
+    char *arena;
+    size_t arena_len, arena_cap;
+    uint32_t *slots; /* open addressing on user_id: entry + 1, 0 empty, UINT32_MAX deleted */
+    size_t n_slots, used_slots;
+    struct search_pair *pairs; /* sorted, for entries [0, built_entries) */
+    size_t n_pairs;
+    size_t built_entries; /* entries from here on are pending (not in pairs) */
+    size_t dead_in_pairs;
+};
+
+struct vn_search {
+    struct search_data *d; /* behind a pointer: queries build the index lazily */
+};
+
+/* Makes pairs cover every entry (and drops dead ones when there are many). */
+kiosk_status search_build(struct search_data *d);
+static inline const char *search_str(const struct search_data *d, uint32_t off)
+{
+    return d->arena + off;
+}
+
+#endif
