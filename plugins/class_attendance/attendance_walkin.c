@@ -9,11 +9,8 @@
 
 void att_walkin_start(struct attendance *a, kiosk_ctx *ctx)
 {
-    char tidy[KIOSK_NAME_LEN];
-
-    /* what she typed to search is most of her name already */
-    a->h->name_tidy(a->typed, tidy, sizeof tidy);
-    kit_fill(a->w_name, sizeof a->w_name, tidy, NULL, NULL);
+    /* not filled from the search text: that was typed without accents */
+    a->w_name[0] = '\0';
     a->w_phone[0] = a->w_year[0] = '\0';
     a->err_name[0] = a->err_phone[0] = a->err_year[0] = a->err_place[0] = '\0';
     memset(&a->place, 0, sizeof a->place);

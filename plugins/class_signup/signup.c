@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SIGNUP_PAGE_SIZE 4 /* classes a page: fits 1024x600 with the heading and paging */
+#define SIGNUP_PAGE_SIZE 5 /* classes a page: fits 1024x600 with the heading and paging */
 
 static const struct kiosk_host_api *g_host;
 
@@ -31,13 +31,15 @@ static void load_classes(struct signup *s, kiosk_ctx *ctx)
 {
     struct kiosk_event *all = NULL;
     size_t count = 0, i, n = 0;
+    int64_t now = s->h->now_ms(ctx);
 
     forget_classes(s);
     s->page = 0;
     if (s->h->events_list(ctx, KIOSK_EVENT_CLASS, &all, &count) != KIOSK_OK || !all)
         return;
+    /* a class that is over takes no one, whatever its flag says */
     for (i = 0; i < count; i++)
-        if (all[i].signup_open)
+        if (all[i].signup_open && all[i].ends_at_ms > now)
             all[n++] = all[i];
     s->classes = all;
     s->class_count = n;
