@@ -158,19 +158,51 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The folder of the running executable, when it can be read. */
+static int exe_dir(char *out, size_t cap)
+{
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        return 0;
+    self[n] = '\0';
+    char *slash = strrchr(self, '/');
+    if (!slash)
+        return 0;
+    *slash = '\0';
+    return !kiosk_fmt(out, cap, "%s", self);
+}
+
+/* Run from the build tree (not from an installed bin/): use the source tree's files. */
+static int in_build_tree(void)
+{
+    char dir[4096];
+    if (!exe_dir(dir, sizeof dir))
+        return 0;
+    size_t n = strlen(KIOSK_BUILD_DIR);
+    return strncmp(dir, KIOSK_BUILD_DIR, n) == 0 && (dir[n] == '\0' || dir[n] == '/') &&
+           is_dir(KIOSK_SOURCE_DIR "/assets");
+}
+
+/* <exe dir>/<rel> when that folder exists. */
+static const char *installed_dir(const char *rel, char *out, size_t cap)
+{
+    char dir[4096];
+    if (!exe_dir(dir, sizeof dir) || kiosk_fmt(out, cap, "%s/%s", dir, rel) || !is_dir(out))
+        return NULL;
+    return out;
+}
+
 const char *kiosk_data_dir(void)
 {
+    static char found[4200];
     const char *env = getenv("KIOSK_DATA_DIR");
     if (env && *env)
         return env;
-    /* a binary run from the build tree uses the source tree's assets */
-    char self[4096];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n > 0) {
-        self[n] = '\0';
-        if (strstr(self, "/bin/") == NULL && is_dir(KIOSK_SOURCE_DIR "/assets"))
-            return KIOSK_SOURCE_DIR;
-    }
+    if (in_build_tree())
+        return KIOSK_SOURCE_DIR;
+    if (installed_dir(KIOSK_REL_DATA_DIR, found, sizeof found))
+        return found;
     if (is_dir(KIOSK_INSTALL_DATA_DIR "/assets"))
         return KIOSK_INSTALL_DATA_DIR;
     return KIOSK_SOURCE_DIR;
@@ -183,13 +215,11 @@ int kiosk_data_path(const char *rel, char *out, size_t cap)
 
 const char *kiosk_default_plugin_dir(void)
 {
-    char self[4096];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n > 0) {
-        self[n] = '\0';
-        if (strstr(self, "/bin/") == NULL && is_dir(KIOSK_BUILD_PLUGIN_DIR))
-            return KIOSK_BUILD_PLUGIN_DIR;
-    }
+    static char found[4200];
+    if (in_build_tree())
+        return KIOSK_BUILD_PLUGIN_DIR;
+    if (installed_dir(KIOSK_REL_PLUGIN_DIR, found, sizeof found))
+        return found;
     return KIOSK_INSTALL_PLUGIN_DIR;
 }
 
