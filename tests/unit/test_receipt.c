@@ -112,6 +112,30 @@ static void test_base32(void)
     CHECK_INT(receipt_short_code_read("7KQ3-M9X", code), -1);
 }
 
+/* The QR of a receipt: version <= 6 at level M; the picture has its quiet zone (white) and
+ * the finder pattern's dark corner where it belongs. */
+static void test_qr(const char *text)
+{
+    struct qr_matrix m;
+    CHECK_INT(qr_encode(text, &m), KIOSK_OK);
+    CHECK(m.version >= 1 && m.version <= 6);
+    CHECK_INT(m.size, 17 + 4 * m.version);
+    uint8_t *px = NULL;
+    int side = 0;
+    CHECK_INT(qr_render_grey(&m, 6, 4, &px, &side), KIOSK_OK);
+    CHECK_INT(side, (m.size + 8) * 6);
+    if (px) {
+        CHECK_INT(px[0], 255);
+        CHECK_INT(px[(size_t)(4 * 6 - 1) * (size_t)side + 4 * 6 - 1], 255); /* quiet zone */
+        CHECK_INT(px[(size_t)(4 * 6) * (size_t)side + 4 * 6], 0);           /* finder corner */
+        CHECK_INT(px[(size_t)(4 * 6 + 5) * (size_t)side + 4 * 6 + 5], 0);
+    }
+    free(px);
+    CHECK_INT(qr_render_grey(&m, 0, 4, &px, &side), KIOSK_E_INVALID);
+    qr_matrix_release(&m);
+    CHECK_INT(qr_encode("", &m), KIOSK_E_INVALID);
+}
+
 static void test_keys(store *s, struct receipt_keys *k)
 {
     char path[300];
@@ -158,10 +182,31 @@ static void test_issue(store *s, struct receipt_keys *k)
     CHECK(strstr(a.text, "Hoa") == NULL);
     /* Alphanumeric mode only: upper-case base32 and dots. */
     CHECK(strspn(a.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567.1") == strlen(a.text));
-    struct qr_matrix m;
-    CHECK_INT(qr_encode(a.text, &m), KIOSK_OK);
-    CHECK(m.version <= 6);
-    qr_matrix_release(&m);
+    test_qr(a.text);
+    /* Every code of the demo program, any kind, a high session number: still version <= 6. */
+    static const char *const codes[] = {"PAKD-01", "KSDN-01", "VHKD-01", "THUH-01",
+                                        "MDN-MK",  "MDN-PD",  "DDN-CD",  "DBHK-TT",
+                                        "DDN-TT",  "HC-DT",   "HC-KG",   "KSDN2025A"};
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(codes); i++) {
+        struct receipt_fields f = {.kind = KIOSK_RECEIPT_VISIT, .session_number = 4095};
+        kiosk_strlcpy(f.event_code, codes[i], sizeof f.event_code);
+        kiosk_strlcpy(f.key_id, receipt_keys_id(k), sizeof f.key_id);
+        f.issued_at_s = 4000000000;
+        char t[KIOSK_RECEIPT_LEN];
+        struct qr_matrix m = {0};
+        CHECK_INT(receipt_encode(k, &f, t), KIOSK_OK);
+        CHECK_INT(qr_encode(t, &m), KIOSK_OK);
+        if (m.version > 6)
+            fprintf(stderr, "'%s': version %d, %zu chars\n", codes[i], m.version, strlen(t));
+        CHECK(m.version <= 6);
+        qr_matrix_release(&m);
+        struct receipt_fields back;
+        const char *why;
+        CHECK_INT(receipt_decode(t, &back, &why), KIOSK_OK);
+        CHECK_STR(back.event_code, codes[i]);
+        CHECK_INT(back.session_number, 4095);
+        CHECK_INT(back.issued_at_s, 4000000000);
+    }
 
     CHECK_INT(receipt_verify(s, a.text, &v, &why, detail, sizeof detail), KIOSK_OK);
     CHECK_INT(v.kind, KIOSK_RECEIPT_ATTENDANCE);

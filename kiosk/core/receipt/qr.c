@@ -7,6 +7,8 @@
 kiosk_status qr_encode(const char *text, struct qr_matrix *out)
 {
     memset(out, 0, sizeof *out);
+    if (!text || !text[0])
+        return KIOSK_E_INVALID;
     /* QR_MODE_8 with case-sensitive off lets libqrencode pick alphanumeric segments for
      * upper-case base32 texts, the compact mode receipts are designed for. */
     QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
@@ -35,6 +37,11 @@ void qr_matrix_release(struct qr_matrix *m)
 kiosk_status qr_render_grey(const struct qr_matrix *m, int module_px, int quiet, uint8_t **out,
                             int *side)
 {
+    *out = NULL;
+    *side = 0;
+    /* 64 px modules of a version 40 code are 11 MB: the largest picture anyone needs. */
+    if (!m->modules || m->size <= 0 || module_px < 1 || module_px > 64 || quiet < 0 || quiet > 16)
+        return KIOSK_E_INVALID;
     int n = (m->size + 2 * quiet) * module_px;
     uint8_t *px = malloc((size_t)n * (size_t)n);
     if (!px)
