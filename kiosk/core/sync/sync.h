@@ -1,0 +1,56 @@
+/* Sync: sends what the other side lacks and takes what this side lacks, by id, with another
+ * kiosk file (USB stick, laptop) or a PostgreSQL server. It never deletes a fact and never sends a
+ * secret key. */
+#ifndef KIOSK_SYNC_H
+#define KIOSK_SYNC_H
+
+#include "store/store.h"
+
+/* The tables that move, parents before children (foreign-key order). */
+enum sync_table_id {
+    SYNC_EVENTS,
+    SYNC_SESSIONS,
+    SYNC_PEOPLE,
+    SYNC_REGISTRATIONS,
+    SYNC_CONSENTS,
+    SYNC_CHECKINS,
+    SYNC_RECEIPTS,
+    SYNC_LOG,
+    SYNC_KEYS,
+    SYNC_TABLES
+};
+
+/* What one sync moved, per table. */
+struct sync_counts {
+    long sent[SYNC_TABLES];     /* rows (or newer versions) the other side gained */
+    long received[SYNC_TABLES]; /* rows (or newer versions) this side gained */
+    long already[SYNC_TABLES];  /* rows the target already held under another id (same code,
+                                 * same registration, same receipt code): kept as they were */
+    long held[SYNC_TABLES];     /* rows whose event, session or person the target lacks
+                                 * (two events with one code): kept back, tried again next time */
+};
+
+/* 1 when target names a PostgreSQL server (postgresql:// or postgres:// URI, or a libpq
+ * "key=value" conninfo); else it is the path of a kiosk database file. */
+int sync_target_is_pg(const char *target);
+
+/* Exchanges both ways with target. A file that does not exist yet is made (a fresh USB
+ * stick); a file that is not a kiosk database is refused. Each side's writes are one
+ * transaction, so an interrupted sync changes nothing or completes, and a rerun finishes it.
+ * On failure: err gets one line for people, *why_key (may be NULL) a string-table key
+ * (sync.err.*), and this kiosk's database is as it was. KIOSK_E_UNAVAILABLE: server not
+ * reachable; KIOSK_E_DENIED: login refused; KIOSK_E_CORRUPT: not a kiosk file; KIOSK_E_NEWER:
+ * the other side was written by a newer kiosk. */
+kiosk_status sync_run(store *s, const char *target, struct sync_counts *out, const char **why_key,
+                      char *err, size_t errlen);
+
+/* Rows (and edits) this kiosk holds that target has not received yet, from this kiosk's own
+ * bookkeeping (no network). -1 when unknown (a file target, or a server never synced). */
+long sync_waiting(store *s, const char *target);
+
+const char *sync_table_name(int table);
+long sync_counts_total(const long per_table[SYNC_TABLES]);
+/* One line: "sent: people 3, checkins 12; received: events 1; ..." or "nothing to exchange". */
+void sync_counts_summary(const struct sync_counts *c, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,241 @@
+/* PostgreSQL sync: connects through libpq (conninfo, URI and PG* environment: TLS, passwords,
+ * .pgpass are libpq's own), then in one server transaction: lock, schema, pull what is past
+ * this kiosk's marks, push what the server lacks, commit; then one local transaction. */
+#include "sync_pg.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* libpq messages run over several lines ("...failed: FATAL:  ...\n\tIs the server
+ * running..."): keep the first line, after its "failed: ", without severity words. */
+static void one_line(const char *msg, char *out, size_t cap)
+{
+    const char *p = msg ? msg : "";
+    const char *nl = strchr(p, '\n');
+    size_t len = nl ? (size_t)(nl - p) : strlen(p);
+    char line[512];
+    if (len >= sizeof line)
+        len = sizeof line - 1;
+    memcpy(line, p, len);
+    line[len] = '\0';
+    const char *s = line;
+    const char *failed = strstr(s, "failed: ");
+    if (failed)
+        s = failed + 8;
+    static const char *const noise[] = {"FATAL:", "ERROR:"};
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(noise); i++) {
+        if (strncmp(s, noise[i], strlen(noise[i])) == 0)
+            s += strlen(noise[i]);
+    }
+    while (isspace((unsigned char)*s))
+        s++;
+    kiosk_strlcpy(out, s, cap);
+    len = strlen(out);
+    while (len && isspace((unsigned char)out[len - 1]))
+        out[--len] = '\0';
+}
+
+static void set_pg_error(struct pg_sync *p, const char *what, PGresult *r)
+{
+    const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    char line[512];
+    one_line(primary ? primary : PQerrorMessage(p->conn), line, sizeof line);
+    kiosk_fmt(p->err, p->errlen, "the server refused %s: %s", what, line);
+    kiosk_log(KIOSK_LOG_DEBUG, "sync: %s", p->err);
+}
+
+kiosk_status pg_command(struct pg_sync *p, const char *sql, int nparams, const char *const *params)
+{
+    /* Without parameters, the simple protocol: a migration is several statements. */
+    PGresult *r = nparams ? PQexecParams(p->conn, sql, nparams, NULL, params, NULL, NULL, 0)
+                          : PQexec(p->conn, sql);
+    ExecStatusType es = PQresultStatus(r);
+    if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK) {
+        set_pg_error(p, "the sync", r);
+        PQclear(r);
+        return PQstatus(p->conn) == CONNECTION_OK ? KIOSK_E_IO : KIOSK_E_UNAVAILABLE;
+    }
+    PQclear(r);
+    return KIOSK_OK;
+}
+
+PGresult *pg_query(struct pg_sync *p, const char *sql, int nparams, const char *const *params)
+{
+    PGresult *r = PQexecParams(p->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    ExecStatusType es = PQresultStatus(r);
+    if (es != PGRES_TUPLES_OK && es != PGRES_COMMAND_OK) {
+        set_pg_error(p, "the sync", r);
+        PQclear(r);
+        return NULL;
+    }
+    return r;
+}
+
+long pg_cmd_tuples(PGresult *r)
+{
+    const char *n = PQcmdTuples(r);
+    return n && *n ? atol(n) : 0;
+}
+
+void pg_mark_key(const char *server_id, int table, const char *what, char *out, size_t cap)
+{
+    kiosk_fmt(out, cap, "sync.pg.%s.%s.%s", server_id, sync_table_name(table), what);
+}
+
+/* Names the server for messages without the conninfo (which may hold a password). */
+static void server_name(PGconn *conn, char *out, size_t cap)
+{
+    const char *host = conn ? PQhost(conn) : NULL;
+    const char *db = conn ? PQdb(conn) : NULL;
+    const char *port = conn ? PQport(conn) : NULL;
+    kiosk_fmt(out, cap, "%s%s%s/%s", host && *host ? host : "localhost", port && *port ? ":" : "",
+              port && *port ? port : "", db && *db ? db : "?");
+}
+
+static void ignore_notice(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+static PGconn *connect_server(const char *conninfo, const char **why_key, kiosk_status *st,
+                              char *err, size_t errlen)
+{
+    /* Our defaults come first so that the conninfo and PG* variables override them;
+     * client_encoding comes last: the kiosk always speaks UTF-8. */
+    const char *keys[4], *vals[4];
+    int n = 0;
+    if (!getenv("PGCONNECT_TIMEOUT")) {
+        keys[n] = "connect_timeout";
+        vals[n++] = "10";
+    }
+    keys[n] = "dbname";
+    vals[n++] = conninfo;
+    keys[n] = "client_encoding";
+    vals[n++] = "UTF8";
+    keys[n] = NULL;
+    vals[n] = NULL;
+    PGconn *conn = PQconnectdbParams(keys, vals, 1);
+    if (conn && PQstatus(conn) == CONNECTION_OK) {
+        PQsetNoticeProcessor(conn, ignore_notice, NULL); /* "already exists, skipping" */
+        *st = KIOSK_OK;
+        return conn;
+    }
+    char line[512], name[256];
+    one_line(conn ? PQerrorMessage(conn) : "out of memory", line, sizeof line);
+    server_name(conn, name, sizeof name);
+    int auth = conn && (PQconnectionNeedsPassword(conn) || strstr(line, "password") ||
+                        strstr(line, "authentication") || strstr(line, "pg_hba.conf"));
+    if (auth && PQconnectionNeedsPassword(conn) && !strstr(line, "failed"))
+        kiosk_fmt(err, errlen,
+                  "the server '%s' wants a password (PGPASSWORD, ~/.pgpass or the conninfo)", name);
+    else if (auth)
+        kiosk_fmt(err, errlen, "the server '%s' refused the login: %s", name, line);
+    else
+        kiosk_fmt(err, errlen, "cannot reach the server '%s': %s", name, line);
+    *st = auth ? KIOSK_E_DENIED : KIOSK_E_UNAVAILABLE;
+    if (why_key)
+        *why_key = auth ? "sync.err.auth" : "sync.err.unreachable";
+    PQfinish(conn);
+    return NULL;
+}
+
+static void free_state(struct pg_sync *p)
+{
+    for (int i = 0; i < SYNC_TABLES; i++) {
+        PQclear(p->t[i].pulled);
+        PQclear(p->t[i].newer);
+        free(p->t[i].pushed);
+    }
+}
+
+kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
+                         const char **why_key, char *err, size_t errlen)
+{
+    struct pg_sync p = {0};
+    p.s = s;
+    p.db = store_db(s);
+    p.c = c;
+    p.err = err;
+    p.errlen = errlen;
+    sync_target_hash(conninfo, p.target_hash);
+    kiosk_status st;
+    p.conn = connect_server(conninfo, why_key, &st, err, errlen);
+    if (!p.conn)
+        return st;
+    const char *key = "sync.err.server";
+    st = pg_command(&p, "BEGIN", 0, NULL);
+    if (st == KIOSK_OK)
+        st = sync_pg_schema_prepare(&p, &key);
+    if (st == KIOSK_OK)
+        st = sync_shadow_ensure(p.db, err, errlen);
+    if (st == KIOSK_OK) {
+        sync_test_pause();
+        st = pg_pull_read(&p);
+    }
+    if (st == KIOSK_OK) {
+        sync_test_pause();
+        st = pg_push_all(&p);
+    }
+    if (st == KIOSK_OK) {
+        sync_test_pause();
+        st = pg_command(&p, "COMMIT", 0, NULL);
+    }
+    if (st == KIOSK_OK) {
+        /* The server holds this sync now; if the kiosk stops here, the next sync pulls the
+         * same rows again (marks unchanged) and re-sends rows the server ignores. */
+        sync_test_pause();
+        key = "sync.err.local";
+        st = pg_apply_local(&p);
+    }
+    if (st != KIOSK_OK) {
+        if (why_key)
+            *why_key = key;
+        if (!err[0])
+            kiosk_fmt(err, errlen, "sync stopped: %s", kiosk_status_name(st));
+        memset(c, 0, sizeof *c); /* nothing moved: the server rolled back, or the kiosk did */
+    }
+    free_state(&p);
+    PQfinish(p.conn);
+    return st;
+}
+
+long sync_pg_waiting(store *s, const char *conninfo)
+{
+    sqlite3 *db = store_db(s);
+    char hkey[64], h[17], server_id[80];
+    sync_target_hash(conninfo, h);
+    kiosk_fmt(hkey, sizeof hkey, "sync.target.%s", h);
+    if (sync_meta_get(db, hkey, server_id, sizeof server_id) != KIOSK_OK)
+        return -1;
+    long total = 0;
+    for (int i = 0; i < SYNC_TABLES; i++) {
+        const struct sync_table *t = &sync_tables[i];
+        char sql[1024];
+        int64_t n = 0;
+        if (t->track == SYNC_MARK) {
+            char mk[160];
+            pg_mark_key(server_id, i, "push", mk, sizeof mk);
+            sqlite3_stmt *q;
+            kiosk_fmt(sql, sizeof sql, "SELECT count(*) FROM main.%s WHERE rowid > ?1", t->name);
+            if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
+                sqlite3_bind_int64(q, 1, sync_meta_get_i64(db, mk, 0));
+                if (sqlite3_step(q) == SQLITE_ROW)
+                    n = sqlite3_column_int64(q, 0);
+                sqlite3_finalize(q);
+            }
+        } else {
+            kiosk_fmt(sql, sizeof sql,
+                      "SELECT count(*) FROM main.%s AS t LEFT JOIN main.sync_shadow AS v ON "
+                      "v.server_id = ?1 AND v.tbl = '%s' AND v.id = t.%s WHERE v.id IS NULL%s",
+                      t->name, t->name, t->key,
+                      t->versioned ? " OR v.updated_at IS NOT t.updated_at OR v.updated_by IS "
+                                     "NOT t.updated_by"
+                                   : "");
+            sync_query_i64(db, sql, server_id, &n);
+        }
+        total += (long)n;
+    }
+    return total;
+}

@@ -1,0 +1,338 @@
+/* Push: what the server lacks, table by table in foreign-key order, streamed with COPY into
+ * a temporary table and merged with INSERT ... ON CONFLICT DO NOTHING (facts), or by
+ * version (people, events: last writer wins by updated_at, then updated_by). */
+#include "sync_pg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COPY_FLUSH_BYTES (256 * 1024)
+
+struct copybuf {
+    char *p;
+    size_t n, cap;
+    int failed;
+};
+
+static char *cb_room(struct copybuf *b, size_t more)
+{
+    if (b->failed)
+        return NULL;
+    if (b->n + more > b->cap) {
+        size_t cap = b->cap ? b->cap : 64 * 1024;
+        while (cap < b->n + more)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->failed = 1;
+            return NULL;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    return b->p + b->n;
+}
+
+/* COPY text format: backslash, tab, newline and carriage return are escaped. */
+static void cb_text(struct copybuf *b, const unsigned char *s, size_t len)
+{
+    char *o = cb_room(b, len * 2);
+    if (!o)
+        return;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = s[i];
+        if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+            *o++ = '\\';
+            *o++ = ch == '\t' ? 't' : ch == '\n' ? 'n' : ch == '\r' ? 'r' : '\\';
+        } else {
+            *o++ = (char)ch;
+        }
+    }
+    b->n = (size_t)(o - b->p);
+}
+
+static void cb_raw(struct copybuf *b, const char *s)
+{
+    size_t len = strlen(s);
+    char *o = cb_room(b, len);
+    if (!o)
+        return;
+    memcpy(o, s, len);
+    b->n += len;
+}
+
+/* bytea as hex ("\x0a0b"), its backslash escaped for COPY. */
+static void cb_bytea(struct copybuf *b, const unsigned char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    char *o = cb_room(b, 3 + len * 2);
+    if (!o)
+        return;
+    *o++ = '\\';
+    *o++ = '\\';
+    *o++ = 'x';
+    for (size_t i = 0; i < len; i++) {
+        *o++ = hex[s[i] >> 4];
+        *o++ = hex[s[i] & 15];
+    }
+    b->n = (size_t)(o - b->p);
+}
+
+static kiosk_status cb_flush(struct pg_sync *p, struct copybuf *b)
+{
+    if (b->failed)
+        return KIOSK_E_NOMEM;
+    if (b->n && PQputCopyData(p->conn, b->p, (int)b->n) != 1) {
+        kiosk_fmt(p->err, p->errlen, "sending to the server failed: %s", PQerrorMessage(p->conn));
+        return KIOSK_E_UNAVAILABLE;
+    }
+    b->n = 0;
+    return KIOSK_OK;
+}
+
+static int col_index(const struct sync_table *t, const char *name)
+{
+    for (int i = 0; i < t->ncols; i++) {
+        if (strcmp(t->cols[i].name, name) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static kiosk_status remember_pushed(struct pg_table_state *ts, sqlite3_stmt *q, int ki, int ua,
+                                    int ub)
+{
+    if (ts->npushed == ts->cap) {
+        size_t cap = ts->cap ? ts->cap * 2 : 256;
+        struct pg_pushed *n = realloc(ts->pushed, cap * sizeof *n);
+        if (!n)
+            return KIOSK_E_NOMEM;
+        ts->pushed = n;
+        ts->cap = cap;
+    }
+    struct pg_pushed *r = &ts->pushed[ts->npushed++];
+    const unsigned char *id = sqlite3_column_text(q, ki);
+    kiosk_strlcpy(r->id, id ? (const char *)id : "", sizeof r->id);
+    r->updated_at = ua >= 0 ? sqlite3_column_int64(q, ua) : 0;
+    const unsigned char *by = ub >= 0 ? sqlite3_column_text(q, ub) : NULL;
+    kiosk_strlcpy(r->updated_by, by ? (const char *)by : "", sizeof r->updated_by);
+    return KIOSK_OK;
+}
+
+/* The local rows the server does not hold yet, by this kiosk's bookkeeping. */
+static kiosk_status select_unsent(struct pg_sync *p, int ti, sqlite3_stmt **out)
+{
+    const struct sync_table *t = &sync_tables[ti];
+    struct pg_table_state *ts = &p->t[ti];
+    char sql[4096], cols[2048];
+    sync_cols(t, "t.", 0, cols, sizeof cols);
+    if (t->track == SYNC_MARK) {
+        char mk[160];
+        pg_mark_key(p->server_id, ti, "push", mk, sizeof mk);
+        ts->push_mark = sync_meta_get_i64(p->db, mk, 0);
+        kiosk_fmt(sql, sizeof sql, "SELECT coalesce(max(rowid), 0) FROM main.%s", t->name);
+        if (sync_query_i64(p->db, sql, NULL, &ts->push_max) != KIOSK_OK)
+            return KIOSK_E_IO;
+        kiosk_fmt(sql, sizeof sql,
+                  "SELECT %s FROM main.%s AS t WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid",
+                  cols, t->name);
+    } else {
+        kiosk_fmt(sql, sizeof sql,
+                  "SELECT %s FROM main.%s AS t LEFT JOIN main.sync_shadow AS v ON "
+                  "v.server_id = ?1 AND v.tbl = '%s' AND v.id = t.%s WHERE v.id IS NULL%s",
+                  cols, t->name, t->name, t->key,
+                  t->versioned
+                      ? " OR v.updated_at IS NOT t.updated_at OR v.updated_by IS NOT t.updated_by"
+                      : "");
+    }
+    if (sqlite3_prepare_v2(p->db, sql, -1, out, NULL) != SQLITE_OK) {
+        kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", t->name, sqlite3_errmsg(p->db));
+        return KIOSK_E_IO;
+    }
+    if (t->track == SYNC_MARK) {
+        sqlite3_bind_int64(*out, 1, ts->push_mark);
+        sqlite3_bind_int64(*out, 2, ts->push_max);
+    } else {
+        sqlite3_bind_text(*out, 1, p->server_id, -1, SQLITE_TRANSIENT);
+    }
+    return KIOSK_OK;
+}
+
+/* Streams the selected rows into the temporary table sync_in_<table>. */
+static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, long *copied)
+{
+    const struct sync_table *t = &sync_tables[ti];
+    struct pg_table_state *ts = &p->t[ti];
+    char sql[4096], cols[2048];
+    sync_cols(t, NULL, 0, cols, sizeof cols);
+    kiosk_fmt(sql, sizeof sql,
+              "CREATE TEMP TABLE sync_in_%s ON COMMIT DROP AS SELECT %s FROM %s WITH NO DATA",
+              t->name, cols, t->name);
+    kiosk_status st = pg_command(p, sql, 0, NULL);
+    if (st != KIOSK_OK)
+        return st;
+    kiosk_fmt(sql, sizeof sql, "COPY sync_in_%s (%s) FROM STDIN", t->name, cols);
+    PGresult *r = PQexec(p->conn, sql);
+    if (PQresultStatus(r) != PGRES_COPY_IN) {
+        PQclear(r);
+        kiosk_fmt(p->err, p->errlen, "the server refused the data of '%s': %s", t->name,
+                  PQerrorMessage(p->conn));
+        return KIOSK_E_IO;
+    }
+    PQclear(r);
+    int ki = col_index(t, t->key);
+    int ua = t->versioned ? col_index(t, "updated_at") : -1;
+    int ub = t->versioned ? col_index(t, "updated_by") : -1;
+    struct copybuf b = {0};
+    int rc = SQLITE_ROW;
+    for (; st == KIOSK_OK && rc == SQLITE_ROW; rc = sqlite3_step(q)) {
+        for (int c = 0; c < t->ncols; c++) {
+            if (c)
+                cb_raw(&b, "\t");
+            if (sqlite3_column_type(q, c) == SQLITE_NULL) {
+                cb_raw(&b, "\\N");
+            } else if (t->cols[c].type == SYNC_INT) {
+                char num[24];
+                kiosk_fmt(num, sizeof num, "%lld", (long long)sqlite3_column_int64(q, c));
+                cb_raw(&b, num);
+            } else if (t->cols[c].type == SYNC_BLOB_NULL) {
+                const void *blob = sqlite3_column_blob(q, c);
+                cb_bytea(&b, blob, (size_t)sqlite3_column_bytes(q, c));
+            } else {
+                const unsigned char *s = sqlite3_column_text(q, c);
+                cb_text(&b, s, (size_t)sqlite3_column_bytes(q, c));
+            }
+        }
+        cb_raw(&b, "\n");
+        (*copied)++;
+        if (t->track == SYNC_SHADOW)
+            st = remember_pushed(ts, q, ki, ua, ub);
+        if (st == KIOSK_OK && b.n >= COPY_FLUSH_BYTES)
+            st = cb_flush(p, &b);
+    }
+    if (st == KIOSK_OK && rc != SQLITE_DONE) {
+        kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", t->name, sqlite3_errmsg(p->db));
+        st = KIOSK_E_IO;
+    }
+    if (st == KIOSK_OK)
+        st = cb_flush(p, &b);
+    free(b.p);
+    PQputCopyEnd(p->conn, st == KIOSK_OK ? NULL : "kiosk sync stopped");
+    while ((r = PQgetResult(p->conn)) != NULL) {
+        if (st == KIOSK_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
+            kiosk_fmt(p->err, p->errlen, "the server refused the data of '%s': %s", t->name,
+                      PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+            st = KIOSK_E_IO;
+        }
+        PQclear(r);
+    }
+    return st;
+}
+
+/* Merges sync_in_<table> into the table. */
+static kiosk_status merge_rows(struct pg_sync *p, int ti, long copied)
+{
+    const struct sync_table *t = &sync_tables[ti];
+    struct pg_table_state *ts = &p->t[ti];
+    char sql[8192], cols[2048];
+    sync_cols(t, NULL, 0, cols, sizeof cols);
+    kiosk_status st = KIOSK_OK;
+    if (ti == SYNC_REGISTRATIONS) {
+        /* The earliest registration of a person for an event wins everywhere (see file sync). */
+        st = pg_command(
+            p,
+            "DELETE FROM registrations AS r USING sync_in_registrations AS f WHERE "
+            "f.event_id = r.event_id AND f.person_id = r.person_id AND f.id <> r.id "
+            "AND (f.created_at, f.id COLLATE \"C\") < (r.created_at, r.id COLLATE \"C\")",
+            0, NULL);
+        if (st != KIOSK_OK)
+            return st;
+    }
+    kiosk_fmt(sql, sizeof sql,
+              "INSERT INTO %s (%s) SELECT %s FROM sync_in_%s ON CONFLICT DO NOTHING", t->name, cols,
+              cols, t->name);
+    PGresult *r = pg_query(p, sql, 0, NULL);
+    if (!r)
+        return KIOSK_E_IO;
+    long inserted = pg_cmd_tuples(r);
+    PQclear(r);
+    long updated = 0, newer = 0;
+    if (t->versioned) {
+        char set_cols[2048], set_vals[2048], tcols[2048];
+        sync_cols(t, NULL, 1, set_cols, sizeof set_cols);
+        sync_cols(t, "f.", 1, set_vals, sizeof set_vals);
+        const char *guard = ti == SYNC_EVENTS ? " AND NOT EXISTS (SELECT 1 FROM events AS o "
+                                                "WHERE o.code = f.code AND o.id <> f.id)"
+                                              : "";
+        kiosk_fmt(sql, sizeof sql,
+                  "UPDATE %s AS t SET (%s) = (%s), srv_seq = nextval(pg_get_serial_sequence("
+                  "'%s', 'srv_seq')) FROM sync_in_%s AS f WHERE f.%s = t.%s AND "
+                  "(f.updated_at, f.updated_by COLLATE \"C\") > (t.updated_at, t.updated_by "
+                  "COLLATE \"C\")%s",
+                  t->name, set_cols, set_vals, t->name, t->name, t->key, t->key, guard);
+        if (!(r = pg_query(p, sql, 0, NULL)))
+            return KIOSK_E_IO;
+        updated = pg_cmd_tuples(r);
+        PQclear(r);
+        /* Versions on the server newer than the ones this kiosk sent come back with the pull. */
+        sync_cols(t, "t.", 0, tcols, sizeof tcols);
+        kiosk_fmt(sql, sizeof sql,
+                  "SELECT %s, t.srv_seq FROM %s AS t JOIN sync_in_%s AS f ON f.%s = t.%s WHERE "
+                  "(t.updated_at, t.updated_by COLLATE \"C\") > (f.updated_at, f.updated_by "
+                  "COLLATE \"C\")",
+                  tcols, t->name, t->name, t->key, t->key);
+        if (!(ts->newer = pg_query(p, sql, 0, NULL)))
+            return KIOSK_E_IO;
+        newer = PQntuples(ts->newer);
+    }
+    p->c->sent[ti] += inserted + updated;
+    long dup = copied - inserted - updated - newer;
+    if (dup > 0 && !t->versioned)
+        p->c->already[ti] += dup;
+    return st;
+}
+
+static kiosk_status push_table(struct pg_sync *p, int ti)
+{
+    sqlite3_stmt *q = NULL;
+    kiosk_status st = select_unsent(p, ti, &q);
+    if (st != KIOSK_OK)
+        return st;
+    int rc = sqlite3_step(q);
+    long copied = 0;
+    if (rc == SQLITE_ROW) {
+        st = copy_rows(p, ti, q, &copied);
+        if (st == KIOSK_OK)
+            st = merge_rows(p, ti, copied);
+    } else if (rc != SQLITE_DONE) {
+        kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", sync_tables[ti].name,
+                  sqlite3_errmsg(p->db));
+        st = KIOSK_E_IO;
+    }
+    sqlite3_finalize(q);
+    if (st != KIOSK_OK)
+        return st;
+    char sql[256];
+    kiosk_fmt(sql, sizeof sql, "SELECT coalesce(max(srv_seq), 0) FROM %s", sync_tables[ti].name);
+    PGresult *r = pg_query(p, sql, 0, NULL);
+    if (!r)
+        return KIOSK_E_IO;
+    p->t[ti].pull_mark_after = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    return KIOSK_OK;
+}
+
+kiosk_status pg_push_all(struct pg_sync *p)
+{
+    /* One read transaction: every table is read from the same moment, while the kiosk's
+     * screen goes on writing (WAL). */
+    char err[256];
+    kiosk_status st = sync_exec(p->db, "BEGIN", err, sizeof err);
+    for (int i = 0; i < SYNC_TABLES && st == KIOSK_OK; i++) {
+        sync_test_pause();
+        st = push_table(p, i);
+    }
+    sqlite3_exec(p->db, st == KIOSK_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}

@@ -1,0 +1,149 @@
+# Shared by tests/e2e/sync_*.test.sh (sourced): kiosk databases with test data, per-table
+# checksums on kiosks and on the server, and a private PostgreSQL cluster.
+# Needs BUILD and SRC set by the test.
+set -euo pipefail
+
+K=$BUILD/kioskctl
+[ -x "$K" ] || { echo "FAIL: no kioskctl in '$BUILD' (build first)" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "FAIL: sqlite3 CLI missing (scripts/deps.sh scripts/packages-test.txt)" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/kiosk-sync-test.XXXXXX)
+PG_DIR=""
+cleanup() {
+  local rc=$?
+  [ -n "$PG_DIR" ] && "$SRC/scripts/pg-test-cluster.sh" stop "$PG_DIR" || true
+  if [ $rc -eq 0 ]; then rm -rf "$WORK"; else echo "(files kept in $WORK)" >&2; fi
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+step() { echo "== $*"; }
+
+# The synced tables, their columns (as sync_tables.c) and ordering key.
+TABLES="events sessions people registrations consents checkins receipts log keys"
+declare -A COLS=(
+  [events]="id kiosk_id created_at updated_at updated_by code kind title place commune district province capacity signup_open signature_required late_after_min interests extra"
+  [sessions]="id kiosk_id created_at event_id number starts_at ends_at"
+  [people]="id kiosk_id created_at updated_at updated_by full_name given_name name_key birth_year phone commune district province organisation org_kind extra"
+  [registrations]="id kiosk_id created_at event_id person_id status source extra"
+  [consents]="id kiosk_id created_at person_id purpose granted text_version"
+  [checkins]="id kiosk_id created_at session_id person_id kind late walkin signature signature_png extra"
+  [receipts]="id kiosk_id created_at kind event_id session_id person_id short_code text key_id"
+  [log]="id kiosk_id created_at kind subject detail"
+  [keys]="key_id public_key kiosk_id created_at"
+)
+key_of() { [ "$1" = keys ] && echo key_id || echo id; }
+
+# One row a line: every column, NULL as ~, blobs as upper-case hex; md5 of the ordered rows.
+row_expr() { # $1 table, $2 sqlite|pg
+  local e="" c
+  for c in ${COLS[$1]}; do
+    [ -n "$e" ] && e="$e||'|'||"
+    case "$c:$2" in
+      signature:sqlite|signature_png:sqlite) e="${e}coalesce(hex($c),'~')" ;;
+      signature:pg|signature_png:pg) e="${e}coalesce(upper(encode($c,'hex')),'~')" ;;
+      *:pg) e="${e}coalesce($c::text,'~')" ;;
+      *) e="${e}coalesce($c,'~')" ;;
+    esac
+  done
+  echo "$e"
+}
+sum_kiosk() { # $1 db, $2 table -> "count md5"
+  local k; k=$(key_of "$2")
+  local n; n=$(sqlite3 "$1" "SELECT count(*) FROM $2")
+  echo "$n $(sqlite3 "$1" "SELECT $(row_expr "$2" sqlite) FROM $2 ORDER BY $k" | md5sum | cut -c1-32)"
+}
+sum_server() { # $1 table
+  local k; k=$(key_of "$1")
+  local n; n=$(psql -X -At -d "$KIOSK_PG_ADMIN" -c "SELECT count(*) FROM $1")
+  echo "$n $(psql -X -At -d "$KIOSK_PG_ADMIN" -c "SELECT $(row_expr "$1" pg) FROM $1 ORDER BY $k COLLATE \"C\"" | md5sum | cut -c1-32)"
+}
+# All tables of one side, one line each.
+sums_kiosk() { local t; for t in $TABLES; do echo "$t $(sum_kiosk "$1" "$t")"; done; }
+sums_server() { local t; for t in $TABLES; do echo "$t $(sum_server "$t")"; done; }
+# Fails unless every side named holds the same rows (count and checksum per table).
+same_everywhere() { # kiosk dbs..., "server" for the PostgreSQL side
+  local first="" ref side got
+  for side in "$@"; do
+    if [ "$side" = server ]; then got=$(sums_server); else got=$(sums_kiosk "$side"); fi
+    if [ -z "$first" ]; then first=$side; ref=$got; continue; fi
+    if [ "$got" != "$ref" ]; then
+      echo "--- $first"; echo "$ref"; echo "--- $side"; echo "$got"
+      fail "'$side' does not hold the same rows as '$first'"
+    fi
+  done
+}
+count() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
+
+# A new, empty kiosk database (its own kiosk id).
+new_kiosk() {
+  if "$K" --db "$1" init >/dev/null 2>&1; then return 0; fi
+  # Before `init` exists: any command that opens the store makes it; a sync with a
+  # throwaway file does.
+  "$K" --db "$1" sync --with "$1.seed.db" >/dev/null
+  rm -f "$1.seed.db"
+}
+kid() { sqlite3 "$1" "SELECT value FROM settings WHERE key='kiosk_id'"; }
+sql() { local db=$1; shift; sqlite3 -bail "$db" "PRAGMA foreign_keys=ON; $*" >/dev/null; }
+rid() { head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+
+# The program (as the coordinator's kiosk would hold it): a sewing class in Mỹ Khánh with
+# three sessions, and the Đồng Tháp fair. Fixed ids: tests refer to them.
+seed_program() {
+  local k; k=$(kid "$1")
+  sql "$1" "
+    INSERT INTO events(id,kiosk_id,created_at,updated_at,updated_by,code,kind,title,place,commune,district,province,capacity)
+      VALUES('e0000000000000000000000000000001','$k',1000,1000,'$k','MDN-MK',1,'May và đan dây nhựa','Nhà văn hóa xã','Mỹ Khánh','Phong Điền','Cần Thơ',30),
+            ('e0000000000000000000000000000002','$k',1000,1000,'$k','HC-DT',2,'Hội chợ triển lãm sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Nam','','','','Đồng Tháp',0);
+    INSERT INTO sessions(id,kiosk_id,created_at,event_id,number,starts_at,ends_at) VALUES
+      ('50000000000000000000000000000001','$k',1000,'e0000000000000000000000000000001',1,1700000000000,1700012600000),
+      ('50000000000000000000000000000002','$k',1000,'e0000000000000000000000000000001',2,1700086400000,1700099000000),
+      ('50000000000000000000000000000003','$k',1000,'e0000000000000000000000000000002',1,1700000000000,1700030000000);"
+}
+S1=50000000000000000000000000000001
+S2=50000000000000000000000000000002
+E1=e0000000000000000000000000000001
+
+# N people made on this kiosk (names with accents, one in NFD, one without accents, namesakes),
+# each registered for MDN-MK, checked in to session 1, with a consent and a log line.
+# $3: a tag that makes this batch's ids and phones differ from another kiosk's.
+seed_people() {
+  local db=$1 n=$2 tag=$3 k; k=$(kid "$db")
+  sql "$db" "
+    WITH RECURSIVE i(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM i WHERE x < $n),
+    names(j, full, given, key) AS (VALUES
+      (0,'Nguyễn Thị Hoa','Hoa','nguyen thi hoa'),
+      (1,'Trần Văn Bình','Bình','tran van binh'),
+      (2,'Lê Thị Mỹ Duyên','Duyên','le thi my duyen'),
+      (3,'Nguyê' || char(0x303) || 'n Thi' || char(0x323) || ' Hoa','Hoa','nguyen thi hoa'),
+      (4,'Pham Van Tuan','Tuan','pham van tuan'),
+      (5,'Nguyễn Thị Hoa','Hoa','nguyen thi hoa'))
+    INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_name,given_name,name_key,birth_year,phone,commune,district,province,extra)
+      SELECT '$tag' || printf('%028d', x), '$k', 2000+x, 2000+x, '$k', full, given, key, 1960 + x % 40,
+             '+8490' || printf('%07d', x) || '$tag', 'Mỹ Khánh', 'Phong Điền', 'Cần Thơ',
+             '{\"note\":\"tab' || char(9) || 'slash\\\\ line' || char(10) || 'end\"}'
+      FROM i JOIN names ON names.j = x % 6;
+    INSERT INTO registrations(id,kiosk_id,created_at,event_id,person_id,status,source)
+      SELECT lower(hex(randomblob(16))), '$k', 3000+rowid, '$E1', id, 1, 'kiosk' FROM people WHERE id LIKE '$tag%';
+    INSERT INTO consents(id,kiosk_id,created_at,person_id,purpose,granted,text_version)
+      SELECT lower(hex(randomblob(16))), '$k', 3000+rowid, id, 1, 1, 'v1' FROM people WHERE id LIKE '$tag%';
+    INSERT INTO checkins(id,kiosk_id,created_at,session_id,person_id,kind,late,walkin,signature)
+      SELECT lower(hex(randomblob(16))), '$k', 4000+rowid, '$S1', id, 1, rowid % 2, 0,
+             CASE WHEN rowid % 3 = 0 THEN X'0001005C09000A0DFFFF' END FROM people WHERE id LIKE '$tag%';
+    INSERT INTO log(id,kiosk_id,created_at,kind,subject,detail)
+      SELECT lower(hex(randomblob(16))), '$k', 4000+rowid, 'checkin', id, '' FROM people WHERE id LIKE '$tag%';"
+}
+
+# A kiosk's own public key (as receipts would make it) with a fake key; own = 1.
+seed_key() {
+  local k; k=$(kid "$1")
+  sql "$1" "INSERT INTO keys(key_id,public_key,kiosk_id,created_at,own) VALUES('$2','$(rid)$(rid)','$k',5000,1)"
+}
+
+# A private PostgreSQL cluster for this test (stopped by the EXIT trap).
+start_server() {
+  PG_DIR=$WORK/pg
+  local env
+  env=$("$SRC/scripts/pg-test-cluster.sh" start "$PG_DIR") || fail "cannot start a test PostgreSQL cluster"
+  eval "$env"
+}
