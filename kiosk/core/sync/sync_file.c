@@ -21,7 +21,8 @@ static void parents_ok(const struct sync_table *t, const char *to, char *out, si
         char null_ok[96] = "";
         if (p->nullable)
             kiosk_fmt(null_ok, sizeof null_ok, "f.%s IS NULL OR ", p->column);
-        n += (size_t)snprintf(out + n, cap - n, " AND (%sf.%s IN (SELECT %s FROM %s.%s))", null_ok,
+        n += (size_t)snprintf(out + n, cap - n,
+                              /* sql-ident: */ " AND (%sf.%s IN (SELECT %s FROM %s.%s))", null_ok,
                               p->column, pt->key, to, pt->name);
     }
 }
@@ -50,10 +51,10 @@ static kiosk_status move_table(sqlite3 *db, const struct sync_table *t, const ch
     kiosk_fmt(missing, sizeof missing, missing_fmt, from, t->name, t->key, t->key, to, t->name);
 
     long candidates = 0, held_here = 0;
-    kiosk_fmt(sql, sizeof sql, "SELECT count(*) %s", missing);
+    kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT count(*) %s", missing);
     kiosk_status st = count_query(db, sql, &candidates, err, errlen);
     if (st == KIOSK_OK && candidates && t->nparents) {
-        kiosk_fmt(sql, sizeof sql, "SELECT count(*) %s AND NOT (%s)", missing, ok);
+        kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT count(*) %s AND NOT (%s)", missing, ok);
         st = count_query(db, sql, &held_here, err, errlen);
     }
     if (st != KIOSK_OK)
@@ -73,7 +74,8 @@ static kiosk_status move_table(sqlite3 *db, const struct sync_table *t, const ch
     }
     long inserted = 0;
     if (candidates) {
-        kiosk_fmt(sql, sizeof sql, "INSERT OR IGNORE INTO %s.%s(%s) SELECT %s %s AND %s", to,
+        kiosk_fmt(sql, sizeof sql,
+                  /* sql-ident: */ "INSERT OR IGNORE INTO %s.%s(%s) SELECT %s %s AND %s", to,
                   t->name, cols, fcols, missing, ok);
         if ((st = sync_exec(db, sql, err, errlen)) != KIOSK_OK)
             return st;

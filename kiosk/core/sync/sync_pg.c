@@ -218,7 +218,8 @@ long sync_pg_waiting(store *s, const char *conninfo)
             char mk[160];
             pg_mark_key(server_id, i, "push", mk, sizeof mk);
             sqlite3_stmt *q;
-            kiosk_fmt(sql, sizeof sql, "SELECT count(*) FROM main.%s WHERE rowid > ?1", t->name);
+            kiosk_fmt(sql, sizeof sql,
+                      /* sql-ident: */ "SELECT count(*) FROM main.%s WHERE rowid > ?1", t->name);
             if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
                 sqlite3_bind_int64(q, 1, sync_meta_get_i64(db, mk, 0));
                 if (sqlite3_step(q) == SQLITE_ROW)

@@ -81,12 +81,14 @@ static kiosk_status applier_init(struct pg_sync *p, int ti, struct applier *a)
                   "%s.updated_by)%s",
                   t->name, cols, params, t->key, set, t->name, t->name, guard);
     } else {
-        kiosk_fmt(sql, sizeof sql, "INSERT OR IGNORE INTO main.%s (%s) VALUES (%s)", t->name, cols,
+        kiosk_fmt(sql, sizeof sql,
+                  /* sql-ident: */ "INSERT OR IGNORE INTO main.%s (%s) VALUES (%s)", t->name, cols,
                   params);
     }
     kiosk_status st = prepare(p, sql, &a->ins);
     if (st == KIOSK_OK) {
-        kiosk_fmt(sql, sizeof sql, "SELECT 1 FROM main.%s WHERE %s = ?1", t->name, t->key);
+        kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT 1 FROM main.%s WHERE %s = ?1", t->name,
+                  t->key);
         st = prepare(p, sql, &a->exists);
     }
     if (st == KIOSK_OK && ti == SYNC_REGISTRATIONS)
@@ -226,7 +228,8 @@ static kiosk_status apply_table(struct pg_sync *p, int ti)
     struct pg_table_state *ts = &p->t[ti];
     char sql[256];
     int64_t before = 0, after = 0, min_held = INT64_MAX;
-    kiosk_fmt(sql, sizeof sql, "SELECT coalesce(max(rowid), 0) FROM main.%s", t->name);
+    kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT coalesce(max(rowid), 0) FROM main.%s",
+              t->name);
     if (t->track == SYNC_MARK && sync_query_i64(p->db, sql, NULL, &before) != KIOSK_OK)
         return KIOSK_E_IO;
     struct applier a = {0};

@@ -131,7 +131,8 @@ static kiosk_status select_unsent(struct pg_sync *p, int ti, sqlite3_stmt **out)
         char mk[160];
         pg_mark_key(p->server_id, ti, "push", mk, sizeof mk);
         ts->push_mark = sync_meta_get_i64(p->db, mk, 0);
-        kiosk_fmt(sql, sizeof sql, "SELECT coalesce(max(rowid), 0) FROM main.%s", t->name);
+        kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT coalesce(max(rowid), 0) FROM main.%s",
+                  t->name);
         if (sync_query_i64(p->db, sql, NULL, &ts->push_max) != KIOSK_OK)
             return KIOSK_E_IO;
         kiosk_fmt(sql, sizeof sql,
@@ -172,7 +173,7 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, long *
     kiosk_status st = pg_command(p, sql, 0, NULL);
     if (st != KIOSK_OK)
         return st;
-    kiosk_fmt(sql, sizeof sql, "COPY sync_in_%s (%s) FROM STDIN", t->name, cols);
+    kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "COPY sync_in_%s (%s) FROM STDIN", t->name, cols);
     PGresult *r = PQexec(p->conn, sql);
     if (PQresultStatus(r) != PGRES_COPY_IN) {
         PQclear(r);
@@ -314,7 +315,8 @@ static kiosk_status push_table(struct pg_sync *p, int ti)
     if (st != KIOSK_OK)
         return st;
     char sql[256];
-    kiosk_fmt(sql, sizeof sql, "SELECT coalesce(max(srv_seq), 0) FROM %s", sync_tables[ti].name);
+    kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT coalesce(max(srv_seq), 0) FROM %s",
+              sync_tables[ti].name);
     PGresult *r = pg_query(p, sql, 0, NULL);
     if (!r)
         return KIOSK_E_IO;

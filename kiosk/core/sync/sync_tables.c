@@ -140,8 +140,8 @@ void sync_cols(const struct sync_table *t, const char *prefix, int skip_key, cha
     for (int i = 0; i < t->ncols; i++) {
         if (skip_key && strcmp(t->cols[i].name, t->key) == 0)
             continue;
-        int w = snprintf(out + n, cap - n, "%s%s%s", n ? ", " : "", prefix ? prefix : "",
-                         t->cols[i].name);
+        int w = snprintf(out + n, cap - n, /* sql-ident: */ "%s%s%s", n ? ", " : "",
+                         prefix ? prefix : "", t->cols[i].name);
         if (w < 0 || (size_t)w >= cap - n)
             return; /* buffers are sized for the widest table; cut output fails loudly in SQL */
         n += (size_t)w;
@@ -161,7 +161,7 @@ static size_t summary_part(const char *label, const long v[SYNC_TABLES], char *o
 {
     if (sync_counts_total(v) == 0)
         return n;
-    int w = snprintf(out + n, cap - n, "%s%s:", n ? "; " : "", label);
+    int w = snprintf(out + n, cap - n, /* sql-ident: */ "%s%s:", n ? "; " : "", label);
     if (w < 0 || (size_t)w >= cap - n)
         return n;
     n += (size_t)w;
@@ -169,7 +169,8 @@ static size_t summary_part(const char *label, const long v[SYNC_TABLES], char *o
     for (int i = 0; i < SYNC_TABLES; i++) {
         if (!v[i])
             continue;
-        w = snprintf(out + n, cap - n, "%s %s %ld", first ? "" : ",", sync_tables[i].name, v[i]);
+        w = snprintf(out + n, cap - n, /* sql-ident: */ "%s %s %ld", first ? "" : ",",
+                     sync_tables[i].name, v[i]);
         if (w < 0 || (size_t)w >= cap - n)
             return n;
         n += (size_t)w;
