@@ -35,6 +35,7 @@ struct sdl_input {
     int kind;
     struct ui_event ev;
     int from_touch; /* pointer events from a finger (the cursor is hidden then) */
+    uint32_t at_ms; /* added: when SDL saw the event (SDL ticks), for scanner-burst timing */
 };
 /* Waits up to timeout_ms (-1: until something happens) for the next input. A touch is
  * reported once: SDL's synthetic mouse events for touches are dropped. */
@@ -44,5 +45,17 @@ kiosk_status sdl_backend_screenshot(struct sdl_backend *b, const char *png_path)
 /* One line of text rendered into 8-bit grey (255 = ink) for the printer. *out: free(). */
 kiosk_status sdl_backend_text_raster(struct sdl_backend *b, const char *text, int font_px,
                                      int max_width_px, uint8_t **out, int *width, int *height);
+
+/* Added: counters for tests and benchmarks (a repaint of the same frame renders no text). */
+struct sdl_backend_stats {
+    uint64_t frames_painted;
+    uint64_t texts_rendered; /* TTF renders into new textures */
+    uint64_t text_hits;      /* texts drawn from the cache */
+    uint64_t texts_evicted;
+    uint64_t texts_measured; /* TTF_SizeUTF8 calls (widths are cached too) */
+    uint64_t texts_cached;   /* textures held now */
+    uint64_t images_created;
+};
+void sdl_backend_stats(struct sdl_backend *b, struct sdl_backend_stats *out);
 
 #endif

@@ -1,0 +1,189 @@
+/* Input: SDL events become ui events. Fingers and the mouse both drive one pointer; a
+ * touch is counted once; system shortcuts are swallowed; the cursor hides for touch. */
+#include "sdl_internal.h"
+
+#include <string.h>
+
+static void show_cursor(struct sdl_backend *b, int on)
+{
+    if (b->cursor_shown == on)
+        return;
+    SDL_ShowCursor(on ? SDL_ENABLE : SDL_DISABLE);
+    b->cursor_shown = on;
+}
+
+static void pointer(struct sdl_input *out, int kind, int x, int y, int from_touch)
+{
+    out->kind = SDL_IN_UI;
+    out->ev.kind = kind;
+    out->ev.x = x;
+    out->ev.y = y;
+    out->from_touch = from_touch;
+}
+
+/* Finger positions come normalised (0..1) over the window. Only the first finger down
+ * is followed: a palm or a second finger must not press other buttons. */
+static int finger(struct sdl_backend *b, const SDL_TouchFingerEvent *f, struct sdl_input *out)
+{
+    int x = (int)(f->x * (float)b->w), y = (int)(f->y * (float)b->h);
+    show_cursor(b, 0);
+    switch (f->type) {
+    case SDL_FINGERDOWN:
+        if (b->finger_down)
+            return 0;
+        b->finger_down = 1;
+        b->finger = f->fingerId;
+        pointer(out, UI_EV_PRESS, x, y, 1);
+        return 1;
+    case SDL_FINGERMOTION:
+        if (!b->finger_down || f->fingerId != b->finger)
+            return 0;
+        pointer(out, UI_EV_MOVE, x, y, 1);
+        return 1;
+    case SDL_FINGERUP:
+        if (!b->finger_down || f->fingerId != b->finger)
+            return 0;
+        b->finger_down = 0;
+        pointer(out, UI_EV_RELEASE, x, y, 1);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int shortcut(const SDL_KeyboardEvent *k)
+{
+    SDL_Keycode sym = k->keysym.sym;
+    Uint16 mod = k->keysym.mod;
+    if (sym == SDLK_LGUI || sym == SDLK_RGUI || (mod & KMOD_GUI))
+        return 1;
+    if ((mod & KMOD_ALT) && (sym == SDLK_F4 || sym == SDLK_TAB))
+        return 1;
+    if ((mod & KMOD_CTRL) && (sym == SDLK_w || sym == SDLK_q))
+        return 1;
+    return 0;
+}
+
+static int key(const SDL_KeyboardEvent *k, struct sdl_input *out)
+{
+    if (shortcut(k)) {
+        out->kind = SDL_IN_SHORTCUT;
+        return 1;
+    }
+    int ui_key = UI_KEY_NONE;
+    switch (k->keysym.sym) {
+    case SDLK_BACKSPACE:
+        ui_key = UI_KEY_BACKSPACE;
+        break;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        ui_key = UI_KEY_RETURN;
+        break;
+    case SDLK_TAB:
+        ui_key = UI_KEY_TAB;
+        break;
+    case SDLK_ESCAPE:
+        ui_key = UI_KEY_ESCAPE;
+        break;
+    case SDLK_UP:
+        ui_key = UI_KEY_UP;
+        break;
+    case SDLK_DOWN:
+        ui_key = UI_KEY_DOWN;
+        break;
+    default:
+        return 0;
+    }
+    out->kind = SDL_IN_UI;
+    out->ev.kind = UI_EV_KEY;
+    out->ev.key = ui_key;
+    return 1;
+}
+
+static int window_event(struct sdl_backend *b, const SDL_WindowEvent *w, struct sdl_input *out)
+{
+    switch (w->event) {
+    case SDL_WINDOWEVENT_CLOSE:
+        out->kind = SDL_IN_CLOSE;
+        return 1;
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+        sdl_backend_resized(b);
+        out->kind = SDL_IN_EXPOSE;
+        return 1;
+    case SDL_WINDOWEVENT_EXPOSED:
+    case SDL_WINDOWEVENT_SHOWN:
+    case SDL_WINDOWEVENT_RESTORED:
+        out->kind = SDL_IN_EXPOSE;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* One SDL event to at most one input; 0 when the event means nothing to the kiosk. */
+static int translate(struct sdl_backend *b, const SDL_Event *e, struct sdl_input *out)
+{
+    memset(out, 0, sizeof *out);
+    out->at_ms = e->common.timestamp;
+    switch (e->type) {
+    case SDL_QUIT:
+        out->kind = SDL_IN_CLOSE;
+        return 1;
+    case SDL_WINDOWEVENT:
+        return window_event(b, &e->window, out);
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP:
+        return finger(b, &e->tfinger, out);
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        /* touches that SDL mirrors as mouse events anyway (some drivers ignore the hint) */
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+            return 0;
+        show_cursor(b, 1);
+        pointer(out, e->type == SDL_MOUSEBUTTONDOWN ? UI_EV_PRESS : UI_EV_RELEASE, e->button.x,
+                e->button.y, 0);
+        return 1;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which == SDL_TOUCH_MOUSEID)
+            return 0;
+        show_cursor(b, 1);
+        /* a hovering mouse changes nothing on a touch ui: only drags are passed on */
+        if (!(e->motion.state & SDL_BUTTON_LMASK))
+            return 0;
+        pointer(out, UI_EV_MOVE, e->motion.x, e->motion.y, 0);
+        return 1;
+    case SDL_TEXTINPUT:
+        out->kind = SDL_IN_UI;
+        out->ev.kind = UI_EV_TEXT;
+        kiosk_strlcpy(out->ev.text, e->text.text, sizeof out->ev.text);
+        return 1;
+    case SDL_KEYDOWN:
+        return key(&e->key, out);
+    default:
+        return 0;
+    }
+}
+
+int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct sdl_input *out)
+{
+    Uint64 deadline = timeout_ms >= 0 ? SDL_GetTicks64() + (Uint64)timeout_ms : 0;
+    for (;;) {
+        SDL_Event e;
+        int got;
+        if (timeout_ms < 0) {
+            got = SDL_WaitEvent(&e);
+        } else {
+            Uint64 now = SDL_GetTicks64();
+            int left = now >= deadline ? 0 : (int)(deadline - now);
+            got = left > 0 ? SDL_WaitEventTimeout(&e, left) : SDL_PollEvent(&e);
+        }
+        if (!got) {
+            memset(out, 0, sizeof *out);
+            out->kind = SDL_IN_NONE;
+            return SDL_IN_NONE;
+        }
+        if (translate(b, &e, out))
+            return out->kind;
+    }
+}

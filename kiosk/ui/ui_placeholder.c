@@ -1,6 +1,0 @@
-/* placeholder so the ui library has a source until the widgets land */
-int kiosk_ui_placeholder(void);
-int kiosk_ui_placeholder(void)
-{
-    return 0;
-}
