@@ -9,8 +9,8 @@
 struct sdl_backend;
 
 struct sdl_backend_opts {
-    int width, height;    /* --window WxH; 0: the display's size */
-    int fullscreen;       /* 1 unless --window */
+    int width, height;        /* --window WxH; 0: the display's size */
+    int fullscreen;           /* 1 unless --window */
     const char *font_regular; /* paths to .ttf files */
     const char *font_bold;
 };
@@ -25,11 +25,11 @@ void sdl_backend_size(struct sdl_backend *b, int *width, int *height);
 void sdl_backend_paint(struct sdl_backend *b, const struct ui_drawlist *dl);
 
 enum sdl_input_kind {
-    SDL_IN_NONE = 0,   /* timeout */
-    SDL_IN_UI,         /* ev holds a ui event (pointer, text, key) */
-    SDL_IN_CLOSE,      /* the window was asked to close (ignored in kiosk mode) */
-    SDL_IN_EXPOSE,     /* needs a repaint (window shown, resized) */
-    SDL_IN_SHORTCUT,   /* a system shortcut (Alt+F4, Alt+Tab, Ctrl+...): swallowed */
+    SDL_IN_NONE = 0, /* timeout */
+    SDL_IN_UI,       /* ev holds a ui event (pointer, text, key) */
+    SDL_IN_CLOSE,    /* the window was asked to close (ignored in kiosk mode) */
+    SDL_IN_EXPOSE,   /* needs a repaint (window shown, resized) */
+    SDL_IN_SHORTCUT, /* a system shortcut (Alt+F4, Alt+Tab, Ctrl+...): swallowed */
 };
 struct sdl_input {
     int kind;

@@ -300,8 +300,7 @@ void sdl_backend_paint(struct sdl_backend *b, const struct ui_drawlist *dl)
         case UI_CMD_IMAGE: {
             SDL_Texture *t = sdl_image_get(b, c);
             if (t)
-                SDL_RenderCopy(r, t, NULL,
-                               &(SDL_Rect){c->rect.x, c->rect.y, c->rect.w, c->rect.h});
+                SDL_RenderCopy(r, t, NULL, &(SDL_Rect){c->rect.x, c->rect.y, c->rect.w, c->rect.h});
             break;
         }
         case UI_CMD_LINE:

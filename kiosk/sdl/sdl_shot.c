@@ -20,8 +20,7 @@ kiosk_status sdl_backend_screenshot(struct sdl_backend *b, const char *png_path)
         return KIOSK_E_NOMEM;
     /* the software renderer keeps the presented frame in the window surface */
     if (SDL_RenderReadPixels(b->ren, NULL, SDL_PIXELFORMAT_RGB24, px, (int)stride) != 0) {
-        kiosk_log(KIOSK_LOG_ERROR, "cannot read the screen for '%s': %s", png_path,
-                  SDL_GetError());
+        kiosk_log(KIOSK_LOG_ERROR, "cannot read the screen for '%s': %s", png_path, SDL_GetError());
         free(px);
         return KIOSK_E_IO;
     }
@@ -66,8 +65,8 @@ kiosk_status sdl_backend_text_raster(struct sdl_backend *b, const char *text, in
         return KIOSK_E_NOMEM;
     }
     for (int y = 0; y < h; y++) {
-        const uint32_t *row = (const uint32_t *)((const uint8_t *)argb->pixels +
-                                                 (size_t)y * (size_t)argb->pitch);
+        const uint32_t *row =
+            (const uint32_t *)((const uint8_t *)argb->pixels + (size_t)y * (size_t)argb->pitch);
         for (int x = 0; x < w; x++)
             g[(size_t)y * (size_t)w + (size_t)x] = (uint8_t)(row[x] >> 24); /* coverage = ink */
     }

@@ -20,20 +20,20 @@ typedef struct ui_color {
 enum ui_font { UI_FONT_BODY = 0, UI_FONT_SMALL, UI_FONT_LARGE, UI_FONT_TITLE, UI_FONT_COUNT };
 
 enum ui_cmd_kind {
-    UI_CMD_RECT = 1,  /* filled rectangle, radius > 0 rounds the corners */
-    UI_CMD_FRAME,     /* rectangle outline, 2 px */
-    UI_CMD_TEXT,      /* one line of text at rect.x, rect.y (top-left), clipped to rect */
-    UI_CMD_IMAGE,     /* 8-bit grey pixels (pw x ph) scaled to rect, nearest neighbour */
-    UI_CMD_LINE,      /* from (rect.x, rect.y) to (rect.x + rect.w, rect.y + rect.h), width radius */
+    UI_CMD_RECT = 1, /* filled rectangle, radius > 0 rounds the corners */
+    UI_CMD_FRAME,    /* rectangle outline, 2 px */
+    UI_CMD_TEXT,     /* one line of text at rect.x, rect.y (top-left), clipped to rect */
+    UI_CMD_IMAGE,    /* 8-bit grey pixels (pw x ph) scaled to rect, nearest neighbour */
+    UI_CMD_LINE,     /* from (rect.x, rect.y) to (rect.x + rect.w, rect.y + rect.h), width radius */
 };
 
 struct ui_cmd {
     int kind;
     ui_rect rect;
     ui_color color;
-    int font;           /* UI_CMD_TEXT */
-    int radius;         /* RECT: corner radius; LINE: width */
-    const char *text;   /* UI_CMD_TEXT: NFC UTF-8, owned by the draw list */
+    int font;              /* UI_CMD_TEXT */
+    int radius;            /* RECT: corner radius; LINE: width */
+    const char *text;      /* UI_CMD_TEXT: NFC UTF-8, owned by the draw list */
     const uint8_t *pixels; /* UI_CMD_IMAGE: owned by the draw list */
     int pw, ph;
     uint64_t image_key; /* UI_CMD_IMAGE: same key, same pixels (texture cache key) */
@@ -43,8 +43,8 @@ struct ui_cmd {
 /* Every text a frame shows, with where it is: scripts tap and expect by these. */
 struct ui_visible_text {
     const char *text;
-    ui_rect rect;      /* the text's own box */
-    ui_rect target;    /* the tappable widget it belongs to, w == 0 if none */
+    ui_rect rect;   /* the text's own box */
+    ui_rect target; /* the tappable widget it belongs to, w == 0 if none */
 };
 
 struct ui_drawlist {
@@ -75,12 +75,12 @@ enum ui_key {
 /* One input event: each is run as its own frame so a press and its release never
  * share one. */
 enum ui_event_kind {
-    UI_EV_NONE = 0,  /* a frame with no input (a timer, a redraw) */
-    UI_EV_PRESS,     /* pointer (finger or mouse) down at x, y */
-    UI_EV_MOVE,      /* pointer moved (held or not) */
-    UI_EV_RELEASE,   /* pointer up at x, y */
-    UI_EV_TEXT,      /* typed characters (after scanner-burst detection), UTF-8 in text */
-    UI_EV_KEY,       /* a key from enum ui_key */
+    UI_EV_NONE = 0, /* a frame with no input (a timer, a redraw) */
+    UI_EV_PRESS,    /* pointer (finger or mouse) down at x, y */
+    UI_EV_MOVE,     /* pointer moved (held or not) */
+    UI_EV_RELEASE,  /* pointer up at x, y */
+    UI_EV_TEXT,     /* typed characters (after scanner-burst detection), UTF-8 in text */
+    UI_EV_KEY,      /* a key from enum ui_key */
 };
 
 struct ui_event {
@@ -110,9 +110,13 @@ void ui_set_translator(ui_ctx *ui, const char *(*tr)(void *user, const char *key
  * end to get the draw list (valid until the next ui_begin). */
 void ui_begin(ui_ctx *ui, int width, int height, int64_t now_ms, const struct ui_event *ev);
 const struct ui_drawlist *ui_end(ui_ctx *ui);
-/* 1 when the last frame changed something visible, or a widget wants another frame. */
+/* 1 when the last frame changed something visible, or a widget wants another frame.
+ * The host paints then and runs one more frame (UI_EV_NONE) at once: a frame may settle
+ * what the one before it changed (rows even out their heights, a held hold area counts).
+ * When it returns 0 nothing would change: the host may sleep until the next input. */
 int ui_needs_redraw(const ui_ctx *ui);
-/* Texts of the last frame with their boxes and tap targets. */
+/* Texts of the last frame with their boxes and tap targets. A wrapped paragraph is one
+ * entry (the whole text); a text cut with "…" is listed with its whole text. */
 const struct ui_visible_text *ui_visible(const ui_ctx *ui, size_t *count);
 /* Forget all input state: focus, fields' composers, pressed widgets (idle reset). */
 void ui_reset(ui_ctx *ui);
@@ -122,8 +126,11 @@ const struct ui_theme *ui_theme(const ui_ctx *ui);
  * header, content and footer parts). */
 void ui_area(ui_ctx *ui, ui_rect area);
 ui_rect ui_screen(const ui_ctx *ui);
+/* The next `columns` widgets side by side (more wrap to a new line); they share the
+ * row's height. */
 void ui_row_begin(ui_ctx *ui, int columns);
 void ui_row_end(ui_ctx *ui);
+/* Empty space; height_px is as at 1280x800 and scales with the screen like the theme. */
 void ui_spacer(ui_ctx *ui, int height_px);
 /* Place the next widget at an exact rectangle (tiles, header bar). */
 void ui_next_rect(ui_ctx *ui, ui_rect r);
@@ -136,6 +143,10 @@ void ui_message(ui_ctx *ui, int kind, const char *text);
 int ui_button(ui_ctx *ui, const char *label, int style);
 /* A large home-screen tile with a title and an optional second line. */
 int ui_tile(ui_ctx *ui, const char *title, const char *detail);
+/* A text field (kind: enum kiosk_field_kind). A tap focuses it; typed text, Backspace and
+ * the on-screen keyboard's keys go through its composer; Return, Escape or "Xong" end the
+ * focus, Tab moves it to the next field. Returns 1 on the frame its text changed (buf then
+ * holds the new text, NFC). Setting buf from code is followed on the next frame. */
 int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, const char *error);
 int ui_checkbox(ui_ctx *ui, const char *label, int *value);
 int ui_list_item(ui_ctx *ui, const char *title, const char *detail);
@@ -145,11 +156,16 @@ int ui_signature(ui_ctx *ui, struct kiosk_signature *sig);
 void ui_bar_chart(ui_ctx *ui, const char *title, const char *const *labels, const int *values,
                   size_t count);
 /* The on-screen keyboard for the focused field, in the bottom part of the screen; call it
- * last in a frame. Returns the height it took (0 when no field has focus). */
+ * last in a frame. Returns the height it took (0 when no field has focus). Letters with a
+ * tone row and the marked vowels for TEXT/NAME fields (capitals at a name's word starts),
+ * a digits pad for PHONE/YEAR/PIN. Its key labels are visible texts ("n" or "N" when
+ * shifted, "sắc", "Dấu cách", "Xóa", "Xong"...), so scripts press keys by label.
+ * While it is up, what lies under it takes no taps. Needs the translator's ui.* keys. */
 int ui_keyboard(ui_ctx *ui);
 /* 1 when a text field has focus (the host then leaves room for the keyboard). */
 int ui_has_focus(const ui_ctx *ui);
-/* An invisible tappable area (hidden admin gesture): returns how long it has been held, ms. */
+/* An invisible tappable area (hidden admin gesture): returns how long it has been held, ms
+ * (kiosk time from ui_begin's now_ms; 0 when not held). While held it asks for frames. */
 int64_t ui_hold_area(ui_ctx *ui, ui_rect r);
 
 #endif

@@ -24,20 +24,20 @@ static void columns(ui_ctx *ui, ui_rect r, const char *const *labels, const int 
     for (size_t i = 0; i < count; i++) {
         int x = r.x + (int)i * slot;
         int bh = vmax > 0 ? (base - top) * values[i] / vmax : 0;
-        ui_draw_rect(ui, (ui_rect){x + (slot - bar_w) / 2, base - bh, bar_w, bh},
-                     ui->theme.primary, 0, -1);
+        ui_draw_rect(ui, (ui_rect){x + (slot - bar_w) / 2, base - bh, bar_w, bh}, ui->theme.primary,
+                     0, -1);
         char num[16];
         snprintf(num, sizeof num, "%d", values[i]);
-        ui_draw_line_text(ui, (ui_rect){x, base - bh - lh, slot, lh}, UI_FONT_SMALL,
-                          ui->theme.text, num, UI_ALIGN_CENTRE, -1);
+        ui_draw_line_text(ui, (ui_rect){x, base - bh - lh, slot, lh}, UI_FONT_SMALL, ui->theme.text,
+                          num, UI_ALIGN_CENTRE, -1);
         ui_draw_line_text(ui, (ui_rect){x, base, slot, lh}, UI_FONT_SMALL, ui->theme.muted,
                           labels[i] ? labels[i] : "", UI_ALIGN_CENTRE, -1);
     }
     ui_draw_line(ui, r.x, base, r.x + r.w, base, ui->theme.border, ui_px(ui, 2), -1);
 }
 
-static void bars(ui_ctx *ui, ui_rect r, const char *const *labels, const int *values,
-                 size_t count, int vmax, int label_w)
+static void bars(ui_ctx *ui, ui_rect r, const char *const *labels, const int *values, size_t count,
+                 int vmax, int label_w)
 {
     int lh = ui_line_h(ui, UI_FONT_BODY), gap = ui_px(ui, 6), pad = ui->theme.pad_px;
     char num[16];

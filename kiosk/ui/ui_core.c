@@ -205,6 +205,7 @@ void ui_begin(ui_ctx *ui, int width, int height, int64_t now_ms, const struct ui
     ui->ev_used = 0;
     ui->want_frame = 0;
     ui->focus_seen = 0;
+    ui->row_index = 0;
     switch (ui->ev.kind) {
     case UI_EV_PRESS:
         ui->pointer_down = 1;
@@ -246,8 +247,8 @@ static uint64_t drawlist_hash(const ui_ctx *ui)
     h = mix(h, &ui->height, sizeof ui->height);
     for (size_t i = 0; i < ui->dl.count; i++) {
         const struct ui_cmd *c = &ui->dl.cmds[i];
-        int f[9] = {c->kind, c->rect.x, c->rect.y, c->rect.w, c->rect.h, c->font, c->radius,
-                    c->pw, c->ph};
+        int f[9] = {c->kind, c->rect.x, c->rect.y, c->rect.w, c->rect.h,
+                    c->font, c->radius, c->pw,     c->ph};
         h = mix(h, f, sizeof f);
         h = mix(h, &c->color, sizeof c->color);
         h = mix(h, &c->image_key, sizeof c->image_key);

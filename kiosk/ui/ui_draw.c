@@ -63,9 +63,8 @@ size_t ui_arena_text(ui_ctx *ui, const char *text, size_t len)
     if (ascii)
         return ui_arena_bytes(ui, text, len);
     utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t n =
-        utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &nfc,
-                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (n < 0) /* invalid UTF-8: show it as it came rather than nothing */
         return ui_arena_bytes(ui, text, len);
     size_t off = ui_arena_bytes(ui, nfc, (size_t)n);

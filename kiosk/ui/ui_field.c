@@ -159,8 +159,8 @@ static const char *tail_fit(ui_ctx *ui, int font, const char *text, int w, int *
     return text;
 }
 
-static void draw_box_text(ui_ctx *ui, ui_rect box, const struct ui_field_state *f,
-                          const char *text, int focused, int wi)
+static void draw_box_text(ui_ctx *ui, ui_rect box, const struct ui_field_state *f, const char *text,
+                          int focused, int wi)
 {
     int pad = ui->theme.pad_px;
     char dots[KIOSK_TEXT_LEN];
@@ -183,9 +183,9 @@ static void draw_box_text(ui_ctx *ui, ui_rect box, const struct ui_field_state *
         ui_add_visible(ui, off, (ui_rect){x, y, tw, lh}, wi);
     }
     if (focused) /* no blinking: a blinking caret would keep an idle kiosk redrawing */
-        ui_draw_rect(ui, (ui_rect){x + tw + ui_px(ui, 2), y + ui_px(ui, 4), ui_px(ui, 3),
-                                   lh - ui_px(ui, 8)},
-                     ui->theme.primary, 0, wi);
+        ui_draw_rect(
+            ui, (ui_rect){x + tw + ui_px(ui, 2), y + ui_px(ui, 4), ui_px(ui, 3), lh - ui_px(ui, 8)},
+            ui->theme.primary, 0, wi);
 }
 
 int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, const char *error)

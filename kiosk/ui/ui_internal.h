@@ -8,6 +8,7 @@
 #include "ui_edit.h"
 
 #define UI_MAX_FIELDS 32
+#define UI_MAX_ROWS 32
 #define UI_NO_OFF ((size_t)-1)
 
 /* Pointer state of one tap target in this frame (ui_interact). */
@@ -42,8 +43,8 @@ struct ui_field_state {
     uint32_t id;
     struct ui_edit *edit;
     int kind;
-    int changed;   /* the keyboard changed the text after the field was drawn */
-    char *buf;     /* the caller's buffer: valid only in the frame that drew the field */
+    int changed; /* the keyboard changed the text after the field was drawn */
+    char *buf;   /* the caller's buffer: valid only in the frame that drew the field */
     size_t cap;
     uint64_t seen_frame;
 };
@@ -76,6 +77,9 @@ struct ui_ctx {
     ui_rect area;
     int cursor_y;
     int row_cols, row_i, row_y, row_h;
+    int row_own_h;               /* the tallest widget of this row by its own needs */
+    int row_index;               /* rows of this frame so far */
+    int row_last_h[UI_MAX_ROWS]; /* each row's height last frame: widgets of a row match */
     int has_next;
     ui_rect next;
 
@@ -144,8 +148,8 @@ int ui_draw_para(ui_ctx *ui, ui_rect box, int font, ui_color c, const char *text
                  int widget, int max_lines);
 int ui_para_height(ui_ctx *ui, int font, const char *text, int w, int max_lines);
 /* One line, cut with "…" when too wide; recorded visible with its full text. */
-void ui_draw_line_text(ui_ctx *ui, ui_rect box, int font, ui_color c, const char *text,
-                       int align, int widget);
+void ui_draw_line_text(ui_ctx *ui, ui_rect box, int font, ui_color c, const char *text, int align,
+                       int widget);
 enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTRE = 1, UI_ALIGN_RIGHT = 2 };
 
 /* layout (ui_layout.c) */

@@ -13,27 +13,66 @@ struct key_def {
     int units_x2; /* width in half units */
 };
 
-#define CH(c) {UI_KA_CHAR, c, 0, 2}
-#define TONE(t, k) {UI_KA_TONE, k, t, 2}
-#define END {0, NULL, 0, 0}
+#define CH(c)                                                                                      \
+    {                                                                                              \
+        UI_KA_CHAR, c, 0, 2                                                                        \
+    }
+#define TONE(t, k)                                                                                 \
+    {                                                                                              \
+        UI_KA_TONE, k, t, 2                                                                        \
+    }
+#define END                                                                                        \
+    {                                                                                              \
+        0, NULL, 0, 0                                                                              \
+    }
 
 /* The tone row applies a tone to the syllable being typed, by the composer's rules. */
 static const struct key_def row_tones[] = {
-    TONE(1, "ui.tone_acute"), TONE(2, "ui.tone_grave"), TONE(3, "ui.tone_hook"),
-    TONE(4, "ui.tone_tilde"), TONE(5, "ui.tone_dot"),   TONE(0, "ui.tone_none"),
-    CH("ă"), CH("â"), CH("ê"), CH("ô"), CH("ơ"), CH("ư"), CH("đ"), END,
+    TONE(1, "ui.tone_acute"),
+    TONE(2, "ui.tone_grave"),
+    TONE(3, "ui.tone_hook"),
+    TONE(4, "ui.tone_tilde"),
+    TONE(5, "ui.tone_dot"),
+    {UI_KA_TONE, "ui.tone_none", 0, 3},
+    CH("ă"),
+    CH("â"),
+    CH("ê"),
+    CH("ô"),
+    CH("ơ"),
+    CH("ư"),
+    CH("đ"),
+    END,
 };
 static const struct key_def row_q[] = {
-    CH("q"), CH("w"), CH("e"), CH("r"), CH("t"), CH("y"), CH("u"), CH("i"), CH("o"), CH("p"),
-    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 3}, END,
+    CH("q"),
+    CH("w"),
+    CH("e"),
+    CH("r"),
+    CH("t"),
+    CH("y"),
+    CH("u"),
+    CH("i"),
+    CH("o"),
+    CH("p"),
+    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 3},
+    END,
 };
 static const struct key_def row_a[] = {
-    CH("a"), CH("s"), CH("d"), CH("f"), CH("g"), CH("h"), CH("j"), CH("k"), CH("l"),
-    CH(","), CH("."), END,
+    CH("a"), CH("s"), CH("d"), CH("f"), CH("g"), CH("h"),
+    CH("j"), CH("k"), CH("l"), CH(","), CH("."), END,
 };
 static const struct key_def row_z[] = {
-    {UI_KA_SHIFT, "ui.key_shift", 0, 4}, CH("z"), CH("x"), CH("c"), CH("v"), CH("b"), CH("n"),
-    CH("m"), CH("-"), CH("/"), END,
+    {UI_KA_SHIFT, "ui.key_shift", 0, 4},
+    CH("z"),
+    CH("x"),
+    CH("c"),
+    CH("v"),
+    CH("b"),
+    CH("n"),
+    CH("m"),
+    CH("-"),
+    CH("/"),
+    END,
 };
 static const struct key_def row_space[] = {
     {UI_KA_SYMBOLS, "ui.key_symbols", 0, 4},
@@ -42,12 +81,22 @@ static const struct key_def row_space[] = {
     END,
 };
 static const struct key_def row_digits[] = {
-    CH("1"), CH("2"), CH("3"), CH("4"), CH("5"), CH("6"), CH("7"), CH("8"), CH("9"), CH("0"),
-    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 3}, END,
+    CH("1"),
+    CH("2"),
+    CH("3"),
+    CH("4"),
+    CH("5"),
+    CH("6"),
+    CH("7"),
+    CH("8"),
+    CH("9"),
+    CH("0"),
+    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 3},
+    END,
 };
 static const struct key_def row_signs1[] = {
-    CH("@"), CH("&"), CH("("), CH(")"), CH(":"), CH(";"), CH("'"), CH("\""), CH("?"), CH("!"),
-    CH("#"), END,
+    CH("@"), CH("&"),  CH("("), CH(")"), CH(":"), CH(";"),
+    CH("'"), CH("\""), CH("?"), CH("!"), CH("#"), END,
 };
 static const struct key_def row_signs2[] = {
     CH("+"), CH("*"), CH("%"), CH("="), CH("_"), CH(","), CH("."), CH("-"), CH("/"), END,
@@ -63,13 +112,16 @@ static const struct key_def pad_1[] = {CH("1"), CH("2"), CH("3"), END};
 static const struct key_def pad_2[] = {CH("4"), CH("5"), CH("6"), END};
 static const struct key_def pad_3[] = {CH("7"), CH("8"), CH("9"), END};
 static const struct key_def pad_4[] = {
-    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 2}, CH("0"), {UI_KA_DONE, "ui.key_done", 0, 2}, END,
+    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 2},
+    CH("0"),
+    {UI_KA_DONE, "ui.key_done", 0, 2},
+    END,
 };
 
-static const struct key_def *const layout_letters[] = {row_tones, row_q, row_a, row_z, row_space,
-                                                       NULL};
-static const struct key_def *const layout_signs[] = {row_tones, row_digits, row_signs1,
-                                                     row_signs2, row_back, NULL};
+static const struct key_def *const layout_letters[] = {row_tones, row_q,     row_a,
+                                                       row_z,     row_space, NULL};
+static const struct key_def *const layout_signs[] = {row_tones,  row_digits, row_signs1,
+                                                     row_signs2, row_back,   NULL};
 static const struct key_def *const layout_pad[] = {pad_1, pad_2, pad_3, pad_4, NULL};
 
 /* Letter keys are drawn in this many units per row: the widest letter row. */
@@ -222,7 +274,7 @@ static int key_font(ui_ctx *ui, const char *label, int w, int is_char)
     return UI_FONT_SMALL;
 }
 
-static void draw_key(ui_ctx *ui, struct ui_key_slot *k, const char *label, int active)
+static void draw_key(ui_ctx *ui, struct ui_key_slot *k, const char *label, int active, int font)
 {
     int wi = ui_register_widget(ui, k->id, k->rect);
     int held = ui->pressed_id == k->id && ui->pointer_down;
@@ -244,7 +296,8 @@ static void draw_key(ui_ctx *ui, struct ui_key_slot *k, const char *label, int a
     if (held)
         bg = ui_shade(bg, -45);
     ui_draw_rect(ui, k->rect, bg, ui_px(ui, 6), wi);
-    int font = key_font(ui, label, k->rect.w, k->action == UI_KA_CHAR);
+    if (font < 0)
+        font = key_font(ui, label, k->rect.w, k->action == UI_KA_CHAR);
     ui_draw_line_text(ui, k->rect, font, fg, label, UI_ALIGN_CENTRE, wi);
 }
 
@@ -257,8 +310,9 @@ int ui_keyboard(ui_ctx *ui)
         return 0;
     }
     int pad = numeric_kind(f->kind);
-    const struct key_def *const *layout =
-        pad ? layout_pad : ui->kb_symbols ? layout_signs : layout_letters;
+    const struct key_def *const *layout = pad              ? layout_pad
+                                          : ui->kb_symbols ? layout_signs
+                                                           : layout_letters;
     int rows = rows_of(layout);
     int key_h = ui->theme.touch_min_px, gap = ui_px(ui, 8);
     int panel_h = rows * key_h + (rows + 1) * gap;
@@ -281,6 +335,13 @@ int ui_keyboard(ui_ctx *ui)
         int unit_w = (avail - (n - 1) * gap) * 100 / units; /* per half unit, x100 */
         int row_w = (row_units(row) * unit_w) / 100 + (n - 1) * gap;
         int x = (ui->width - row_w) / 2;
+        /* the tone names share one font, the largest in which each fits its key */
+        int tone_font = UI_FONT_BODY;
+        for (int i = 0; i < n; i++)
+            if (row[i].action == UI_KA_TONE &&
+                key_font(ui, ui_tr(ui, row[i].text), row[i].units_x2 * unit_w / 100, 0) ==
+                    UI_FONT_SMALL)
+                tone_font = UI_FONT_SMALL;
         for (int i = 0; i < n && ui->kb_count < UI_MAX_KEYS; i++) {
             const struct key_def *d = &row[i];
             struct ui_key_slot *k = &ui->kb_keys[ui->kb_count++];
@@ -302,9 +363,9 @@ int ui_keyboard(ui_ctx *ui)
             /* ids by position: the key under a held finger stays the same key when
              * shift changes its label */
             k->id = ui_hash(d->text, 0x6b657973u + (uint32_t)(r * 64 + i));
-            int active = (d->action == UI_KA_SHIFT && shift) ||
-                         (d->action == UI_KA_SHIFT && ui->kb_caps);
-            draw_key(ui, k, label, active);
+            int active =
+                (d->action == UI_KA_SHIFT && shift) || (d->action == UI_KA_SHIFT && ui->kb_caps);
+            draw_key(ui, k, label, active, d->action == UI_KA_TONE ? tone_font : -1);
             x += w + gap;
         }
     }

@@ -26,12 +26,29 @@ void ui_row_begin(ui_ctx *ui, int columns)
     ui->row_i = 0;
     ui->row_y = ui->cursor_y;
     ui->row_h = 0;
+    ui->row_own_h = 0;
+}
+
+/* Widgets of a row take the row's height of the last frame, so three buttons of a row
+ * stand equally tall though only the second one's label wraps. A row that changed asks
+ * for one more frame, which then is stable. */
+static void remember_row(ui_ctx *ui)
+{
+    if (ui->row_index < UI_MAX_ROWS) {
+        if (ui->row_last_h[ui->row_index] != ui->row_own_h) {
+            ui->row_last_h[ui->row_index] = ui->row_own_h;
+            ui->want_frame = 1;
+        }
+    }
+    ui->row_index++;
+    ui->row_own_h = 0;
 }
 
 void ui_row_end(ui_ctx *ui)
 {
     if (!ui->row_cols)
         return;
+    remember_row(ui);
     if (ui->row_h > 0)
         ui->cursor_y = ui->row_y + ui->row_h + gap(ui);
     ui->row_cols = 0;
@@ -75,10 +92,15 @@ ui_rect ui_layout_next(ui_ctx *ui, int h)
     int g = gap(ui);
     if (ui->row_cols) {
         if (ui->row_i == ui->row_cols) { /* more widgets than columns: a new line */
+            remember_row(ui);
             ui->row_y += ui->row_h + g;
             ui->row_i = 0;
             ui->row_h = 0;
         }
+        if (h > ui->row_own_h)
+            ui->row_own_h = h;
+        if (ui->row_index < UI_MAX_ROWS && ui->row_last_h[ui->row_index] > h)
+            h = ui->row_last_h[ui->row_index];
         int w = col_w(ui);
         ui_rect r = {ui->area.x + ui->row_i * (w + g), ui->row_y, w, h};
         ui->row_i++;

@@ -72,7 +72,9 @@ int ui_button(ui_ctx *ui, const char *label, int style)
         label = "";
     int pad = ui->theme.pad_px;
     int w = ui_layout_width(ui);
-    int h = tap_height(ui, UI_FONT_LARGE, label, w - 2 * pad, 2);
+    /* one bold font for every button, wrapped when needed: rows match their heights */
+    int font = UI_FONT_LARGE;
+    int h = tap_height(ui, font, label, w - 2 * pad, 2);
     ui_rect r = ui_layout_next(ui, h);
     int wi;
     int hit = ui_interact(ui, ui_make_id(ui, "button", label), r, &wi);
@@ -89,9 +91,9 @@ int ui_button(ui_ctx *ui, const char *label, int style)
     ui_draw_rect(ui, r, bg, ui_px(ui, 8), wi);
     if (style == KIOSK_STYLE_NORMAL)
         ui_draw_frame(ui, r, hit == UI_HIT_HELD ? ui->theme.primary : ui->theme.border, wi);
-    int th = ui_para_height(ui, UI_FONT_LARGE, label, r.w - 2 * pad, 2);
+    int th = ui_para_height(ui, font, label, r.w - 2 * pad, 2);
     ui_rect tb = {r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, th};
-    ui_draw_para(ui, tb, UI_FONT_LARGE, fg, label, UI_ALIGN_CENTRE, wi, 2);
+    ui_draw_para(ui, tb, font, fg, label, UI_ALIGN_CENTRE, wi, 2);
     return hit == UI_HIT_CLICK;
 }
 
@@ -114,8 +116,8 @@ int ui_tile(ui_ctx *ui, const char *title, const char *detail)
     ui_color bg = hit == UI_HIT_HELD ? ui_shade(ui->theme.primary, -40) : ui->theme.primary;
     ui_draw_rect(ui, r, bg, ui_px(ui, 12), wi);
     ui_rect tb = {r.x + pad, r.y + pad, tw, r.h - 2 * pad};
-    int used = ui_draw_para(ui, tb, UI_FONT_TITLE, ui->theme.primary_text, title, UI_ALIGN_LEFT,
-                            wi, 2);
+    int used =
+        ui_draw_para(ui, tb, UI_FONT_TITLE, ui->theme.primary_text, title, UI_ALIGN_LEFT, wi, 2);
     if (detail && *detail) {
         tb.y += used + ui_px(ui, 8);
         tb.h = r.y + r.h - pad - tb.y;

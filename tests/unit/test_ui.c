@@ -2,6 +2,7 @@
  * texts out — taps, fields, the on-screen keyboard, checkbox, signature, redraws. */
 #include "check.h"
 #include "common.h"
+#include "text/composer.h"
 #include "ui/ui.h"
 
 #include <stdlib.h>
@@ -25,9 +26,9 @@ static int fake_line(void *user, int font)
 static const char *fake_tr(void *user, const char *key)
 {
     static const char *const table[][2] = {
-        {"ui.key_space", "Dấu cách"}, {"ui.key_done", "Xong"},    {"ui.key_backspace", "Xóa"},
-        {"ui.key_shift", "Chữ hoa"},  {"ui.tone_acute", "sắc"},   {"ui.tone_grave", "huyền"},
-        {"ui.tone_hook", "hỏi"},      {"ui.tone_tilde", "ngã"},   {"ui.tone_dot", "nặng"},
+        {"ui.key_space", "Dấu cách"},  {"ui.key_done", "Xong"},     {"ui.key_backspace", "Xóa"},
+        {"ui.key_shift", "Chữ hoa"},   {"ui.tone_acute", "sắc"},    {"ui.tone_grave", "huyền"},
+        {"ui.tone_hook", "hỏi"},       {"ui.tone_tilde", "ngã"},    {"ui.tone_dot", "nặng"},
         {"ui.tone_none", "không dấu"}, {"ui.sign_again", "Ký lại"},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
@@ -320,8 +321,9 @@ static void test_keyboard(void)
         CHECK(v[i].target.w >= 64 && v[i].target.h >= 64);
     }
     CHECK(keys >= 40);
-    const char *labels[] = {"sắc", "huyền", "hỏi", "ngã", "nặng", "không dấu", "Ă", "Â", "Ê",
-                            "Ô", "Ơ", "Ư", "Đ", "Dấu cách", "Xóa", "Xong", "Chữ hoa"};
+    const char *labels[] = {"sắc", "huyền",    "hỏi", "ngã",  "nặng",   "không dấu",
+                            "Ă",   "Â",        "Ê",   "Ô",    "Ơ",      "Ư",
+                            "Đ",   "Dấu cách", "Xóa", "Xong", "Chữ hoa"};
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         CHECK(find(ui, labels[i]) != NULL);
     CHECK(osk(ui, &s, "N"));
@@ -360,6 +362,48 @@ static void test_keyboard(void)
     ui_free(ui);
 }
 
+static void test_telex(void)
+{
+    struct screen s;
+    ui_ctx *ui = fresh(&s);
+    ui_set_input_method(ui, VN_IM_TELEX, VN_TONE_TRADITIONAL);
+    CHECK(tap(ui, &s, "Họ và tên"));
+    /* a physical keyboard: one character an event, as SDL sends them */
+    const char *keys = "Nguyeenx Thij Hoaf";
+    for (const char *p = keys; *p; p++) {
+        char one[2] = {*p, 0};
+        type(ui, &s, one);
+    }
+    CHECK_STR(s.name, "Nguyễn Thị Hòa");
+    CHECK(find(ui, "Nguyễn Thị Hòa") != NULL); /* the field shows it */
+    /* Backspace undoes the last keystroke's effect: the tone goes, then the letter */
+    key(ui, &s, UI_KEY_BACKSPACE);
+    CHECK_STR(s.name, "Nguyễn Thị Hoa");
+    ui_free(ui);
+
+    /* the same on the on-screen keyboard, pressed by labels */
+    ui = fresh(&s);
+    s.with_keyboard = 1;
+    CHECK(tap(ui, &s, "Họ và tên"));
+    const char *osk_keys[] = {"N", "g",        "u", "y", "e", "e", "n",
+                              "x", "Dấu cách", "Đ", "a", "n", "g", "nặng"};
+    for (size_t i = 0; i < sizeof osk_keys / sizeof osk_keys[0]; i++)
+        CHECK(osk(ui, &s, osk_keys[i]));
+    CHECK_STR(s.name, "Nguyễn Đạng");
+    /* tone keys act on the syllable being typed, wherever its vowel is */
+    CHECK(osk(ui, &s, "không dấu"));
+    CHECK_STR(s.name, "Nguyễn Đang");
+    CHECK(osk(ui, &s, "huyền"));
+    CHECK_STR(s.name, "Nguyễn Đàng");
+    CHECK(osk(ui, &s, "Dấu cách"));
+    const char *more[] = {"T", "r", "ư", "ơ", "n", "g", "huyền"};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        CHECK(osk(ui, &s, more[i]));
+    CHECK_STR(s.name, "Nguyễn Đàng Trường");
+    CHECK(s.name_changes >= 10);
+    ui_free(ui);
+}
+
 int main(void)
 {
     test_button();
@@ -369,5 +413,6 @@ int main(void)
     test_signature();
     test_field_typing();
     test_keyboard();
+    test_telex();
     return check_done();
 }
