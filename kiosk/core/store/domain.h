@@ -22,21 +22,30 @@ kiosk_status store_sessions_list(store *s, const char *event_id, struct kiosk_se
  * day; else KIOSK_E_NOT_FOUND. */
 kiosk_status store_session_at(store *s, const char *event_id, int64_t at_ms,
                               struct kiosk_session *out);
+/* 1 when a session of event_id overlaps the local day holding day_ms. */
+int store_event_has_session_on_day(store *s, const char *event_id, int64_t day_ms);
 
 /* -- people -- */
 /* Inserts (empty id) or stores a new version (updated_at/updated_by) of a person.
  * Tidies the name (vn_name_tidy), requires a non-empty name, normalises a phone given in
  * any accepted form (KIOSK_E_INVALID with *why_key set on a bad one; why_key may be NULL). */
 kiosk_status store_person_save(store *s, struct kiosk_person *p, const char **why_key);
+/* Stores p (id set) as the version (updated_at_ms, updated_by) only when it is newer than
+ * the stored one (time, then kiosk id): KIOSK_E_EXISTS when the stored one stays. For sync. */
+kiosk_status store_person_put_version(store *s, struct kiosk_person *p, int64_t updated_at_ms,
+                                      const char *updated_by);
 kiosk_status store_person_get(store *s, const char *id, struct kiosk_person *out);
 kiosk_status store_person_by_phone(store *s, const char *e164, struct kiosk_person *out);
 /* Same folded name and birth year. */
 kiosk_status store_person_by_name_year(store *s, const char *full_name, int birth_year,
                                        struct kiosk_person *out);
 /* Word-prefix search, accents optional (core/text/search). event_id non-NULL: only people
- * registered for that event. OUT array: free(). */
+ * registered for that event (any status but cancelled). OUT array: free(). The index is
+ * built on the first search and follows person_save/register on this handle; code that
+ * writes people with its own SQL (sync) calls store_search_invalidate. */
 kiosk_status store_people_search(store *s, const char *typed, const char *event_id, size_t max,
                                  struct kiosk_person_hit **out, size_t *count);
+void store_search_invalidate(store *s);
 
 /* -- consents (append-only; the latest answer per person and purpose holds) -- */
 kiosk_status store_consent_set(store *s, const char *person_id, int purpose, int granted,
@@ -45,10 +54,15 @@ kiosk_status store_consent_set(store *s, const char *person_id, int purpose, int
 int store_consent_granted(store *s, const char *person_id, int purpose);
 
 /* -- registrations -- */
-/* Registers p (saved first when it has no id) for event_id, once: an existing registration
- * for the same person, phone, or folded name + birth year returns KIOSK_E_EXISTS with it in
- * out (and p filled with the registered person). A full class gives status WAITLIST.
- * source: "kiosk", "import", "walkin". */
+/* Registers p (saved first when it has no id) for event_id (id or code), once: an existing
+ * registration for the same person, phone, or folded name + birth year (when the year is
+ * known) returns KIOSK_E_EXISTS with it in out (and p filled with the registered person).
+ * A full class gives status WAITLIST (returns OK, out->waitlist_position set); "walkin"
+ * gives WALKIN and is never wait-listed. source: "kiosk", "import", "walkin".
+ * A new p whose phone (or name + year, when one of them has no phone) is already known is
+ * the same person: the known id is reused and p's empty fields are kept from it.
+ * p->extra_json (a JSON object, may be NULL) is stored on the person and the registration;
+ * fairs put the visit's choices there: {"interests": ["may mặc", ...], "note": "..."}. */
 kiosk_status store_register(store *s, const char *event_id, struct kiosk_person *p,
                             const char *source, struct kiosk_registration *out,
                             const char **why_key);
@@ -62,7 +76,26 @@ kiosk_status store_check_in(store *s, const char *session_id, const char *person
                             int64_t at_ms, const struct kiosk_signature *sig,
                             struct kiosk_checkin *out);
 
-/* -- the demo program (assets/demo/program.tsv), sessions placed around today_ms -- */
+/* Signatures: strokes packed as little-endian int16 x,y pairs (x == -1 ends a stroke), and
+ * drawn as a small grey PNG (white paper, black ink, at most 360x120). NULL or empty
+ * signature: *out NULL, *len 0. *out: free(). */
+kiosk_status store_signature_pack(const struct kiosk_signature *sig, uint8_t **out, size_t *len);
+kiosk_status store_signature_unpack(const uint8_t *blob, size_t len, struct kiosk_signature *out);
+kiosk_status store_signature_png(const struct kiosk_signature *sig, uint8_t **out, size_t *len);
+
+/* -- fairs: a visit is a check-in (kind 1) on the fair's session of that day -- */
+/* Visitors of the local day holding day_ms: distinct, new (registered that day) and
+ * returning, by hour of their first check-in, by the event's interests (folded match). */
+kiosk_status store_fair_stats(store *s, const char *event_id, int64_t day_ms,
+                              struct kiosk_fair_stats *out);
+/* The latest registrations of a fair, newest first. Each person's extra_json points at the
+ * registration's extra (its note), inside the same block: one free() releases all. */
+kiosk_status store_fair_latest(store *s, const char *event_id, size_t max,
+                               struct kiosk_person **out, size_t *count);
+
+/* -- the demo program (assets/demo/program.tsv, trainees.tsv), sessions placed around
+ * today_ms, in one transaction. KIOSK_E_EXISTS when the database already has events;
+ * KIOSK_E_CORRUPT (file and line in the log) when a data file is malformed. -- */
 kiosk_status store_demo_fill(store *s, int64_t today_ms);
 
 #endif

@@ -10,11 +10,58 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Statements prepared once per handle: a check-in runs a handful of them, and preparing
+ * each time costs more than the insert itself. Keyed by the SQL literal's address. */
+#define STORE_STMT_CACHE 64
+
 struct store {
     sqlite3 *db;
     char path[4096];
     char kiosk_id[KIOSK_ID_LEN];
+    struct {
+        const char *sql;
+        sqlite3_stmt *st;
+    } stmts[STORE_STMT_CACHE];
+    size_t nstmts;
+    struct vn_search *search; /* people's names, built on the first search */
 };
+
+int store_stmt(store *s, const char *sql, sqlite3_stmt **out)
+{
+    for (size_t i = 0; i < s->nstmts; i++) {
+        if (s->stmts[i].sql == sql) {
+            sqlite3_reset(s->stmts[i].st);
+            sqlite3_clear_bindings(s->stmts[i].st);
+            *out = s->stmts[i].st;
+            return SQLITE_OK;
+        }
+    }
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (s->nstmts < STORE_STMT_CACHE) {
+        s->stmts[s->nstmts].sql = sql;
+        s->stmts[s->nstmts].st = *out;
+        s->nstmts++;
+    } else {
+        /* cache full: a programming slip (too many distinct statements); still works, leaks
+         * nothing because the statement is finalized with the connection */
+        kiosk_log(KIOSK_LOG_WARN, "store: statement cache full");
+    }
+    return SQLITE_OK;
+}
+
+struct vn_search *store_search_index(store *s)
+{
+    return s->search;
+}
+
+void store_search_set(store *s, struct vn_search *index)
+{
+    if (s->search && s->search != index)
+        vn_search_free(s->search);
+    s->search = index;
+}
 
 sqlite3 *store_db(store *s)
 {
@@ -275,8 +322,12 @@ void store_close(store *s)
 {
     if (!s)
         return;
+    for (size_t i = 0; i < s->nstmts; i++)
+        sqlite3_finalize(s->stmts[i].st);
     if (s->db)
         sqlite3_close_v2(s->db);
+    if (s->search)
+        vn_search_free(s->search);
     free(s);
 }
 

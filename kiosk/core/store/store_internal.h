@@ -1,9 +1,47 @@
-/* Internal to kiosk/core/store: the schema's migrations. */
+/* Internal to kiosk/core/store: the schema's migrations, the statement cache, the search
+ * index slot and helpers shared by the domain files. Never included outside the store. */
 #ifndef KIOSK_STORE_INTERNAL_H
 #define KIOSK_STORE_INTERNAL_H
 
 #include "store.h"
+#include "text/search.h"
+
+#include <sqlite3.h>
 
 const char *store_schema_migration(int to_version);
+
+/* A statement cached on the handle for sql, which must be a string literal (its address is
+ * the key). It comes back reset and unbound; call sqlite3_reset when done with it so it
+ * holds no read lock. Returns an SQLite code. */
+int store_stmt(store *s, const char *sql, sqlite3_stmt **out);
+
+/* The people search index of this handle (NULL until the first search builds it). */
+struct vn_search *store_search_index(store *s);
+void store_search_set(store *s, struct vn_search *index); /* frees the previous one */
+
+/* Column text copied into out ("" for NULL). */
+void store_col_text(sqlite3_stmt *st, int col, char *out, size_t cap);
+/* Binds text, or '' for NULL. */
+void store_bind_text(sqlite3_stmt *st, int idx, const char *text);
+
+/* Work done inside an open transaction (the public functions wrap them in one). */
+kiosk_status store_event_add_tx(store *s, struct kiosk_event *e, const char *commune,
+                                const char *district);
+kiosk_status store_session_add_tx(store *s, struct kiosk_session *sess);
+kiosk_status store_person_prepare(struct kiosk_person *p, char name_key[KIOSK_NAME_LEN],
+                                  const char **why_key);
+kiosk_status store_person_write_tx(store *s, struct kiosk_person *p, const char *name_key);
+/* Fills out from 10 columns starting at col (id, full_name, given_name, birth_year, phone,
+ * commune, district, province, organisation, org_kind). */
+void store_person_from_row(sqlite3_stmt *st, int col, struct kiosk_person *out);
+kiosk_status store_person_read(store *s, const char *id, struct kiosk_person *out);
+kiosk_status store_register_tx(store *s, const char *event_id, struct kiosk_person *p,
+                               const char *source, struct kiosk_registration *out,
+                               const char **why_key, int *person_changed);
+/* Adds (or updates) one person in the search index when it is built. */
+void store_search_note_person(store *s, const char *id, const char *full_name);
+
+/* Local day [start, end) holding at_ms. */
+void store_local_day(int64_t at_ms, int64_t *start_ms, int64_t *end_ms);
 
 #endif

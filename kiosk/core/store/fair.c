@@ -1,0 +1,186 @@
+/* A fair booth's figures: a visit is a check-in on the fair's session of that day (the
+ * program has one session per fair day). Interests come from the registration's extra
+ * JSON ({"interests": ["may mặc", ...], "note": "..."}), else the person's. */
+#include "domain.h"
+#include "store_internal.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define FAIR_VISITS_WHERE                                                                          \
+    "FROM checkins c JOIN sessions se ON se.id=c.session_id "                                     \
+    "LEFT JOIN registrations r ON r.event_id=se.event_id AND r.person_id=c.person_id "            \
+    "WHERE se.event_id=?1 AND c.kind=1 AND se.starts_at>=?2 AND se.starts_at<?3 "
+
+static kiosk_status count_visits(store *s, const char *event_id, int64_t d0, int64_t d1,
+                                 struct kiosk_fair_stats *out)
+{
+    static const char *const q =
+        "SELECT min(c.created_at), min(r.created_at) " FAIR_VISITS_WHERE "GROUP BY c.person_id";
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "fair stats");
+    store_bind_text(st, 1, event_id);
+    sqlite3_bind_int64(st, 2, d0);
+    sqlite3_bind_int64(st, 3, d1);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t at = sqlite3_column_int64(st, 0);
+        int known = sqlite3_column_type(st, 1) != SQLITE_NULL;
+        int64_t reg_at = sqlite3_column_int64(st, 1);
+        out->visitors++;
+        if (!known || (reg_at >= d0 && reg_at < d1))
+            out->new_visitors++;
+        else
+            out->returning++;
+        struct tm tm;
+        kiosk_local_tm(at, &tm);
+        if (tm.tm_hour >= 0 && tm.tm_hour < 24)
+            out->by_hour[tm.tm_hour]++;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "fair stats");
+}
+
+/* Index of a visitor's interest in the event's list (compared folded), or -1. */
+static int interest_index(const char *interests, const char *value)
+{
+    char want[KIOSK_TEXT_LEN], have[KIOSK_TEXT_LEN], item[KIOSK_TEXT_LEN];
+    vn_fold(value, want, sizeof want);
+    int idx = 0;
+    for (const char *p = interests; *p; idx++) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (n >= sizeof item)
+            n = sizeof item - 1;
+        memcpy(item, p, n);
+        item[n] = '\0';
+        vn_fold(item, have, sizeof have);
+        if (have[0] && strcmp(have, want) == 0)
+            return idx;
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    return -1;
+}
+
+static kiosk_status count_interests(store *s, const struct kiosk_event *ev, int64_t d0, int64_t d1,
+                                    struct kiosk_fair_stats *out)
+{
+    /* the registration's interests when it names any, else the person's */
+    static const char *const q =
+        "SELECT DISTINCT c.person_id, j.value FROM checkins c "
+        "JOIN sessions se ON se.id=c.session_id JOIN people p ON p.id=c.person_id "
+        "LEFT JOIN registrations r ON r.event_id=se.event_id AND r.person_id=c.person_id, "
+        "json_each(CASE WHEN r.extra IS NOT NULL AND json_valid(r.extra) AND "
+        "json_type(r.extra, '$.interests') IS NOT NULL THEN r.extra "
+        "WHEN json_valid(p.extra) THEN p.extra ELSE '{}' END, '$.interests') j "
+        "WHERE se.event_id=?1 AND c.kind=1 AND se.starts_at>=?2 AND se.starts_at<?3 "
+        "AND j.type='text'";
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "fair interests");
+    store_bind_text(st, 1, ev->id);
+    sqlite3_bind_int64(st, 2, d0);
+    sqlite3_bind_int64(st, 3, d1);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 1);
+        int i = v ? interest_index(ev->interests, v) : -1;
+        if (i >= 0 && i < (int)KIOSK_ARRAY_LEN(out->by_interest))
+            out->by_interest[i]++;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "fair interests");
+}
+
+kiosk_status store_fair_stats(store *s, const char *event_id, int64_t day_ms,
+                              struct kiosk_fair_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    struct kiosk_event ev;
+    kiosk_status r = store_event_get(s, event_id, &ev);
+    if (r != KIOSK_OK)
+        return r;
+    int64_t d0, d1;
+    store_local_day(day_ms, &d0, &d1);
+    r = count_visits(s, ev.id, d0, d1, out);
+    if (r == KIOSK_OK)
+        r = count_interests(s, &ev, d0, d1, out);
+    return r;
+}
+
+kiosk_status store_fair_latest(store *s, const char *event_id, size_t max,
+                               struct kiosk_person **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    struct kiosk_event ev;
+    kiosk_status r = store_event_get(s, event_id, &ev);
+    if (r != KIOSK_OK || max == 0)
+        return r;
+    static const char *const q =
+        "SELECT p.id, p.full_name, p.given_name, p.birth_year, p.phone, p.commune, p.district, "
+        "p.province, p.organisation, p.org_kind, r.extra FROM registrations r "
+        "JOIN people p ON p.id=r.person_id WHERE r.event_id=?1 "
+        "ORDER BY r.created_at DESC, r.rowid DESC LIMIT ?2";
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "fair latest");
+    store_bind_text(st, 1, ev.id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+    /* One block: the people, then their extra texts, so one free releases everything. */
+    struct kiosk_person *people = NULL;
+    char *texts = NULL;
+    size_t *offsets = NULL;
+    size_t n = 0, texts_len = 0;
+    r = KIOSK_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct kiosk_person *gp = realloc(people, (n + 1) * sizeof *people);
+        size_t *go = realloc(offsets, (n + 1) * sizeof *offsets);
+        if (gp)
+            people = gp;
+        if (go)
+            offsets = go;
+        const char *extra = (const char *)sqlite3_column_text(st, 10);
+        size_t len = strlen(extra ? extra : "") + 1;
+        char *gt = realloc(texts, texts_len + len);
+        if (gt)
+            texts = gt;
+        if (!gp || !go || !gt) {
+            r = KIOSK_E_NOMEM;
+            break;
+        }
+        store_person_from_row(st, 0, &people[n]);
+        memcpy(texts + texts_len, extra ? extra : "", len);
+        offsets[n] = texts_len;
+        texts_len += len;
+        n++;
+    }
+    if (r == KIOSK_OK && rc != SQLITE_DONE)
+        r = store_status_from_sqlite(s, rc, "fair latest");
+    sqlite3_reset(st);
+    struct kiosk_person *block = NULL;
+    if (r == KIOSK_OK && n > 0) {
+        block = malloc(n * sizeof *block + texts_len);
+        if (!block) {
+            r = KIOSK_E_NOMEM;
+        } else {
+            char *strings = (char *)(block + n);
+            memcpy(block, people, n * sizeof *block);
+            memcpy(strings, texts, texts_len);
+            for (size_t i = 0; i < n; i++)
+                block[i].extra_json = strings + offsets[i];
+        }
+    }
+    free(people);
+    free(texts);
+    free(offsets);
+    if (r != KIOSK_OK)
+        return r;
+    *out = block;
+    *count = block ? n : 0;
+    return KIOSK_OK;
+}

@@ -1,0 +1,241 @@
+/* Registrations: a person signs up for an event once. Duplicates are caught by person,
+ * phone, or folded name + birth year; a full class puts people on a waiting list. */
+#include "domain.h"
+#include "store_internal.h"
+
+#include <string.h>
+
+/* The waiting-list position is computed, not stored: it moves up as seats free. */
+#define REG_COLUMNS                                                                                \
+    "SELECT r.id, r.event_id, r.person_id, r.status, r.created_at, "                              \
+    "CASE WHEN r.status=2 THEN (SELECT count(*) FROM registrations w WHERE "                      \
+    "w.event_id=r.event_id AND w.status=2 AND (w.created_at<r.created_at OR "                     \
+    "(w.created_at=r.created_at AND w.rowid<=r.rowid))) ELSE 0 END "
+
+static void reg_from_row(sqlite3_stmt *st, struct kiosk_registration *out)
+{
+    memset(out, 0, sizeof *out);
+    store_col_text(st, 0, out->id, sizeof out->id);
+    store_col_text(st, 1, out->event_id, sizeof out->event_id);
+    store_col_text(st, 2, out->person_id, sizeof out->person_id);
+    out->status = sqlite3_column_int(st, 3);
+    out->created_at_ms = sqlite3_column_int64(st, 4);
+    out->waitlist_position = sqlite3_column_int(st, 5);
+}
+
+/* Runs a registration query with text ?1 ?2 and int ?3; KIOSK_OK when a row was found. */
+static kiosk_status reg_find(store *s, const char *sql, const char *a, const char *b, int c,
+                             struct kiosk_registration *out)
+{
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, sql, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "registration");
+    store_bind_text(st, 1, a);
+    store_bind_text(st, 2, b);
+    sqlite3_bind_int(st, 3, c);
+    kiosk_status r = KIOSK_E_NOT_FOUND;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        reg_from_row(st, out);
+        r = KIOSK_OK;
+    } else if (rc != SQLITE_DONE) {
+        r = store_status_from_sqlite(s, rc, "registration");
+    }
+    sqlite3_reset(st);
+    return r;
+}
+
+static const char *const q_reg_by_person =
+    REG_COLUMNS "FROM registrations r WHERE r.event_id=?1 AND r.person_id=?2";
+static const char *const q_reg_by_phone =
+    REG_COLUMNS "FROM registrations r JOIN people p ON p.id=r.person_id "
+                "WHERE r.event_id=?1 AND p.phone=?2 ORDER BY r.created_at LIMIT 1";
+static const char *const q_reg_by_name =
+    REG_COLUMNS "FROM registrations r JOIN people p ON p.id=r.person_id "
+                "WHERE r.event_id=?1 AND p.name_key=?2 AND p.birth_year=?3 "
+                "ORDER BY r.created_at LIMIT 1";
+
+kiosk_status store_registration_get(store *s, const char *event_id, const char *person_id,
+                                    struct kiosk_registration *out)
+{
+    return reg_find(s, q_reg_by_person, event_id, person_id, 0, out);
+}
+
+/* The same person already registered: by id, by phone, or by folded name and birth year
+ * (only when the year is known: two people of the same name without a year are not
+ * assumed to be one). */
+static kiosk_status find_duplicate(store *s, const char *event_id, const struct kiosk_person *p,
+                                   const char *name_key, struct kiosk_registration *out)
+{
+    kiosk_status r = KIOSK_E_NOT_FOUND;
+    if (p->id[0])
+        r = reg_find(s, q_reg_by_person, event_id, p->id, 0, out);
+    if (r == KIOSK_E_NOT_FOUND && p->phone[0])
+        r = reg_find(s, q_reg_by_phone, event_id, p->phone, 0, out);
+    if (r == KIOSK_E_NOT_FOUND && p->birth_year > 0)
+        r = reg_find(s, q_reg_by_name, event_id, name_key, p->birth_year, out);
+    return r;
+}
+
+/* A person already known to the program (same phone; or same name and year where one of
+ * the two has no phone) is the same person: reuse the id, keep what the new entry leaves
+ * empty, so one human has one record across classes and fairs. */
+static void reuse_known_person(store *s, struct kiosk_person *p, const char *name_key)
+{
+    struct kiosk_person known;
+    kiosk_status r = KIOSK_E_NOT_FOUND;
+    if (p->phone[0])
+        r = store_person_by_phone(s, p->phone, &known);
+    if (r == KIOSK_E_NOT_FOUND && p->birth_year > 0) {
+        static const char *const q =
+            "SELECT id, full_name, given_name, birth_year, phone, commune, district, province, "
+            "organisation, org_kind FROM people WHERE name_key=?1 AND birth_year=?2 AND "
+            "(phone='' OR ?3='') ORDER BY created_at LIMIT 1";
+        sqlite3_stmt *st;
+        if (store_stmt(s, q, &st) == SQLITE_OK) {
+            store_bind_text(st, 1, name_key);
+            sqlite3_bind_int(st, 2, p->birth_year);
+            store_bind_text(st, 3, p->phone);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                store_person_from_row(st, 0, &known);
+                r = KIOSK_OK;
+            }
+            sqlite3_reset(st);
+        }
+    }
+    if (r != KIOSK_OK)
+        return;
+    kiosk_strlcpy(p->id, known.id, sizeof p->id);
+#define KEEP(field)                                                                                \
+    if (!p->field[0])                                                                              \
+    kiosk_strlcpy(p->field, known.field, sizeof p->field)
+    KEEP(given_name);
+    KEEP(phone);
+    KEEP(commune);
+    KEEP(district);
+    KEEP(province);
+    KEEP(organisation);
+#undef KEEP
+    if (!p->birth_year)
+        p->birth_year = known.birth_year;
+    if (!p->org_kind)
+        p->org_kind = known.org_kind;
+}
+
+static int source_ok(const char *source)
+{
+    static const char *const known[] = {"kiosk", "import", "walkin"};
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(known); i++)
+        if (strcmp(source, known[i]) == 0)
+            return 1;
+    return 0;
+}
+
+kiosk_status store_register_tx(store *s, const char *event_id, struct kiosk_person *p,
+                               const char *source, struct kiosk_registration *out,
+                               const char **why_key, int *person_changed)
+{
+    *person_changed = 0;
+    if (!source || !source_ok(source))
+        return KIOSK_E_INVALID;
+    struct kiosk_event ev;
+    kiosk_status r = store_event_get(s, event_id, &ev);
+    if (r != KIOSK_OK)
+        return r;
+    char key[KIOSK_NAME_LEN];
+    r = store_person_prepare(p, key, why_key);
+    if (r != KIOSK_OK)
+        return r;
+    r = find_duplicate(s, ev.id, p, key, out);
+    if (r == KIOSK_OK) {
+        r = store_person_read(s, out->person_id, p);
+        return r == KIOSK_OK ? KIOSK_E_EXISTS : r;
+    }
+    if (r != KIOSK_E_NOT_FOUND)
+        return r;
+    if (p->id[0]) {
+        struct kiosk_person known;
+        r = store_person_read(s, p->id, &known);
+        if (r != KIOSK_OK)
+            return r;
+    } else {
+        reuse_known_person(s, p, key);
+        r = store_person_write_tx(s, p, key);
+        if (r != KIOSK_OK)
+            return r;
+        *person_changed = 1;
+    }
+    int status = KIOSK_REG_REGISTERED;
+    if (strcmp(source, "walkin") == 0)
+        status = KIOSK_REG_WALKIN; /* already in the room: never put on the waiting list */
+    else if (ev.capacity > 0 && ev.registered >= ev.capacity)
+        status = KIOSK_REG_WAITLIST;
+
+    static const char *const q_json = "SELECT json_valid(?1) AND json_type(?1)='object'";
+    sqlite3_stmt *st;
+    int rc;
+    if (p->extra_json) {
+        rc = store_stmt(s, q_json, &st);
+        if (rc != SQLITE_OK)
+            return store_status_from_sqlite(s, rc, "registration");
+        store_bind_text(st, 1, p->extra_json);
+        int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+        sqlite3_reset(st);
+        if (!ok)
+            return KIOSK_E_INVALID;
+    }
+    char id[KIOSK_ID_LEN];
+    kiosk_id_new(id);
+    static const char *const q_ins =
+        "INSERT INTO registrations(id, kiosk_id, created_at, event_id, person_id, status, source, "
+        "extra) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce(?8, '{}'))";
+    rc = store_stmt(s, q_ins, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "registration");
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, store_kiosk_id(s));
+    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
+    store_bind_text(st, 4, ev.id);
+    store_bind_text(st, 5, p->id);
+    sqlite3_bind_int(st, 6, status);
+    store_bind_text(st, 7, source);
+    if (p->extra_json)
+        store_bind_text(st, 8, p->extra_json);
+    else
+        sqlite3_bind_null(st, 8);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_status_from_sqlite(s, rc, "registration");
+    char detail[128];
+    kiosk_fmt(detail, sizeof detail, "event=%s status=%d source=%s", ev.code, status, source);
+    r = store_log_add(s, "register", id, detail);
+    if (r != KIOSK_OK)
+        return r;
+    return reg_find(s, q_reg_by_person, ev.id, p->id, 0, out);
+}
+
+kiosk_status store_register(store *s, const char *event_id, struct kiosk_person *p,
+                            const char *source, struct kiosk_registration *out,
+                            const char **why_key)
+{
+    struct kiosk_person before = *p;
+    int changed = 0;
+    kiosk_status r = store_begin(s);
+    if (r != KIOSK_OK)
+        return r;
+    r = store_register_tx(s, event_id, p, source, out, why_key, &changed);
+    if (r == KIOSK_OK) {
+        r = store_commit(s);
+        if (r != KIOSK_OK)
+            *p = before; /* nothing was stored: leave the caller's person as it was */
+        else if (changed)
+            store_search_note_person(s, p->id, p->full_name);
+        return r;
+    }
+    store_rollback(s);
+    if (r != KIOSK_E_EXISTS)
+        *p = before; /* EXISTS fills p with the registered person */
+    return r;
+}
