@@ -57,7 +57,7 @@ static inline int64_t fx_at(int year, int month, int day, int hour, int minute)
 }
 
 static inline struct kiosk_person fx_person(const char *name, int year, const char *phone,
-                                     const char *commune)
+                                            const char *commune)
 {
     struct kiosk_person p = {0};
     kiosk_strlcpy(p.full_name, name, sizeof p.full_name);
@@ -70,7 +70,7 @@ static inline struct kiosk_person fx_person(const char *name, int year, const ch
 
 /* A class with one session on 2025-03-10 07:30-11:00 local. */
 static inline void fx_class(store *s, const char *code, int capacity, struct kiosk_event *ev,
-                     struct kiosk_session *sess)
+                            struct kiosk_session *sess)
 {
     memset(ev, 0, sizeof *ev);
     kiosk_strlcpy(ev->code, code, sizeof ev->code);

@@ -67,7 +67,7 @@ static void test_signature(store *s, struct kiosk_event *ev, struct kiosk_sessio
     memset(&sig, 0, sizeof sig);
     sig.width = 600;
     sig.height = 200;
-    const struct kiosk_point pts[] = {{40, 150}, {120, 40}, {200, 160}, {-1, -1},
+    const struct kiosk_point pts[] = {{40, 150},  {120, 40}, {200, 160}, {-1, -1},
                                       {260, 100}, {560, 90}, {-1, -1}};
     memcpy(sig.points, pts, sizeof pts);
     sig.count = KIOSK_ARRAY_LEN(pts);
@@ -76,8 +76,9 @@ static void test_signature(store *s, struct kiosk_event *ev, struct kiosk_sessio
                              kiosk_local_make_ms(2025, 3, 10, 7, 30), &sig, &c),
               KIOSK_OK);
     sqlite3_stmt *st;
-    CHECK(sqlite3_prepare_v2(store_db(s), "SELECT signature, signature_png FROM checkins WHERE id=?1",
-                             -1, &st, NULL) == SQLITE_OK);
+    CHECK(sqlite3_prepare_v2(store_db(s),
+                             "SELECT signature, signature_png FROM checkins WHERE id=?1", -1, &st,
+                             NULL) == SQLITE_OK);
     sqlite3_bind_text(st, 1, c.id, -1, SQLITE_TRANSIENT);
     CHECK(sqlite3_step(st) == SQLITE_ROW);
     const uint8_t *blob = sqlite3_column_blob(st, 0);
@@ -126,7 +127,8 @@ static void test_session_at(store *s, struct kiosk_event *ev, struct kiosk_sessi
               KIOSK_E_NOT_FOUND);
     CHECK_INT(store_session_at(s, ev->id, kiosk_local_make_ms(2025, 3, 9, 20, 0), &got),
               KIOSK_E_NOT_FOUND); /* tomorrow's is not today's */
-    CHECK_INT(store_event_has_session_on_day(s, ev->id, kiosk_local_make_ms(2025, 3, 10, 20, 0)), 1);
+    CHECK_INT(store_event_has_session_on_day(s, ev->id, kiosk_local_make_ms(2025, 3, 10, 20, 0)),
+              1);
     CHECK_INT(store_event_has_session_on_day(s, ev->id, kiosk_local_make_ms(2025, 3, 11, 8, 0)), 0);
 }
 
@@ -137,7 +139,8 @@ static void test_fair(store *s)
     fair.kind = KIOSK_EVENT_FAIR;
     kiosk_strlcpy(fair.title, "Hội chợ triển lãm", sizeof fair.title);
     kiosk_strlcpy(fair.province, "tỉnh Đồng Tháp", sizeof fair.province);
-    kiosk_strlcpy(fair.interests, "sản phẩm đan dây nhựa\nmay mặc\nbội hoa kiểng", sizeof fair.interests);
+    kiosk_strlcpy(fair.interests, "sản phẩm đan dây nhựa\nmay mặc\nbội hoa kiểng",
+                  sizeof fair.interests);
     CHECK_INT(store_event_add(s, &fair, "", ""), KIOSK_OK);
     CHECK_STR(fair.place, "tỉnh Đồng Tháp");
     struct kiosk_session day[2];

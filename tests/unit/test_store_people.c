@@ -2,7 +2,9 @@
 #include "store_fixture.h"
 
 /* "Nguyễn Thị Hòa" in NFD: base letters followed by combining marks. */
-#define HOA_NFD "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ho\xcc\x80" "a"
+#define HOA_NFD                                                                                    \
+    "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ho\xcc\x80"                                                \
+    "a"
 
 static void test_person_save(store *s)
 {
@@ -247,6 +249,39 @@ static void test_consents(store *s)
           SQLITE_OK);
 }
 
+/* An import wraps many registrations in one transaction: each stays all-or-nothing, and
+ * the outer one decides what is kept. */
+static void test_nested(store *s)
+{
+    struct kiosk_event ev;
+    struct kiosk_session sess;
+    fx_class(s, "THUH-01", 0, &ev, &sess);
+    struct kiosk_registration reg;
+    CHECK_INT(store_begin(s), KIOSK_OK);
+    struct kiosk_person a = fx_person("Dương Thị Kiều", 1984, "0934 135 417", "");
+    struct kiosk_person b = fx_person("Hồ Văn Phúc", 1977, "0385 246 518", "");
+    CHECK_INT(store_register(s, ev.id, &a, "import", &reg, NULL), KIOSK_OK);
+    CHECK_INT(store_register(s, ev.id, &b, "import", &reg, NULL), KIOSK_OK);
+    struct kiosk_person again = fx_person("Duong Thi Kieu", 1984, "", "");
+    CHECK_INT(store_register(s, ev.id, &again, "import", &reg, NULL), KIOSK_E_EXISTS);
+    store_rollback(s);
+    CHECK_INT(fx_count(s, "SELECT count(*) FROM people WHERE name_key='duong thi kieu'"), 0);
+    struct kiosk_person_hit *hits = NULL;
+    size_t n = 0;
+    CHECK_INT(store_people_search(s, "kieu", NULL, 5, &hits, &n), KIOSK_OK);
+    CHECK_INT(n, 0); /* the search forgot the rolled-back name too */
+    free(hits);
+
+    CHECK_INT(store_begin(s), KIOSK_OK);
+    struct kiosk_person c = fx_person("Dương Thị Kiều", 1984, "0934 135 417", "");
+    CHECK_INT(store_register(s, ev.id, &c, "import", &reg, NULL), KIOSK_OK);
+    CHECK_INT(store_commit(s), KIOSK_OK);
+    CHECK_INT(fx_count(s, "SELECT count(*) FROM registrations r JOIN people p ON "
+                          "p.id=r.person_id WHERE p.name_key='duong thi kieu'"),
+              1);
+    CHECK(sqlite3_get_autocommit(store_db(s)));
+}
+
 int main(void)
 {
     store *s = fx_open("people.db");
@@ -258,6 +293,7 @@ int main(void)
     test_capacity(s);
     test_search(s);
     test_consents(s);
+    test_nested(s);
     store_close(s);
     /* what was written is there after reopening */
     s = fx_open("people.db");

@@ -11,8 +11,8 @@ static const char *const q_first =
     "SELECT id, session_id, person_id, kind, late, walkin, created_at FROM checkins "
     "WHERE session_id=?1 AND person_id=?2 AND kind=?3 ORDER BY created_at, rowid LIMIT 1";
 
-static kiosk_status first_checkin(store *s, const char *session_id, const char *person_id,
-                                  int kind, struct kiosk_checkin *out)
+static kiosk_status first_checkin(store *s, const char *session_id, const char *person_id, int kind,
+                                  struct kiosk_checkin *out)
 {
     sqlite3_stmt *st;
     int rc = store_stmt(s, q_first, &st);

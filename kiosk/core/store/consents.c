@@ -64,9 +64,8 @@ kiosk_status store_consent_set(store *s, const char *person_id, int purpose, int
 int store_consent_granted(store *s, const char *person_id, int purpose)
 {
     /* rowid breaks ties between answers given in the same millisecond on this kiosk */
-    static const char *const q =
-        "SELECT granted FROM consents WHERE person_id=?1 AND purpose=?2 "
-        "ORDER BY created_at DESC, rowid DESC LIMIT 1";
+    static const char *const q = "SELECT granted FROM consents WHERE person_id=?1 AND purpose=?2 "
+                                 "ORDER BY created_at DESC, rowid DESC LIMIT 1";
     sqlite3_stmt *st;
     if (store_stmt(s, q, &st) != SQLITE_OK)
         return 0;

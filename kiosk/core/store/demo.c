@@ -118,7 +118,7 @@ static kiosk_status fill_events(store *s, int64_t today_ms)
         }
         struct kiosk_event e = {0};
         kiosk_strlcpy(e.code, f[0], sizeof e.code);
-        e.kind = strcmp(f[1], "fair") == 0 ? KIOSK_EVENT_FAIR
+        e.kind = strcmp(f[1], "fair") == 0    ? KIOSK_EVENT_FAIR
                  : strcmp(f[1], "class") == 0 ? KIOSK_EVENT_CLASS
                                               : 0;
         kiosk_strlcpy(e.title, f[2], sizeof e.title);
@@ -137,7 +137,8 @@ static kiosk_status fill_events(store *s, int64_t today_ms)
         if (r == KIOSK_OK)
             r = add_sessions(s, &d, e.id, f[9], today_ms);
         else if (r == KIOSK_E_EXISTS || r == KIOSK_E_INVALID)
-            r = demo_bad(&d, r == KIOSK_E_EXISTS ? "a code repeats" : "an event without code or title");
+            r = demo_bad(&d,
+                         r == KIOSK_E_EXISTS ? "a code repeats" : "an event without code or title");
     }
     fclose(d.f);
     return r;

@@ -8,7 +8,7 @@
 #define EVENT_COLUMNS                                                                              \
     "SELECT e.id, e.code, e.kind, e.title, e.place, e.province, e.capacity, e.signup_open, "       \
     "e.signature_required, e.late_after_min, e.interests, "                                        \
-    "(SELECT min(starts_at) FROM sessions WHERE event_id=e.id) AS first_start, "                                  \
+    "(SELECT min(starts_at) FROM sessions WHERE event_id=e.id) AS first_start, "                   \
     "(SELECT max(ends_at) FROM sessions WHERE event_id=e.id), "                                    \
     "(SELECT count(*) FROM registrations WHERE event_id=e.id AND status IN (1,3)) "                \
     "FROM events e "
@@ -54,7 +54,8 @@ static void place_compose(const struct kiosk_event *e, const char *commune, cons
 kiosk_status store_event_add_tx(store *s, struct kiosk_event *e, const char *commune,
                                 const char *district)
 {
-    if (!e->code[0] || !e->title[0] || (e->kind != KIOSK_EVENT_CLASS && e->kind != KIOSK_EVENT_FAIR))
+    if (!e->code[0] || !e->title[0] ||
+        (e->kind != KIOSK_EVENT_CLASS && e->kind != KIOSK_EVENT_FAIR))
         return KIOSK_E_INVALID;
     static const char *const q_code = "SELECT id FROM events WHERE code=?1";
     sqlite3_stmt *st;

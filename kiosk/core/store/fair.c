@@ -10,8 +10,8 @@
 #include <time.h>
 
 #define FAIR_VISITS_WHERE                                                                          \
-    "FROM checkins c JOIN sessions se ON se.id=c.session_id "                                     \
-    "LEFT JOIN registrations r ON r.event_id=se.event_id AND r.person_id=c.person_id "            \
+    "FROM checkins c JOIN sessions se ON se.id=c.session_id "                                      \
+    "LEFT JOIN registrations r ON r.event_id=se.event_id AND r.person_id=c.person_id "             \
     "WHERE se.event_id=?1 AND c.kind=1 AND se.starts_at>=?2 AND se.starts_at<?3 "
 
 static kiosk_status count_visits(store *s, const char *event_id, int64_t d0, int64_t d1,

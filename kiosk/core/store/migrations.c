@@ -9,7 +9,8 @@
  * the latest version; (updated_at, updated_by) orders versions (last writer wins). */
 static const char *const migration_1 =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
-    "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);\n"
+    "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT "
+    "NULL);\n"
     "CREATE TABLE keys(\n"
     "  key_id TEXT PRIMARY KEY,            -- 8 base32 chars from the public key's hash\n"
     "  public_key TEXT NOT NULL,           -- 64 hex\n"
@@ -97,13 +98,20 @@ static const char *const migration_1 =
     "  subject TEXT NOT NULL DEFAULT '',       -- id of the row it is about\n"
     "  detail TEXT NOT NULL DEFAULT ''         -- never a name or a phone number\n"
     ");\n"
-    "CREATE TRIGGER checkins_no_update BEFORE UPDATE ON checkins BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;\n"
-    "CREATE TRIGGER checkins_no_delete BEFORE DELETE ON checkins BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;\n"
-    "CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are append-only'); END;\n"
-    "CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are append-only'); END;\n"
-    "CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents are append-only'); END;\n"
-    "CREATE TRIGGER log_no_update BEFORE UPDATE ON log BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;\n"
-    "CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;\n";
+    "CREATE TRIGGER checkins_no_update BEFORE UPDATE ON checkins BEGIN SELECT RAISE(ABORT, "
+    "'check-ins are append-only'); END;\n"
+    "CREATE TRIGGER checkins_no_delete BEFORE DELETE ON checkins BEGIN SELECT RAISE(ABORT, "
+    "'check-ins are append-only'); END;\n"
+    "CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts BEGIN SELECT RAISE(ABORT, "
+    "'receipts are append-only'); END;\n"
+    "CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, "
+    "'receipts are append-only'); END;\n"
+    "CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, "
+    "'consents are append-only'); END;\n"
+    "CREATE TRIGGER log_no_update BEFORE UPDATE ON log BEGIN SELECT RAISE(ABORT, 'the log is "
+    "append-only'); END;\n"
+    "CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, 'the log is "
+    "append-only'); END;\n";
 
 static const char *const migrations[] = {
     migration_1,

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #define PERSON_COLUMNS                                                                             \
-    "SELECT id, full_name, given_name, birth_year, phone, commune, district, province, "          \
+    "SELECT id, full_name, given_name, birth_year, phone, commune, district, province, "           \
     "organisation, org_kind FROM people "
 
 void store_person_from_row(sqlite3_stmt *st, int col, struct kiosk_person *out)
@@ -52,8 +52,7 @@ kiosk_status store_person_prepare(struct kiosk_person *p, char name_key[KIOSK_NA
     char tmp[KIOSK_NAME_LEN];
     if (!nfc_field(p->full_name, sizeof p->full_name) ||
         !nfc_field(p->given_name, sizeof p->given_name) ||
-        !nfc_field(p->commune, sizeof p->commune) ||
-        !nfc_field(p->district, sizeof p->district) ||
+        !nfc_field(p->commune, sizeof p->commune) || !nfc_field(p->district, sizeof p->district) ||
         !nfc_field(p->province, sizeof p->province) ||
         !nfc_field(p->organisation, sizeof p->organisation)) {
         why = "person.text_invalid";
@@ -253,8 +252,7 @@ kiosk_status store_person_put_version(store *s, struct kiosk_person *p, int64_t 
     return KIOSK_OK;
 }
 
-static kiosk_status person_one(store *s, const char *sql, const char *a,
-                               struct kiosk_person *out)
+static kiosk_status person_one(store *s, const char *sql, const char *a, struct kiosk_person *out)
 {
     sqlite3_stmt *st;
     int rc = store_stmt(s, sql, &st);

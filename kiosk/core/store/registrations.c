@@ -7,9 +7,9 @@
 
 /* The waiting-list position is computed, not stored: it moves up as seats free. */
 #define REG_COLUMNS                                                                                \
-    "SELECT r.id, r.event_id, r.person_id, r.status, r.created_at, "                              \
-    "CASE WHEN r.status=2 THEN (SELECT count(*) FROM registrations w WHERE "                      \
-    "w.event_id=r.event_id AND w.status=2 AND (w.created_at<r.created_at OR "                     \
+    "SELECT r.id, r.event_id, r.person_id, r.status, r.created_at, "                               \
+    "CASE WHEN r.status=2 THEN (SELECT count(*) FROM registrations w WHERE "                       \
+    "w.event_id=r.event_id AND w.status=2 AND (w.created_at<r.created_at OR "                      \
     "(w.created_at=r.created_at AND w.rowid<=r.rowid))) ELSE 0 END "
 
 static void reg_from_row(sqlite3_stmt *st, struct kiosk_registration *out)

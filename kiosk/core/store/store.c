@@ -13,6 +13,7 @@
 /* Statements prepared once per handle: a check-in runs a handful of them, and preparing
  * each time costs more than the insert itself. Keyed by the SQL literal's address. */
 #define STORE_STMT_CACHE 64
+#define STORE_MAX_DEPTH 8
 
 struct store {
     sqlite3 *db;
@@ -23,7 +24,9 @@ struct store {
         sqlite3_stmt *st;
     } stmts[STORE_STMT_CACHE];
     size_t nstmts;
-    struct vn_search *search; /* people's names, built on the first search */
+    struct vn_search *search;    /* people's names, built on the first search */
+    int nested[STORE_MAX_DEPTH]; /* per open store_begin: 1 when it is a savepoint */
+    int depth;
 };
 
 int store_stmt(store *s, const char *sql, sqlite3_stmt **out)
@@ -122,23 +125,49 @@ static kiosk_status exec(store *s, const char *sql, const char *what)
     return KIOSK_OK;
 }
 
+/* Inside an open transaction (an import's, a sync's) a domain write becomes a savepoint:
+ * it is all-or-nothing on its own, and the outer transaction decides what is kept. */
 kiosk_status store_begin(store *s)
 {
-    return exec(s, "BEGIN IMMEDIATE", "begin");
+    if (s->depth >= STORE_MAX_DEPTH)
+        return KIOSK_E_INVALID;
+    int nested = !sqlite3_get_autocommit(s->db);
+    kiosk_status st = exec(s, nested ? "SAVEPOINT store_write" : "BEGIN IMMEDIATE", "begin");
+    if (st == KIOSK_OK)
+        s->nested[s->depth++] = nested;
+    return st;
 }
 
 kiosk_status store_commit(store *s)
 {
-    kiosk_status st = exec(s, "COMMIT", "commit");
-    if (st != KIOSK_OK)
+    if (s->depth == 0)
+        return exec(s, "COMMIT", "commit");
+    int nested = s->nested[s->depth - 1];
+    kiosk_status st = exec(s, nested ? "RELEASE store_write" : "COMMIT", "commit");
+    if (st != KIOSK_OK) {
         store_rollback(s);
-    return st;
+        return st;
+    }
+    s->depth--;
+    return KIOSK_OK;
 }
 
 void store_rollback(store *s)
 {
+    if (s->depth == 0) {
+        if (!sqlite3_get_autocommit(s->db))
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return;
+    }
+    int nested = s->nested[--s->depth];
+    if (nested) {
+        sqlite3_exec(s->db, "ROLLBACK TO store_write; RELEASE store_write", NULL, NULL, NULL);
+        return;
+    }
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    /* names written in the rolled-back transaction may be in the search index */
+    store_search_set(s, NULL);
 }
 
 /* A file that exists but is not SQLite must be refused before SQLite touches it:
@@ -206,90 +235,138 @@ static kiosk_status load_kiosk_id(store *s, char *err, size_t errlen)
     return st;
 }
 
+static int count_rows(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    int n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return n;
+}
+
+/* Looks at an existing SQLite file through a read-only connection, so a file that is not
+ * ours, or is newer, is refused without a byte of it (or a journal beside it) written. */
+/* "file:<path>?immutable=1": read without locks, -shm or -wal (none can be left behind).
+ * Only when no -wal exists, whose frames would be newer than the file. */
+static int immutable_uri(const char *path, char *out, size_t cap)
+{
+    char wal[4200];
+    kiosk_fmt(wal, sizeof wal, "%s-wal", path);
+    if (access(wal, F_OK) == 0)
+        return 0;
+    size_t o = 0;
+    o += (size_t)snprintf(out, cap, "file:");
+    for (const char *p = path; *p && o + 4 < cap; p++) {
+        if (*p == '%' || *p == '?' || *p == '#') /* the URI's own characters */
+            o += (size_t)snprintf(out + o, cap - o, "%%%02X", (unsigned char)*p);
+        else
+            out[o++] = *p;
+    }
+    if (o + 16 >= cap)
+        return 0;
+    kiosk_strlcpy(out + o, "?immutable=1", cap - o);
+    return 1;
+}
+
+static kiosk_status inspect_existing(const char *path, char *err, size_t errlen)
+{
+    sqlite3 *db = NULL;
+    char uri[4300];
+    int rc = immutable_uri(path, uri, sizeof uri)
+                 ? sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+                 : sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    if (rc != SQLITE_OK) {
+        kiosk_fmt(err, errlen, "cannot read '%s': %s; it was left as it is", path,
+                  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close_v2(db);
+        return KIOSK_E_IO;
+    }
+    kiosk_status st = KIOSK_OK;
+    int v = user_version(db);
+    int tables = count_rows(db, "SELECT count(*) FROM sqlite_master");
+    int ours = count_rows(db, "SELECT count(*) FROM sqlite_master WHERE name='checkins'");
+    if (v < 0 || tables < 0 || ours < 0) {
+        kiosk_fmt(err, errlen,
+                  "'%s' is not a kiosk database or is damaged (%s); it was left as it is", path,
+                  sqlite3_errmsg(db));
+        st = KIOSK_E_CORRUPT;
+    } else if (v > store_schema_latest()) {
+        kiosk_fmt(err, errlen,
+                  "database '%s' was written by a newer kiosk (schema %d, this one knows %d): "
+                  "update the kiosk; the file was not changed",
+                  path, v, store_schema_latest());
+        st = KIOSK_E_NEWER;
+    } else if ((v > 0 && !ours) || (v == 0 && tables > 0)) {
+        /* refuse rather than add our tables to someone else's file */
+        kiosk_fmt(err, errlen,
+                  "'%s' is an SQLite file of another program, not a kiosk database; "
+                  "it was left as it is",
+                  path);
+        st = KIOSK_E_CORRUPT;
+    }
+    sqlite3_close_v2(db);
+    return st;
+}
+
+/* SQLite writes its journal (-wal, -shm) beside the file: the folder must be writable. */
+static kiosk_status check_folder(const char *path, int exists, char *err, size_t errlen)
+{
+    char dir[4096];
+    kiosk_strlcpy(dir, path, sizeof dir);
+    char *d = dirname(dir);
+    if (!exists)
+        kiosk_mkdirs(d, 0700);
+    if (access(d, W_OK) == 0)
+        return KIOSK_OK;
+    int e = errno;
+    if (exists)
+        kiosk_fmt(err, errlen, "cannot use the database '%s': its folder '%s' is not writable (%s)",
+                  path, d, strerror(e));
+    else
+        kiosk_fmt(err, errlen,
+                  "cannot create the database in '%s': the folder is not writable (%s)", d,
+                  strerror(e));
+    return KIOSK_E_READONLY;
+}
+
 static kiosk_status open_impl(const char *path, int create, store **out, char *err, size_t errlen)
 {
     *out = NULL;
     int exists = 0;
     if (!looks_like_sqlite(path, &exists) && exists) {
-        kiosk_fmt(err, errlen, "'%s' is not a kiosk database (not an SQLite file); it was left as it is",
-                  path);
+        kiosk_fmt(err, errlen,
+                  "'%s' is not a kiosk database (not an SQLite file); it was left as it is", path);
         return KIOSK_E_CORRUPT;
     }
     if (!exists && !create) {
         kiosk_fmt(err, errlen, "no database at '%s'", path);
         return KIOSK_E_NOT_FOUND;
     }
-    if (!exists) {
-        char dir[4096];
-        kiosk_strlcpy(dir, path, sizeof dir);
-        char *d = dirname(dir);
-        kiosk_mkdirs(d, 0700);
-        if (access(d, W_OK) != 0) {
-            kiosk_fmt(err, errlen,
-                      "cannot create the database in '%s': the folder is not writable (%s)", d,
-                      strerror(errno));
-            return KIOSK_E_READONLY;
-        }
-    }
+    kiosk_status st = exists ? inspect_existing(path, err, errlen) : KIOSK_OK;
+    if (st == KIOSK_OK)
+        st = check_folder(path, exists, err, errlen);
+    if (st != KIOSK_OK)
+        return st;
     store *s = calloc(1, sizeof *s);
     if (!s)
         return KIOSK_E_NOMEM;
     kiosk_strlcpy(s->path, path, sizeof s->path);
     mode_t old = umask(077); /* the database holds phone numbers: owner only */
-    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+    int rc = sqlite3_open_v2(
+        path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
     umask(old);
     if (rc != SQLITE_OK) {
-        kiosk_fmt(err, errlen, "cannot open '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        kiosk_fmt(err, errlen, "cannot open '%s': %s", path,
+                  s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         store_close(s);
-        return KIOSK_E_IO;
+        return rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY ? KIOSK_E_READONLY : KIOSK_E_IO;
     }
     sqlite3_busy_timeout(s->db, 5000);
     sqlite3_extended_result_codes(s->db, 1);
-    /* Check the schema version before anything writes (WAL switch writes the header). */
-    int v = user_version(s->db);
-    if (v < 0) {
-        kiosk_fmt(err, errlen, "'%s' is not a kiosk database (%s); it was left as it is", path,
-                  sqlite3_errmsg(s->db));
-        store_close(s);
-        return KIOSK_E_CORRUPT;
-    }
-    if (v > store_schema_latest()) {
-        kiosk_fmt(err, errlen,
-                  "database '%s' was written by a newer kiosk (schema %d, this one knows %d): "
-                  "update the kiosk; the file was not changed",
-                  path, v, store_schema_latest());
-        store_close(s);
-        return KIOSK_E_NEWER;
-    }
-    if (v > 0) {
-        /* an SQLite file that is not ours: refuse rather than add tables to it */
-        sqlite3_stmt *st;
-        int ours = 0;
-        if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_master WHERE name='checkins'", -1, &st, NULL) ==
-            SQLITE_OK) {
-            ours = sqlite3_step(st) == SQLITE_ROW;
-            sqlite3_finalize(st);
-        }
-        if (!ours) {
-            kiosk_fmt(err, errlen, "'%s' is an SQLite file of another program; it was left as it is", path);
-            store_close(s);
-            return KIOSK_E_CORRUPT;
-        }
-    } else if (exists) {
-        sqlite3_stmt *st;
-        int tables = 0;
-        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW)
-                tables = sqlite3_column_int(st, 0);
-            sqlite3_finalize(st);
-        }
-        if (tables > 0) {
-            kiosk_fmt(err, errlen, "'%s' is an SQLite file of another program; it was left as it is", path);
-            store_close(s);
-            return KIOSK_E_CORRUPT;
-        }
-    }
-    kiosk_status st = exec(s, "PRAGMA journal_mode=WAL", "journal mode");
+    st = exec(s, "PRAGMA journal_mode=WAL", "journal mode");
     if (st == KIOSK_OK)
         st = exec(s, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", "pragmas");
     if (st != KIOSK_OK) {
@@ -354,7 +431,8 @@ kiosk_status store_setting_set(store *s, const char *key, const char *value)
 kiosk_status store_setting_get(store *s, const char *key, char *out, size_t cap)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT value FROM settings WHERE key=?1", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM settings WHERE key=?1", -1, &st, NULL) !=
+        SQLITE_OK)
         return KIOSK_E_IO;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
     kiosk_status r = KIOSK_E_NOT_FOUND;

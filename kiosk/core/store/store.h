@@ -17,13 +17,15 @@ kiosk_status store_open(const char *path, store **out, char *err, size_t errlen)
 kiosk_status store_open_existing(const char *path, store **out, char *err, size_t errlen);
 void store_close(store *s);
 
-sqlite3 *store_db(store *s);          /* for core modules (export, sync) */
+sqlite3 *store_db(store *s);                /* for core modules (export, sync) */
 const char *store_kiosk_id(const store *s); /* this kiosk's id (made on first open) */
 const char *store_path(const store *s);
 int store_schema_version(store *s);
 int store_schema_latest(void);
 
-/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Called while a transaction is open
+ * (an import or a sync wrapping many domain writes), they become a savepoint: every domain
+ * write stays all-or-nothing, and only the outermost commit makes it durable. */
 kiosk_status store_begin(store *s);
 kiosk_status store_commit(store *s);
 void store_rollback(store *s);
