@@ -2,7 +2,8 @@
 # Plays one e2e script on a fresh demo database, headless (SDL dummy driver).
 # usage: run-script.sh KIOSK KIOSKCTL SCRIPT.kscript
 # Directives in the script's comments:
-#   #! args: ARGS           extra kiosk arguments (e.g. --window 1024x600 --lang en)
+#   #! args: ARGS           extra kiosk arguments (e.g. --window 1024x600 --lang en);
+#                           ${BUILD} is replaced by the build dir (--plugin-dir ${BUILD}/test-plugins)
 #   #! config: KEY = VALUE  a line of the settings file the kiosk gets
 #   #! setup: COMMAND       a shell command run before the kiosk, with $KIOSKCTL, $DB, $WORK
 #   #! after: COMMAND       a shell command run after a passing script (checks the stored data)
@@ -21,7 +22,8 @@ mkdir -p "$shots"
 args=()
 while IFS= read -r line; do
   case "$line" in
-    "#! args:"*) read -r -a more <<<"${line#\#! args:}"; args+=("${more[@]}") ;;
+    "#! args:"*) a=${line#\#! args:}; a=${a//'${BUILD}'/${KIOSK_BUILD_DIR:-.}}
+                 read -r -a more <<<"$a"; args+=("${more[@]}") ;;
     "#! config:"*) echo "${line#\#! config: }" >>"$WORK/kiosk.ini" ;;
   esac
 done <"$script"

@@ -1,0 +1,186 @@
+/* The host-services table: thin adapters from a kiosk_ctx to the runtime, ui.h and the
+ * domain adapters of api_domain.c. */
+#include "host/api.h"
+
+#include "host/api_domain.h"
+#include "host/app.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- basics ---- */
+
+static void api_free_mem(void *p)
+{
+    free(p);
+}
+
+static const char *api_tr(kiosk_ctx *ctx, const char *key)
+{
+    return host_tr(ctx, key);
+}
+
+static const char *api_lang(kiosk_ctx *ctx)
+{
+    return i18n_lang(ctx->app->i18n);
+}
+
+static int64_t api_now_ms(kiosk_ctx *ctx)
+{
+    return kiosk_clock_now_ms();
+}
+
+static void api_format_time(kiosk_ctx *ctx, int64_t at_ms, const char *fmt, char *out, size_t cap)
+{
+    if (!out || cap == 0)
+        return;
+    struct tm tm;
+    kiosk_local_tm(at_ms, &tm);
+    if (!fmt || strftime(out, cap, fmt, &tm) == 0)
+        out[0] = '\0';
+}
+
+static const char *api_setting(kiosk_ctx *ctx, const char *key)
+{
+    return host_setting(ctx, key);
+}
+
+static void api_log(kiosk_ctx *ctx, const char *msg)
+{
+    kiosk_log(KIOSK_LOG_INFO, "plugin %s: %s", ctx->plugin ? ctx->plugin->desc.id : "host",
+              msg ? msg : "");
+}
+
+static void api_go_home(kiosk_ctx *ctx)
+{
+    ctx->app->pending_home = 1;
+}
+
+/* ---- widgets ---- */
+
+static void api_ui_heading(kiosk_ctx *ctx, const char *text)
+{
+    ui_heading(host_ui(ctx), text);
+}
+
+static void api_ui_text(kiosk_ctx *ctx, const char *text)
+{
+    ui_text(host_ui(ctx), text);
+}
+
+static void api_ui_message(kiosk_ctx *ctx, int kind, const char *text)
+{
+    ui_message(host_ui(ctx), kind, text);
+}
+
+static int api_ui_button(kiosk_ctx *ctx, const char *label, int style)
+{
+    return ui_button(host_ui(ctx), label, style);
+}
+
+static void api_ui_row_begin(kiosk_ctx *ctx, int columns)
+{
+    ui_row_begin(host_ui(ctx), columns);
+}
+
+static void api_ui_row_end(kiosk_ctx *ctx)
+{
+    ui_row_end(host_ui(ctx));
+}
+
+static int api_ui_field(kiosk_ctx *ctx, const char *label, char *buf, size_t cap, int kind,
+                        const char *error)
+{
+    return ui_field(host_ui(ctx), label, buf, cap, kind, error);
+}
+
+static int api_ui_checkbox(kiosk_ctx *ctx, const char *label, int *value)
+{
+    return ui_checkbox(host_ui(ctx), label, value);
+}
+
+static int api_ui_list_item(kiosk_ctx *ctx, const char *title, const char *detail)
+{
+    return ui_list_item(host_ui(ctx), title, detail);
+}
+
+static void api_ui_qr(kiosk_ctx *ctx, const char *text, const char *caption)
+{
+    ui_qr(host_ui(ctx), text, caption);
+}
+
+static int api_ui_signature(kiosk_ctx *ctx, struct kiosk_signature *sig)
+{
+    return ui_signature(host_ui(ctx), sig);
+}
+
+static void api_ui_bar_chart(kiosk_ctx *ctx, const char *title, const char *const *labels,
+                             const int *values, size_t count)
+{
+    ui_bar_chart(host_ui(ctx), title, labels, values, count);
+}
+
+static void api_ui_spacer(kiosk_ctx *ctx, int height_px)
+{
+    ui_spacer(host_ui(ctx), height_px);
+}
+
+static const struct kiosk_host_api table = {
+    .size = sizeof(struct kiosk_host_api),
+    .abi_major = KIOSK_ABI_MAJOR,
+    .abi_minor = KIOSK_ABI_MINOR,
+    /* since 1.0: basics */
+    .free_mem = api_free_mem,
+    .tr = api_tr,
+    .lang = api_lang,
+    .now_ms = api_now_ms,
+    .format_time = api_format_time,
+    .setting = api_setting,
+    .log = api_log,
+    .go_home = api_go_home,
+    /* since 1.0: text */
+    .name_tidy = host_api_name_tidy,
+    .fold = host_api_fold,
+    .phone_normalise = host_api_phone_normalise,
+    /* since 1.0: the program */
+    .events_list = host_api_events_list,
+    .event_get = host_api_event_get,
+    .event_served = host_api_event_served,
+    .session_current = host_api_session_current,
+    .session_get = host_api_session_get,
+    /* since 1.0: people */
+    .people_search = host_api_people_search,
+    .person_get = host_api_person_get,
+    .person_by_phone = host_api_person_by_phone,
+    .person_save = host_api_person_save,
+    .consent_set = host_api_consent_set,
+    /* since 1.0: registrations, check-ins, receipts */
+    .register_person = host_api_register_person,
+    .registration_get = host_api_registration_get,
+    .check_in = host_api_check_in,
+    .receipt_issue = host_api_receipt_issue,
+    .receipt_verify = host_api_receipt_verify,
+    .fair_stats = host_api_fair_stats,
+    .fair_latest = host_api_fair_latest,
+    /* since 1.0: widgets */
+    .ui_heading = api_ui_heading,
+    .ui_text = api_ui_text,
+    .ui_message = api_ui_message,
+    .ui_button = api_ui_button,
+    .ui_row_begin = api_ui_row_begin,
+    .ui_row_end = api_ui_row_end,
+    .ui_field = api_ui_field,
+    .ui_checkbox = api_ui_checkbox,
+    .ui_list_item = api_ui_list_item,
+    .ui_qr = api_ui_qr,
+    .ui_signature = api_ui_signature,
+    .ui_bar_chart = api_ui_bar_chart,
+    .ui_spacer = api_ui_spacer,
+    .ui_receipt = host_ui_receipt,
+};
+
+const struct kiosk_host_api *host_api(void)
+{
+    return &table;
+}

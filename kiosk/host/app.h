@@ -1,0 +1,104 @@
+/* The kiosk runtime: opens what a kiosk needs (settings, strings, store, keys, window,
+ * plugins), runs the screens and the event loop. It never quits on a visitor's key:
+ * only app_request_quit (the coordinator's admin screen) ends the loop. */
+#ifndef KIOSK_HOST_APP_H
+#define KIOSK_HOST_APP_H
+
+#include "config.h"
+#include "host/crash_guard.h"
+#include "host/host_ctx.h"
+#include "host/loader.h"
+#include "i18n.h"
+#include "text/scanburst.h"
+
+struct sdl_backend;
+
+/* What main.c found on the command line (NULL / 0: not given). */
+struct app_opts {
+    const char *db_path;
+    const char *config_path;
+    const char *plugin_dir;
+    const char *lang;
+    int width, height; /* --window WxH */
+    int demo;
+    const char *script_path;
+};
+
+enum app_screen { APP_HOME = 0, APP_PLUGIN = 1 };
+
+struct app {
+    struct config *cfg;
+    struct i18n *i18n;
+    store *store;
+    struct receipt_keys *keys;
+    int keys_failed; /* receipt_keys_open failed once: not tried again */
+    struct sdl_backend *sdl;
+    ui_ctx *ui;
+    struct plugin_set plugins;
+    char db_path[4096];
+
+    int screen;     /* enum app_screen */
+    size_t current; /* plugin shown on APP_PLUGIN */
+    int width, height;
+    int kbd_h;            /* the on-screen keyboard's height in the last frame */
+    int relayout;         /* the layout changed during a frame: run another */
+    int pending_home;     /* go home after this frame (back button, go_home, idle) */
+    size_t pending_enter; /* plugin index + 1 to show after this frame; 0: none */
+    int scan_unknown;     /* a scan nobody took: say so on the home screen until the next input */
+    int quit;
+    int clean_exit; /* the run ended as it should (not a crash): the guard's counts restart */
+    struct crash_guard guard; /* which plugin was on screen if the kiosk dies */
+    int guard_on;
+
+    /* time: mono_ms drives timeouts and scan bursts; scripts advance it by hand */
+    int virtual_time;
+    int64_t mono_ms;
+    int64_t last_input_ms;
+    int idle_done; /* the idle reset ran since the last input */
+    int64_t idle_timeout_ms;
+    struct scanburst burst;
+
+    kiosk_status storage; /* last storage status reported (FULL / READONLY show a banner) */
+    int frames_presented;
+    const struct ui_drawlist *last_dl;
+    char setting_ring[8][512]; /* settings read from the database live until the next frame */
+    unsigned setting_next;
+};
+
+/* The settings: --config's file, else $XDG_CONFIG_HOME/kiosk/kiosk.ini, else
+ * /etc/kiosk/kiosk.ini; then the command line's overrides. NULL only when out of memory. */
+struct config *app_load_config(const struct app_opts *opts);
+/* Opens everything; on failure prints one message for people on stderr and returns the
+ * process exit code (1), *out untouched. 0 on success. */
+int app_open(const struct app_opts *opts, struct app **out);
+void app_close(struct app *a);
+/* The event loop until app_request_quit. Returns the exit code. */
+int app_run(struct app *a);
+void app_request_quit(struct app *a);
+
+/* Pieces the loop and the script player share. */
+void app_time_update(struct app *a);            /* real time: reads the monotonic clock */
+void app_advance_ms(struct app *a, int64_t ms); /* virtual time: moves kiosk and wall time */
+/* One input event from a person or a script: keys go through scan-burst detection. */
+void app_input(struct app *a, const struct ui_event *ev);
+/* Timers due at the current time (scan-burst flush, idle timeout). */
+void app_timers(struct app *a);
+/* ms until the next timer is due; -1 when none. */
+int app_next_timer_ms(const struct app *a);
+/* Runs frames until the screen is settled, then paints when something changed. */
+void app_frame(struct app *a, const struct ui_event *ev);
+/* Paints the last frame again (window exposed). */
+void app_repaint(struct app *a);
+/* The kiosk_ctx for host screens (plugin NULL) or a plugin. */
+kiosk_ctx app_ctx(struct app *a, struct plugin_slot *p);
+
+/* Screens (screens.c): one frame of the current screen between ui_begin and ui_end. */
+void screens_frame(struct app *a);
+/* Idle or "Trang chủ": leave() the plugin, forget input, show home. */
+void screens_go_home(struct app *a);
+/* Shows plugin index (without calling enter: the caller does, or the plugin took a scan). */
+void screens_show_plugin(struct app *a, size_t index);
+/* A scan: to the shown plugin, or on the home screen offered to each plugin in order. */
+void screens_scan(struct app *a, const char *payload);
+
+#endif

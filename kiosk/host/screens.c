@@ -1,0 +1,276 @@
+/* The host's screens: home (one tile per plugin), the plugin screen (header with the
+ * plugin's title and "Trang chủ", then the plugin's frame), banners, and scan routing. */
+#include "host/app.h"
+
+#include "sdl/backend.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Sizes at 1280x800, scaled by the screen's height like the ui theme. */
+enum {
+    MARGIN_PX = 32,
+    HEADER_BUTTON_W_PX = 240,
+    HEADER_BUTTON_H_PX = 72,
+    HEADER_PAD_PX = 16,
+    TITLE_H_PX = 60,
+    DATE_H_PX = 40,
+    LANG_BUTTON_W_PX = 220,
+    BANNER_H_PX = 72,
+    HINT_H_PX = 48,
+    TILE_GAP_PX = 24,
+    TILE_MAX_H_PX = 260,
+    TILE_MAX_W_PX = 760,
+};
+
+static int px(const struct app *a, int v)
+{
+    int h = a->height > 0 ? a->height : 800;
+    return v * h / 800;
+}
+
+/* Fills a "{name}" template from a string table text. */
+static void fill_template(const char *tmpl, const char *const names[], const char *const values[],
+                          size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < cap;) {
+        int replaced = 0;
+        if (*p == '{') {
+            for (size_t i = 0; i < n; i++) {
+                size_t len = strlen(names[i]);
+                if (strncmp(p + 1, names[i], len) == 0 && p[1 + len] == '}') {
+                    o += (size_t)snprintf(out + o, cap - o, "%s", values[i]);
+                    if (o >= cap)
+                        o = cap - 1;
+                    p += len + 2;
+                    replaced = 1;
+                    break;
+                }
+            }
+        }
+        if (!replaced)
+            out[o++] = *p++;
+    }
+    out[o < cap ? o : cap - 1] = '\0';
+}
+
+/* "Thứ Bảy, ngày 28 tháng 11 năm 2026" / "Saturday, 28 November 2026". */
+static void today_text(struct app *a, char *out, size_t cap)
+{
+    struct tm tm;
+    kiosk_local_tm(kiosk_clock_now_ms(), &tm);
+    char wkey[32], mkey[32], day[8], month[8], year[8];
+    kiosk_fmt(wkey, sizeof wkey, "host.weekday.%d", tm.tm_wday);
+    kiosk_fmt(mkey, sizeof mkey, "host.month.%d", tm.tm_mon + 1);
+    kiosk_fmt(day, sizeof day, "%d", tm.tm_mday);
+    kiosk_fmt(month, sizeof month, "%d", tm.tm_mon + 1);
+    kiosk_fmt(year, sizeof year, "%d", tm.tm_year + 1900);
+    static const char *const names[] = {"weekday", "day", "month", "month_name", "year"};
+    const char *values[] = {i18n_tr(a->i18n, wkey), day, month, i18n_tr(a->i18n, mkey), year};
+    fill_template(i18n_tr(a->i18n, "host.date"), names, values, KIOSK_ARRAY_LEN(names), out, cap);
+}
+
+static const char *kiosk_title(struct app *a)
+{
+    const char *t = config_get(a->cfg, "title");
+    return t && *t ? t : i18n_tr(a->i18n, "host.title");
+}
+
+/* Banners under the header: storage trouble first, then an unknown scan. Returns the
+ * height they took. */
+static int banners(struct app *a, int top)
+{
+    int h = 0, m = px(a, MARGIN_PX);
+    if (a->storage == KIOSK_E_FULL || a->storage == KIOSK_E_READONLY) {
+        ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, px(a, BANNER_H_PX)});
+        ui_message(a->ui, KIOSK_MSG_ERROR,
+                   i18n_tr(a->i18n, a->storage == KIOSK_E_FULL ? "host.storage.full"
+                                                               : "host.storage.readonly"));
+        h += px(a, BANNER_H_PX) + px(a, HEADER_PAD_PX);
+    }
+    if (a->scan_unknown) {
+        ui_next_rect(a->ui, (ui_rect){m, top + h, a->width - 2 * m, px(a, BANNER_H_PX)});
+        ui_message(a->ui, KIOSK_MSG_ERROR, i18n_tr(a->i18n, "host.scan_unknown"));
+        h += px(a, BANNER_H_PX) + px(a, HEADER_PAD_PX);
+    }
+    return h;
+}
+
+static const char *plugin_title(struct app *a, struct plugin_slot *p)
+{
+    return i18n_tr_table(a->i18n, p->desc.strings, p->desc.title_key);
+}
+
+/* A tile's second line: the plugin's optional "<title_key>.detail" string. */
+static const char *plugin_detail(struct app *a, struct plugin_slot *p)
+{
+    char key[160];
+    if (kiosk_fmt(key, sizeof key, "%s.detail", p->desc.title_key))
+        return NULL;
+    const char *d = i18n_tr_table(a->i18n, p->desc.strings, key);
+    return strcmp(d, key) == 0 ? NULL : d;
+}
+
+static void tiles(struct app *a, int top)
+{
+    size_t n = a->plugins.count;
+    int m = px(a, MARGIN_PX), gap = px(a, TILE_GAP_PX);
+    int area_w = a->width - 2 * m, area_h = a->height - top - m;
+    if (n == 0) {
+        ui_next_rect(a->ui, (ui_rect){m, top, area_w, px(a, BANNER_H_PX)});
+        ui_message(a->ui, KIOSK_MSG_INFO, i18n_tr(a->i18n, "host.no_plugins"));
+        return;
+    }
+    int cols = n == 1 ? 1 : n <= 4 ? 2 : 3;
+    int rows = (int)((n + (size_t)cols - 1) / (size_t)cols);
+    int tw = (area_w - gap * (cols - 1)) / cols;
+    int th = (area_h - gap * (rows - 1)) / rows;
+    if (th > px(a, TILE_MAX_H_PX))
+        th = px(a, TILE_MAX_H_PX);
+    if (tw > px(a, TILE_MAX_W_PX))
+        tw = px(a, TILE_MAX_W_PX);
+    int left = m + (area_w - (tw * cols + gap * (cols - 1))) / 2;
+    for (size_t i = 0; i < n; i++) {
+        struct plugin_slot *p = &a->plugins.slots[i];
+        int c = (int)(i % (size_t)cols), r = (int)(i / (size_t)cols);
+        ui_next_rect(a->ui, (ui_rect){left + c * (tw + gap), top + r * (th + gap), tw, th});
+        if (ui_tile(a->ui, plugin_title(a, p), plugin_detail(a, p)))
+            a->pending_enter = i + 1;
+    }
+}
+
+static void home_frame(struct app *a)
+{
+    const struct ui_theme *th = ui_theme(a->ui);
+    int m = px(a, MARGIN_PX), lang_w = px(a, LANG_BUTTON_W_PX);
+    ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
+    ui_next_rect(a->ui, (ui_rect){m, m, a->width - 3 * m - lang_w, px(a, TITLE_H_PX)});
+    ui_label(a->ui, kiosk_title(a), UI_FONT_TITLE, th->text);
+    char date[160];
+    today_text(a, date, sizeof date);
+    ui_next_rect(a->ui,
+                 (ui_rect){m, m + px(a, TITLE_H_PX), a->width - 3 * m - lang_w, px(a, DATE_H_PX)});
+    ui_label(a->ui, date, UI_FONT_BODY, th->muted);
+    ui_next_rect(a->ui, (ui_rect){a->width - m - lang_w, m, lang_w, px(a, HEADER_BUTTON_H_PX)});
+    if (ui_button(a->ui, i18n_tr(a->i18n, "host.lang.other"), KIOSK_STYLE_NORMAL)) {
+        i18n_set_lang(a->i18n, strcmp(i18n_lang(a->i18n), "vi") == 0 ? "en" : "vi");
+        a->relayout = 1;
+    }
+    int top = m + px(a, TITLE_H_PX) + px(a, DATE_H_PX) + px(a, HEADER_PAD_PX);
+    top += banners(a, top);
+    if (a->plugins.count) {
+        ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, px(a, HINT_H_PX)});
+        ui_label(a->ui, i18n_tr(a->i18n, "host.home.hint"), UI_FONT_BODY, th->muted);
+        top += px(a, HINT_H_PX);
+    }
+    tiles(a, top);
+}
+
+static void plugin_frame(struct app *a)
+{
+    struct plugin_slot *p = &a->plugins.slots[a->current];
+    const struct ui_theme *th = ui_theme(a->ui);
+    int m = px(a, MARGIN_PX), pad = px(a, HEADER_PAD_PX);
+    int bw = px(a, HEADER_BUTTON_W_PX), bh = px(a, HEADER_BUTTON_H_PX);
+    ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
+    ui_next_rect(a->ui, (ui_rect){m, pad, bw, bh});
+    if (ui_button(a->ui, i18n_tr(a->i18n, "host.home"), KIOSK_STYLE_NORMAL))
+        a->pending_home = 1;
+    const struct ui_text_metrics *tm = sdl_backend_metrics(a->sdl);
+    int lh = tm->line_height(tm->user, UI_FONT_LARGE);
+    int ty = pad + (lh < bh ? (bh - lh) / 2 : 0); /* centred beside the button */
+    ui_next_rect(a->ui, (ui_rect){m + bw + 2 * pad, ty, a->width - 2 * m - bw - 2 * pad, lh});
+    ui_label(a->ui, plugin_title(a, p), UI_FONT_LARGE, th->text);
+    int top = bh + 2 * pad;
+    top += banners(a, top);
+    int bottom = a->height - a->kbd_h - pad;
+    if (bottom < top + bh)
+        bottom = top + bh;
+    ui_area(a->ui, (ui_rect){m, top, a->width - 2 * m, bottom - top});
+    kiosk_ctx ctx = app_ctx(a, p);
+    p->desc.frame(p->state, &ctx);
+    int kbd = ui_keyboard(a->ui);
+    if (kbd != a->kbd_h) {
+        a->kbd_h = kbd;
+        a->relayout = 1; /* the plugin's area depends on it */
+    }
+}
+
+void screens_frame(struct app *a)
+{
+    if (a->screen == APP_PLUGIN && a->current < a->plugins.count)
+        plugin_frame(a);
+    else
+        home_frame(a);
+}
+
+void screens_go_home(struct app *a)
+{
+    if (a->screen == APP_PLUGIN && a->current < a->plugins.count) {
+        struct plugin_slot *p = &a->plugins.slots[a->current];
+        if (p->desc.leave) {
+            kiosk_ctx ctx = app_ctx(a, p);
+            p->desc.leave(p->state, &ctx);
+        }
+    }
+    a->screen = APP_HOME;
+    a->kbd_h = 0;
+    ui_reset(a->ui);
+    if (a->guard_on)
+        crash_guard_set_active(&a->guard, NULL);
+}
+
+void screens_show_plugin(struct app *a, size_t index)
+{
+    a->screen = APP_PLUGIN;
+    a->current = index;
+    a->kbd_h = 0;
+    ui_reset(a->ui);
+    if (a->guard_on)
+        crash_guard_set_active(&a->guard, a->plugins.slots[index].desc.id);
+}
+
+static int offer(struct app *a, struct plugin_slot *p, const char *payload)
+{
+    kiosk_ctx ctx = app_ctx(a, p);
+    return p->desc.on_scan(p->state, &ctx, payload);
+}
+
+void screens_scan(struct app *a, const char *payload)
+{
+    a->scan_unknown = 0;
+    if (a->screen == APP_PLUGIN && a->current < a->plugins.count) {
+        struct plugin_slot *p = &a->plugins.slots[a->current];
+        if (p->desc.on_scan && offer(a, p, payload)) {
+            kiosk_log(KIOSK_LOG_DEBUG, "scan (%zu bytes) taken by '%s'", strlen(payload),
+                      p->desc.id);
+            return;
+        }
+        a->scan_unknown = 1;
+        return;
+    }
+    /* home: each plugin in order gets the scan as if its tile had been tapped first */
+    for (size_t i = 0; i < a->plugins.count; i++) {
+        struct plugin_slot *p = &a->plugins.slots[i];
+        if (!p->desc.on_scan)
+            continue;
+        kiosk_ctx ctx = app_ctx(a, p);
+        if (a->guard_on) /* a crash in its callbacks counts against it */
+            crash_guard_set_active(&a->guard, p->desc.id);
+        if (p->desc.enter)
+            p->desc.enter(p->state, &ctx);
+        if (offer(a, p, payload)) {
+            kiosk_log(KIOSK_LOG_DEBUG, "scan (%zu bytes) taken by '%s'", strlen(payload),
+                      p->desc.id);
+            screens_show_plugin(a, i);
+            return;
+        }
+        if (p->desc.leave)
+            p->desc.leave(p->state, &ctx);
+    }
+    if (a->guard_on)
+        crash_guard_set_active(&a->guard, NULL);
+    kiosk_log(KIOSK_LOG_INFO, "a scan (%zu bytes) that no plugin took", strlen(payload));
+    a->scan_unknown = 1;
+}

@@ -1,0 +1,348 @@
+/* The script player: each command becomes input through the same paths a person's
+ * input takes (app_input), on virtual time; each line ends with a settled frame. */
+#include "host/script.h"
+
+#include "host/app.h"
+#include "sdl/backend.h"
+#include "text/text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TYPE_GAP_MS 100 /* typing: far slower than a scanner, so no burst is seen */
+#define SCAN_GAP_MS 5   /* a scanner: far faster than the burst gap */
+#define TAP_HOLD_MS 50  /* a finger's tap lasts about this long */
+#define TEXT_MAX 2048
+
+struct player {
+    struct app *a;
+    const char *name;
+    FILE *out;
+    char why[TEXT_MAX + 256];
+};
+
+static void nfc(const char *in, char *out, size_t cap)
+{
+    if (vn_nfc(in, out, cap) != KIOSK_OK)
+        kiosk_strlcpy(out, in, cap);
+}
+
+static void pointer(struct app *a, int kind, int x, int y)
+{
+    struct ui_event ev = {.kind = kind, .x = x, .y = y};
+    app_input(a, &ev);
+}
+
+static void tap_at(struct app *a, int x, int y)
+{
+    pointer(a, UI_EV_PRESS, x, y);
+    app_advance_ms(a, TAP_HOLD_MS);
+    app_timers(a);
+    pointer(a, UI_EV_RELEASE, x, y);
+}
+
+static ui_rect tap_box(const struct ui_visible_text *t)
+{
+    return t->target.w > 0 ? t->target : t->rect;
+}
+
+static int same_rect(ui_rect a, ui_rect b)
+{
+    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+}
+
+/* Finds the widget to tap for label. in_keyboard: only inside the on-screen keyboard.
+ * Returns 1 with *box set, else 0 with p->why set. */
+static int find_label(struct player *p, const char *label, int in_keyboard, ui_rect *box)
+{
+    char want[TEXT_MAX], have[TEXT_MAX];
+    nfc(label, want, sizeof want);
+    size_t n = 0;
+    const struct ui_visible_text *v = ui_visible(p->a->ui, &n);
+    int kbd_top = p->a->height - p->a->kbd_h;
+    const struct ui_visible_text *exact = NULL, *partial = NULL;
+    int partial_count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (in_keyboard && tap_box(&v[i]).y < kbd_top)
+            continue;
+        nfc(v[i].text, have, sizeof have);
+        if (strcmp(have, want) == 0) {
+            /* a tappable one beats a bare label with the same text */
+            if (!exact || (exact->target.w == 0 && v[i].target.w > 0))
+                exact = &v[i];
+        } else if (!in_keyboard && strstr(have, want)) {
+            if (!partial || !same_rect(tap_box(partial), tap_box(&v[i])))
+                partial_count++;
+            partial = &v[i];
+        }
+    }
+    if (exact) {
+        *box = tap_box(exact);
+        return 1;
+    }
+    if (partial_count == 1) {
+        *box = tap_box(partial);
+        return 1;
+    }
+    if (partial_count > 1)
+        kiosk_fmt(p->why, sizeof p->why, "%d texts contain \"%s\"; give the whole label",
+                  partial_count, label);
+    else
+        kiosk_fmt(p->why, sizeof p->why, "no %stext \"%s\" is visible",
+                  in_keyboard ? "on-screen keyboard key with the " : "", label);
+    return 0;
+}
+
+static int tap_label(struct player *p, const char *label, int in_keyboard)
+{
+    ui_rect r;
+    if (!find_label(p, label, in_keyboard, &r))
+        return 0;
+    tap_at(p->a, r.x + r.w / 2, r.y + r.h / 2);
+    return 1;
+}
+
+static int visible(struct player *p, const char *text)
+{
+    char want[TEXT_MAX], have[TEXT_MAX];
+    nfc(text, want, sizeof want);
+    size_t n = 0;
+    const struct ui_visible_text *v = ui_visible(p->a->ui, &n);
+    for (size_t i = 0; i < n; i++) {
+        nfc(v[i].text, have, sizeof have);
+        if (strstr(have, want))
+            return 1;
+    }
+    return 0;
+}
+
+/* The next character of s as its own string; returns its length in bytes. */
+static size_t next_char(const char *s, char out[8])
+{
+    size_t n = 1;
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80 && n < 7)
+        n++;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return n;
+}
+
+static void key_event(struct app *a, int key)
+{
+    struct ui_event ev = {.kind = UI_EV_KEY, .key = key};
+    app_input(a, &ev);
+}
+
+static void type_text(struct app *a, const char *text, int gap_ms)
+{
+    char ch[8];
+    for (const char *s = text; *s;) {
+        s += next_char(s, ch);
+        app_advance_ms(a, gap_ms);
+        app_timers(a);
+        struct ui_event ev = {.kind = UI_EV_TEXT};
+        kiosk_strlcpy(ev.text, ch, sizeof ev.text);
+        app_input(a, &ev);
+    }
+}
+
+static int key_code(const char *name)
+{
+    static const struct {
+        const char *name;
+        int key;
+    } keys[] = {
+        {"Return", UI_KEY_RETURN}, {"Escape", UI_KEY_ESCAPE}, {"BackSpace", UI_KEY_BACKSPACE},
+        {"Tab", UI_KEY_TAB},       {"Up", UI_KEY_UP},         {"Down", UI_KEY_DOWN},
+    };
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(keys); i++)
+        if (strcmp(keys[i].name, name) == 0)
+            return keys[i].key;
+    return UI_KEY_NONE;
+}
+
+/* Lets ms of kiosk time pass, firing timers (idle timeout, burst flush) when they fall
+ * due, without animation frames in between (nobody watches them). */
+static void wait_ms(struct app *a, int64_t ms)
+{
+    while (ms > 0) {
+        int64_t step = ms;
+        int burst = scanburst_wait_ms(&a->burst, a->mono_ms);
+        if (burst >= 0 && burst < step)
+            step = burst;
+        if (!a->idle_done) {
+            int64_t idle = a->last_input_ms + a->idle_timeout_ms - a->mono_ms;
+            if (idle >= 0 && idle < step)
+                step = idle;
+        }
+        if (step < 1)
+            step = 1;
+        app_advance_ms(a, step);
+        ms -= step;
+        app_timers(a);
+    }
+}
+
+static void set_clock(const char *s)
+{
+    int y, mo, d, h, mi;
+    if (s[0] == 'T') {
+        struct tm tm;
+        kiosk_local_tm(kiosk_clock_now_ms(), &tm);
+        sscanf(s, "T%d:%d", &h, &mi);
+        y = tm.tm_year + 1900;
+        mo = tm.tm_mon + 1;
+        d = tm.tm_mday;
+    } else {
+        sscanf(s, "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi);
+    }
+    kiosk_clock_set_ms(kiosk_local_make_ms(y, mo, d, h, mi));
+}
+
+static int run_cmd(struct player *p, const struct script_cmd *c)
+{
+    struct app *a = p->a;
+    p->why[0] = '\0';
+    switch (c->op) {
+    case SCRIPT_TAP_LABEL:
+        return tap_label(p, c->args[0], 0);
+    case SCRIPT_TAP_XY:
+        tap_at(a, (int)c->num[0], (int)c->num[1]);
+        return 1;
+    case SCRIPT_DRAG:
+        pointer(a, UI_EV_PRESS, (int)c->num[0], (int)c->num[1]);
+        for (size_t i = 2; i + 1 < c->argc; i += 2) {
+            app_advance_ms(a, 16);
+            pointer(a, UI_EV_MOVE, (int)c->num[i], (int)c->num[i + 1]);
+        }
+        pointer(a, UI_EV_RELEASE, (int)c->num[c->argc - 2], (int)c->num[c->argc - 1]);
+        return 1;
+    case SCRIPT_TYPE:
+        type_text(a, c->args[0], TYPE_GAP_MS);
+        wait_ms(a, TYPE_GAP_MS); /* the last key comes out of the burst detector */
+        return 1;
+    case SCRIPT_OSK:
+        for (size_t i = 0; i < c->argc; i++) {
+            if (a->kbd_h == 0) {
+                kiosk_fmt(p->why, sizeof p->why, "no on-screen keyboard is shown");
+                return 0;
+            }
+            if (!tap_label(p, c->args[i], 1))
+                return 0;
+            app_advance_ms(a, TYPE_GAP_MS);
+            app_timers(a);
+        }
+        return 1;
+    case SCRIPT_KEY:
+        key_event(a, key_code(c->args[0]));
+        return 1;
+    case SCRIPT_SCAN:
+        type_text(a, c->args[0], SCAN_GAP_MS);
+        app_advance_ms(a, SCAN_GAP_MS);
+        key_event(a, UI_KEY_RETURN);
+        wait_ms(a, TYPE_GAP_MS);
+        return 1;
+    case SCRIPT_WAIT:
+        wait_ms(a, c->num[0]);
+        return 1;
+    case SCRIPT_CLOCK:
+        set_clock(c->args[0]);
+        return 1;
+    case SCRIPT_EXPECT:
+        app_frame(a, NULL);
+        if (visible(p, c->args[0]))
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why, "\"%s\" is not visible", c->args[0]);
+        return 0;
+    case SCRIPT_EXPECT_NOT:
+        app_frame(a, NULL);
+        if (!visible(p, c->args[0]))
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why, "\"%s\" is visible", c->args[0]);
+        return 0;
+    case SCRIPT_SHOT: {
+        app_frame(a, NULL);
+        app_repaint(a);
+        kiosk_status st = sdl_backend_screenshot(a->sdl, c->args[0]);
+        if (st == KIOSK_OK)
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why, "cannot write '%s': %s", c->args[0],
+                  kiosk_status_name(st));
+        return 0;
+    }
+    }
+    kiosk_fmt(p->why, sizeof p->why, "unknown command");
+    return 0;
+}
+
+static void print_visible(struct player *p)
+{
+    size_t n = 0;
+    const struct ui_visible_text *v = ui_visible(p->a->ui, &n);
+    fprintf(p->out, "visible texts (%zu):\n", n);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(p->out, "  \"%s\" at %d,%d %dx%d", v[i].text, v[i].rect.x, v[i].rect.y, v[i].rect.w,
+                v[i].rect.h);
+        if (v[i].target.w > 0)
+            fprintf(p->out, " (tap target %d,%d %dx%d)", v[i].target.x, v[i].target.y,
+                    v[i].target.w, v[i].target.h);
+        fputc('\n', p->out);
+    }
+}
+
+int script_play(struct app *a, const struct script *s, const char *name, FILE *out)
+{
+    struct player p = {.a = a, .name = name, .out = out};
+    app_frame(a, NULL);
+    for (size_t i = 0; i < s->count; i++) {
+        const struct script_cmd *c = &s->cmds[i];
+        int ok = run_cmd(&p, c);
+        if (ok)
+            app_frame(a, NULL); /* the screen reflects the line before the next one */
+        if (!ok) {
+            fprintf(out, "%s:%d: %s\nfailed: %s\n", name, c->line, c->src, p.why);
+            print_visible(&p);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int script_run_file(struct app *a, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "kiosk: cannot read script '%s': %s\n", path, strerror(errno));
+        return 1;
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 8192;
+            char *more = realloc(buf, cap);
+            if (!more)
+                break;
+            buf = more;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        if (got == 0)
+            break;
+        len += got;
+    }
+    fclose(f);
+    struct script s;
+    char err[512];
+    kiosk_status st = script_parse(buf ? buf : "", len, path, &s, err, sizeof err);
+    free(buf);
+    if (st != KIOSK_OK) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        return 1;
+    }
+    int rc = script_play(a, &s, path, stderr);
+    if (rc == 0)
+        fprintf(stderr, "kiosk: %s: %zu commands, all held\n", path, s.count);
+    script_free(&s);
+    return rc;
+}
