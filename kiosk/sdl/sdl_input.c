@@ -165,6 +165,13 @@ static int translate(struct sdl_backend *b, const SDL_Event *e, struct sdl_input
     }
 }
 
+/* SDL (2.24+) ends each poll cycle with a sentinel: an event queued after the previous
+ * pump sits behind it and a single poll says "nothing". A second poll reaches it. */
+static int poll(SDL_Event *e)
+{
+    return SDL_PollEvent(e) || SDL_PollEvent(e);
+}
+
 int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct sdl_input *out)
 {
     Uint64 deadline = timeout_ms >= 0 ? SDL_GetTicks64() + (Uint64)timeout_ms : 0;
@@ -176,7 +183,7 @@ int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct sdl_input *ou
         } else {
             Uint64 now = SDL_GetTicks64();
             int left = now >= deadline ? 0 : (int)(deadline - now);
-            got = left > 0 ? SDL_WaitEventTimeout(&e, left) : SDL_PollEvent(&e);
+            got = left > 0 ? SDL_WaitEventTimeout(&e, left) : poll(&e);
         }
         if (!got) {
             memset(out, 0, sizeof *out);

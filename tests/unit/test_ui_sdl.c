@@ -8,6 +8,9 @@
 #include "text/composer.h"
 #include "ui/ui.h"
 
+/* This test drives the backend with SDL events, so it includes SDL: it belongs to the
+ * sdl layer, the only one that may. */
+#include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +170,100 @@ static int qr_reads_back(const char *png)
     return strcmp(line, RECEIPT) == 0;
 }
 
+static void push_finger(Uint32 type, SDL_FingerID id, float x, float y)
+{
+    SDL_Event e = {0};
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = id;
+    e.tfinger.x = x;
+    e.tfinger.y = y;
+    SDL_PushEvent(&e);
+}
+
+static void push_mouse(Uint32 type, Uint32 which, int x, int y)
+{
+    SDL_Event e = {0};
+    e.type = type;
+    e.button.which = which;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+}
+
+static void push_key(SDL_Keycode sym, Uint16 mod)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = sym;
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+}
+
+/* A touch counts once, a second finger is ignored, shortcuts are swallowed. */
+static void test_input(struct sdl_backend *b, int w, int h)
+{
+    struct sdl_input in;
+    while (sdl_backend_wait(b, 0, &in) != SDL_IN_NONE) /* window shown, exposed... */
+        ;
+    push_finger(SDL_FINGERDOWN, 7, 0.5f, 0.25f);
+    push_mouse(SDL_MOUSEBUTTONDOWN, SDL_TOUCH_MOUSEID, w / 2, h / 4); /* SDL's copy */
+    push_finger(SDL_FINGERDOWN, 8, 0.1f, 0.1f);                       /* a second finger */
+    push_finger(SDL_FINGERMOTION, 7, 0.5f, 0.5f);
+    push_finger(SDL_FINGERUP, 8, 0.1f, 0.1f);
+    push_finger(SDL_FINGERUP, 7, 0.5f, 0.5f);
+    push_mouse(SDL_MOUSEBUTTONUP, SDL_TOUCH_MOUSEID, w / 2, h / 2);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(in.ev.kind, UI_EV_PRESS);
+    CHECK_INT(in.ev.x, w / 2);
+    CHECK_INT(in.ev.y, h / 4);
+    CHECK_INT(in.from_touch, 1);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(in.ev.kind, UI_EV_MOVE);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(in.ev.kind, UI_EV_RELEASE);
+    CHECK_INT(in.ev.y, h / 2);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_NONE); /* nothing counted twice */
+
+    push_mouse(SDL_MOUSEBUTTONDOWN, 0, 100, 120); /* a real mouse */
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(in.ev.kind, UI_EV_PRESS);
+    CHECK_INT(in.ev.x, 100);
+    CHECK_INT(in.from_touch, 0);
+
+    SDL_Event t = {0};
+    t.type = SDL_TEXTINPUT;
+    strcpy(t.text.text, "ễ");
+    SDL_PushEvent(&t);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(in.ev.kind, UI_EV_TEXT);
+    CHECK_STR(in.ev.text, "ễ");
+
+    push_key(SDLK_BACKSPACE, 0);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(in.ev.kind, UI_EV_KEY);
+    CHECK_INT(in.ev.key, UI_KEY_BACKSPACE);
+    push_key(SDLK_ESCAPE, 0);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(in.ev.key, UI_KEY_ESCAPE);
+    push_key(SDLK_F4, KMOD_LALT);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_SHORTCUT);
+    push_key(SDLK_TAB, KMOD_LALT);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_SHORTCUT);
+    push_key(SDLK_q, KMOD_LCTRL);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_SHORTCUT);
+    push_key(SDLK_LGUI, 0);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_SHORTCUT);
+    push_key(SDLK_a, 0); /* letters arrive as text input, not as keys */
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_NONE);
+    SDL_Event q = {0};
+    q.type = SDL_QUIT;
+    SDL_PushEvent(&q);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_CLOSE);
+    CHECK_INT(sdl_backend_wait(b, 20, &in), SDL_IN_NONE); /* a timeout */
+}
+
 static void run_size(int w, int h)
 {
     char font_r[1024], font_b[1024], dir[1024], png[1200];
@@ -244,6 +341,7 @@ static void run_size(int w, int h)
         kiosk_png_write(png, px, rw, rh, 1, (size_t)rw, 0644);
     }
     free(px);
+    test_input(b, w, h);
     ui_free(ui);
     sdl_backend_close(b);
 }
