@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# A database the kiosk must not touch is refused, by kioskctl and by the kiosk, with a clear
+# message, and stays byte-for-byte as it was: random bytes, another program's SQLite file,
+# a file from a newer schema (user_version 99). A folder that cannot be written is named.
+# usage: store_refusal.test.sh BUILD_DIR SOURCE_DIR
+set -uo pipefail
+build=$1
+kioskctl=$build/kioskctl
+kiosk=$build/kiosk
+work=$(mktemp -d /tmp/kiosk-refusal.XXXXXX)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+failed=0
+fail() { echo "FAIL: $*" >&2; failed=1; }
+
+head -c 16384 /dev/urandom >"$work/random.db"
+sqlite3 "$work/other.db" "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT);
+  INSERT INTO notes(text) VALUES ('danh sách khách hàng');" || fail "cannot make other.db"
+"$kioskctl" --db "$work/newer.db" init >/dev/null || fail "kioskctl init failed"
+sqlite3 "$work/newer.db" "PRAGMA user_version=99;" || fail "cannot set user_version"
+[ -e "$work/newer.db-wal" ] && fail "newer.db still has a WAL after sqlite3 closed it"
+
+# the kiosk is checked once it is more than the placeholder main.c
+kiosk_real=0
+if "$kiosk" --help 2>&1 | grep -q -- "--db"; then kiosk_real=1; fi
+
+check() { # FILE WORD-IN-MESSAGE
+  local f=$work/$1 want=$2
+  cp "$f" "$f.orig"
+  local out rc
+  out=$("$kioskctl" --db "$f" event list 2>&1 >/dev/null); rc=$?
+  [ "$rc" = 1 ] || fail "kioskctl event list on $1: exit $rc, want 1"
+  grep -q -- "$f" <<<"$out" || fail "kioskctl's message does not name $f: $out"
+  grep -qi -- "$want" <<<"$out" || fail "kioskctl's message on $1 does not say '$want': $out"
+  cmp -s "$f" "$f.orig" || fail "kioskctl changed $1"
+  for side in -wal -shm -journal; do
+    [ -e "$f$side" ] && fail "kioskctl left $1$side beside it"
+  done
+  echo "kioskctl refused $1: $out"
+  if [ "$kiosk_real" = 1 ]; then
+    out=$(SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy \
+          timeout 30 "$kiosk" --db "$f" --config /dev/null --window 800x600 2>&1 >/dev/null); rc=$?
+    [ "$rc" != 0 ] && [ "$rc" != 124 ] || fail "kiosk on $1: exit $rc, want a refusal"
+    grep -q -- "$f" <<<"$out" || fail "kiosk's message does not name $f: $out"
+    grep -qi -- "$want" <<<"$out" || fail "kiosk's message on $1 does not say '$want': $out"
+    cmp -s "$f" "$f.orig" || fail "kiosk changed $1"
+    echo "kiosk refused $1: $(tail -n 1 <<<"$out")"
+  else
+    echo "note: $kiosk is still the placeholder; its refusal is not checked"
+  fi
+}
+check random.db "not a kiosk database"
+check other.db "another program"
+check newer.db "newer"
+
+# A folder that cannot be written: named in the message (as root, run as nobody, since
+# root writes anywhere).
+mkdir -p "$work/ro"
+chmod 755 "$work"
+chmod 555 "$work/ro"
+as_user=()
+if [ "$(id -u)" = 0 ]; then as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi
+out=$("${as_user[@]}" "$kioskctl" --db "$work/ro/kiosk.db" init 2>&1); rc=$?
+[ "$rc" = 1 ] || fail "kioskctl init in a read-only folder: exit $rc, want 1 ($out)"
+grep -q -- "'$work/ro'" <<<"$out" || fail "the message does not name the folder: $out"
+[ -e "$work/ro/kiosk.db" ] && fail "a database appeared in the read-only folder"
+echo "kioskctl refused the read-only folder: $out"
+if [ "$kiosk_real" = 1 ]; then
+  out=$(SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy \
+        "${as_user[@]}" timeout 30 "$kiosk" --db "$work/ro/kiosk.db" --config /dev/null \
+        --window 800x600 2>&1 >/dev/null); rc=$?
+  [ "$rc" != 0 ] && [ "$rc" != 124 ] || fail "kiosk in a read-only folder: exit $rc, want a refusal"
+  grep -q -- "'$work/ro'" <<<"$out" || fail "the kiosk's message does not name the folder: $out"
+  echo "kiosk refused the read-only folder: $(tail -n 1 <<<"$out")"
+fi
+
+# An existing kiosk database in a folder that became read-only: named too.
+chmod 755 "$work/ro"
+"$kioskctl" --db "$work/ro/kiosk.db" init >/dev/null || fail "init failed"
+chmod 644 "$work/ro/kiosk.db"
+chmod 555 "$work/ro"
+out=$("${as_user[@]}" "$kioskctl" --db "$work/ro/kiosk.db" event list 2>&1); rc=$?
+[ "$rc" = 1 ] || fail "event list in a read-only folder: exit $rc, want 1 ($out)"
+grep -q -- "'$work/ro'" <<<"$out" || fail "the message does not name the folder: $out"
+echo "kioskctl refused the database in a read-only folder: $out"
+
+if [ "$failed" != 0 ]; then
+  echo "store_refusal: FAILED" >&2
+  exit 1
+fi
+echo "store_refusal: ok"
