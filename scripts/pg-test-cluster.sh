@@ -53,9 +53,12 @@ start)
   if [ "$(id -u)" -eq 0 ]; then
     chown "$owner" "$dir" "$sock"
     chmod 755 "$dir"
+    runuser -u "$owner" -- test -x "$dir" ||
+      { echo "pg-test-cluster: user '$owner' cannot reach '$dir' (a parent folder is private): use a folder of its own, e.g. mktemp -d" >&2; exit 1; }
   fi
+  cd "$dir" # the server user's working directory must be readable to it
   as_owner "$bindir/initdb" -D "$data" -U pgadmin --auth-local=trust --auth-host=reject \
-    -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+    -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
   # The superuser logs in without a password (tests inspect the server with it); every other
   # role needs its password, so a wrong one is refused.
   as_owner sh -c "printf '%s\n' 'local all pgadmin trust' 'local all all scram-sha-256' >'$data/pg_hba.conf'"
@@ -71,6 +74,7 @@ start)
   ;;
 stop)
   [ -d "$data" ] || exit 0
+  cd "$dir"
   as_owner "$bindir/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
   ;;
 *)

@@ -11,13 +11,16 @@ WORK=$(mktemp -d /tmp/kiosk-sync-test.XXXXXX)
 PG_DIR=""
 cleanup() {
   local rc=$?
-  [ -n "$PG_DIR" ] && "$SRC/scripts/pg-test-cluster.sh" stop "$PG_DIR" || true
+  if [ -n "$PG_DIR" ]; then
+    "$SRC/scripts/pg-test-cluster.sh" stop "$PG_DIR" || true
+    [ $rc -eq 0 ] && rm -rf "$PG_DIR"
+  fi
   if [ $rc -eq 0 ]; then rm -rf "$WORK"; else echo "(files kept in $WORK)" >&2; fi
 }
 trap cleanup EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "== $*"; }
+step() { echo "== [${SECONDS}s] $*"; }
 
 # The synced tables, their columns (as sync_tables.c) and ordering key.
 TABLES="events sessions people registrations consents checkins receipts log keys"
@@ -40,7 +43,7 @@ row_expr() { # $1 table, $2 sqlite|pg
   for c in ${COLS[$1]}; do
     [ -n "$e" ] && e="$e||'|'||"
     case "$c:$2" in
-      signature:sqlite|signature_png:sqlite) e="${e}coalesce(hex($c),'~')" ;;
+      signature:sqlite|signature_png:sqlite) e="${e}CASE WHEN $c IS NULL THEN '~' ELSE hex($c) END" ;;
       signature:pg|signature_png:pg) e="${e}coalesce(upper(encode($c,'hex')),'~')" ;;
       *:pg) e="${e}coalesce($c::text,'~')" ;;
       *) e="${e}coalesce($c,'~')" ;;
@@ -53,14 +56,17 @@ sum_kiosk() { # $1 db, $2 table -> "count md5"
   local n; n=$(sqlite3 "$1" "SELECT count(*) FROM $2")
   echo "$n $(sqlite3 "$1" "SELECT $(row_expr "$2" sqlite) FROM $2 ORDER BY $k" | md5sum | cut -c1-32)"
 }
-sum_server() { # $1 table
-  local k; k=$(key_of "$1")
-  local n; n=$(psql -X -At -d "$KIOSK_PG_ADMIN" -c "SELECT count(*) FROM $1")
-  echo "$n $(psql -X -At -d "$KIOSK_PG_ADMIN" -c "SELECT $(row_expr "$1" pg) FROM $1 ORDER BY $k COLLATE \"C\"" | md5sum | cut -c1-32)"
+# The server: one psql for every table (a connection costs more than the queries).
+sums_server() {
+  local t k args=()
+  for t in $TABLES; do
+    k=$(key_of "$t")
+    args+=(-c "SELECT '$t ' || count(*) || ' ' || md5(coalesce(string_agg($(row_expr "$t" pg), E'\\n' ORDER BY $k COLLATE \"C\") || E'\\n', '')) FROM $t")
+  done
+  psql -X -At -d "$KIOSK_PG_ADMIN" "${args[@]}"
 }
 # All tables of one side, one line each.
 sums_kiosk() { local t; for t in $TABLES; do echo "$t $(sum_kiosk "$1" "$t")"; done; }
-sums_server() { local t; for t in $TABLES; do echo "$t $(sum_server "$t")"; done; }
 # Fails unless every side named holds the same rows (count and checksum per table).
 same_everywhere() { # kiosk dbs..., "server" for the PostgreSQL side
   local first="" ref side got
@@ -142,7 +148,8 @@ seed_key() {
 
 # A private PostgreSQL cluster for this test (stopped by the EXIT trap).
 start_server() {
-  PG_DIR=$WORK/pg
+  # Its own folder: $WORK is private to this user, the server runs as another.
+  PG_DIR=$(mktemp -d /tmp/kiosk-sync-pg.XXXXXX)
   local env
   env=$("$SRC/scripts/pg-test-cluster.sh" start "$PG_DIR") || fail "cannot start a test PostgreSQL cluster"
   eval "$env"
