@@ -1,0 +1,414 @@
+/* The attendance sheet's rows: marks from one pass over the event's check-ins (a hash by
+ * person), people streamed in the official order that SQLite sorts by our own key (its
+ * sorter spills to disk, so memory stays small for any class size). */
+#include "export/attendance.h"
+
+#include "store/domain.h"
+#include "text/text.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- person -> marks: open addressing over 128-bit ids ---- */
+
+struct attendance_marks {
+    size_t cap, count, nsess;
+    unsigned char (*keys)[16];
+    unsigned char *used;
+    unsigned char *marks; /* cap * nsess */
+};
+
+static int hex_val(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* 1 when id is 32 hex digits. Other ids (none in a kiosk file) never match a mark. */
+static int id_bytes(const char *id, unsigned char out[16])
+{
+    for (int i = 0; i < 16; i++) {
+        int hi = hex_val(id[2 * i]), lo = hi < 0 ? -1 : hex_val(id[2 * i + 1]);
+        if (hi < 0 || lo < 0)
+            return 0;
+        out[i] = (unsigned char)(hi << 4 | lo);
+    }
+    return id[32] == '\0';
+}
+
+static size_t slot_of(const struct attendance_marks *m, const unsigned char key[16])
+{
+    uint64_t h;
+    memcpy(&h, key, sizeof h); /* ids are random: their bytes are the hash */
+    size_t i = (size_t)h & (m->cap - 1);
+    while (m->used[i] && memcmp(m->keys[i], key, 16) != 0)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static void marks_free(struct attendance_marks *m)
+{
+    if (!m)
+        return;
+    free(m->keys);
+    free(m->used);
+    free(m->marks);
+    free(m);
+}
+
+static int marks_grow(struct attendance_marks *m)
+{
+    struct attendance_marks n = {m->cap ? m->cap * 2 : 1024, 0, m->nsess, NULL, NULL, NULL};
+    n.keys = malloc(n.cap * sizeof *n.keys);
+    n.used = calloc(n.cap, 1);
+    n.marks = calloc(n.cap, n.nsess ? n.nsess : 1);
+    if (!n.keys || !n.used || !n.marks) {
+        free(n.keys);
+        free(n.used);
+        free(n.marks);
+        return 0;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->used[i])
+            continue;
+        size_t j = slot_of(&n, m->keys[i]);
+        n.used[j] = 1;
+        memcpy(n.keys[j], m->keys[i], 16);
+        memcpy(n.marks + j * n.nsess, m->marks + i * m->nsess, m->nsess);
+        n.count++;
+    }
+    free(m->keys);
+    free(m->used);
+    free(m->marks);
+    *m = n;
+    return 1;
+}
+
+static unsigned char *marks_slot(struct attendance_marks *m, const unsigned char key[16], int add)
+{
+    if (add && (m->count + 1) * 4 > m->cap * 3 && !marks_grow(m))
+        return NULL;
+    if (m->cap == 0)
+        return NULL;
+    size_t i = slot_of(m, key);
+    if (!m->used[i]) {
+        if (!add)
+            return NULL;
+        m->used[i] = 1;
+        memcpy(m->keys[i], key, 16);
+        m->count++;
+    }
+    return m->marks + i * m->nsess;
+}
+
+/* ---- the official order as a sort key ---- */
+
+static size_t append_key(const char *part, unsigned char *out, size_t cap, size_t at)
+{
+    if (at >= cap)
+        return 0;
+    size_t n = vn_sort_key(part, out + at, cap - at);
+    if (n == 0 && part[0])
+        return 0;
+    while (n > 0 && out[at + n - 1] == 0)
+        n--; /* our own separator below: a shorter part sorts first */
+    if (at + n + 1 > cap)
+        return 0;
+    out[at + n] = 0;
+    return at + n + 1;
+}
+
+size_t attendance_official_key(const char *full_name, const char *given_name, unsigned char *out,
+                               size_t cap)
+{
+    struct vn_name_parts parts;
+    vn_name_split(full_name, given_name, &parts);
+    size_t at = append_key(parts.given, out, cap, 0);
+    if (at)
+        at = append_key(parts.family, out, cap, at);
+    if (at)
+        at = append_key(parts.middle, out, cap, at);
+    return at;
+}
+
+static void sql_official_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *full = sqlite3_value_text(argv[0]);
+    const unsigned char *given = argc > 1 ? sqlite3_value_text(argv[1]) : NULL;
+    unsigned char key[1024];
+    size_t n = attendance_official_key(full ? (const char *)full : "",
+                                       given ? (const char *)given : "", key, sizeof key);
+    sqlite3_result_blob(ctx, key, (int)n, SQLITE_TRANSIENT);
+}
+
+kiosk_status attendance_register_sql(store *s)
+{
+    int rc = sqlite3_create_function_v2(store_db(s), "kiosk_official_key", 2,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_official_key,
+                                        NULL, NULL, NULL);
+    return rc == SQLITE_OK ? KIOSK_OK : store_status_from_sqlite(s, rc, "export function");
+}
+
+/* ---- dates and places ---- */
+
+void export_format_date(int64_t at_ms, char *out, size_t cap)
+{
+    struct tm tm;
+    kiosk_local_tm(at_ms, &tm);
+    kiosk_fmt(out, cap, "%02d/%02d/%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+}
+
+void export_event_place(const struct kiosk_event *e, char *out, size_t cap)
+{
+    char place[KIOSK_TEXT_LEN], province[KIOSK_PLACE_LEN];
+    vn_fold(e->place, place, sizeof place);
+    vn_fold(e->province, province, sizeof province);
+    if (!e->province[0] || strstr(place, province))
+        kiosk_fmt(out, cap, "%s", e->place[0] ? e->place : e->province);
+    else if (!e->place[0])
+        kiosk_fmt(out, cap, "%s", e->province);
+    else
+        kiosk_fmt(out, cap, "%s, %s", e->place, e->province);
+}
+
+/* ---- loading ---- */
+
+static int session_cmp(const void *a, const void *b)
+{
+    const struct kiosk_session *x = a, *y = b;
+    if (x->starts_at_ms != y->starts_at_ms)
+        return x->starts_at_ms < y->starts_at_ms ? -1 : 1;
+    return x->number - y->number;
+}
+
+static size_t session_index(const struct attendance *a, int number)
+{
+    for (size_t i = 0; i < a->session_count; i++)
+        if (a->sessions[i].number == number)
+            return i;
+    return (size_t)-1;
+}
+
+static kiosk_status load_marks(struct attendance *a)
+{
+    sqlite3 *db = store_db(a->store);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT c.person_id, s.number, c.late FROM sessions s "
+                                "JOIN checkins c ON c.session_id = s.id "
+                                "WHERE s.event_id = ?1 AND c.kind = 1",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(a->store, rc, "export check-ins");
+    sqlite3_bind_text(st, 1, a->event.id, -1, SQLITE_STATIC);
+    /* session numbers are small: index them directly */
+    int max_number = 0;
+    for (size_t i = 0; i < a->session_count; i++)
+        if (a->sessions[i].number > max_number)
+            max_number = a->sessions[i].number;
+    size_t *by_number = malloc(((size_t)max_number + 1) * sizeof *by_number);
+    if (!by_number) {
+        sqlite3_finalize(st);
+        return KIOSK_E_NOMEM;
+    }
+    for (int n = 0; n <= max_number; n++)
+        by_number[n] = session_index(a, n);
+    kiosk_status r = KIOSK_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        unsigned char key[16];
+        const char *pid = (const char *)sqlite3_column_text(st, 0);
+        int number = sqlite3_column_int(st, 1);
+        if (!pid || !id_bytes(pid, key) || number < 0 || number > max_number ||
+            by_number[number] == (size_t)-1)
+            continue;
+        unsigned char *m = marks_slot(a->marks, key, 1);
+        if (!m) {
+            r = KIOSK_E_NOMEM;
+            break;
+        }
+        unsigned char mark = sqlite3_column_int(st, 2) ? MARK_LATE : MARK_PRESENT;
+        a->held[by_number[number]] = 1;
+        unsigned char *cell = &m[by_number[number]];
+        /* two copies of a check-in (from two kiosks): on time wins over late */
+        if (*cell == MARK_ABSENT || mark == MARK_PRESENT)
+            *cell = mark;
+    }
+    if (r == KIOSK_OK && rc != SQLITE_DONE)
+        r = store_status_from_sqlite(a->store, rc, "export check-ins");
+    free(by_number);
+    sqlite3_finalize(st);
+    return r;
+}
+
+/* Who is on the sheet: the event's registrations (waiting list and cancelled ones only when
+ * they came anyway, decided per row), minus people whose latest answer about attendance
+ * records is no. The phone shows only when the latest answer about being contacted is
+ * yes: the sheet travels to the budget holder, and a trainee's number is hers to share. */
+static const char *const people_sql =
+    "SELECT p.id, p.full_name, p.birth_year, p.phone, p.commune, p.district, p.province, "
+    "r.status, COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = p.id AND "
+    "k.purpose = 2 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 0) "
+    "FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ?1 "
+    "AND COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = p.id AND "
+    "k.purpose = 1 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 1) = 1 "
+    "ORDER BY kiosk_official_key(p.full_name, p.given_name), p.birth_year, p.id";
+
+kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct attendance *a)
+{
+    memset(a, 0, sizeof *a);
+    a->store = s;
+    kiosk_status r = store_event_get(s, event, &a->event);
+    if (r != KIOSK_OK)
+        return r;
+    r = store_sessions_list(s, a->event.id, &a->sessions, &a->session_count);
+    if (r != KIOSK_OK)
+        return r;
+    if (a->session_count > 1)
+        qsort(a->sessions, a->session_count, sizeof *a->sessions, session_cmp);
+    a->signatures = a->event.signature_required;
+    size_t n = a->session_count ? a->session_count : 1;
+    a->present = calloc(n, sizeof *a->present);
+    a->late = calloc(n, sizeof *a->late);
+    a->no_marks = calloc(n, 1);
+    a->held = calloc(n, 1);
+    a->marks = calloc(1, sizeof *a->marks);
+    if (!a->present || !a->late || !a->no_marks || !a->held || !a->marks) {
+        attendance_close(a);
+        return KIOSK_E_NOMEM;
+    }
+    a->marks->nsess = a->session_count;
+    for (size_t i = 0; i < a->session_count; i++)
+        a->held[i] = a->sessions[i].starts_at_ms <= now_ms;
+    r = attendance_register_sql(s);
+    if (r == KIOSK_OK)
+        r = load_marks(a);
+    if (r != KIOSK_OK) {
+        attendance_close(a);
+        return r;
+    }
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(store_db(s), people_sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        r = store_status_from_sqlite(s, rc, "export people");
+        attendance_close(a);
+        return r;
+    }
+    sqlite3_bind_text(st, 1, a->event.id, -1, SQLITE_STATIC);
+    a->people_stmt = st;
+    return KIOSK_OK;
+}
+
+static void col_text(sqlite3_stmt *st, int col, char *out, size_t cap)
+{
+    const unsigned char *v = sqlite3_column_text(st, col);
+    kiosk_strlcpy(out, v ? (const char *)v : "", cap);
+}
+
+static void format_address(sqlite3_stmt *st, char *out, size_t cap)
+{
+    char commune[KIOSK_PLACE_LEN], district[KIOSK_PLACE_LEN], province[KIOSK_PLACE_LEN];
+    col_text(st, 4, commune, sizeof commune);
+    col_text(st, 5, district, sizeof district);
+    col_text(st, 6, province, sizeof province);
+    /* two-level addresses (since 2025) have no district: then the province says where */
+    const char *second = district[0] ? district : province;
+    if (commune[0] && second[0])
+        kiosk_fmt(out, cap, "%s, %s", commune, second);
+    else
+        kiosk_fmt(out, cap, "%s", commune[0] ? commune : second);
+}
+
+int attendance_next(struct attendance *a, struct attendance_row *row)
+{
+    sqlite3_stmt *st = a->people_stmt;
+    if (!st)
+        return 0;
+    for (;;) {
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            return 0;
+        if (rc != SQLITE_ROW) {
+            store_status_from_sqlite(a->store, rc, "export people");
+            return -1;
+        }
+        unsigned char key[16];
+        const char *pid = (const char *)sqlite3_column_text(st, 0);
+        const unsigned char *m = NULL;
+        if (pid && id_bytes(pid, key))
+            m = marks_slot(a->marks, key, 0);
+        int status = sqlite3_column_int(st, 7);
+        if (!m && (status == KIOSK_REG_WAITLIST || status == KIOSK_REG_CANCELLED))
+            continue; /* never held a seat and never came */
+        memset(row, 0, sizeof *row);
+        row->number = ++a->people;
+        col_text(st, 0, row->person_id, sizeof row->person_id);
+        col_text(st, 1, row->full_name, sizeof row->full_name);
+        row->birth_year = sqlite3_column_int(st, 2);
+        if (sqlite3_column_int(st, 8)) {
+            char e164[KIOSK_PHONE_LEN];
+            col_text(st, 3, e164, sizeof e164);
+            if (e164[0])
+                vn_phone_display(e164, row->phone, sizeof row->phone);
+        }
+        format_address(st, row->address, sizeof row->address);
+        row->marks = m ? m : a->no_marks;
+        for (size_t i = 0; i < a->session_count; i++) {
+            if (row->marks[i] != MARK_ABSENT) {
+                row->attended++;
+                a->present[i]++;
+            }
+            if (row->marks[i] == MARK_LATE)
+                a->late[i]++;
+        }
+        return 1;
+    }
+}
+
+const void *attendance_signature(struct attendance *a, const struct attendance_row *row, size_t i,
+                                 size_t *len)
+{
+    *len = 0;
+    if (i >= a->session_count || row->marks[i] == MARK_ABSENT)
+        return NULL;
+    sqlite3_stmt *st = a->signature_stmt;
+    if (!st) {
+        int rc = sqlite3_prepare_v2(store_db(a->store),
+                                    "SELECT signature_png FROM checkins WHERE session_id = ?1 "
+                                    "AND person_id = ?2 AND kind = 1 AND signature_png IS NOT NULL "
+                                    "ORDER BY created_at LIMIT 1",
+                                    -1, &st, NULL);
+        if (rc != SQLITE_OK)
+            return NULL;
+        a->signature_stmt = st;
+    }
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, a->sessions[i].id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, row->person_id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return NULL;
+    int n = sqlite3_column_bytes(st, 0);
+    const void *png = sqlite3_column_blob(st, 0);
+    if (!png || n <= 0)
+        return NULL;
+    *len = (size_t)n;
+    return png;
+}
+
+void attendance_close(struct attendance *a)
+{
+    sqlite3_finalize(a->people_stmt);
+    sqlite3_finalize(a->signature_stmt);
+    marks_free(a->marks);
+    free(a->sessions);
+    free(a->present);
+    free(a->late);
+    free(a->no_marks);
+    free(a->held);
+    memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,357 @@
+/* The attendance sheet as CSV and as XLSX: heading, one row a person in the official order,
+ * a column a session, totals at the foot, signature lines. */
+#include "export/attendance.h"
+#include "export/csv.h"
+#include "export/export.h"
+#include "export/export_file.h"
+#include "export/export_strings.h"
+#include "export/xlsx_style.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Column widths in characters; the session columns widen when they hold signatures. */
+static const struct {
+    const char *key;
+    double width;
+} fixed_columns[] = {
+    /* heading key         width */
+    {"export.col.stt", 5},      {"export.col.name", 24},  {"export.col.year", 7},
+    {"export.col.address", 26}, {"export.col.phone", 13},
+};
+#define FIXED_COLS ((lxw_col_t)KIOSK_ARRAY_LEN(fixed_columns))
+#define SESSION_WIDTH 9.0
+#define SESSION_WIDTH_SIGNED 13.0
+#define ATTENDED_WIDTH 9.0
+#define ROW_POINTS_SIGNED 40.0
+
+struct heading_texts {
+    const char *title;
+    char what[KIOSK_TEXT_LEN * 2];
+    char place[KIOSK_TEXT_LEN * 2];
+    char dates[128];
+    const char *mark[3]; /* by enum attendance_mark */
+};
+
+static void heading_texts(const struct attendance *a, struct heading_texts *h)
+{
+    int fair = a->event.kind == KIOSK_EVENT_FAIR;
+    h->title = export_tr(fair ? "export.attendance.title_fair" : "export.attendance.title");
+    export_trf(h->what, sizeof h->what, fair ? "export.label.fair" : "export.label.class",
+               a->event.title, a->event.code, NULL);
+    char place[KIOSK_TEXT_LEN * 2], from[16], to[16];
+    export_event_place(&a->event, place, sizeof place);
+    export_trf(h->place, sizeof h->place, "export.label.place", place, NULL, NULL);
+    int64_t start = a->session_count ? a->sessions[0].starts_at_ms : a->event.starts_at_ms;
+    int64_t end =
+        a->session_count ? a->sessions[a->session_count - 1].ends_at_ms : a->event.ends_at_ms;
+    export_format_date(start, from, sizeof from);
+    export_format_date(end, to, sizeof to);
+    if (strcmp(from, to) == 0)
+        export_trf(h->dates, sizeof h->dates, "export.label.date", from, NULL, NULL);
+    else
+        export_trf(h->dates, sizeof h->dates, "export.label.dates", from, to, NULL);
+    h->mark[MARK_ABSENT] = export_tr("export.mark.absent");
+    h->mark[MARK_PRESENT] = export_tr("export.mark.present");
+    h->mark[MARK_LATE] = export_tr("export.mark.late");
+}
+
+/* "Buổi 1\n12/05" (classes) or "Ngày\n12/05" (fairs). */
+static void session_heading(const struct attendance *a, size_t i, char *out, size_t cap)
+{
+    char number[16], day[16];
+    struct tm tm;
+    kiosk_local_tm(a->sessions[i].starts_at_ms, &tm);
+    snprintf(number, sizeof number, "%d", a->sessions[i].number);
+    snprintf(day, sizeof day, "%02d/%02d", tm.tm_mday, tm.tm_mon + 1);
+    const char *key = a->event.kind == KIOSK_EVENT_FAIR ? "export.col.day" : "export.col.session";
+    export_trf(out, cap, key, number, day, NULL);
+}
+
+/* ---- CSV ---- */
+
+static void csv_line(struct csv_writer *w, const char *text)
+{
+    csv_field(w, text);
+    csv_row_end(w);
+}
+
+static void csv_foot(struct csv_writer *w, const struct attendance *a, const char *label,
+                     const int *counts, int absent)
+{
+    csv_field(w, label);
+    for (lxw_col_t c = 1; c < FIXED_COLS; c++)
+        csv_field_empty(w);
+    long sum = 0;
+    for (size_t i = 0; i < a->session_count; i++) {
+        int v = absent ? a->people - a->present[i] : counts[i];
+        if (!a->held[i]) {
+            csv_field_empty(w);
+            continue;
+        }
+        csv_field_int(w, v);
+        sum += v;
+    }
+    csv_field_int(w, sum);
+    csv_row_end(w);
+}
+
+static kiosk_status write_csv(struct attendance *a, int fd, long *rows)
+{
+    struct csv_writer *w = malloc(sizeof *w);
+    if (!w)
+        return KIOSK_E_NOMEM;
+    csv_writer_init(w, fd);
+    csv_write_bom(w);
+    struct heading_texts h;
+    heading_texts(a, &h);
+    csv_line(w, export_tr("export.centre"));
+    csv_line(w, h.title);
+    csv_line(w, h.what);
+    csv_line(w, h.place);
+    csv_line(w, h.dates);
+    csv_row_end(w);
+    for (lxw_col_t c = 0; c < FIXED_COLS; c++)
+        csv_field(w, export_tr(fixed_columns[c].key));
+    for (size_t i = 0; i < a->session_count; i++) {
+        char head[64];
+        session_heading(a, i, head, sizeof head);
+        for (char *p = head; *p; p++)
+            if (*p == '\n')
+                *p = ' '; /* one line a heading in a CSV */
+        csv_field(w, head);
+    }
+    csv_field(w, export_tr("export.col.attended"));
+    csv_row_end(w);
+    const char *signed_text = export_tr("export.mark.signed");
+    struct attendance_row row;
+    int rc;
+    while ((rc = attendance_next(a, &row)) == 1) {
+        csv_field_int(w, row.number);
+        csv_field(w, row.full_name);
+        if (row.birth_year)
+            csv_field_int(w, row.birth_year);
+        else
+            csv_field_empty(w);
+        csv_field(w, row.address);
+        csv_field(w, row.phone);
+        for (size_t i = 0; i < a->session_count; i++) {
+            size_t len = 0;
+            if (!a->held[i]) {
+                csv_field_empty(w); /* not begun yet: nobody is absent */
+            } else if (a->signatures && attendance_signature(a, &row, i, &len)) {
+                char cell[96];
+                snprintf(cell, sizeof cell, "%s (%s)", h.mark[row.marks[i]], signed_text);
+                csv_field(w, cell);
+            } else {
+                csv_field(w, h.mark[row.marks[i]]);
+            }
+        }
+        csv_field_int(w, row.attended);
+        csv_row_end(w);
+    }
+    if (rc < 0) {
+        free(w);
+        return KIOSK_E_IO;
+    }
+    csv_foot(w, a, export_tr("export.foot.present"), a->present, 0);
+    csv_foot(w, a, export_tr("export.foot.late"), a->late, 0);
+    csv_foot(w, a, export_tr("export.foot.absent"), NULL, 1);
+    csv_row_end(w);
+    char text[256], n[16];
+    snprintf(n, sizeof n, "%d", a->people);
+    csv_line(w, export_trf(text, sizeof text, "export.foot.people", n, NULL, NULL));
+    csv_line(w, export_tr("export.foot.phone_note"));
+    csv_row_end(w);
+    /* the signature blocks under the left and right halves, as on the printed sheet */
+    size_t right = FIXED_COLS - 2;
+    for (size_t c = 0; c < right; c++)
+        csv_field_empty(w);
+    xlsx_place_date(text, sizeof text);
+    csv_line(w, text);
+    csv_field(w, export_tr("export.sign.preparer"));
+    for (size_t c = 1; c < right; c++)
+        csv_field_empty(w);
+    csv_line(w, export_tr("export.sign.confirm"));
+    *rows = a->people;
+    kiosk_status st = csv_writer_finish(w);
+    free(w);
+    return st;
+}
+
+/* ---- XLSX ---- */
+
+/* Width and height of a PNG from its header; 0 when it is not one. */
+static int png_size(const unsigned char *p, size_t len, int *w, int *h)
+{
+    if (len < 24 || memcmp(p, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(p + 12, "IHDR", 4) != 0)
+        return 0;
+    *w = (int)((uint32_t)p[16] << 24 | (uint32_t)p[17] << 16 | (uint32_t)p[18] << 8 | p[19]);
+    *h = (int)((uint32_t)p[20] << 24 | (uint32_t)p[21] << 16 | (uint32_t)p[22] << 8 | p[23]);
+    return *w > 0 && *h > 0;
+}
+
+/* The signature scaled into the lower part of its cell, below the mark. */
+static void put_signature(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const void *png, size_t len)
+{
+    int w, h;
+    if (!png_size(png, len, &w, &h))
+        return;
+    int cell_w = xlsx_col_pixels(SESSION_WIDTH_SIGNED) - 6;
+    int cell_h = (int)(ROW_POINTS_SIGNED * 4 / 3) - 17;
+    double scale = (double)cell_w / w;
+    if (h * scale > cell_h)
+        scale = (double)cell_h / h;
+    lxw_image_options opt = {.x_offset = 3 + (int)((cell_w - w * scale) / 2),
+                             .y_offset = 15,
+                             .x_scale = scale,
+                             .y_scale = scale,
+                             .object_position = LXW_OBJECT_MOVE_AND_SIZE};
+    worksheet_insert_image_buffer_opt(ws, r, c, png, len, &opt);
+}
+
+static void xlsx_foot(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_row_t r,
+                      const struct attendance *a, const char *label, const int *counts, int absent)
+{
+    worksheet_merge_range(ws, r, 0, r, FIXED_COLS - 1, label, st->foot_label);
+    double sum = 0;
+    for (size_t i = 0; i < a->session_count; i++) {
+        int v = absent ? a->people - a->present[i] : counts[i];
+        if (!a->held[i]) {
+            worksheet_write_blank(ws, r, (lxw_col_t)(FIXED_COLS + i), st->foot_number);
+            continue;
+        }
+        worksheet_write_number(ws, r, (lxw_col_t)(FIXED_COLS + i), v, st->foot_number);
+        sum += v;
+    }
+    worksheet_write_number(ws, r, (lxw_col_t)(FIXED_COLS + a->session_count), sum, st->foot_number);
+}
+
+static kiosk_status write_xlsx(struct attendance *a, const char *path, long *rows, char *err,
+                               size_t errlen)
+{
+    /* Signatures are pictures anchored by row heights; in constant-memory mode
+     * libxlsxwriter places them as if every row had the default height, so they slide into
+     * the next rows. A class that signs is a few dozen rows: written in normal mode. */
+    lxw_workbook *wb = xlsx_open(path, !a->signatures);
+    if (!wb) {
+        kiosk_fmt(err, errlen, "cannot start the workbook");
+        return KIOSK_E_IO;
+    }
+    struct xlsx_styles st;
+    xlsx_styles_init(wb, &st, a->signatures);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, export_tr("export.attendance.sheet"));
+    lxw_col_t last = (lxw_col_t)(FIXED_COLS + a->session_count);
+    for (lxw_col_t c = 0; c < FIXED_COLS; c++)
+        worksheet_set_column(ws, c, c, fixed_columns[c].width, NULL);
+    if (a->session_count)
+        worksheet_set_column(ws, FIXED_COLS, last - 1,
+                             a->signatures ? SESSION_WIDTH_SIGNED : SESSION_WIDTH, NULL);
+    worksheet_set_column(ws, last, last, ATTENDED_WIDTH, NULL);
+
+    struct heading_texts h;
+    heading_texts(a, &h);
+    const char *lines[3] = {h.what, h.place, h.dates};
+    lxw_col_t split = 3; /* the letterhead over STT..year, the motto over the rest */
+    lxw_row_t r = xlsx_heading(ws, &st, last, split, h.title, lines);
+    lxw_row_t heading_row = r;
+    xlsx_page_setup(ws, heading_row, 1);
+    worksheet_set_row(ws, r, 32, NULL);
+    for (lxw_col_t c = 0; c < FIXED_COLS; c++)
+        worksheet_write_string(ws, r, c, export_tr(fixed_columns[c].key), st.head);
+    for (size_t i = 0; i < a->session_count; i++) {
+        char head[64];
+        session_heading(a, i, head, sizeof head);
+        worksheet_write_string(ws, r, (lxw_col_t)(FIXED_COLS + i), head, st.head);
+    }
+    worksheet_write_string(ws, r, last, export_tr("export.col.attended"), st.head);
+    worksheet_freeze_panes(ws, r + 1, 2);
+    r++;
+
+    lxw_format *mark_fmt[3] = {st.mark_absent, st.mark_present, st.mark_late};
+    struct attendance_row row;
+    int rc;
+    while ((rc = attendance_next(a, &row)) == 1) {
+        const char *texts[] = {row.full_name, row.address};
+        const double widths[] = {fixed_columns[1].width, fixed_columns[3].width};
+        worksheet_set_row(
+            ws, r, xlsx_row_points(texts, widths, 2, a->signatures ? ROW_POINTS_SIGNED : 15), NULL);
+        worksheet_write_number(ws, r, 0, row.number, st.cell_center);
+        worksheet_write_string(ws, r, 1, row.full_name, st.cell);
+        if (row.birth_year)
+            worksheet_write_number(ws, r, 2, row.birth_year, st.cell_center);
+        else
+            worksheet_write_blank(ws, r, 2, st.cell_center);
+        worksheet_write_string(ws, r, 3, row.address, st.cell);
+        worksheet_write_string(ws, r, 4, row.phone, st.cell_center);
+        for (size_t i = 0; i < a->session_count; i++) {
+            lxw_col_t c = (lxw_col_t)(FIXED_COLS + i);
+            if (!a->held[i]) {
+                worksheet_write_blank(ws, r, c, st.cell_center);
+                continue;
+            }
+            worksheet_write_string(ws, r, c, h.mark[row.marks[i]], mark_fmt[row.marks[i]]);
+            size_t len = 0;
+            const void *png = a->signatures ? attendance_signature(a, &row, i, &len) : NULL;
+            if (png)
+                put_signature(ws, r, c, png, len);
+        }
+        worksheet_write_number(ws, r, last, row.attended, st.cell_number);
+        r++;
+    }
+    if (rc < 0) {
+        workbook_close(wb);
+        kiosk_fmt(err, errlen, "cannot read the check-ins");
+        return KIOSK_E_IO;
+    }
+    xlsx_foot(ws, &st, r++, a, export_tr("export.foot.present"), a->present, 0);
+    xlsx_foot(ws, &st, r++, a, export_tr("export.foot.late"), a->late, 0);
+    xlsx_foot(ws, &st, r++, a, export_tr("export.foot.absent"), NULL, 1);
+    r++;
+    char text[256], n[16];
+    snprintf(n, sizeof n, "%d", a->people);
+    worksheet_merge_range(ws, r, 0, r, FIXED_COLS - 1,
+                          export_trf(text, sizeof text, "export.foot.people", n, NULL, NULL),
+                          st.note);
+    r++;
+    worksheet_merge_range(ws, r, 0, r, last, export_tr("export.foot.phone_note"), st.note);
+    r += 2;
+    xlsx_signatures(ws, &st, r, last, split);
+    *rows = a->people;
+    return xlsx_close(wb, err, errlen);
+}
+
+kiosk_status export_attendance(store *s, const char *event, int format, const char *path,
+                               struct export_result *res, char *err, size_t errlen)
+{
+    struct attendance a;
+    res->rows = 0;
+    kiosk_status st = attendance_open(s, event, kiosk_clock_now_ms(), &a);
+    if (st != KIOSK_OK) {
+        if (st == KIOSK_E_NOT_FOUND)
+            export_trf(err, errlen, "export.err.event", event, NULL, NULL);
+        else
+            kiosk_fmt(err, errlen, "%s", kiosk_status_name(st));
+        return st;
+    }
+    struct export_file f;
+    st = export_file_open(&f, path, EXPORT_FILE_MODE, err, errlen);
+    if (st != KIOSK_OK) {
+        attendance_close(&a);
+        return st;
+    }
+    if (format == EXPORT_CSV) {
+        st = write_csv(&a, f.fd, &res->rows);
+        if (st != KIOSK_OK)
+            kiosk_fmt(err, errlen, "cannot write '%s': %s", path, kiosk_status_name(st));
+    } else {
+        export_file_close_fd(&f); /* libxlsxwriter opens the tmp file by its name */
+        st = write_xlsx(&a, f.tmp, &res->rows, err, errlen);
+    }
+    attendance_close(&a);
+    if (st == KIOSK_OK)
+        return export_file_commit(&f, err, errlen);
+    export_file_abort(&f);
+    return st;
+}

@@ -1,0 +1,95 @@
+/* Roster import: registering the checked rows and their receipts in one transaction. */
+#include "export/roster.h"
+
+#include "receipt/receipt.h"
+#include "store/domain.h"
+#include "text/text.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+/* A row with neither phone nor birth year cannot be told from a namesake by the store's
+ * rules; on a roster it is the same trainee when this class already has someone of that
+ * folded name (importing a file twice must add nobody). 1: found, person_id filled. */
+static int registered_by_name(store *s, const char *event_id, const char *full_name,
+                              char person_id[KIOSK_ID_LEN])
+{
+    char key[KIOSK_NAME_LEN];
+    vn_fold(full_name, key, sizeof key);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(store_db(s),
+                           "SELECT r.person_id FROM registrations r JOIN people p ON "
+                           "p.id = r.person_id WHERE r.event_id = ?1 AND p.name_key = ?2 "
+                           "AND r.status <> 4 ORDER BY r.created_at LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        kiosk_strlcpy(person_id, (const char *)sqlite3_column_text(st, 0), KIOSK_ID_LEN);
+    sqlite3_finalize(st);
+    return found;
+}
+
+kiosk_status roster_import(store *s, struct receipt_keys *keys, const char *event_id,
+                           const struct roster *r, struct roster_result *res, long *bad_line,
+                           char *err, size_t errlen)
+{
+    memset(res, 0, sizeof *res);
+    *bad_line = 0;
+    kiosk_status st = store_begin(s);
+    if (st != KIOSK_OK) {
+        kiosk_fmt(err, errlen, "%s", kiosk_status_name(st));
+        return st;
+    }
+    for (size_t i = 0; i < r->count; i++) {
+        struct kiosk_person p = r->rows[i].person;
+        struct kiosk_registration reg;
+        memset(&reg, 0, sizeof reg);
+        const char *why = NULL;
+        if (!p.phone[0] && !p.birth_year &&
+            registered_by_name(s, event_id, p.full_name, reg.person_id))
+            st = KIOSK_E_EXISTS;
+        else
+            st = store_register(s, event_id, &p, "import", &reg, &why);
+        if (st == KIOSK_E_EXISTS && !reg.person_id[0]) {
+            /* a failed write the store reported as a constraint: not a registration */
+            *bad_line = r->rows[i].line;
+            kiosk_fmt(err, errlen, "%s", why ? why : kiosk_status_name(KIOSK_E_IO));
+            st = KIOSK_E_IO;
+            goto failed;
+        }
+        if (st == KIOSK_E_EXISTS) {
+            res->existing++;
+        } else if (st == KIOSK_OK || st == KIOSK_E_CAPACITY) {
+            res->added++;
+            if (reg.status == KIOSK_REG_WAITLIST)
+                res->waitlisted++;
+        } else {
+            *bad_line = r->rows[i].line;
+            kiosk_fmt(err, errlen, "%s", why ? why : kiosk_status_name(st));
+            goto failed;
+        }
+        struct kiosk_receipt receipt;
+        st = receipt_issue(s, keys, KIOSK_RECEIPT_SIGNUP, event_id, NULL, reg.person_id, &receipt);
+        if (st != KIOSK_OK && st != KIOSK_E_EXISTS) {
+            *bad_line = r->rows[i].line;
+            kiosk_fmt(err, errlen, "%s", kiosk_status_name(st));
+            goto failed;
+        }
+    }
+    char detail[96];
+    kiosk_fmt(detail, sizeof detail, "added=%d existing=%d waitlisted=%d", res->added,
+              res->existing, res->waitlisted);
+    st = store_log_add(s, "roster.import", event_id, detail);
+    if (st == KIOSK_OK)
+        st = store_commit(s);
+    if (st == KIOSK_OK)
+        return KIOSK_OK;
+    kiosk_fmt(err, errlen, "%s", kiosk_status_name(st));
+failed:
+    store_rollback(s);
+    memset(res, 0, sizeof *res);
+    return st;
+}

@@ -1,0 +1,384 @@
+/* Roster import, the reading half: headings, row checks, problems with their lines. */
+#include "export/roster.h"
+
+#include "export/csv.h"
+#include "export/export_strings.h"
+#include "text/text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum roster_field {
+    F_IGNORE, /* a row number column: STT */
+    F_NAME,
+    F_YEAR, /* a year, or a whole date of birth */
+    F_PHONE,
+    F_COMMUNE,
+    F_DISTRICT,
+    F_PROVINCE,
+    F_ORG,
+    F_NONE, /* a column without a heading (must stay empty) */
+};
+
+/* Headings coordinators use, as vn_fold leaves them ("Xã/Phường" -> "xa phuong"). */
+static const struct {
+    const char *folded;
+    int field;
+} heading_aliases[] = {
+    /* folded heading         field */
+    {"stt", F_IGNORE},
+    {"tt", F_IGNORE},
+    {"so tt", F_IGNORE},
+    {"so thu tu", F_IGNORE},
+    {"no", F_IGNORE},
+    {"ho va ten", F_NAME},
+    {"ho ten", F_NAME},
+    {"ho va ten hoc vien", F_NAME},
+    {"ten hoc vien", F_NAME},
+    {"full name", F_NAME},
+    {"name", F_NAME},
+    {"nam sinh", F_YEAR},
+    {"ngay sinh", F_YEAR},
+    {"ngay thang nam sinh", F_YEAR},
+    {"year of birth", F_YEAR},
+    {"birth year", F_YEAR},
+    {"date of birth", F_YEAR},
+    {"so dien thoai", F_PHONE},
+    {"dien thoai", F_PHONE},
+    {"sdt", F_PHONE},
+    {"so dt", F_PHONE},
+    {"dt", F_PHONE},
+    {"phone", F_PHONE},
+    {"phone number", F_PHONE},
+    {"mobile", F_PHONE},
+    {"xa phuong", F_COMMUNE},
+    {"xa phuong thi tran", F_COMMUNE},
+    {"phuong xa", F_COMMUNE},
+    {"xa", F_COMMUNE},
+    {"commune", F_COMMUNE},
+    {"ward", F_COMMUNE},
+    {"commune ward", F_COMMUNE},
+    {"huyen", F_DISTRICT},
+    {"quan huyen", F_DISTRICT},
+    {"huyen thi xa", F_DISTRICT},
+    {"district", F_DISTRICT},
+    {"tinh", F_PROVINCE},
+    {"tinh thanh pho", F_PROVINCE},
+    {"tinh thanh", F_PROVINCE},
+    {"tinh tp", F_PROVINCE},
+    {"province", F_PROVINCE},
+    {"province city", F_PROVINCE},
+    {"co so", F_ORG},
+    {"don vi", F_ORG},
+    {"to chuc", F_ORG},
+    {"ho kinh doanh hop tac xa", F_ORG},
+    {"co so doanh nghiep", F_ORG},
+    {"organisation", F_ORG},
+    {"organization", F_ORG},
+    {"business", F_ORG},
+};
+
+/* What an organisation's name says about its kind, folded prefixes. */
+static const struct {
+    const char *prefix;
+    int kind;
+} org_kinds[] = {
+    {"hop tac xa", KIOSK_ORG_COOPERATIVE},  {"htx", KIOSK_ORG_COOPERATIVE},
+    {"ho kinh doanh", KIOSK_ORG_HOUSEHOLD}, {"hkd", KIOSK_ORG_HOUSEHOLD},
+    {"cong ty", KIOSK_ORG_ENTERPRISE},      {"doanh nghiep", KIOSK_ORG_ENTERPRISE},
+    {"dntn", KIOSK_ORG_ENTERPRISE},         {"cty", KIOSK_ORG_ENTERPRISE},
+};
+
+static int field_of_heading(const char *heading)
+{
+    char folded[256];
+    vn_fold(heading, folded, sizeof folded);
+    if (folded[0] == '\0')
+        return F_NONE;
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(heading_aliases); i++)
+        if (strcmp(folded, heading_aliases[i].folded) == 0)
+            return heading_aliases[i].field;
+    return -1;
+}
+
+static int add_problem(struct roster *r, long line, const char *reason)
+{
+    struct roster_problem *p = realloc(r->problems, (r->problem_count + 1) * sizeof *r->problems);
+    if (!p)
+        return 0;
+    r->problems = p;
+    p[r->problem_count].line = line;
+    kiosk_strlcpy(p[r->problem_count].reason, reason, sizeof p->reason);
+    r->problem_count++;
+    return 1;
+}
+
+static void trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
+        s[--n] = '\0';
+    size_t lead = strspn(s, " \t\n");
+    if (lead)
+        memmove(s, s + lead, n - lead + 1);
+}
+
+/* "1985", "12/03/1985", "1985-03-12", "12.3.1985": the one four-digit group. 0: none. */
+static int parse_year(const char *s)
+{
+    int year = 0, groups4 = 0;
+    const char *p = s;
+    if (!*p)
+        return 0;
+    while (*p) {
+        if (isdigit((unsigned char)*p)) {
+            const char *start = p;
+            int v = 0;
+            while (isdigit((unsigned char)*p) && p - start < 6)
+                v = v * 10 + (*p++ - '0');
+            if (p - start == 4) {
+                year = v;
+                groups4++;
+            } else if (p - start > 2) {
+                return -1;
+            }
+        } else if (*p == '/' || *p == '-' || *p == '.') {
+            p++;
+        } else {
+            return -1;
+        }
+    }
+    return groups4 == 1 ? year : -1;
+}
+
+static int guess_org_kind(const char *org)
+{
+    char folded[KIOSK_TEXT_LEN];
+    vn_fold(org, folded, sizeof folded);
+    if (!folded[0])
+        return KIOSK_ORG_NONE;
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(org_kinds); i++) {
+        size_t n = strlen(org_kinds[i].prefix);
+        if (strncmp(folded, org_kinds[i].prefix, n) == 0 && (folded[n] == ' ' || !folded[n]))
+            return org_kinds[i].kind;
+    }
+    return KIOSK_ORG_OTHER;
+}
+
+/* NFC of a field into out; 0 when it does not fit (the caller reports "too long"). */
+static int nfc_into(const char *in, char *out, size_t cap)
+{
+    char buf[2048];
+    if (strlen(in) >= sizeof buf / 2 || vn_nfc(in, buf, sizeof buf) != KIOSK_OK)
+        return 0;
+    return !kiosk_strlcpy(out, buf, cap);
+}
+
+struct columns {
+    int *field; /* enum roster_field per column */
+    char **heading;
+    size_t count;
+};
+
+/* Checks one record against the headings; fills row or adds problems. 1: the row is good. */
+static int check_row(struct roster *r, const struct columns *cols, const struct csv_record *rec,
+                     int this_year, struct roster_row *row)
+{
+    char msg[384], a[32], b[32];
+    int good = 1;
+    size_t used = rec->count;
+    while (used > cols->count && rec->fields[used - 1][0] == '\0')
+        used--; /* Excel's trailing empty cells */
+    if (used != cols->count) {
+        snprintf(a, sizeof a, "%zu", rec->count);
+        snprintf(b, sizeof b, "%zu", cols->count);
+        add_problem(r, rec->line, export_trf(msg, sizeof msg, "roster.err.fields", a, b, NULL));
+        return 0;
+    }
+    memset(row, 0, sizeof *row);
+    row->line = rec->line;
+    struct kiosk_person *p = &row->person;
+    for (size_t c = 0; c < cols->count; c++) {
+        char *v = rec->fields[c];
+        trim(v);
+        char *dst = NULL;
+        size_t cap = 0;
+        switch (cols->field[c]) {
+        case F_NAME:
+            if (!v[0]) {
+                add_problem(r, rec->line, export_tr("roster.err.no_name"));
+                good = 0;
+            } else if (!nfc_into(v, p->full_name, sizeof p->full_name)) {
+                add_problem(r, rec->line, export_tr("roster.err.name_long"));
+                good = 0;
+            } else { /* as the store keeps it: "  phạm thị ánh " -> "Phạm Thị Ánh" */
+                char tidy[KIOSK_NAME_LEN];
+                vn_name_tidy(p->full_name, tidy, sizeof tidy);
+                kiosk_strlcpy(p->full_name, tidy, sizeof p->full_name);
+            }
+            break;
+        case F_YEAR: {
+            int y = parse_year(v);
+            if (v[0] && (y < 1900 || y > this_year)) {
+                snprintf(a, sizeof a, "%d", this_year);
+                char shown[64];
+                kiosk_strlcpy(shown, v, sizeof shown);
+                add_problem(r, rec->line,
+                            export_trf(msg, sizeof msg, "roster.err.year", shown, a, NULL));
+                good = 0;
+            } else {
+                p->birth_year = y;
+            }
+            break;
+        }
+        case F_PHONE:
+            if (v[0]) {
+                const char *why = NULL;
+                if (vn_phone_normalise(v, p->phone, &why) != KIOSK_OK) {
+                    add_problem(r, rec->line, export_tr("roster.err.phone"));
+                    good = 0;
+                }
+            }
+            break;
+        case F_COMMUNE:
+            dst = p->commune, cap = sizeof p->commune;
+            break;
+        case F_DISTRICT:
+            dst = p->district, cap = sizeof p->district;
+            break;
+        case F_PROVINCE:
+            dst = p->province, cap = sizeof p->province;
+            break;
+        case F_ORG:
+            dst = p->organisation, cap = sizeof p->organisation;
+            break;
+        case F_NONE:
+            if (v[0]) {
+                snprintf(a, sizeof a, "%zu", c + 1);
+                add_problem(r, rec->line,
+                            export_trf(msg, sizeof msg, "roster.err.no_heading", a, NULL, NULL));
+                good = 0;
+            }
+            break;
+        default:
+            break;
+        }
+        if (dst && !nfc_into(v, dst, cap)) {
+            add_problem(
+                r, rec->line,
+                export_trf(msg, sizeof msg, "roster.err.too_long", cols->heading[c], NULL, NULL));
+            good = 0;
+        }
+    }
+    p->org_kind = guess_org_kind(p->organisation);
+    return good;
+}
+
+/* The heading line: every column known, none twice, a name column. 1: usable. */
+static int read_headings(struct roster *r, const struct csv_record *rec, struct columns *cols)
+{
+    char msg[384];
+    cols->count = rec->count;
+    cols->field = calloc(rec->count, sizeof *cols->field);
+    cols->heading = calloc(rec->count, sizeof *cols->heading);
+    if (!cols->field || !cols->heading)
+        return -1;
+    int good = 1, seen[F_NONE + 1] = {0};
+    for (size_t c = 0; c < rec->count; c++) {
+        trim(rec->fields[c]);
+        cols->heading[c] = strdup(rec->fields[c]);
+        if (!cols->heading[c])
+            return -1;
+        int f = field_of_heading(rec->fields[c]);
+        cols->field[c] = f;
+        if (f < 0) {
+            char shown[128];
+            kiosk_strlcpy(shown, rec->fields[c], sizeof shown);
+            add_problem(r, rec->line,
+                        export_trf(msg, sizeof msg, "roster.err.column", shown, NULL, NULL));
+            good = 0;
+        } else if (f != F_NONE && f != F_IGNORE && seen[f]++) {
+            add_problem(r, rec->line,
+                        export_trf(msg, sizeof msg, "roster.err.duplicate_column", cols->heading[c],
+                                   NULL, NULL));
+            good = 0;
+        }
+    }
+    if (!seen[F_NAME] && good) {
+        add_problem(r, rec->line, export_tr("roster.err.no_name_column"));
+        good = 0;
+    }
+    return good;
+}
+
+static const char *csv_error_key(int error)
+{
+    switch (error) {
+    case CSV_E_QUOTE_OPEN:
+        return "roster.err.quote_open";
+    case CSV_E_AFTER_QUOTE:
+        return "roster.err.after_quote";
+    case CSV_E_NOT_UTF8:
+        return "roster.err.not_utf8";
+    default:
+        return "roster.err.not_text";
+    }
+}
+
+kiosk_status roster_parse(const char *data, size_t len, int this_year, struct roster *out)
+{
+    memset(out, 0, sizeof *out);
+    struct csv_reader rd;
+    csv_reader_init(&rd, data, len);
+    struct columns cols = {0};
+    struct csv_record rec;
+    kiosk_status st = KIOSK_OK;
+    int rc = csv_next(&rd, &rec);
+    if (rc == 0) {
+        add_problem(out, 0, export_tr("roster.err.empty"));
+        goto done;
+    }
+    if (rc > 0) {
+        int h = read_headings(out, &rec, &cols);
+        if (h < 0) {
+            st = KIOSK_E_NOMEM;
+            goto done;
+        }
+        if (h == 0)
+            goto done; /* rows mean nothing under unknown headings */
+    }
+    size_t cap = 0;
+    while (rc > 0 && (rc = csv_next(&rd, &rec)) > 0) {
+        if (out->count == cap) {
+            cap = cap ? cap * 2 : 64;
+            struct roster_row *n = realloc(out->rows, cap * sizeof *n);
+            if (!n) {
+                st = KIOSK_E_NOMEM;
+                goto done;
+            }
+            out->rows = n;
+        }
+        if (check_row(out, &cols, &rec, this_year, &out->rows[out->count]))
+            out->count++;
+    }
+    if (rc < 0)
+        add_problem(out, rd.error_line, export_tr(csv_error_key(rd.error)));
+    else if (out->count == 0 && out->problem_count == 0)
+        add_problem(out, 0, export_tr("roster.err.empty"));
+done:
+    for (size_t c = 0; c < cols.count && cols.heading; c++)
+        free(cols.heading[c]);
+    free(cols.heading);
+    free(cols.field);
+    csv_reader_release(&rd);
+    return st;
+}
+
+void roster_release(struct roster *r)
+{
+    free(r->rows);
+    free(r->problems);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Export of 1,000,000 check-ins (a class of 50,000 people over 25 sessions, 80% attendance,
+# some late, a third agreed to be contacted, 1% took back their attendance consent):
+#  - CSV attendance sheet, timed beside `sqlite3 -csv` printing the same sheet (one row a
+#    person: name, year, address, phone with consent, a mark a session, the count) from the
+#    same file in the same run; target: no slower than sqlite3;
+#  - XLSX attendance sheet: time and peak RSS (/usr/bin/time -f %M); target < 64 MiB.
+# Prints TSV rows: figure, median, max, baseline, ratio, target.
+# usage: bench_export.sh [BUILD_DIR]   (RUNS=3 by default)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../../build}
+ctl=$build/kioskctl
+runs=${RUNS:-3}
+people=50000
+sessions=25
+work=$(mktemp -d /tmp/kiosk-bench-export.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+db=$work/kiosk.db
+
+"$ctl" --db "$db" init >/dev/null
+# Names from real Vietnamese parts; ids random like the kiosk's.
+sqlite3 "$db" <<SQL
+PRAGMA journal_mode=WAL;
+BEGIN;
+CREATE TEMP TABLE fam(i INTEGER PRIMARY KEY, v TEXT);
+CREATE TEMP TABLE mid(i INTEGER PRIMARY KEY, v TEXT);
+CREATE TEMP TABLE giv(i INTEGER PRIMARY KEY, v TEXT);
+INSERT INTO fam(v) VALUES ('Nguyễn'),('Trần'),('Lê'),('Phạm'),('Hoàng'),('Huỳnh'),('Phan'),('Vũ'),
+  ('Võ'),('Đặng'),('Bùi'),('Đỗ'),('Hồ'),('Ngô'),('Dương'),('Lý'),('Châu'),('Lâm'),('Trương');
+INSERT INTO mid(v) VALUES ('Thị'),('Văn'),('Ngọc'),('Minh'),('Thu'),('Hữu'),('Kim'),('Thanh'),
+  ('Thị Mỹ'),('Văn Út'),('Đức');
+INSERT INTO giv(v) VALUES ('An'),('Ánh'),('Bình'),('Chi'),('Dũng'),('Đức'),('Hà'),('Hân'),('Hoa'),
+  ('Hòa'),('Hương'),('Khánh'),('Lan'),('Linh'),('Loan'),('Lợi'),('Mai'),('Nam'),('Ngọc'),('Oanh'),
+  ('Phúc'),('Quang'),('Sơn'),('Tâm'),('Thảo'),('Trang'),('Tuấn'),('Uyên'),('Vy'),('Xuân'),('Yến');
+INSERT INTO events(id, kiosk_id, created_at, updated_at, updated_by, code, kind, title, place,
+  commune, district, province, signature_required)
+  VALUES ('b0000000000000000000000000000001', 'bench', 0, 0, 'bench', 'BENCH', 1,
+  'May và đan dây nhựa', 'xã Mỹ Khánh, huyện Phong Điền', 'xã Mỹ Khánh', 'huyện Phong Điền',
+  'TP Cần Thơ', 0);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $sessions)
+INSERT INTO sessions(id, kiosk_id, created_at, event_id, number, starts_at, ends_at)
+  SELECT printf('5%031x', i), 'bench', 0, 'b0000000000000000000000000000001', i,
+         1778463000000 + (i - 1) * 86400000, 1778463000000 + (i - 1) * 86400000 + 12600000 FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $people)
+INSERT INTO people(id, kiosk_id, created_at, updated_at, updated_by, full_name, name_key,
+  birth_year, phone, commune, district, province)
+  SELECT printf('%08x', i) || lower(hex(randomblob(12))), 'bench', 0, 0, 'bench',
+         (SELECT v FROM fam WHERE fam.i = 1 + (i * 7) % 19) || ' ' ||
+         (SELECT v FROM mid WHERE mid.i = 1 + (i * 3) % 11) || ' ' ||
+         (SELECT v FROM giv WHERE giv.i = 1 + (i * 13) % 31),
+         'name ' || i, 1950 + i % 50, printf('+8491%07d', i), 'xã Mỹ Khánh', 'huyện Phong Điền',
+         'TP Cần Thơ' FROM n;
+INSERT INTO registrations(id, kiosk_id, created_at, event_id, person_id, status, source)
+  SELECT lower(hex(randomblob(16))), 'bench', 0, 'b0000000000000000000000000000001', id, 1,
+         'import' FROM people;
+INSERT INTO consents(id, kiosk_id, created_at, person_id, purpose, granted, text_version)
+  SELECT lower(hex(randomblob(16))), 'bench', 1, id, 2, 1, 'v1' FROM people WHERE rowid % 3 = 0;
+INSERT INTO consents(id, kiosk_id, created_at, person_id, purpose, granted, text_version)
+  SELECT lower(hex(randomblob(16))), 'bench', 1, id, 1, 0, 'v1' FROM people WHERE rowid % 100 = 7;
+INSERT INTO checkins(id, kiosk_id, created_at, session_id, person_id, kind, late, walkin)
+  SELECT lower(hex(randomblob(16))), 'bench', s.starts_at + 60000, s.id, p.id, 1,
+         (p.rowid + s.number) % 9 = 0, 0
+  FROM people p CROSS JOIN sessions s WHERE (p.rowid * 7 + s.number * 13) % 5 <> 0;
+COMMIT;
+SQL
+checkins=$(sqlite3 "$db" "SELECT count(*) FROM checkins")
+[ "$checkins" = 1000000 ] || { echo "bench_export: made $checkins check-ins, not 1000000" >&2; exit 1; }
+
+# The same sheet by sqlite3 alone: a CASE a session, absent when no check-in.
+marks=""
+for i in $(seq 1 $sessions); do
+  marks="$marks, COALESCE(max(CASE WHEN s.number = $i THEN CASE WHEN c.late THEN 'Muộn' ELSE 'Có mặt' END END), 'Vắng')"
+done
+cat >"$work/sheet.sql" <<SQL
+SELECT row_number() OVER (ORDER BY p.name_key, p.birth_year, p.id), p.full_name, p.birth_year,
+  p.commune || ', ' || p.district,
+  CASE WHEN COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = p.id AND k.purpose = 2
+    ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 0) = 1 THEN p.phone ELSE '' END
+  $marks, count(c.id)
+FROM registrations r JOIN people p ON p.id = r.person_id
+LEFT JOIN checkins c ON c.person_id = p.id AND c.kind = 1
+  AND c.session_id IN (SELECT id FROM sessions WHERE event_id = r.event_id)
+LEFT JOIN sessions s ON s.id = c.session_id
+WHERE r.event_id = 'b0000000000000000000000000000001'
+  AND COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = p.id AND k.purpose = 1
+    ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 1) = 1
+GROUP BY p.id ORDER BY p.name_key, p.birth_year, p.id;
+SQL
+
+ms() { echo $(($(date +%s%N) / 1000000)); }
+median_max() { sort -n | awk '{ v[NR] = $1 } END { printf "%d\t%d", v[int((NR + 1) / 2)], v[NR] }'; }
+
+: >"$work/t_csv"
+: >"$work/t_sqlite"
+: >"$work/t_xlsx"
+: >"$work/rss"
+for r in $(seq 1 "$runs"); do
+  t0=$(ms)
+  sqlite3 -csv "$db" <"$work/sheet.sql" >"$work/sqlite.csv"
+  echo $(($(ms) - t0)) >>"$work/t_sqlite"
+  t0=$(ms)
+  "$ctl" --db "$db" export --event BENCH --format csv --out "$work/sheet.csv" >/dev/null
+  echo $(($(ms) - t0)) >>"$work/t_csv"
+  t0=$(ms)
+  /usr/bin/time -f %M -o "$work/rss.one" "$ctl" --db "$db" export --event BENCH --format xlsx \
+    --out "$work/sheet.xlsx" >/dev/null
+  echo $(($(ms) - t0)) >>"$work/t_xlsx"
+  cat "$work/rss.one" >>"$work/rss"
+done
+rows_kiosk=$(($(grep -c '^[0-9]' "$work/sheet.csv")))
+rows_sqlite=$(wc -l <"$work/sqlite.csv")
+[ "$rows_kiosk" = "$rows_sqlite" ] || {
+  echo "bench_export: the sheets differ: $rows_kiosk rows beside sqlite3's $rows_sqlite" >&2
+  exit 1
+}
+
+read -r csv_med csv_max < <(median_max <"$work/t_csv")
+read -r sql_med sql_max < <(median_max <"$work/t_sqlite")
+read -r xlsx_med xlsx_max < <(median_max <"$work/t_xlsx")
+read -r rss_med rss_max < <(median_max <"$work/rss")
+awk -v a="$csv_med" -v b="$csv_max" -v c="$sql_med" 'BEGIN {
+  printf "export.csv_1M_checkins_ms\t%d\t%d\t%d\t%.2f\t<= 1.0x sqlite3 -csv\n", a, b, c, a / c }'
+printf 'export.xlsx_1M_checkins_ms\t%d\t%d\t-\t-\t-\n' "$xlsx_med" "$xlsx_max"
+awk -v a="$rss_med" -v b="$rss_max" 'BEGIN {
+  printf "export.xlsx_peak_rss_MiB\t%.1f\t%.1f\t-\t-\t< 64\n", a / 1024, b / 1024 }'
+echo "bench_export: $checkins check-ins, $people people x $sessions sessions, $rows_kiosk rows" \
+  "on the sheet, $runs runs; sqlite3 -csv max ${sql_max} ms" >&2
