@@ -224,15 +224,24 @@ static void hit_detail(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_
         kit_fill(out, cap, year, NULL, NULL);
 }
 
+/* While she types, the on-screen keyboard covers the lower half: the class shrinks to one
+ * line and the names come two a row right under the field, above the keyboard. */
 static void search_frame(struct attendance *a, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = a->h;
-    char line[KIOSK_TEXT_LEN];
+    char line[KIOSK_TEXT_LEN], folded[KIOSK_NAME_LEN];
+    int typing = a->typed[0] != '\0';
     size_t i;
 
-    h->ui_heading(ctx, a->ev.title);
     session_line(a, ctx, line, sizeof line);
-    h->ui_text(ctx, line);
+    if (typing) {
+        char compact[KIOSK_TEXT_LEN * 2];
+        kit_fill(compact, sizeof compact, h->tr(ctx, "kit.join"), a->ev.title, line);
+        h->ui_text(ctx, compact);
+    } else {
+        h->ui_heading(ctx, a->ev.title);
+        h->ui_text(ctx, line);
+    }
     if (a->notice[0])
         h->ui_message(ctx, a->notice_kind, a->notice);
     if (h->ui_field(ctx, h->tr(ctx, "att.type_name"), a->typed, sizeof a->typed, KIOSK_FIELD_NAME,
@@ -243,21 +252,30 @@ static void search_frame(struct attendance *a, kiosk_ctx *ctx)
     for (i = 0; i < a->hit_count; i++) {
         char detail[KIOSK_TEXT_LEN];
 
+        if (i % 2 == 0)
+            h->ui_row_begin(ctx, 2);
         hit_detail(a, ctx, &a->hits[i].person, detail, sizeof detail);
         if (h->ui_list_item(ctx, a->hits[i].person.full_name, detail)) {
             struct kiosk_person p = a->hits[i].person;
+            h->ui_row_end(ctx);
             att_person_chosen(a, ctx, &p, 1);
             return;
         }
+        if (i % 2 == 1 || i + 1 == a->hit_count)
+            h->ui_row_end(ctx);
     }
-    if (a->hit_count == 0) {
-        char folded[KIOSK_NAME_LEN];
-        h->fold(a->typed, folded, sizeof folded);
-        if (strlen(folded) >= ATT_MIN_TYPED)
-            h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "att.no_match"));
-        else
-            h->ui_text(ctx, h->tr(ctx, "att.scan_hint"));
+    h->fold(a->typed, folded, sizeof folded);
+    if (a->hit_count == 0 && strlen(folded) >= ATT_MIN_TYPED) {
+        /* not found: the way on is beside the message, not under the keyboard */
+        h->ui_row_begin(ctx, 2);
+        h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "att.no_match"));
+        if (h->ui_button(ctx, h->tr(ctx, "att.not_listed"), KIOSK_STYLE_NORMAL))
+            att_walkin_start(a, ctx);
+        h->ui_row_end(ctx);
+        return;
     }
+    if (!typing)
+        h->ui_text(ctx, h->tr(ctx, "att.scan_hint"));
     h->ui_row_begin(ctx, a->today_count > 1 ? 2 : 1);
     if (h->ui_button(ctx, h->tr(ctx, "att.not_listed"), KIOSK_STYLE_NORMAL)) {
         att_walkin_start(a, ctx);
@@ -299,6 +317,9 @@ static void att_frame(void *state, kiosk_ctx *ctx)
         break;
     case ATT_WALKIN_PLACE:
         att_walkin_place_frame(a, ctx);
+        break;
+    case ATT_WALKIN_CONSENT:
+        att_walkin_consent_frame(a, ctx);
         break;
     default:
         closed_frame(a, ctx);

@@ -14,12 +14,13 @@ enum att_screen {
     ATT_DONE,           /* present / late / already / left */
     ATT_RECEIPT,        /* the attendance receipt */
     ATT_WALKIN,         /* not on the list: name, year, phone */
-    ATT_WALKIN_PLACE,   /* commune and consents, then register and check in */
+    ATT_WALKIN_PLACE,   /* commune */
+    ATT_WALKIN_CONSENT, /* consents, then register and check in */
     ATT_CLOSED,         /* no session today: a message */
 };
 
 #define ATT_MSG_LEN 256
-#define ATT_MAX_HITS 5
+#define ATT_MAX_HITS 4 /* two rows of two: all above the on-screen keyboard */
 #define ATT_MAX_TODAY 8
 #define ATT_SEEN_MAX 512
 
@@ -48,7 +49,6 @@ struct attendance {
     int kind;   /* KIOSK_CHECK_IN or KIOSK_CHECK_OUT */
     int repeat; /* the check-in existed already */
     struct kiosk_checkin ci;
-    int64_t done_at_ms;
     struct kiosk_receipt receipt;
     char failure[ATT_MSG_LEN];
 
@@ -86,5 +86,6 @@ void att_scan(struct attendance *a, kiosk_ctx *ctx, const char *payload);
 void att_walkin_start(struct attendance *a, kiosk_ctx *ctx);
 void att_walkin_frame(struct attendance *a, kiosk_ctx *ctx);
 void att_walkin_place_frame(struct attendance *a, kiosk_ctx *ctx);
+void att_walkin_consent_frame(struct attendance *a, kiosk_ctx *ctx);
 
 #endif

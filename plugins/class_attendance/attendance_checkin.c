@@ -5,8 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ATT_DONE_RESET_MS 20000 /* the done screen gives way to the next trainee */
-#define ATT_SIG_MIN_POINTS 8    /* fewer is a stray touch, not a signature */
+#define ATT_SIG_MIN_POINTS 8 /* fewer is a stray touch, not a signature */
 
 static int seen_before(const struct attendance *a, const char *person_id)
 {
@@ -41,7 +40,6 @@ static void check(struct attendance *a, kiosk_ctx *ctx, int kind)
         a->kind = kind;
         a->repeat = 0;
         a->ci.at_ms = 0;
-        a->done_at_ms = h->now_ms(ctx);
         a->screen = ATT_DONE;
         return;
     }
@@ -50,7 +48,6 @@ static void check(struct attendance *a, kiosk_ctx *ctx, int kind)
     a->repeat = st == KIOSK_E_EXISTS;
     if (kind == KIOSK_CHECK_IN)
         remember(a, a->who.id);
-    a->done_at_ms = h->now_ms(ctx);
     a->screen = ATT_DONE;
 }
 
@@ -193,8 +190,6 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
         return;
     }
     h->ui_row_end(ctx);
-    if (a->screen == ATT_DONE && h->now_ms(ctx) - a->done_at_ms > ATT_DONE_RESET_MS)
-        att_to_search(a, ctx);
 }
 
 void att_receipt_frame(struct attendance *a, kiosk_ctx *ctx)

@@ -113,22 +113,21 @@ static void walkin_register(struct attendance *a, kiosk_ctx *ctx)
     att_person_chosen(a, ctx, &a->who, 0);
 }
 
+/* The places and the field, with the way on right under them: above the keyboard. */
 void att_walkin_place_frame(struct attendance *a, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = a->h;
     char trimmed[KIOSK_PLACE_LEN];
     int back, next;
 
-    h->ui_heading(ctx, h->tr(ctx, "att.walkin_title"));
+    h->ui_heading(ctx, h->tr(ctx, "att.walkin_place"));
     if (a->err_place[0])
         h->ui_message(ctx, KIOSK_MSG_ERROR, a->err_place);
     if (kit_place_field(h, ctx, &a->places, &a->place, h->tr(ctx, "att.commune"), ATT_PLACES_SHOWN))
         a->err_place[0] = '\0';
-    h->ui_checkbox(ctx, h->tr(ctx, "att.consent_attendance"), &a->consent_attendance);
-    h->ui_checkbox(ctx, h->tr(ctx, "att.consent_contact"), &a->consent_contact);
     h->ui_row_begin(ctx, 2);
     back = h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL);
-    next = h->ui_button(ctx, h->tr(ctx, "att.walkin_submit"), KIOSK_STYLE_PRIMARY);
+    next = h->ui_button(ctx, h->tr(ctx, "kit.next"), KIOSK_STYLE_PRIMARY);
     h->ui_row_end(ctx);
     if (back) {
         a->screen = ATT_WALKIN;
@@ -141,5 +140,27 @@ void att_walkin_place_frame(struct attendance *a, kiosk_ctx *ctx)
         att_keep(a->err_place, h->tr(ctx, "att.err.commune"));
         return;
     }
-    walkin_register(a, ctx);
+    a->err_place[0] = '\0';
+    a->screen = ATT_WALKIN_CONSENT;
+}
+
+void att_walkin_consent_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    int back, next;
+
+    h->ui_heading(ctx, h->tr(ctx, "att.walkin_consent"));
+    if (a->err_place[0])
+        h->ui_message(ctx, KIOSK_MSG_ERROR, a->err_place);
+    h->ui_text(ctx, h->tr(ctx, "att.consent_intro"));
+    h->ui_checkbox(ctx, h->tr(ctx, "att.consent_attendance"), &a->consent_attendance);
+    h->ui_checkbox(ctx, h->tr(ctx, "att.consent_contact"), &a->consent_contact);
+    h->ui_row_begin(ctx, 2);
+    back = h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL);
+    next = h->ui_button(ctx, h->tr(ctx, "att.walkin_submit"), KIOSK_STYLE_PRIMARY);
+    h->ui_row_end(ctx);
+    if (back)
+        a->screen = ATT_WALKIN_PLACE;
+    else if (next)
+        walkin_register(a, ctx);
 }

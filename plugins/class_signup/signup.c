@@ -131,12 +131,12 @@ static void list_frame(struct signup *s, kiosk_ctx *ctx)
     size_t pages = (s->class_count + SIGNUP_PAGE_SIZE - 1) / SIGNUP_PAGE_SIZE;
     size_t i, first = s->page * SIGNUP_PAGE_SIZE;
 
-    h->ui_heading(ctx, h->tr(ctx, "signup.list_title"));
+    /* the header bar names the plugin already: the heading says what to do */
     if (s->class_count == 0) {
         h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "signup.none_open"));
         return;
     }
-    h->ui_text(ctx, h->tr(ctx, "signup.list_hint"));
+    h->ui_heading(ctx, h->tr(ctx, "signup.list_hint"));
     for (i = first; i < s->class_count && i < first + SIGNUP_PAGE_SIZE; i++) {
         const struct kiosk_event *ev = &s->classes[i];
         char dates[64], seats[128], detail[KIOSK_TEXT_LEN + 256];
@@ -189,8 +189,7 @@ static void receipt_frame(struct signup *s, kiosk_ctx *ctx)
         h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "signup.already"));
         break;
     default:
-        h->ui_message(ctx, KIOSK_MSG_OK, h->tr(ctx, "signup.done"));
-        break;
+        break; /* the receipt's own title says it all, and it needs the whole screen */
     }
     if (h->ui_receipt(ctx, &s->receipt, s->person_name))
         h->go_home(ctx);

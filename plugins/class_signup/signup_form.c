@@ -101,7 +101,8 @@ void signup_place_frame(struct signup *s, kiosk_ctx *ctx)
     char trimmed[KIOSK_PLACE_LEN];
     int nav;
 
-    form_heading(s, ctx, "signup.step_place");
+    /* no class title here: the places and the field must stay above the keyboard */
+    h->ui_heading(ctx, h->tr(ctx, "signup.step_place"));
     if (s->err_place[0])
         h->ui_message(ctx, KIOSK_MSG_ERROR, s->err_place);
     if (kit_place_field(h, ctx, &s->places, &s->place, h->tr(ctx, "signup.commune"),

@@ -390,29 +390,25 @@ int kit_place_field(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct
     size_t n, i;
     int picked = 0;
 
-    if (h->ui_field(ctx, label, f->typed, sizeof f->typed, KIOSK_FIELD_TEXT, NULL))
-        f->picked = 0;
-    if (f->picked)
-        return 0;
     if (max_shown > KIT_MAX_PLACES)
         max_shown = KIT_MAX_PLACES;
-    n = kit_places_match(h, places, f->typed, idx, max_shown);
-    if (n > 0)
-        h->ui_text(ctx, h->tr(ctx, "kit.place_hint"));
-    /* two a row: the list stays short above the on-screen keyboard */
+    /* The choices above the field: the on-screen keyboard covers what is below it. */
+    n = f->picked ? 0 : kit_places_match(h, places, f->typed, idx, max_shown);
     for (i = 0; i < n; i++) {
         const struct kit_place *pl = &places->items[idx[i]];
 
-        if (i % 2 == 0)
-            h->ui_row_begin(ctx, 2);
+        if (i % KIT_PLACE_COLUMNS == 0)
+            h->ui_row_begin(ctx, KIT_PLACE_COLUMNS);
         if (h->ui_list_item(ctx, pl->commune, pl->district)) {
             copy(f->typed, sizeof f->typed, pl->commune);
             f->picked = (int)idx[i] + 1;
             picked = 1;
         }
-        if (i % 2 == 1 || i + 1 == n)
+        if (i % KIT_PLACE_COLUMNS == KIT_PLACE_COLUMNS - 1 || i + 1 == n)
             h->ui_row_end(ctx);
     }
+    if (h->ui_field(ctx, label, f->typed, sizeof f->typed, KIOSK_FIELD_TEXT, NULL))
+        f->picked = 0;
     return picked;
 }
 

@@ -24,7 +24,6 @@
     {"kit.page_prev", "‹ Trang trước", "‹ Previous"}, \
     {"kit.page_next", "Trang sau ›", "Next ›"}, \
     {"kit.page_of", "Trang {1}/{2}", "Page {1} of {2}"}, \
-    {"kit.place_hint", "Gõ vài chữ, không cần dấu, rồi chạm vào tên xã", "Type a few letters, accents optional, then tap your commune"}, \
     {"kit.join", "{1} · {2}", "{1} · {2}"}
 /* clang-format on */
 
@@ -80,8 +79,10 @@ void kit_places_load(const struct kiosk_host_api *h, kiosk_ctx *ctx, struct kit_
 size_t kit_places_match(const struct kiosk_host_api *h, const struct kit_places *places,
                         const char *typed, size_t *idx, size_t max);
 
-/* An address field: the text field and, under it, the matching places to tap. The place
- * picked (or typed) goes to commune/district/province. Returns 1 when a place was picked. */
+/* An address field: the matching places to tap (above: the on-screen keyboard covers what
+ * is below), then the text field that filters them. The place picked (or the text typed)
+ * goes to commune/district/province. Returns 1 when a place was picked. */
+#define KIT_PLACE_COLUMNS 3
 struct kit_place_field {
     char typed[KIOSK_PLACE_LEN];
     int picked; /* index + 1 of the picked place, 0: free text */

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FAIR_WELCOME_RESET_MS 20000 /* the welcome gives way to the next visitor */
-
 static const struct kiosk_host_api *g_host;
 
 void fair_keep(char dst[FAIR_MSG_LEN], const char *msg)
@@ -192,7 +190,6 @@ void fair_welcome(struct fair *f, kiosk_ctx *ctx, const struct kiosk_person *p)
     f->who.extra_json = NULL;
     f->failure[0] = '\0';
     fair_record_visit(f, ctx, p->id);
-    f->shown_at_ms = f->h->now_ms(ctx);
     f->screen = FAIR_WELCOME;
 }
 
@@ -232,8 +229,6 @@ static void welcome_frame(struct fair *f, kiosk_ctx *ctx)
     if (h->ui_button(ctx, h->tr(ctx, "kit.done"), KIOSK_STYLE_PRIMARY))
         fair_to_start(f);
     h->ui_row_end(ctx);
-    if (f->screen == FAIR_WELCOME && h->now_ms(ctx) - f->shown_at_ms > FAIR_WELCOME_RESET_MS)
-        fair_to_start(f);
 }
 
 static void receipt_frame(struct fair *f, kiosk_ctx *ctx)

@@ -69,7 +69,6 @@ struct fair {
 
     struct kiosk_checkin visit;
     int visit_recorded;
-    int64_t shown_at_ms; /* when the welcome appeared */
     struct kiosk_receipt receipt;
     int registered_now; /* the receipt screen follows a new registration */
 
@@ -79,6 +78,7 @@ struct fair {
     size_t latest_count;
     int64_t stats_at_ms;
     int stats_ok;
+    int staff_tab; /* 0 interests, 1 by hour, 2 latest registrations */
 };
 
 extern const struct kiosk_string fair_strings[];

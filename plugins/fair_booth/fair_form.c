@@ -35,12 +35,13 @@ static int nav_row(struct fair *f, kiosk_ctx *ctx, const char *next_key)
     return r;
 }
 
+/* One line: the step is the heading (the header bar names the booth), so the fields stay
+ * above the on-screen keyboard. */
 static void form_heading(struct fair *f, kiosk_ctx *ctx, const char *step_key)
 {
     const struct kiosk_host_api *h = f->h;
 
-    h->ui_heading(ctx, h->tr(ctx, f->editing_known ? "fair.edit_title" : "fair.register_title"));
-    h->ui_text(ctx, h->tr(ctx, step_key));
+    h->ui_heading(ctx, h->tr(ctx, step_key));
 }
 
 /* A phone typed on either way in: registered here, welcome back; known elsewhere in the
@@ -205,10 +206,11 @@ void fair_interests_frame(struct fair *f, kiosk_ctx *ctx)
     int nav;
 
     form_heading(f, ctx, "fair.step_interests");
-    fair_interest_boxes(f, ctx);
+    /* the note first: below the boxes its field would be under the on-screen keyboard */
     kit_fill(note_label, sizeof note_label, h->tr(ctx, "fair.note"), h->tr(ctx, "kit.optional"),
              NULL);
     h->ui_field(ctx, note_label, f->note, sizeof f->note, KIOSK_FIELD_TEXT, NULL);
+    fair_interest_boxes(f, ctx);
     nav = nav_row(f, ctx, "kit.next");
     if (nav < 0)
         f->screen = FAIR_PROVINCE;

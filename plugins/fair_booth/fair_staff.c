@@ -54,22 +54,30 @@ static void counts_row(struct fair *f, kiosk_ctx *ctx)
     h->ui_row_end(ctx);
 }
 
-static void charts_row(struct fair *f, kiosk_ctx *ctx)
+/* The visitors' interests, in the event's order. */
+static void interest_chart(struct fair *f, kiosk_ctx *ctx)
 {
-    const struct kiosk_host_api *h = f->h;
-    const char *interest_labels[FAIR_MAX_INTERESTS];
-    int interest_values[FAIR_MAX_INTERESTS];
-    char hour_text[24][16];
-    const char *hour_labels[24];
-    int hour_values[24];
-    int first = FAIR_DAY_FIRST_HOUR, last = FAIR_DAY_LAST_HOUR, hr;
-    size_t i, n = 0;
+    const char *labels[FAIR_MAX_INTERESTS];
+    int values[FAIR_MAX_INTERESTS];
+    size_t i;
 
     for (i = 0; i < f->interest_count && i < KIT_ARRAY_LEN(f->stats.by_interest); i++) {
-        interest_labels[i] = f->interests[i];
-        interest_values[i] = f->stats.by_interest[i];
+        labels[i] = f->interests[i];
+        values[i] = f->stats.by_interest[i];
     }
-    /* the day's usual hours, widened to any hour that had visitors */
+    f->h->ui_bar_chart(ctx, f->h->tr(ctx, "fair.chart_interest"), labels, values, i);
+}
+
+/* Visits by hour: the day's usual hours, widened to any hour that had visitors. */
+static void hour_chart(struct fair *f, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = f->h;
+    char text[24][16];
+    const char *labels[24];
+    int values[24];
+    int first = FAIR_DAY_FIRST_HOUR, last = FAIR_DAY_LAST_HOUR, hr;
+    size_t n = 0;
+
     for (hr = 0; hr < 24; hr++) {
         if (f->stats.by_hour[hr] > 0 && hr < first)
             first = hr;
@@ -79,15 +87,12 @@ static void charts_row(struct fair *f, kiosk_ctx *ctx)
     for (hr = first; hr <= last; hr++) {
         char num[8];
         snprintf(num, sizeof num, "%d", hr);
-        kit_fill(hour_text[n], sizeof hour_text[n], h->tr(ctx, "fair.hour"), num, NULL);
-        hour_labels[n] = hour_text[n];
-        hour_values[n] = f->stats.by_hour[hr];
+        kit_fill(text[n], sizeof text[n], h->tr(ctx, "fair.hour"), num, NULL);
+        labels[n] = text[n];
+        values[n] = f->stats.by_hour[hr];
         n++;
     }
-    h->ui_row_begin(ctx, 2);
-    h->ui_bar_chart(ctx, h->tr(ctx, "fair.chart_interest"), interest_labels, interest_values, i);
-    h->ui_bar_chart(ctx, h->tr(ctx, "fair.chart_hour"), hour_labels, hour_values, n);
-    h->ui_row_end(ctx);
+    h->ui_bar_chart(ctx, h->tr(ctx, "fair.chart_hour"), labels, values, n);
 }
 
 static void latest_list(struct fair *f, kiosk_ctx *ctx)
@@ -95,7 +100,6 @@ static void latest_list(struct fair *f, kiosk_ctx *ctx)
     const struct kiosk_host_api *h = f->h;
     size_t i;
 
-    h->ui_text(ctx, h->tr(ctx, "fair.staff_latest"));
     if (f->latest_count == 0)
         h->ui_text(ctx, h->tr(ctx, "fair.staff_none"));
     for (i = 0; i < f->latest_count; i++) {
@@ -114,21 +118,39 @@ static void latest_list(struct fair *f, kiosk_ctx *ctx)
     }
 }
 
+/* One panel at a time (a 1024x600 screen holds one chart or the list), picked by tabs. */
 void fair_staff_frame(struct fair *f, kiosk_ctx *ctx, int with_back)
 {
     const struct kiosk_host_api *h = f->h;
-    char title[KIOSK_TEXT_LEN + 64];
+    static const char *const tabs[] = {"fair.chart_interest", "fair.chart_hour",
+                                       "fair.staff_latest"};
+    char title[KIOSK_TEXT_LEN], day[16];
+    size_t i;
 
     refresh(f, ctx);
-    kit_fill(title, sizeof title, h->tr(ctx, "fair.staff_title"), f->ev.title, NULL);
+    h->format_time(ctx, h->now_ms(ctx), "%d/%m", day, sizeof day);
+    kit_fill(title, sizeof title, h->tr(ctx, "fair.staff_title"), day, NULL);
     h->ui_heading(ctx, title);
     if (!f->stats_ok)
         h->ui_message(ctx, KIOSK_MSG_ERROR, h->tr(ctx, "fair.staff_error"));
     counts_row(f, ctx);
-    charts_row(f, ctx);
-    latest_list(f, ctx);
+    h->ui_row_begin(ctx, (int)KIT_ARRAY_LEN(tabs) + (with_back ? 1 : 0));
+    for (i = 0; i < KIT_ARRAY_LEN(tabs); i++) {
+        int on = f->staff_tab == (int)i;
+        if (h->ui_button(ctx, h->tr(ctx, tabs[i]), on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
+            f->staff_tab = (int)i;
+    }
     if (with_back && h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL)) {
+        h->ui_row_end(ctx);
         fair_staff_forget(f);
         fair_to_start(f);
+        return;
     }
+    h->ui_row_end(ctx);
+    if (f->staff_tab == 1)
+        hour_chart(f, ctx);
+    else if (f->staff_tab == 2)
+        latest_list(f, ctx);
+    else
+        interest_chart(f, ctx);
 }

@@ -168,6 +168,7 @@ static void test_fair(store *s)
     v2.extra_json = "{\"interests\":[\"May mac\"],\"note\":\"hợp tác xã\"}";
     CHECK_INT(store_register(s, "HC-DT", &v2, "kiosk", &reg, NULL), KIOSK_OK);
     CHECK_INT(store_check_in(s, day[1].id, v2.id, KIOSK_CHECK_IN, 0, NULL, &c), KIOSK_OK);
+    CHECK_INT(c.late, 0); /* hours after the fair opened: a visit, not a late arrival */
 
     struct kiosk_fair_stats fs;
     CHECK_INT(store_fair_stats(s, fair.id, kiosk_local_make_ms(2025, 4, 2, 18, 0), &fs), KIOSK_OK);

@@ -46,6 +46,7 @@ struct session_facts {
     int number;
     int64_t starts_at_ms;
     int late_after_min;
+    int event_kind;
     int reg_status; /* 0: not registered */
     int person_known;
 };
@@ -56,7 +57,7 @@ static kiosk_status session_facts(store *s, const char *session_id, const char *
     static const char *const q =
         "SELECT se.event_id, e.code, se.number, se.starts_at, e.late_after_min, "
         "(SELECT status FROM registrations r WHERE r.event_id=se.event_id AND r.person_id=?2), "
-        "EXISTS(SELECT 1 FROM people WHERE id=?2) "
+        "EXISTS(SELECT 1 FROM people WHERE id=?2), e.kind "
         "FROM sessions se JOIN events e ON e.id=se.event_id WHERE se.id=?1";
     sqlite3_stmt *st;
     int rc = store_stmt(s, q, &st);
@@ -75,6 +76,7 @@ static kiosk_status session_facts(store *s, const char *session_id, const char *
         f->late_after_min = sqlite3_column_int(st, 4);
         f->reg_status = sqlite3_column_int(st, 5);
         f->person_known = sqlite3_column_int(st, 6);
+        f->event_kind = sqlite3_column_int(st, 7);
         r = f->person_known ? KIOSK_OK : KIOSK_E_NOT_FOUND;
     } else if (rc != SQLITE_DONE) {
         r = store_status_from_sqlite(s, rc, "check-in");
@@ -129,7 +131,8 @@ static kiosk_status check_in_tx(store *s, struct kiosk_checkin *c, const uint8_t
     r = session_facts(s, c->session_id, c->person_id, &f);
     if (r != KIOSK_OK)
         return r;
-    c->late = c->kind == KIOSK_CHECK_IN &&
+    /* a fair has visitors, not latecomers */
+    c->late = c->kind == KIOSK_CHECK_IN && f.event_kind == KIOSK_EVENT_CLASS &&
               c->at_ms > f.starts_at_ms + (int64_t)f.late_after_min * 60 * 1000;
     c->walkin = f.reg_status == 0 || f.reg_status == KIOSK_REG_WALKIN;
     kiosk_id_new(c->id);
