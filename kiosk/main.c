@@ -121,9 +121,6 @@ int main(int argc, char **argv)
     }
     if (check)
         return check_config(&o);
-    /* SIGTERM and SIGINT stop the kiosk (systemd, a terminal); SDL would turn them into a
-     * window-close request, which kiosk mode ignores. */
-    setenv("SDL_NO_SIGNAL_HANDLERS", "1", 0);
     struct app *app = NULL;
     int rc = app_open(&o, &app);
     if (rc != 0)

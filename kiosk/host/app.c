@@ -266,7 +266,7 @@ void app_advance_ms(struct app *a, int64_t ms)
 
 /* ---- frames ---- */
 
-void app_frame(struct app *a, const struct ui_event *ev)
+int app_frame(struct app *a, const struct ui_event *ev)
 {
     int dirty = 0;
     const struct ui_event *e = ev;
@@ -302,8 +302,10 @@ void app_frame(struct app *a, const struct ui_event *ev)
             break;
         dirty = 1;
     }
-    if (dirty || a->frames_presented == 0)
-        app_repaint(a);
+    if (!dirty && a->frames_presented > 0)
+        return 0;
+    app_repaint(a);
+    return 1;
 }
 
 void app_repaint(struct app *a)
@@ -465,8 +467,12 @@ int app_run(struct app *a)
             app_input(a, &in.ev);
             break;
         case SDL_IN_EXPOSE:
-            app_frame(a, NULL); /* a new size needs a new layout */
-            app_repaint(a);
+            if (!app_frame(a, NULL)) /* a new size needs a new layout */
+                app_repaint(a);      /* else the same picture, painted again */
+            break;
+        case SDL_IN_QUIT: /* SIGTERM (systemd stop), SIGINT: a clean exit, not a crash */
+            kiosk_log(KIOSK_LOG_INFO, "asked to stop: exiting");
+            a->quit = 1;
             break;
         case SDL_IN_CLOSE:
             kiosk_log(KIOSK_LOG_INFO, "window close ignored: the kiosk is left from its admin "

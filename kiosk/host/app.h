@@ -85,8 +85,9 @@ void app_input(struct app *a, const struct ui_event *ev);
 void app_timers(struct app *a);
 /* ms until the next timer is due; -1 when none. */
 int app_next_timer_ms(const struct app *a);
-/* Runs frames until the screen is settled, then paints when something changed. */
-void app_frame(struct app *a, const struct ui_event *ev);
+/* Runs frames until the screen is settled, then paints when something changed.
+ * Returns 1 when it painted. */
+int app_frame(struct app *a, const struct ui_event *ev);
 /* Paints the last frame again (window exposed). */
 void app_repaint(struct app *a);
 /* The kiosk_ctx for host screens (plugin NULL) or a plugin. */

@@ -30,6 +30,7 @@ enum sdl_input_kind {
     SDL_IN_CLOSE,    /* the window was asked to close (ignored in kiosk mode) */
     SDL_IN_EXPOSE,   /* needs a repaint (window shown, resized) */
     SDL_IN_SHORTCUT, /* a system shortcut (Alt+F4, Alt+Tab, Ctrl+...): swallowed */
+    SDL_IN_QUIT,     /* the process was asked to stop (SIGTERM, SIGINT): exit cleanly */
 };
 struct sdl_input {
     int kind;

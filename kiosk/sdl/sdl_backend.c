@@ -73,6 +73,9 @@ static void set_hints(void)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* SDL_QUIT then comes only from SIGTERM/SIGINT (systemd stop), never from closing the
+     * window, which kiosk mode ignores */
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 }
 
 kiosk_status sdl_backend_open(const struct sdl_backend_opts *opts, struct sdl_backend **out,

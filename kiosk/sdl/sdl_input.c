@@ -126,8 +126,8 @@ static int translate(struct sdl_backend *b, const SDL_Event *e, struct sdl_input
     memset(out, 0, sizeof *out);
     out->at_ms = e->common.timestamp;
     switch (e->type) {
-    case SDL_QUIT:
-        out->kind = SDL_IN_CLOSE;
+    case SDL_QUIT: /* only from SIGTERM/SIGINT: closing the window is SDL_WINDOWEVENT_CLOSE */
+        out->kind = SDL_IN_QUIT;
         return 1;
     case SDL_WINDOWEVENT:
         return window_event(b, &e->window, out);

@@ -5,7 +5,7 @@
 # and still shows the good plugins' tiles.
 # usage: loader_broken.test.sh BUILD_DIR SOURCE_DIR
 set -u
-build=$1
+build=$(cd "$1" && pwd)
 dir=$build/test-plugins
 work=$(mktemp -d /tmp/kiosk-loader.XXXXXX)
 trap 'rm -rf "$work"' EXIT

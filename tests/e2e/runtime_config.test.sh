@@ -4,7 +4,7 @@
 # exits 1; a good file checks out with exit 0. Bad command lines are usage errors (2).
 # usage: runtime_config.test.sh BUILD_DIR SOURCE_DIR
 set -u
-build=$1
+build=$(cd "$1" && pwd)
 work=$(mktemp -d /tmp/kiosk-config.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy

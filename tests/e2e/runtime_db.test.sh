@@ -4,7 +4,7 @@
 # the file byte for byte as it was. A --demo on an existing program leaves it alone.
 # usage: runtime_db.test.sh BUILD_DIR SOURCE_DIR
 set -u
-build=$1
+build=$(cd "$1" && pwd)
 work=$(mktemp -d /tmp/kiosk-db.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy

@@ -260,7 +260,12 @@ static void test_input(struct sdl_backend *b, int w, int h)
     SDL_Event q = {0};
     q.type = SDL_QUIT;
     SDL_PushEvent(&q);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_CLOSE);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_QUIT); /* SIGTERM/SIGINT */
+    SDL_Event c = {0};
+    c.type = SDL_WINDOWEVENT;
+    c.window.event = SDL_WINDOWEVENT_CLOSE;
+    SDL_PushEvent(&c);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_CLOSE); /* ignored in kiosk mode */
     CHECK_INT(sdl_backend_wait(b, 20, &in), SDL_IN_NONE); /* a timeout */
 }
 
