@@ -26,7 +26,7 @@ struct query {
 /* The best `max` hits so far: a min-heap on (score, then folded name backwards). */
 struct collector {
     const struct search_data *d;
-    uint32_t *entry;
+    uint32_t *entry, *rank;
     int *score;
     size_t n, max;
 };
@@ -80,11 +80,16 @@ static int best_assignment(const struct search_data *d, const struct search_entr
     return best;
 }
 
-/* -1: a worse than b; 1: better. */
-static int better(const struct collector *c, int sa, uint32_t ea, int sb, uint32_t eb)
+/* -1: a worse than b; 1: better. Equal scores go in folded-name order: by rank when
+ * both were in the last build, else by reading the names. */
+static int better(const struct collector *c, size_t a, int sb, uint32_t eb, uint32_t rb)
 {
+    int sa = c->score[a];
+    uint32_t ea = c->entry[a], ra = c->rank[a];
     if (sa != sb)
         return sa > sb ? 1 : -1;
+    if (ra != UINT32_MAX && rb != UINT32_MAX)
+        return ra < rb ? 1 : ra > rb ? -1 : 0;
     int r = strcmp(search_str(c->d, c->d->entries[ea].folded_off),
                    search_str(c->d, c->d->entries[eb].folded_off));
     if (r)
@@ -92,13 +97,20 @@ static int better(const struct collector *c, int sa, uint32_t ea, int sb, uint32
     return ea < eb ? 1 : ea > eb ? -1 : 0;
 }
 
+static int better_at(const struct collector *c, size_t a, size_t b)
+{
+    return better(c, a, c->score[b], c->entry[b], c->rank[b]);
+}
+
 static void swap_at(struct collector *c, size_t i, size_t j)
 {
-    uint32_t e = c->entry[i];
+    uint32_t e = c->entry[i], r = c->rank[i];
     int s = c->score[i];
     c->entry[i] = c->entry[j];
+    c->rank[i] = c->rank[j];
     c->score[i] = c->score[j];
     c->entry[j] = e;
+    c->rank[j] = r;
     c->score[j] = s;
 }
 
@@ -106,9 +118,9 @@ static void sift_down(struct collector *c, size_t i)
 {
     for (;;) {
         size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < c->n && better(c, c->score[l], c->entry[l], c->score[m], c->entry[m]) < 0)
+        if (l < c->n && better_at(c, l, m) < 0)
             m = l;
-        if (r < c->n && better(c, c->score[r], c->entry[r], c->score[m], c->entry[m]) < 0)
+        if (r < c->n && better_at(c, r, m) < 0)
             m = r;
         if (m == i)
             return;
@@ -121,14 +133,14 @@ static void sift_up(struct collector *c, size_t i)
 {
     while (i > 0) {
         size_t p = (i - 1) / 2;
-        if (better(c, c->score[i], c->entry[i], c->score[p], c->entry[p]) >= 0)
+        if (better_at(c, i, p) >= 0)
             return;
         swap_at(c, i, p);
         i = p;
     }
 }
 
-static void offer(struct collector *c, uint32_t entry, int score)
+static void offer(struct collector *c, uint32_t entry, uint32_t rank, int score)
 {
     /* cheap reject first: most candidates of a short prefix lose to the heap's worst */
     if (c->n == c->max && c->score[0] > score)
@@ -144,10 +156,12 @@ static void offer(struct collector *c, uint32_t entry, int score)
     }
     if (c->n < c->max) {
         c->entry[c->n] = entry;
+        c->rank[c->n] = rank;
         c->score[c->n] = score;
         sift_up(c, c->n++);
-    } else if (better(c, score, entry, c->score[0], c->entry[0]) > 0) {
+    } else if (better(c, 0, score, entry, rank) < 0) {
         c->entry[0] = entry;
+        c->rank[0] = rank;
         c->score[0] = score;
         sift_down(c, 0);
     }
@@ -195,42 +209,106 @@ static void prefix_range(const struct search_data *d, const struct typed_word *t
     *hi = a;
 }
 
-static void scan_pairs(const struct search_data *d, const struct query *q, struct collector *c)
+static void check_entry(const struct search_data *d, const struct query *q, uint32_t e,
+                        struct collector *c)
 {
-    size_t best_lo = 0, best_hi = 0, best_n = SIZE_MAX;
-    int rare = 0;
-    for (int i = 0; i < q->n; i++) {
-        size_t lo, hi;
-        prefix_range(d, &q->words[i], &lo, &hi);
-        if (hi - lo < best_n) {
-            best_lo = lo;
-            best_hi = hi;
-            best_n = hi - lo;
-            rare = i;
+    const struct search_entry *en = &d->entries[e];
+    if (!en->alive)
+        return;
+    int s = best_assignment(d, en, q, 0, 0);
+    if (s >= 0)
+        offer(c, e, en->rank, s + length_score(en->letters));
+}
+
+static int test_bit(const uint64_t *bits, uint32_t e)
+{
+    return (int)((bits[e >> 6] >> (e & 63)) & 1);
+}
+
+/* Several typed words: the entries in every word's prefix range (a bit per entry, the
+ * ranges read front to back), each with an upper bound of its score summed from the
+ * pairs; then the survivors in entry order (reads move forward through memory), and
+ * only those whose bound can still enter the top hits are checked word by word. */
+static void scan_words(const struct search_data *d, const struct query *q, size_t *lo, size_t *hi,
+                       struct collector *c)
+{
+    int order[MAX_TYPED];
+    for (int i = 0; i < q->n; i++)
+        order[i] = i;
+    for (int i = 1; i < q->n; i++) /* rarest first */
+        for (int j = i; j > 0 && hi[order[j]] - lo[order[j]] < hi[order[j - 1]] - lo[order[j - 1]];
+             j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    uint64_t *bits = d->bits, *tmp = d->bits_tmp;
+    uint32_t *bound = d->bound;
+    const struct typed_word *t0 = &q->words[order[0]];
+    memset(bits, 0, d->n_bits_words * sizeof *bits);
+    for (size_t i = lo[order[0]]; i < hi[order[0]]; i++) {
+        uint32_t e = d->pairs[i].entry;
+        bits[e >> 6] |= 1ull << (e & 63);
+        bound[e] = (uint32_t)length_score(d->pairs[i].letters);
+    }
+    for (size_t i = lo[order[0]]; i < hi[order[0]]; i++)
+        bound[d->pairs[i].entry] += (uint32_t)word_score(d->pairs[i].sig, d->pairs[i].word_len, t0);
+    size_t rare_n = hi[order[0]] - lo[order[0]];
+    int slack = 0; /* the most that words left unread can add */
+    for (int k = 1; k < q->n; k++) {
+        const struct typed_word *t = &q->words[order[k]];
+        if (hi[order[k]] - lo[order[k]] > 64 * rare_n + 4096) {
+            /* reading a range costs a few ns a pair, checking a name a few hundred: only
+             * a far more common word is not worth reading */
+            slack += SCORE_WHOLE + (t->has_marks ? SCORE_ACCENT : 0);
+            continue;
+        }
+        memset(tmp, 0, d->n_bits_words * sizeof *tmp);
+        for (size_t i = lo[order[k]]; i < hi[order[k]]; i++) {
+            const struct search_pair *p = &d->pairs[i];
+            tmp[p->entry >> 6] |= 1ull << (p->entry & 63);
+            if (test_bit(bits, p->entry))
+                bound[p->entry] += (uint32_t)word_score(p->sig, p->word_len, t);
+        }
+        for (size_t w = 0; w < d->n_bits_words; w++)
+            bits[w] &= tmp[w];
+    }
+    for (size_t w = 0; w < d->n_bits_words; w++) {
+        uint64_t b = bits[w];
+        while (b) {
+            uint32_t e = (uint32_t)(w * 64 + (unsigned)__builtin_ctzll(b));
+            b &= b - 1;
+            if (c->n == c->max) {
+                int most = (int)bound[e] + slack;
+                if (most < c->score[0] || (most == c->score[0] && d->entries[e].rank > c->rank[0]))
+                    continue;
+            }
+            check_entry(d, q, e, c);
         }
     }
-    const struct typed_word *t = &q->words[rare];
-    for (size_t i = best_lo; i < best_hi; i++) {
+}
+
+static void scan_pairs(const struct search_data *d, const struct query *q, struct collector *c)
+{
+    size_t lo[MAX_TYPED], hi[MAX_TYPED];
+    for (int i = 0; i < q->n; i++)
+        prefix_range(d, &q->words[i], &lo[i], &hi[i]);
+    if (q->n > 1) {
+        scan_words(d, q, lo, hi, c);
+        return;
+    }
+    /* one word: every pair in the range is a hit, scored from the pair alone */
+    const struct typed_word *t = &q->words[0];
+    for (size_t i = lo[0]; i < hi[0]; i++) {
         const struct search_pair *p = &d->pairs[i];
-        const struct search_entry *e = &d->entries[p->entry];
-        if (!e->alive)
+        if (p->sig & SEARCH_SIG_DEAD)
             continue;
-        if (q->n == 1) {
-            if (t->w.len >= SEARCH_KEY_LEN &&
-                !word_matches(d, &d->words[e->word_first + p->word_idx], t))
+        if (t->w.len >= SEARCH_KEY_LEN) { /* the key holds only the word's start */
+            const struct search_entry *e = &d->entries[p->entry];
+            if (!word_matches(d, &d->words[e->word_first + p->word_idx], t))
                 continue;
-            offer(c, p->entry, word_score(p->sig, p->word_len, t) + length_score(p->letters));
-            continue;
         }
-        /* the entry is checked once: on its first word that has the rare prefix */
-        int first = 1;
-        for (unsigned w = 0; w < p->word_idx && first; w++)
-            first = !word_matches(d, &d->words[e->word_first + w], t);
-        if (!first)
-            continue;
-        int s = best_assignment(d, e, q, 0, 0);
-        if (s >= 0)
-            offer(c, p->entry, s + length_score(e->letters));
+        offer(c, p->entry, p->rank, word_score(p->sig, p->word_len, t) + length_score(p->letters));
     }
 }
 
@@ -246,14 +324,17 @@ size_t vn_search_query(const struct vn_search *s, const char *typed, struct vn_s
         if (search_build(d) != KIOSK_OK)
             kiosk_log(KIOSK_LOG_WARN, "search index rebuild failed: searching one by one");
     }
-    uint32_t entry_buf[64];
+    uint32_t entry_buf[64], rank_buf[64];
     int score_buf[64];
-    struct collector c = {.d = d, .max = max, .entry = entry_buf, .score = score_buf};
+    struct collector c = {
+        .d = d, .max = max, .entry = entry_buf, .rank = rank_buf, .score = score_buf};
     if (max > 64) {
         c.entry = malloc(max * sizeof *c.entry);
+        c.rank = malloc(max * sizeof *c.rank);
         c.score = malloc(max * sizeof *c.score);
-        if (!c.entry || !c.score) {
+        if (!c.entry || !c.rank || !c.score) {
             free(c.entry);
+            free(c.rank);
             free(c.score);
             return 0;
         }
@@ -267,7 +348,7 @@ size_t vn_search_query(const struct vn_search *s, const char *typed, struct vn_s
             continue;
         int sc = best_assignment(d, e, &q, 0, 0);
         if (sc >= 0)
-            offer(&c, (uint32_t)i, sc + length_score(e->letters));
+            offer(&c, (uint32_t)i, UINT32_MAX, sc + length_score(e->letters));
     }
     /* the heap's worst is at the top: pop into hits from the back */
     size_t n = c.n;
@@ -280,6 +361,7 @@ size_t vn_search_query(const struct vn_search *s, const char *typed, struct vn_s
     }
     if (c.entry != entry_buf) {
         free(c.entry);
+        free(c.rank);
         free(c.score);
     }
     return n;

@@ -6,14 +6,16 @@
 #include "text/search.h"
 #include "text/text_internal.h"
 
-#define SEARCH_KEY_LEN 12       /* folded word bytes kept inline (11 + NUL padding) */
-#define SEARCH_MAX_WORDS 16     /* words of a name that are indexed */
-#define SEARCH_PENDING_MAX 2048 /* entries searched one by one before a rebuild */
+#define SEARCH_KEY_LEN 12          /* folded word bytes kept inline (11 + NUL padding) */
+#define SEARCH_MAX_WORDS 16        /* words of a name that are indexed */
+#define SEARCH_PENDING_MAX 2048    /* entries searched one by one before a rebuild */
+#define SEARCH_SIG_DEAD (1u << 31) /* in a pair's sig: its entry was removed */
 
 struct search_entry {
     uint32_t id_off;     /* user_id in the arena */
     uint32_t folded_off; /* folded full name in the arena (ties are ordered by it) */
     uint32_t word_first; /* first of its words in words[] */
+    uint32_t rank;       /* place in folded-name order at the last build; UINT32_MAX: pending */
     uint8_t n_words;
     uint8_t alive;
     uint16_t letters; /* folded length: shorter names rank first */
@@ -31,6 +33,7 @@ struct search_word {
 struct search_pair {
     char key[SEARCH_KEY_LEN];
     uint32_t entry;
+    uint32_t rank; /* the entry's rank: ties are ordered without reading the name */
     uint32_t sig;
     uint16_t letters;
     uint8_t word_len;
@@ -50,6 +53,9 @@ struct search_data {
     size_t n_pairs;
     size_t built_entries; /* entries from here on are pending (not in pairs) */
     size_t dead_in_pairs;
+    uint64_t *bits, *bits_tmp; /* query scratch: one bit per built entry */
+    uint32_t *bound;           /* query scratch: a score bound per built entry */
+    size_t n_bits_words;
 };
 
 struct vn_search {

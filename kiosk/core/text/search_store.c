@@ -105,6 +105,9 @@ static void data_free(struct search_data *d)
     free(d->arena);
     free(d->slots);
     free(d->pairs);
+    free(d->bits);
+    free(d->bits_tmp);
+    free(d->bound);
 }
 
 void vn_search_free(struct vn_search *s)
@@ -122,13 +125,39 @@ size_t vn_search_count(const struct vn_search *s)
     return s->d->n_alive;
 }
 
+static int pair_cmp(const void *a, const void *b)
+{
+    const struct search_pair *x = a, *y = b;
+    int r = memcmp(x->key, y->key, SEARCH_KEY_LEN);
+    if (r)
+        return r;
+    if (x->entry != y->entry)
+        return x->entry < y->entry ? -1 : 1;
+    return (int)x->word_idx - (int)y->word_idx; /* "Lê Ngọc Ngọc" has two (ngoc, e) */
+}
+
+/* Flags the entry's pairs so one-word queries skip them without reading the entry. */
+static void mark_pairs_dead(struct search_data *d, uint32_t e)
+{
+    const struct search_entry *en = &d->entries[e];
+    for (uint8_t w = 0; w < en->n_words; w++) {
+        struct search_pair probe = {.entry = e, .word_idx = w};
+        memcpy(probe.key, d->words[en->word_first + w].key, SEARCH_KEY_LEN);
+        struct search_pair *p = bsearch(&probe, d->pairs, d->n_pairs, sizeof *d->pairs, pair_cmp);
+        if (p)
+            p->sig |= SEARCH_SIG_DEAD;
+    }
+}
+
 static void kill_entry(struct search_data *d, size_t slot)
 {
     uint32_t e = d->slots[slot] - 1;
     d->entries[e].alive = 0;
     d->n_alive--;
-    if (e < d->built_entries)
+    if (e < d->built_entries) {
         d->dead_in_pairs++;
+        mark_pairs_dead(d, e);
+    }
     d->slots[slot] = UINT32_MAX;
 }
 
@@ -184,6 +213,7 @@ kiosk_status vn_search_add(struct vn_search *s, const char *user_id, const char 
     e->id_off = id_off;
     e->folded_off = folded_off;
     e->word_first = (uint32_t)d->n_words;
+    e->rank = UINT32_MAX;
     e->n_words = (uint8_t)nw;
     e->alive = 1;
     e->letters = flen > UINT16_MAX ? UINT16_MAX : (uint16_t)flen;
@@ -241,13 +271,35 @@ nomem:
     return KIOSK_E_NOMEM;
 }
 
-static int pair_cmp(const void *a, const void *b)
+struct name_at {
+    const char *folded;
+    uint32_t entry;
+};
+
+static int name_at_cmp(const void *a, const void *b)
 {
-    const struct search_pair *x = a, *y = b;
-    int r = memcmp(x->key, y->key, SEARCH_KEY_LEN);
+    const struct name_at *x = a, *y = b;
+    int r = strcmp(x->folded, y->folded);
     if (r)
         return r;
     return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* Ranks the live entries by folded name (then entry), so ties need no string compare. */
+static kiosk_status rank_entries(struct search_data *d)
+{
+    struct name_at *order = malloc((d->n_alive + 1) * sizeof *order);
+    if (!order)
+        return KIOSK_E_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_entries; i++)
+        if (d->entries[i].alive)
+            order[n++] = (struct name_at){search_str(d, d->entries[i].folded_off), (uint32_t)i};
+    qsort(order, n, sizeof *order, name_at_cmp);
+    for (size_t i = 0; i < n; i++)
+        d->entries[order[i].entry].rank = (uint32_t)i;
+    free(order);
+    return KIOSK_OK;
 }
 
 kiosk_status search_build(struct search_data *d)
@@ -258,9 +310,22 @@ kiosk_status search_build(struct search_data *d)
         if (st != KIOSK_OK)
             return st;
     }
+    size_t n_bits_words = (d->n_entries + 63) / 64 + 1;
+    uint64_t *bits = realloc(d->bits, n_bits_words * sizeof *bits);
+    if (bits)
+        d->bits = bits;
+    uint64_t *tmp = bits ? realloc(d->bits_tmp, n_bits_words * sizeof *tmp) : NULL;
+    if (tmp)
+        d->bits_tmp = tmp;
+    uint32_t *bound = tmp ? realloc(d->bound, (d->n_entries + 1) * sizeof *bound) : NULL;
+    if (bound)
+        d->bound = bound;
     struct search_pair *pairs = malloc((d->n_words + 1) * sizeof *pairs);
-    if (!pairs)
+    if (!bits || !tmp || !bound || !pairs || rank_entries(d) != KIOSK_OK) {
+        free(pairs);
         return KIOSK_E_NOMEM;
+    }
+    d->n_bits_words = n_bits_words;
     size_t n = 0;
     for (size_t i = 0; i < d->n_entries; i++) {
         const struct search_entry *e = &d->entries[i];
@@ -271,6 +336,7 @@ kiosk_status search_build(struct search_data *d)
             struct search_pair *p = &pairs[n++];
             memcpy(p->key, sw->key, SEARCH_KEY_LEN);
             p->entry = (uint32_t)i;
+            p->rank = e->rank;
             p->sig = sw->sig;
             p->letters = e->letters;
             p->word_len = sw->len;
