@@ -194,8 +194,11 @@ void sdl_backend_resized(struct sdl_backend *b)
     sdl_cache_init(b);
 }
 
+/* Opaque fills skip blending: the software renderer then fills rows at memset speed,
+ * several times faster than blending every pixel with alpha 255. */
 static void set_color(SDL_Renderer *r, ui_color c)
 {
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 }
 
@@ -268,12 +271,11 @@ static void draw_text(struct sdl_backend *b, const struct ui_cmd *c)
 {
     if (!c->text || !*c->text || c->rect.w <= 0)
         return;
-    struct sdl_text_entry *e = sdl_text_get(b, c->font, c->text);
+    struct sdl_text_entry *e = sdl_text_get(b, c->font, c->color, c->text);
     if (!e)
         return;
     int w = e->w < c->rect.w ? e->w : c->rect.w;
     SDL_Rect src = {0, 0, w, e->h}, dst = {c->rect.x, c->rect.y, w, e->h};
-    SDL_SetTextureColorMod(e->tex, c->color.r, c->color.g, c->color.b);
     SDL_SetTextureAlphaMod(e->tex, c->color.a);
     SDL_RenderCopy(b->ren, e->tex, &src, &dst);
 }

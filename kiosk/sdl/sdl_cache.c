@@ -142,12 +142,14 @@ static void evict_one(struct sdl_backend *b)
     b->text_count--;
 }
 
-struct sdl_text_entry *sdl_text_get(struct sdl_backend *b, int font, const char *text)
+struct sdl_text_entry *sdl_text_get(struct sdl_backend *b, int font, ui_color color,
+                                    const char *text)
 {
-    uint64_t h = sdl_hash_text(font, text);
+    uint32_t rgb = (uint32_t)color.r << 16 | (uint32_t)color.g << 8 | color.b;
+    uint64_t h = sdl_hash_text(font, text) ^ (uint64_t)rgb * 0xFF51AFD7ED558CCDull;
     for (int i = b->buckets[h % SDL_TEXT_BUCKETS]; i != -1; i = b->text[i].next) {
         struct sdl_text_entry *e = &b->text[i];
-        if (e->hash == h && e->font == font && strcmp(e->text, text) == 0) {
+        if (e->hash == h && e->font == font && e->rgb == rgb && strcmp(e->text, text) == 0) {
             e->used_frame = b->frame;
             b->stats.text_hits++;
             return e;
@@ -156,9 +158,9 @@ struct sdl_text_entry *sdl_text_get(struct sdl_backend *b, int font, const char 
     TTF_Font *f = sdl_font(b, font);
     if (!f)
         return NULL;
-    /* rendered once in white; colour comes from the texture's colour mod when drawn, so
-     * the same words in two colours share one texture */
-    SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, (SDL_Color){255, 255, 255, 255});
+    /* rendered in its colour: a texture drawn without colour modulation blends twice as
+     * fast on the software renderer, and one text rarely shows in two colours */
+    SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, (SDL_Color){color.r, color.g, color.b, 255});
     if (!s)
         return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(b->ren, s);
@@ -179,7 +181,7 @@ struct sdl_text_entry *sdl_text_get(struct sdl_backend *b, int font, const char 
     }
     int idx = b->text_count++;
     struct sdl_text_entry *e = &b->text[idx];
-    *e = (struct sdl_text_entry){h, font, copy, tex, w, hh, b->frame, -1};
+    *e = (struct sdl_text_entry){h, font, rgb, copy, tex, w, hh, b->frame, -1};
     e->next = b->buckets[h % SDL_TEXT_BUCKETS];
     b->buckets[h % SDL_TEXT_BUCKETS] = idx;
     b->text_bytes += bytes;

@@ -17,6 +17,7 @@
 struct sdl_text_entry {
     uint64_t hash;
     int font;
+    uint32_t rgb;
     char *text;
     SDL_Texture *tex;
     int w, h;
@@ -67,8 +68,9 @@ struct sdl_backend {
 
 uint64_t sdl_hash_text(int font, const char *text);
 TTF_Font *sdl_font(struct sdl_backend *b, int font);
-/* The texture of a text in white (coloured at paint time), cached across frames. */
-struct sdl_text_entry *sdl_text_get(struct sdl_backend *b, int font, const char *text);
+/* The texture of a text in a colour, cached across frames (LRU). */
+struct sdl_text_entry *sdl_text_get(struct sdl_backend *b, int font, ui_color color,
+                                    const char *text);
 SDL_Texture *sdl_image_get(struct sdl_backend *b, const struct ui_cmd *c);
 int sdl_text_width(void *user, int font, const char *text);
 /* The window changed size: fonts and textures follow the new height. */
