@@ -40,6 +40,10 @@ static const struct config_key keys[] = {
      "the kiosk's database file; empty: $XDG_DATA_HOME/kiosk/kiosk.db (like --db)"},
     {"plugin_dir", CONFIG_STRING, "", NULL, 0, 0,
      "where plugins are loaded from; empty: the installed plugin directory"},
+    {"export_dir", CONFIG_STRING, "", NULL, 0, 0,
+     "folder the admin screen exports to; empty: the USB stick mounted under /media"},
+    {"admin_card_sha256", CONFIG_STRING, "", NULL, 0, 0,
+     "SHA-256 (hex) of a coordinator card's text: scanning it opens the PIN pad"},
     {"log_level", CONFIG_ENUM, "info", "debug|info|warning|error", 0, 0,
      "how much the kiosk writes to its diagnostic log"},
 };

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #define PNG_MODULE_PX 8 /* a phone at arm's length reads 6 px modules; 8 prints crisply */
-#define PNG_QUIET_MODULES 4
 
 static int receipt_list_cmd(struct ctl *c, int argc, char **argv)
 {
@@ -113,18 +112,9 @@ static int receipt_png_cmd(struct ctl *c, int argc, char **argv)
                   code, store_path(s));
         return CTL_REFUSED;
     }
-    struct qr_matrix m;
-    uint8_t *px = NULL;
     int side = 0;
-    st = qr_encode(row.r.text, &m);
-    if (st == KIOSK_OK) {
-        st = qr_render_grey(&m, PNG_MODULE_PX, PNG_QUIET_MODULES, &px, &side);
-        qr_matrix_release(&m);
-    }
     /* 0644: the picture holds the signed text only, no name or phone. */
-    if (st == KIOSK_OK)
-        st = kiosk_png_write(out, px, side, side, 1, (size_t)side, 0644);
-    free(px);
+    st = qr_write_png(row.r.text, PNG_MODULE_PX, out, 0644, &side);
     if (st != KIOSK_OK) {
         ctl_error("cannot write '%s': %s", out, kiosk_status_name(st));
         return CTL_REFUSED;

@@ -5,6 +5,7 @@
 #define KIOSK_HOST_APP_H
 
 #include "config.h"
+#include "host/admin.h"
 #include "host/crash_guard.h"
 #include "host/host_ctx.h"
 #include "host/loader.h"
@@ -24,7 +25,7 @@ struct app_opts {
     const char *script_path;
 };
 
-enum app_screen { APP_HOME = 0, APP_PLUGIN = 1 };
+enum app_screen { APP_HOME = 0, APP_PLUGIN = 1, APP_PIN = 2, APP_ADMIN = 3 };
 
 struct app {
     struct config *cfg;
@@ -48,6 +49,7 @@ struct app {
     int quit;
     int clean_exit; /* the run ended as it should (not a crash): the guard's counts restart */
     struct crash_guard guard; /* which plugin was on screen if the kiosk dies */
+    struct admin admin;       /* the coordinator's PIN pad and admin screen */
     int guard_on;
 
     /* time: mono_ms drives timeouts and scan bursts; scripts advance it by hand */
@@ -92,6 +94,20 @@ int app_frame(struct app *a, const struct ui_event *ev);
 void app_repaint(struct app *a);
 /* The kiosk_ctx for host screens (plugin NULL) or a plugin. */
 kiosk_ctx app_ctx(struct app *a, struct plugin_slot *p);
+
+/* Fills "{name}" placeholders of a string-table text (never a printf format: a translated
+ * text cannot crash the kiosk). */
+void screens_template(const char *tmpl, const char *const names[], const char *const values[],
+                      size_t n, char *out, size_t cap);
+/* Sizes at 1280x800 scaled to this screen's height. */
+int screens_px(const struct app *a, int v);
+/* A full screen's header: a back button and the title beside it, then the banners.
+ * Returns 1 when the back button was tapped; *top: where the content starts. */
+int screens_header(struct app *a, const char *title, const char *back, int *top);
+/* The content area from top down to the on-screen keyboard (set as the ui's area). */
+ui_rect screens_content(struct app *a, int top);
+/* The on-screen keyboard for a focused field; call last but for admin_corner. */
+void screens_keyboard(struct app *a);
 
 /* Screens (screens.c): one frame of the current screen between ui_begin and ui_end. */
 void screens_frame(struct app *a);

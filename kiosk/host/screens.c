@@ -23,14 +23,14 @@ enum {
     TILE_MAX_W_PX = 760,
 };
 
-static int px(const struct app *a, int v)
+int screens_px(const struct app *a, int v)
 {
     int h = a->height > 0 ? a->height : 800;
     return v * h / 800;
 }
 
 /* Fills a "{name}" template from a string table text. */
-static void fill_template(const char *tmpl, const char *const names[], const char *const values[],
+void screens_template(const char *tmpl, const char *const names[], const char *const values[],
                           size_t n, char *out, size_t cap)
 {
     size_t o = 0;
@@ -68,7 +68,7 @@ static void today_text(struct app *a, char *out, size_t cap)
     kiosk_fmt(year, sizeof year, "%d", tm.tm_year + 1900);
     static const char *const names[] = {"weekday", "day", "month", "month_name", "year"};
     const char *values[] = {i18n_tr(a->i18n, wkey), day, month, i18n_tr(a->i18n, mkey), year};
-    fill_template(i18n_tr(a->i18n, "host.date"), names, values, KIOSK_ARRAY_LEN(names), out, cap);
+    screens_template(i18n_tr(a->i18n, "host.date"), names, values, KIOSK_ARRAY_LEN(names), out, cap);
 }
 
 static const char *kiosk_title(struct app *a)
@@ -81,18 +81,18 @@ static const char *kiosk_title(struct app *a)
  * height they took. */
 static int banners(struct app *a, int top)
 {
-    int h = 0, m = px(a, MARGIN_PX);
+    int h = 0, m = screens_px(a, MARGIN_PX);
     if (a->storage == KIOSK_E_FULL || a->storage == KIOSK_E_READONLY) {
-        ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, px(a, BANNER_H_PX)});
+        ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, screens_px(a, BANNER_H_PX)});
         ui_message(a->ui, KIOSK_MSG_ERROR,
                    i18n_tr(a->i18n, a->storage == KIOSK_E_FULL ? "host.storage.full"
                                                                : "host.storage.readonly"));
-        h += px(a, BANNER_H_PX) + px(a, HEADER_PAD_PX);
+        h += screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
     }
     if (a->scan_unknown) {
-        ui_next_rect(a->ui, (ui_rect){m, top + h, a->width - 2 * m, px(a, BANNER_H_PX)});
+        ui_next_rect(a->ui, (ui_rect){m, top + h, a->width - 2 * m, screens_px(a, BANNER_H_PX)});
         ui_message(a->ui, KIOSK_MSG_ERROR, i18n_tr(a->i18n, "host.scan_unknown"));
-        h += px(a, BANNER_H_PX) + px(a, HEADER_PAD_PX);
+        h += screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
     }
     return h;
 }
@@ -115,10 +115,10 @@ static const char *plugin_detail(struct app *a, struct plugin_slot *p)
 static void tiles(struct app *a, int top)
 {
     size_t n = a->plugins.count;
-    int m = px(a, MARGIN_PX), gap = px(a, TILE_GAP_PX);
+    int m = screens_px(a, MARGIN_PX), gap = screens_px(a, TILE_GAP_PX);
     int area_w = a->width - 2 * m, area_h = a->height - top - m;
     if (n == 0) {
-        ui_next_rect(a->ui, (ui_rect){m, top, area_w, px(a, BANNER_H_PX)});
+        ui_next_rect(a->ui, (ui_rect){m, top, area_w, screens_px(a, BANNER_H_PX)});
         ui_message(a->ui, KIOSK_MSG_INFO, i18n_tr(a->i18n, "host.no_plugins"));
         return;
     }
@@ -126,10 +126,10 @@ static void tiles(struct app *a, int top)
     int rows = (int)((n + (size_t)cols - 1) / (size_t)cols);
     int tw = (area_w - gap * (cols - 1)) / cols;
     int th = (area_h - gap * (rows - 1)) / rows;
-    if (th > px(a, TILE_MAX_H_PX))
-        th = px(a, TILE_MAX_H_PX);
-    if (tw > px(a, TILE_MAX_W_PX))
-        tw = px(a, TILE_MAX_W_PX);
+    if (th > screens_px(a, TILE_MAX_H_PX))
+        th = screens_px(a, TILE_MAX_H_PX);
+    if (tw > screens_px(a, TILE_MAX_W_PX))
+        tw = screens_px(a, TILE_MAX_W_PX);
     int left = m + (area_w - (tw * cols + gap * (cols - 1))) / 2;
     for (size_t i = 0; i < n; i++) {
         struct plugin_slot *p = &a->plugins.slots[i];
@@ -143,64 +143,90 @@ static void tiles(struct app *a, int top)
 static void home_frame(struct app *a)
 {
     const struct ui_theme *th = ui_theme(a->ui);
-    int m = px(a, MARGIN_PX), lang_w = px(a, LANG_BUTTON_W_PX);
+    int m = screens_px(a, MARGIN_PX), lang_w = screens_px(a, LANG_BUTTON_W_PX);
     ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
-    ui_next_rect(a->ui, (ui_rect){m, m, a->width - 3 * m - lang_w, px(a, TITLE_H_PX)});
+    ui_next_rect(a->ui, (ui_rect){m, m, a->width - 3 * m - lang_w, screens_px(a, TITLE_H_PX)});
     ui_label(a->ui, kiosk_title(a), UI_FONT_TITLE, th->text);
     char date[160];
     today_text(a, date, sizeof date);
     ui_next_rect(a->ui,
-                 (ui_rect){m, m + px(a, TITLE_H_PX), a->width - 3 * m - lang_w, px(a, DATE_H_PX)});
+                 (ui_rect){m, m + screens_px(a, TITLE_H_PX), a->width - 3 * m - lang_w, screens_px(a, DATE_H_PX)});
     ui_label(a->ui, date, UI_FONT_BODY, th->muted);
-    ui_next_rect(a->ui, (ui_rect){a->width - m - lang_w, m, lang_w, px(a, HEADER_BUTTON_H_PX)});
+    ui_next_rect(a->ui, (ui_rect){a->width - m - lang_w, m, lang_w, screens_px(a, HEADER_BUTTON_H_PX)});
     if (ui_button(a->ui, i18n_tr(a->i18n, "host.lang.other"), KIOSK_STYLE_NORMAL)) {
         i18n_set_lang(a->i18n, strcmp(i18n_lang(a->i18n), "vi") == 0 ? "en" : "vi");
         a->relayout = 1;
     }
-    int top = m + px(a, TITLE_H_PX) + px(a, DATE_H_PX) + px(a, HEADER_PAD_PX);
+    int top = m + screens_px(a, TITLE_H_PX) + screens_px(a, DATE_H_PX) + screens_px(a, HEADER_PAD_PX);
     top += banners(a, top);
     if (a->plugins.count) {
-        ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, px(a, HINT_H_PX)});
+        ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, screens_px(a, HINT_H_PX)});
         ui_label(a->ui, i18n_tr(a->i18n, "host.home.hint"), UI_FONT_BODY, th->muted);
-        top += px(a, HINT_H_PX);
+        top += screens_px(a, HINT_H_PX);
     }
     tiles(a, top);
+    admin_corner(a);
+}
+
+int screens_header(struct app *a, const char *title, const char *back, int *top)
+{
+    const struct ui_theme *th = ui_theme(a->ui);
+    int m = screens_px(a, MARGIN_PX), pad = screens_px(a, HEADER_PAD_PX);
+    int bw = screens_px(a, HEADER_BUTTON_W_PX), bh = screens_px(a, HEADER_BUTTON_H_PX);
+    ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
+    ui_next_rect(a->ui, (ui_rect){m, pad, bw, bh});
+    int tapped = ui_button(a->ui, back, KIOSK_STYLE_NORMAL);
+    const struct ui_text_metrics *tm = sdl_backend_metrics(a->sdl);
+    int lh = tm->line_height(tm->user, UI_FONT_LARGE);
+    int ty = pad + (lh < bh ? (bh - lh) / 2 : 0); /* centred beside the button */
+    ui_next_rect(a->ui, (ui_rect){m + bw + 2 * pad, ty, a->width - 2 * m - bw - 2 * pad, lh});
+    ui_label(a->ui, title, UI_FONT_LARGE, th->text);
+    *top = bh + 2 * pad;
+    *top += banners(a, *top);
+    return tapped;
+}
+
+ui_rect screens_content(struct app *a, int top)
+{
+    int m = screens_px(a, MARGIN_PX), pad = screens_px(a, HEADER_PAD_PX);
+    int bottom = a->height - a->kbd_h - pad;
+    if (bottom < top + screens_px(a, HEADER_BUTTON_H_PX))
+        bottom = top + screens_px(a, HEADER_BUTTON_H_PX);
+    ui_rect r = {m, top, a->width - 2 * m, bottom - top};
+    ui_area(a->ui, r);
+    return r;
+}
+
+void screens_keyboard(struct app *a)
+{
+    int kbd = ui_keyboard(a->ui);
+    if (kbd != a->kbd_h) {
+        a->kbd_h = kbd;
+        a->relayout = 1; /* the content's area depends on it */
+    }
 }
 
 static void plugin_frame(struct app *a)
 {
     struct plugin_slot *p = &a->plugins.slots[a->current];
-    const struct ui_theme *th = ui_theme(a->ui);
-    int m = px(a, MARGIN_PX), pad = px(a, HEADER_PAD_PX);
-    int bw = px(a, HEADER_BUTTON_W_PX), bh = px(a, HEADER_BUTTON_H_PX);
-    ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
-    ui_next_rect(a->ui, (ui_rect){m, pad, bw, bh});
-    if (ui_button(a->ui, i18n_tr(a->i18n, "host.home"), KIOSK_STYLE_NORMAL))
+    int top;
+    if (screens_header(a, plugin_title(a, p), i18n_tr(a->i18n, "host.home"), &top))
         a->pending_home = 1;
-    const struct ui_text_metrics *tm = sdl_backend_metrics(a->sdl);
-    int lh = tm->line_height(tm->user, UI_FONT_LARGE);
-    int ty = pad + (lh < bh ? (bh - lh) / 2 : 0); /* centred beside the button */
-    ui_next_rect(a->ui, (ui_rect){m + bw + 2 * pad, ty, a->width - 2 * m - bw - 2 * pad, lh});
-    ui_label(a->ui, plugin_title(a, p), UI_FONT_LARGE, th->text);
-    int top = bh + 2 * pad;
-    top += banners(a, top);
-    int bottom = a->height - a->kbd_h - pad;
-    if (bottom < top + bh)
-        bottom = top + bh;
-    ui_area(a->ui, (ui_rect){m, top, a->width - 2 * m, bottom - top});
+    screens_content(a, top);
     kiosk_ctx ctx = app_ctx(a, p);
     p->desc.frame(p->state, &ctx);
-    int kbd = ui_keyboard(a->ui);
-    if (kbd != a->kbd_h) {
-        a->kbd_h = kbd;
-        a->relayout = 1; /* the plugin's area depends on it */
-    }
+    screens_keyboard(a);
+    admin_corner(a);
 }
 
 void screens_frame(struct app *a)
 {
     if (a->screen == APP_PLUGIN && a->current < a->plugins.count)
         plugin_frame(a);
+    else if (a->screen == APP_PIN)
+        admin_pin_frame(a);
+    else if (a->screen == APP_ADMIN)
+        admin_frame(a);
     else
         home_frame(a);
 }
@@ -217,6 +243,7 @@ void screens_go_home(struct app *a)
     a->screen = APP_HOME;
     a->kbd_h = 0;
     ui_reset(a->ui);
+    admin_forget(a);
     if (a->guard_on)
         crash_guard_set_active(&a->guard, NULL);
 }
@@ -240,6 +267,12 @@ static int offer(struct app *a, struct plugin_slot *p, const char *payload)
 void screens_scan(struct app *a, const char *payload)
 {
     a->scan_unknown = 0;
+    if (admin_card_scanned(a, payload)) {
+        admin_open_pin(a);
+        return;
+    }
+    if (a->screen == APP_PIN || a->screen == APP_ADMIN)
+        return; /* the coordinator's screens take no visitor scans */
     if (a->screen == APP_PLUGIN && a->current < a->plugins.count) {
         struct plugin_slot *p = &a->plugins.slots[a->current];
         if (p->desc.on_scan && offer(a, p, payload)) {

@@ -218,6 +218,13 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         }
         pointer(a, UI_EV_RELEASE, (int)c->num[c->argc - 2], (int)c->num[c->argc - 1]);
         return 1;
+    case SCRIPT_HOLD:
+        pointer(a, UI_EV_PRESS, (int)c->num[0], (int)c->num[1]);
+        app_advance_ms(a, c->num[2]);
+        app_timers(a);
+        app_frame(a, NULL); /* what counts a held finger sees the time it was held */
+        pointer(a, UI_EV_RELEASE, (int)c->num[0], (int)c->num[1]);
+        return 1;
     case SCRIPT_TYPE:
         type_text(a, c->args[0], TYPE_GAP_MS);
         wait_ms(a, TYPE_GAP_MS); /* the last key comes out of the burst detector */
@@ -298,6 +305,13 @@ int script_play(struct app *a, const struct script *s, const char *name, FILE *o
     for (size_t i = 0; i < s->count; i++) {
         const struct script_cmd *c = &s->cmds[i];
         int ok = run_cmd(&p, c);
+        if (ok && a->quit) {
+            if (i + 1 == s->count)
+                return 0; /* the script ends by quitting the kiosk (admin screen) */
+            kiosk_fmt(p.why, sizeof p.why, "the kiosk quit; %zu more lines were not played",
+                      s->count - i - 1);
+            ok = 0;
+        }
         if (ok)
             app_frame(a, NULL); /* the screen reflects the line before the next one */
         if (!ok) {

@@ -21,6 +21,7 @@ enum script_op {
     SCRIPT_EXPECT,        /* expect "TEXT" */
     SCRIPT_EXPECT_NOT,    /* expect-not "TEXT" */
     SCRIPT_SHOT,          /* shot FILE.png */
+    SCRIPT_HOLD,          /* hold X Y MS: press, keep the finger there MS ms, release */
 };
 
 #define SCRIPT_ARGS_MAX 32

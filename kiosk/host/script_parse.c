@@ -15,7 +15,7 @@ static const struct {
     {"key", 1, 1},    {"scan", 1, 1},
     {"wait", 1, 1},   {"clock", 1, 1},
     {"expect", 1, 1}, {"expect-not", 1, 1},
-    {"shot", 1, 1},
+    {"shot", 1, 1},    {"hold", 3, 3},
 };
 
 static const char *const key_names[] = {"Return", "Escape", "BackSpace", "Tab", "Up", "Down"};
@@ -129,6 +129,9 @@ static int build(struct script_cmd *cmd, struct token *tok, int n, char *err, si
             kiosk_fmt(err, errlen, "drag takes pairs of X Y");
             return 0;
         }
+    } else if (strcmp(name, "hold") == 0) {
+        cmd->op = SCRIPT_HOLD;
+        numbers = 1;
     } else if (strcmp(name, "type") == 0) {
         cmd->op = SCRIPT_TYPE;
     } else if (strcmp(name, "osk") == 0) {

@@ -15,6 +15,11 @@ void ui_area(ui_ctx *ui, ui_rect area)
     ui->has_next = 0;
 }
 
+int ui_cursor_y(const ui_ctx *ui)
+{
+    return ui->cursor_y;
+}
+
 ui_rect ui_screen(const ui_ctx *ui)
 {
     return (ui_rect){0, 0, ui->width, ui->height};

@@ -4,7 +4,7 @@
 # Directives in the script's comments:
 #   #! args: ARGS           extra kiosk arguments (e.g. --window 1024x600 --lang en);
 #                           ${BUILD} is replaced by the build dir (--plugin-dir ${BUILD}/test-plugins)
-#   #! config: KEY = VALUE  a line of the settings file the kiosk gets
+#   #! config: KEY = VALUE  a line of the settings file the kiosk gets ($WORK is replaced)
 #   #! setup: COMMAND       a shell command run before the kiosk, with $KIOSKCTL, $DB, $WORK
 #   #! after: COMMAND       a shell command run after a passing script (checks the stored data)
 # Screenshots (`shot x.png`) land in $KIOSK_SHOT_DIR (default: build/shots/<script>/).
@@ -24,7 +24,7 @@ while IFS= read -r line; do
   case "$line" in
     "#! args:"*) a=${line#\#! args:}; a=${a//'${BUILD}'/${KIOSK_BUILD_DIR:-.}}
                  read -r -a more <<<"$a"; args+=("${more[@]}") ;;
-    "#! config:"*) echo "${line#\#! config: }" >>"$WORK/kiosk.ini" ;;
+    "#! config:"*) l=${line#\#! config: }; echo "${l//\$WORK/$WORK}" >>"$WORK/kiosk.ini" ;;
   esac
 done <"$script"
 "$kioskctl" --db "$DB" init --demo >/dev/null

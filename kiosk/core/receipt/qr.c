@@ -1,5 +1,7 @@
 #include "qr.h"
 
+#include "kiosk_png.h"
+
 #include <qrencode.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,4 +60,23 @@ kiosk_status qr_render_grey(const struct qr_matrix *m, int module_px, int quiet,
     *out = px;
     *side = n;
     return KIOSK_OK;
+}
+
+kiosk_status qr_write_png(const char *text, int module_px, const char *path, int mode,
+                          int *side_px)
+{
+    struct qr_matrix m;
+    uint8_t *px = NULL;
+    int side = 0;
+    kiosk_status st = qr_encode(text, &m);
+    if (st != KIOSK_OK)
+        return st;
+    st = qr_render_grey(&m, module_px, 4, &px, &side);
+    qr_matrix_release(&m);
+    if (st == KIOSK_OK)
+        st = kiosk_png_write(path, px, side, side, 1, (size_t)side, mode);
+    free(px);
+    if (st == KIOSK_OK && side_px)
+        *side_px = side;
+    return st;
 }

@@ -1,0 +1,163 @@
+/* The coordinator's way in and the PIN pad; the admin screen's tabs are in admin_tabs.c. */
+#include "host/admin.h"
+
+#include "admin/pin.h"
+#include "host/app.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *tr(struct app *a, const char *key)
+{
+    return i18n_tr(a->i18n, key);
+}
+
+void admin_corner(struct app *a)
+{
+    if (a->screen == APP_PIN || a->screen == APP_ADMIN)
+        return;
+    /* Called after every other widget: a press on a button in the corner goes to the
+     * button; only the bare corner counts for the hidden long press. */
+    int side = screens_px(a, 80);
+    if (ui_hold_area(a->ui, (ui_rect){0, 0, side, side}) >= ADMIN_HOLD_MS)
+        admin_open_pin(a);
+}
+
+int admin_card_scanned(struct app *a, const char *payload)
+{
+    const char *want = host_setting(&(kiosk_ctx){a, NULL}, "admin_card_sha256");
+    if (!want || strlen(want) != 2 * crypto_hash_sha256_BYTES)
+        return 0;
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    char hex[2 * crypto_hash_sha256_BYTES + 1];
+    crypto_hash_sha256(digest, (const unsigned char *)payload, strlen(payload));
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return sodium_memcmp(hex, want, sizeof hex - 1) == 0;
+}
+
+void admin_forget(struct app *a)
+{
+    sodium_memzero(a->admin.pin, sizeof a->admin.pin);
+    sodium_memzero(a->admin.pin_again, sizeof a->admin.pin_again);
+    memset(&a->admin, 0, sizeof a->admin);
+}
+
+void admin_open_pin(struct app *a)
+{
+    if (a->screen == APP_PLUGIN && a->current < a->plugins.count) {
+        struct plugin_slot *p = &a->plugins.slots[a->current];
+        if (p->desc.leave) {
+            kiosk_ctx ctx = app_ctx(a, p);
+            p->desc.leave(p->state, &ctx);
+        }
+    }
+    admin_forget(a);
+    ui_reset(a->ui);
+    a->kbd_h = 0;
+    a->screen = APP_PIN;
+    a->admin.setting_pin = !pin_is_set(a->store);
+    a->relayout = 1;
+    if (a->guard_on)
+        crash_guard_set_active(&a->guard, NULL);
+    kiosk_log(KIOSK_LOG_INFO, "the coordinator's PIN pad was opened");
+}
+
+static void enter_admin(struct app *a)
+{
+    admin_forget(a);
+    ui_reset(a->ui);
+    a->kbd_h = 0;
+    a->screen = APP_ADMIN;
+    a->admin.tab = ADMIN_TAB_TODAY;
+    a->relayout = 1;
+}
+
+static void format_hhmm(int64_t at_ms, char *out, size_t cap)
+{
+    struct tm tm;
+    kiosk_local_tm(at_ms, &tm);
+    snprintf(out, cap, "%02d:%02d", tm.tm_hour, tm.tm_min);
+}
+
+static void try_pin(struct app *a)
+{
+    int left = 0;
+    int64_t until = 0;
+    kiosk_status st = pin_check(a->store, a->admin.pin, kiosk_clock_now_ms(), &left, &until);
+    sodium_memzero(a->admin.pin, sizeof a->admin.pin);
+    char when[16];
+    switch (st) {
+    case KIOSK_OK:
+        kiosk_log(KIOSK_LOG_INFO, "the coordinator entered the admin screen");
+        enter_admin(a);
+        return;
+    case KIOSK_E_DENIED:
+        snprintf(when, sizeof when, "%d", left);
+        screens_template(tr(a, "admin.pin.wrong"), (const char *const[]){"tries"},
+                         (const char *const[]){when}, 1, a->admin.pin_error,
+                         sizeof a->admin.pin_error);
+        break;
+    case KIOSK_E_UNAVAILABLE:
+        format_hhmm(until, when, sizeof when);
+        screens_template(tr(a, "admin.pin.locked"), (const char *const[]){"time"},
+                         (const char *const[]){when}, 1, a->admin.pin_error,
+                         sizeof a->admin.pin_error);
+        break;
+    default:
+        host_storage_status(&(kiosk_ctx){a, NULL}, st);
+        kiosk_strlcpy(a->admin.pin_error, tr(a, "admin.pin.error"), sizeof a->admin.pin_error);
+        break;
+    }
+    kiosk_log(KIOSK_LOG_WARN, "a wrong or refused coordinator PIN (%s)", kiosk_status_name(st));
+}
+
+static void save_new_pin(struct app *a)
+{
+    if (strcmp(a->admin.pin, a->admin.pin_again) != 0) {
+        kiosk_strlcpy(a->admin.pin_error, tr(a, "admin.pin.differ"), sizeof a->admin.pin_error);
+        return;
+    }
+    kiosk_status st = pin_set(a->store, a->admin.pin);
+    if (st == KIOSK_E_INVALID) {
+        kiosk_strlcpy(a->admin.pin_error, tr(a, "admin.pin.format"), sizeof a->admin.pin_error);
+        return;
+    }
+    if (st != KIOSK_OK) {
+        host_storage_status(&(kiosk_ctx){a, NULL}, st);
+        kiosk_strlcpy(a->admin.pin_error, tr(a, "admin.pin.error"), sizeof a->admin.pin_error);
+        return;
+    }
+    kiosk_log(KIOSK_LOG_INFO, "the coordinator set a new PIN");
+    enter_admin(a);
+    kiosk_strlcpy(a->admin.message, tr(a, "admin.pin.saved"), sizeof a->admin.message);
+    a->admin.message_kind = KIOSK_MSG_OK;
+}
+
+void admin_pin_frame(struct app *a)
+{
+    struct admin *ad = &a->admin;
+    int top;
+    if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.cancel"), &top))
+        a->pending_home = 1;
+    screens_content(a, top);
+    const char *err = ad->pin_error[0] ? ad->pin_error : NULL;
+    if (ad->setting_pin) {
+        ui_text(a->ui, tr(a, pin_is_set(a->store) ? "admin.pin.change_hint" : "admin.pin.first"));
+        if (ui_field(a->ui, tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, NULL))
+            ad->pin_error[0] = '\0';
+        if (ui_field(a->ui, tr(a, "admin.pin.again"), ad->pin_again, sizeof ad->pin_again,
+                     KIOSK_FIELD_PIN, err))
+            ad->pin_error[0] = '\0';
+        if (ui_button(a->ui, tr(a, "admin.pin.save"), KIOSK_STYLE_PRIMARY))
+            save_new_pin(a);
+    } else {
+        ui_text(a->ui, tr(a, "admin.pin.hint"));
+        if (ui_field(a->ui, tr(a, "admin.pin.label"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN,
+                     err))
+            ad->pin_error[0] = '\0';
+        if (ui_button(a->ui, tr(a, "admin.pin.enter"), KIOSK_STYLE_PRIMARY))
+            try_pin(a);
+    }
+    screens_keyboard(a);
+}

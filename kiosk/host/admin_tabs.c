@@ -1,0 +1,398 @@
+/* The admin screen: tabs for today's sessions and counts (and which class or fair this
+ * kiosk serves), exports to a USB stick, sync, settings, plugins' own admin parts, quit. */
+#include "host/admin.h"
+
+#include "export/export.h"
+#include "export/export_strings.h"
+#include "host/admin_usb.h"
+#include "host/app.h"
+#include "receipt/qr.h"
+#include "store/day_counts.h"
+#include "store/domain.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SESSIONS_PER_PAGE 4
+#define CHART_MAX_BARS 12
+#define RECEIPT_PNG_MODULE_PX 8
+
+static const char *tr(struct app *a, const char *key)
+{
+    return i18n_tr(a->i18n, key);
+}
+
+static void say(struct app *a, int kind, const char *text)
+{
+    kiosk_strlcpy(a->admin.message, text, sizeof a->admin.message);
+    a->admin.message_kind = kind;
+}
+
+static void say1(struct app *a, int kind, const char *key, const char *name, const char *value)
+{
+    char out[512];
+    screens_template(tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1, out,
+                     sizeof out);
+    say(a, kind, out);
+}
+
+static void hhmm(int64_t at_ms, char *out, size_t cap)
+{
+    struct tm tm;
+    kiosk_local_tm(at_ms, &tm);
+    snprintf(out, cap, "%02d:%02d", tm.tm_hour, tm.tm_min);
+}
+
+/* -- today: sessions, counts, the served event -- */
+
+static void served_code(struct app *a, char *out, size_t cap)
+{
+    const char *v = host_setting(&(kiosk_ctx){a, NULL}, "served_event");
+    kiosk_strlcpy(out, v ? v : "", cap);
+}
+
+static void session_item(struct app *a, const struct day_session_count *r, const char *served)
+{
+    char title[KIOSK_TEXT_LEN + 64], detail[KIOSK_TEXT_LEN + 200], from[8], to[8], num[8];
+    char counts[160], cin[12], reg[12], late[12], walk[12];
+    hhmm(r->starts_at_ms, from, sizeof from);
+    hhmm(r->ends_at_ms, to, sizeof to);
+    snprintf(num, sizeof num, "%d", r->session_number);
+    snprintf(cin, sizeof cin, "%d", r->checked_in);
+    snprintf(reg, sizeof reg, "%d", r->registered);
+    snprintf(late, sizeof late, "%d", r->late);
+    snprintf(walk, sizeof walk, "%d", r->walkins);
+    int is_served = strcmp(served, r->event_code) == 0;
+    static const char *const tnames[] = {"code", "number", "from", "to", "served"};
+    const char *tvalues[] = {r->event_code, num, from, to,
+                             is_served ? tr(a, "admin.today.served_mark") : ""};
+    screens_template(tr(a, "admin.today.session"), tnames, tvalues, 5, title, sizeof title);
+    static const char *const cnames[] = {"in", "registered", "late", "walkins"};
+    const char *cvalues[] = {cin, reg, late, walk};
+    screens_template(tr(a, r->event_kind == KIOSK_EVENT_FAIR ? "admin.today.fair_counts"
+                                                             : "admin.today.class_counts"),
+                     cnames, cvalues, 4, counts, sizeof counts);
+    snprintf(detail, sizeof detail, "%s — %s", r->event_title, counts);
+    if (!ui_list_item(a->ui, title, detail))
+        return;
+    kiosk_status w = store_setting_set(a->store, "served_event", r->event_code);
+    host_storage_status(&(kiosk_ctx){a, NULL}, w);
+    if (w == KIOSK_OK) {
+        say1(a, KIOSK_MSG_OK, "admin.today.now_serving", "code", r->event_code);
+        kiosk_log(KIOSK_LOG_INFO, "this kiosk now serves '%s'", r->event_code);
+    } else {
+        say(a, KIOSK_MSG_ERROR, tr(a, "admin.storage_error"));
+    }
+}
+
+/* Sessions of today a page at a time on the left, the chart of who came on the right. */
+static void tab_today(struct app *a, ui_rect area)
+{
+    struct day_session_count *rows = NULL;
+    size_t n = 0;
+    kiosk_status st = store_day_counts(a->store, kiosk_clock_now_ms(), &rows, &n);
+    if (st != KIOSK_OK) {
+        ui_message(a->ui, KIOSK_MSG_ERROR, tr(a, "admin.today.error"));
+        return;
+    }
+    if (n == 0) {
+        ui_message(a->ui, KIOSK_MSG_INFO, tr(a, "admin.today.none"));
+        free(rows);
+        return;
+    }
+    char served[KIOSK_PART_LEN];
+    served_code(a, served, sizeof served);
+    size_t pages = (n + SESSIONS_PER_PAGE - 1) / SESSIONS_PER_PAGE;
+    if ((size_t)a->admin.today_page >= pages)
+        a->admin.today_page = 0;
+    int gap = screens_px(a, 24), left_w = area.w * 3 / 5;
+    ui_rect cursor = area;
+    ui_text(a->ui, tr(a, "admin.today.pick"));
+    size_t first = (size_t)a->admin.today_page * SESSIONS_PER_PAGE;
+    int list_top = ui_cursor_y(a->ui);
+    ui_area(a->ui, (ui_rect){cursor.x, list_top, left_w, cursor.y + cursor.h - list_top});
+    for (size_t i = first; i < n && i < first + SESSIONS_PER_PAGE; i++)
+        session_item(a, &rows[i], served);
+    if (pages > 1) {
+        char page[96], cur[24], all[24];
+        snprintf(cur, sizeof cur, "%d", a->admin.today_page + 1);
+        snprintf(all, sizeof all, "%zu", pages);
+        screens_template(tr(a, "admin.today.page"), (const char *const[]){"page", "pages"},
+                         (const char *const[]){cur, all}, 2, page, sizeof page);
+        ui_row_begin(a->ui, 3);
+        if (ui_button(a->ui, tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
+            a->admin.today_page = (int)((a->admin.today_page + (int)pages - 1) % (int)pages);
+        ui_text(a->ui, page);
+        if (ui_button(a->ui, tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
+            a->admin.today_page = (int)((a->admin.today_page + 1) % (int)pages);
+        ui_row_end(a->ui);
+    }
+    const char *labels[CHART_MAX_BARS];
+    char label_buf[CHART_MAX_BARS][KIOSK_PART_LEN + 16];
+    int values[CHART_MAX_BARS];
+    size_t bars = n < CHART_MAX_BARS ? n : CHART_MAX_BARS;
+    for (size_t i = 0; i < bars; i++) {
+        char from[8];
+        hhmm(rows[i].starts_at_ms, from, sizeof from);
+        snprintf(label_buf[i], sizeof label_buf[i], "%s %s", rows[i].event_code, from);
+        labels[i] = label_buf[i];
+        values[i] = rows[i].checked_in;
+    }
+    ui_area(a->ui, (ui_rect){cursor.x + left_w + gap, list_top, cursor.w - left_w - gap,
+                             cursor.y + cursor.h - list_top});
+    ui_bar_chart(a->ui, tr(a, "admin.today.chart"), labels, values, bars);
+    free(rows);
+}
+
+/* -- exports to a USB stick -- */
+
+static void export_one(struct app *a, const char *dir, const char *what, const char *code,
+                       int format)
+{
+    char path[4400], date[40], err[512] = "";
+    struct tm tm;
+    kiosk_local_tm(kiosk_clock_now_ms(), &tm);
+    snprintf(date, sizeof date, "%04d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    const char *ext = format == EXPORT_XLSX ? "xlsx" : "csv";
+    struct export_result res = {0};
+    kiosk_status st;
+    export_strings_load(i18n_lang(a->i18n));
+    if (strcmp(what, "attendance") == 0) {
+        snprintf(path, sizeof path, "%s/%s_diem-danh_%s.%s", dir, code, date, ext);
+        st = export_attendance(a->store, code, format, path, &res, err, sizeof err);
+    } else if (strcmp(what, "leads") == 0) {
+        snprintf(path, sizeof path, "%s/%s_khach-quan-tam_%s.%s", dir, code, date, ext);
+        st = export_leads(a->store, code, format, path, &res, err, sizeof err);
+    } else {
+        snprintf(path, sizeof path, "%s/bao-cao-tong-hop_%s.%s", dir, date, ext);
+        st = export_summary(a->store, format, path, &res, err, sizeof err);
+    }
+    if (st == KIOSK_OK) {
+        say1(a, KIOSK_MSG_OK, "admin.export.done", "path", path);
+        kiosk_log(KIOSK_LOG_INFO, "exported %ld rows to '%s'", res.rows, path);
+    } else {
+        say1(a, KIOSK_MSG_ERROR, st == KIOSK_E_FULL ? "admin.export.full" : "admin.export.failed",
+             "path", path);
+        kiosk_log(KIOSK_LOG_ERROR, "export to '%s' failed: %s", path, err);
+    }
+}
+
+static void save_receipt_png(struct app *a, const char *dir)
+{
+    struct receipt_row row;
+    kiosk_status st = receipt_by_short_code(a->store, a->admin.receipt_code, &row);
+    if (st != KIOSK_OK) {
+        say1(a, KIOSK_MSG_ERROR, "admin.receipt.unknown", "code", a->admin.receipt_code);
+        return;
+    }
+    char path[4400];
+    snprintf(path, sizeof path, "%s/bien-nhan_%s.png", dir, row.r.short_code);
+    /* 0644: the picture holds the signed text only, no name or phone */
+    st = qr_write_png(row.r.text, RECEIPT_PNG_MODULE_PX, path, 0644, NULL);
+    if (st == KIOSK_OK)
+        say1(a, KIOSK_MSG_OK, "admin.export.done", "path", path);
+    else
+        say1(a, KIOSK_MSG_ERROR, "admin.export.failed", "path", path);
+}
+
+static void tab_export(struct app *a)
+{
+    char dir[4096];
+    if (!admin_export_dir(a, dir, sizeof dir)) {
+        ui_message(a->ui, KIOSK_MSG_INFO, tr(a, "admin.export.no_usb"));
+        return;
+    }
+    char line[4300];
+    screens_template(tr(a, "admin.export.to"), (const char *const[]){"dir"},
+                     (const char *const[]){dir}, 1, line, sizeof line);
+    ui_text(a->ui, line);
+    char served[KIOSK_PART_LEN];
+    served_code(a, served, sizeof served);
+    struct kiosk_event ev;
+    int have_event = served[0] && store_event_get(a->store, served, &ev) == KIOSK_OK;
+    ui_row_begin(a->ui, 2);
+    if (have_event && ev.kind == KIOSK_EVENT_CLASS) {
+        if (ui_button(a->ui, tr(a, "admin.export.attendance_xlsx"), KIOSK_STYLE_PRIMARY))
+            export_one(a, dir, "attendance", served, EXPORT_XLSX);
+        if (ui_button(a->ui, tr(a, "admin.export.attendance_csv"), KIOSK_STYLE_NORMAL))
+            export_one(a, dir, "attendance", served, EXPORT_CSV);
+    } else if (have_event && ev.kind == KIOSK_EVENT_FAIR) {
+        if (ui_button(a->ui, tr(a, "admin.export.leads_xlsx"), KIOSK_STYLE_PRIMARY))
+            export_one(a, dir, "leads", served, EXPORT_XLSX);
+        if (ui_button(a->ui, tr(a, "admin.export.leads_csv"), KIOSK_STYLE_NORMAL))
+            export_one(a, dir, "leads", served, EXPORT_CSV);
+    }
+    if (ui_button(a->ui, tr(a, "admin.export.summary_xlsx"), KIOSK_STYLE_NORMAL))
+        export_one(a, dir, "summary", NULL, EXPORT_XLSX);
+    if (ui_button(a->ui, tr(a, "admin.export.summary_csv"), KIOSK_STYLE_NORMAL))
+        export_one(a, dir, "summary", NULL, EXPORT_CSV);
+    ui_row_end(a->ui);
+    if (!have_event)
+        ui_text(a->ui, tr(a, "admin.export.pick_first"));
+    ui_row_begin(a->ui, 2);
+    ui_field(a->ui, tr(a, "admin.receipt.code"), a->admin.receipt_code,
+             sizeof a->admin.receipt_code, KIOSK_FIELD_TEXT, NULL);
+    if (ui_button(a->ui, tr(a, "admin.receipt.save"), KIOSK_STYLE_NORMAL))
+        save_receipt_png(a, dir);
+    ui_row_end(a->ui);
+}
+
+/* -- sync -- */
+
+static void tab_sync(struct app *a)
+{
+    const char *target = host_setting(&(kiosk_ctx){a, NULL}, "sync");
+    if (!target || !*target) {
+        ui_message(a->ui, KIOSK_MSG_INFO, tr(a, "admin.sync.none"));
+        return;
+    }
+    admin_sync_frame(a, target);
+}
+
+/* -- quitting: only here, confirmed -- */
+
+static void tab_quit(struct app *a)
+{
+    if (!a->admin.confirm_quit) {
+        ui_text(a->ui, tr(a, "admin.quit.hint"));
+        if (ui_button(a->ui, tr(a, "admin.quit"), KIOSK_STYLE_DANGER))
+            a->admin.confirm_quit = 1;
+        return;
+    }
+    ui_message(a->ui, KIOSK_MSG_ERROR, tr(a, "admin.quit.confirm"));
+    ui_row_begin(a->ui, 2);
+    if (ui_button(a->ui, tr(a, "admin.quit.yes"), KIOSK_STYLE_DANGER)) {
+        kiosk_log(KIOSK_LOG_INFO, "the coordinator quit the kiosk");
+        a->clean_exit = 1;
+        app_request_quit(a);
+    }
+    if (ui_button(a->ui, tr(a, "admin.quit.no"), KIOSK_STYLE_NORMAL))
+        a->admin.confirm_quit = 0;
+    ui_row_end(a->ui);
+}
+
+/* -- settings: language, input method, disabled plugins, PIN -- */
+
+static void tab_settings(struct app *a)
+{
+    ui_text(a->ui, tr(a, "admin.settings.lang"));
+    ui_row_begin(a->ui, 2);
+    int vi = strcmp(i18n_lang(a->i18n), "vi") == 0;
+    if (ui_button(a->ui, "Tiếng Việt", vi ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
+        i18n_set_lang(a->i18n, "vi");
+        a->relayout = 1;
+    }
+    if (ui_button(a->ui, "English", vi ? KIOSK_STYLE_NORMAL : KIOSK_STYLE_PRIMARY)) {
+        i18n_set_lang(a->i18n, "en");
+        a->relayout = 1;
+    }
+    ui_row_end(a->ui);
+    ui_text(a->ui, tr(a, "admin.settings.input"));
+    ui_row_begin(a->ui, 2);
+    if (ui_button(a->ui, "Telex", KIOSK_STYLE_NORMAL)) {
+        ui_set_input_method(a->ui, 1, 0);
+        say(a, KIOSK_MSG_OK, "Telex");
+    }
+    if (ui_button(a->ui, "VNI", KIOSK_STYLE_NORMAL)) {
+        ui_set_input_method(a->ui, 2, 0);
+        say(a, KIOSK_MSG_OK, "VNI");
+    }
+    ui_row_end(a->ui);
+    if (a->guard_on) {
+        for (int i = 0; i < a->guard.count; i++) {
+            if (!a->guard.plugins[i].disabled)
+                continue;
+            char line[256];
+            screens_template(tr(a, "admin.plugin.disabled"), (const char *const[]){"id"},
+                             (const char *const[]){a->guard.plugins[i].id}, 1, line, sizeof line);
+            ui_message(a->ui, KIOSK_MSG_ERROR, line);
+            if (ui_button(a->ui, tr(a, "admin.plugin.enable"), KIOSK_STYLE_NORMAL)) {
+                crash_guard_enable(&a->guard, a->guard.plugins[i].id);
+                say1(a, KIOSK_MSG_OK, "admin.plugin.enabled", "id", a->guard.plugins[i].id);
+            }
+        }
+    }
+    if (ui_button(a->ui, tr(a, "admin.pin.change"), KIOSK_STYLE_NORMAL)) {
+        admin_open_pin(a);
+        a->admin.setting_pin = 1;
+        return;
+    }
+    tab_quit(a);
+}
+
+static void tabs_row(struct app *a)
+{
+    static const struct {
+        int tab;
+        const char *key;
+    } fixed[] = {
+        /* tab                 label */
+        {ADMIN_TAB_TODAY, "admin.tab.today"},
+        {ADMIN_TAB_EXPORT, "admin.tab.export"},
+        {ADMIN_TAB_SYNC, "admin.tab.sync"},
+        {ADMIN_TAB_SETTINGS, "admin.tab.settings"},
+    };
+    size_t with_admin = 0;
+    for (size_t i = 0; i < a->plugins.count; i++)
+        with_admin += a->plugins.slots[i].desc.admin_frame != NULL;
+    ui_row_begin(a->ui, (int)(KIOSK_ARRAY_LEN(fixed) + with_admin));
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(fixed); i++) {
+        int on = a->admin.tab == fixed[i].tab;
+        if (ui_button(a->ui, tr(a, fixed[i].key), on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) &&
+            !on) {
+            a->admin.tab = fixed[i].tab;
+            a->admin.message[0] = '\0';
+            a->admin.confirm_quit = 0;
+            a->relayout = 1;
+        }
+    }
+    for (size_t i = 0; i < a->plugins.count; i++) {
+        struct plugin_slot *p = &a->plugins.slots[i];
+        if (!p->desc.admin_frame)
+            continue;
+        int on = a->admin.tab == ADMIN_TAB_PLUGIN && a->admin.plugin_tab == i;
+        const char *title = i18n_tr_table(a->i18n, p->desc.strings, p->desc.title_key);
+        if (ui_button(a->ui, title, on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) && !on) {
+            a->admin.tab = ADMIN_TAB_PLUGIN;
+            a->admin.plugin_tab = i;
+            a->admin.message[0] = '\0';
+            a->relayout = 1;
+        }
+    }
+    ui_row_end(a->ui);
+}
+
+void admin_frame(struct app *a)
+{
+    int top;
+    if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.close"), &top))
+        a->pending_home = 1;
+    ui_rect area = screens_content(a, top);
+    tabs_row(a);
+    if (a->admin.message[0])
+        ui_message(a->ui, a->admin.message_kind, a->admin.message);
+    switch (a->admin.tab) {
+    case ADMIN_TAB_TODAY:
+        tab_today(a, area);
+        break;
+    case ADMIN_TAB_EXPORT:
+        tab_export(a);
+        break;
+    case ADMIN_TAB_SYNC:
+        tab_sync(a);
+        break;
+    case ADMIN_TAB_SETTINGS:
+        tab_settings(a);
+        break;
+    default:
+        if (a->admin.plugin_tab < a->plugins.count) {
+            struct plugin_slot *p = &a->plugins.slots[a->admin.plugin_tab];
+            kiosk_ctx ctx = app_ctx(a, p);
+            if (p->desc.admin_frame)
+                p->desc.admin_frame(p->state, &ctx);
+        }
+        break;
+    }
+    screens_keyboard(a);
+}

@@ -1,0 +1,57 @@
+#include "host/admin_usb.h"
+
+#include "host/app.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int writable_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && access(path, W_OK) == 0;
+}
+
+/* /proc/mounts escapes spaces and other bytes as \ooo. */
+static void unescape_mount(char *s)
+{
+    char *o = s;
+    for (char *p = s; *p; p++) {
+        if (p[0] == '\\' && p[1] >= '0' && p[1] <= '7' && p[2] >= '0' && p[2] <= '7' &&
+            p[3] >= '0' && p[3] <= '7') {
+            *o++ = (char)((p[1] - '0') * 64 + (p[2] - '0') * 8 + (p[3] - '0'));
+            p += 3;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+}
+
+int admin_export_dir(struct app *a, char *out, size_t cap)
+{
+    const char *dir = host_setting(&(kiosk_ctx){a, NULL}, "export_dir");
+    if (dir && *dir) {
+        kiosk_mkdirs(dir, 0700);
+        if (!writable_dir(dir))
+            return 0;
+        return !kiosk_strlcpy(out, dir, cap);
+    }
+    FILE *f = fopen("/proc/mounts", "r");
+    if (!f)
+        return 0;
+    char line[4096];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f)) {
+        char dev[1024], mnt[2048];
+        if (sscanf(line, "%1023s %2047s", dev, mnt) != 2)
+            continue;
+        unescape_mount(mnt);
+        if ((strncmp(mnt, "/media/", 7) == 0 || strncmp(mnt, "/run/media/", 11) == 0) &&
+            writable_dir(mnt))
+            found = !kiosk_strlcpy(out, mnt, cap);
+    }
+    fclose(f);
+    return found;
+}
