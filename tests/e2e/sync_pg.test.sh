@@ -90,6 +90,20 @@ for k in A D; do
   echo "$out" | grep -q "nothing to exchange" || fail "a rerun after recovery moved rows on $k: $out"
 done
 
+step "a kiosk that got rows by USB from another then syncs with the server: nothing twice"
+new_kiosk E.db
+"$K" --db E.db sync --with A.db >/dev/null || fail "E with A's file"
+seed_people E.db 4 e007
+seed_people A.db 6 a008          # new on A, not on the server yet: E relays them
+"$K" --db E.db sync --with A.db >/dev/null || fail "E with A's file again"
+out=$(sync E.db) || fail "E with the server"
+echo "$out"
+echo "$out" | grep -q "checkins 10" || fail "E should send its 4 + A's 6 new check-ins: $out"
+out=$(sync A.db) || fail "A after E"
+echo "$out" | grep -q "checkins" && echo "$out" | grep -q "sent:.*checkins" && fail "A re-sent check-ins E had relayed: $out"
+for k in B C D E; do sync $k.db >/dev/null || fail "sync $k after the relay"; done
+same_everywhere A.db B.db C.db D.db E.db server
+
 step "wrong password, unreachable server: one line, exit 1, nothing changed here"
 seed_people A.db 3 a006
 before=$(sqlite3 A.db .dump | md5sum)
@@ -118,7 +132,7 @@ step "the centre makes the server anew: kiosks send everything again"
 psql -X -q -d "host=$PGHOST dbname=postgres user=pgadmin" -c "DROP DATABASE kiosk" -c "CREATE DATABASE kiosk OWNER kiosk" >/dev/null
 out=$(sync B.db) || fail "B with the new server"
 echo "$out" | grep -q "sent: events 2" || fail "B did not send everything to the new server: $out"
-for k in A C D B; do sync $k.db >/dev/null || fail "sync $k with the new server"; done
-same_everywhere A.db B.db C.db D.db server
+for k in A C D E B; do sync $k.db >/dev/null || fail "sync $k with the new server"; done
+same_everywhere A.db B.db C.db D.db E.db server
 
 echo "PASS sync_pg"

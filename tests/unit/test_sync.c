@@ -110,6 +110,15 @@ static void test_targets_and_summary(void)
     CHECK(strstr(line, "checkins 2") != NULL);
     CHECK_INT(sync_counts_total(c.sent), 15);
 
+    char label[128];
+    sync_target_label("postgresql://kiosk:s3cret@centre.example:5433/khuyencong", label,
+                      sizeof label);
+    CHECK_STR(label, "centre.example:5433/khuyencong");
+    sync_target_label("host=/tmp/pg dbname=kiosk password=s3cret", label, sizeof label);
+    CHECK_STR(label, "/tmp/pg/kiosk");
+    sync_target_label("/media/usb/kiosk.db", label, sizeof label);
+    CHECK_STR(label, "/media/usb/kiosk.db");
+
     char h1[17], h2[17];
     sync_target_hash("host=/tmp dbname=k password=secret", h1);
     sync_target_hash("host=/tmp dbname=k password=other", h2);

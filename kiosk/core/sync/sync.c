@@ -1,6 +1,7 @@
 /* Sync entry points: picks the sink for a target, and the helpers both sinks share. */
 #include "sync_internal.h"
 
+#include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -37,6 +38,29 @@ kiosk_status sync_run(store *s, const char *target, struct sync_counts *out, con
     if (sync_target_is_pg(target))
         return sync_pg_run(s, target, out, why_key, err, errlen);
     return sync_file_run(s, target, out, why_key, err, errlen);
+}
+
+void sync_target_label(const char *target, char *out, size_t cap)
+{
+    if (!target || !sync_target_is_pg(target)) {
+        kiosk_strlcpy(out, target ? target : "", cap);
+        return;
+    }
+    const char *host = NULL, *port = NULL, *db = NULL;
+    PQconninfoOption *opts = PQconninfoParse(target, NULL);
+    for (PQconninfoOption *o = opts; o && o->keyword; o++) {
+        if (!o->val || !*o->val)
+            continue;
+        if (strcmp(o->keyword, "host") == 0 || (strcmp(o->keyword, "hostaddr") == 0 && !host))
+            host = o->val;
+        else if (strcmp(o->keyword, "port") == 0)
+            port = o->val;
+        else if (strcmp(o->keyword, "dbname") == 0)
+            db = o->val;
+    }
+    kiosk_fmt(out, cap, "%s%s%s/%s", host ? host : "localhost", port ? ":" : "", port ? port : "",
+              db ? db : "");
+    PQconninfoFree(opts);
 }
 
 long sync_waiting(store *s, const char *target)

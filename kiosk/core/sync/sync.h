@@ -48,6 +48,10 @@ kiosk_status sync_run(store *s, const char *target, struct sync_counts *out, con
  * bookkeeping (no network). -1 when unknown (a file target, or a server never synced). */
 long sync_waiting(store *s, const char *target);
 
+/* The target as people may see it (admin screen, logs): a file path as it is; a server as
+ * "host:port/dbname" from its conninfo, never with its password. */
+void sync_target_label(const char *target, char *out, size_t cap);
+
 const char *sync_table_name(int table);
 long sync_counts_total(const long per_table[SYNC_TABLES]);
 /* One line: "sent: people 3, checkins 12; received: events 1; ..." or "nothing to exchange". */

@@ -268,12 +268,30 @@ static kiosk_status apply_table(struct pg_sync *p, int ti)
     return st;
 }
 
+static void restore_cache(sqlite3 *db, int64_t pages)
+{
+    char sql[64];
+    kiosk_fmt(sql, sizeof sql, "PRAGMA main.cache_size = %lld", (long long)pages); /* sql-ident: */
+    sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
 kiosk_status pg_apply_local(struct pg_sync *p)
 {
     char err[256];
+    /* A big pull inserts random ids into several indexes in one transaction: with SQLite's
+     * small default cache the pages spill to the WAL over and over. A larger cache for this
+     * transaction only (memory is given back when it is set back). */
+    int64_t cache = -2000;
+    sync_query_i64(p->db, "PRAGMA main.cache_size", NULL, &cache);
+    int big = 0;
+    for (int ti = 0; ti < SYNC_TABLES; ti++)
+        big += p->t[ti].pulled ? PQntuples(p->t[ti].pulled) : 0;
+    if (big > 5000)
+        sqlite3_exec(p->db, "PRAGMA main.cache_size = -65536", NULL, NULL, NULL);
     kiosk_status st = sync_exec(p->db, "BEGIN IMMEDIATE", err, sizeof err);
     if (st != KIOSK_OK) {
         kiosk_fmt(p->err, p->errlen, "cannot write to this kiosk's database: %s", err);
+        restore_cache(p->db, cache);
         return st;
     }
     for (int ti = 0; ti < SYNC_TABLES && st == KIOSK_OK; ti++) {
@@ -293,5 +311,6 @@ kiosk_status pg_apply_local(struct pg_sync *p)
         if (!p->err[0])
             kiosk_fmt(p->err, p->errlen, "cannot write to this kiosk's database: %s", err);
     }
+    restore_cache(p->db, cache);
     return st;
 }

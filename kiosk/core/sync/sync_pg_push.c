@@ -160,20 +160,16 @@ static kiosk_status select_unsent(struct pg_sync *p, int ti, sqlite3_stmt **out)
     return KIOSK_OK;
 }
 
-/* Streams the selected rows into the temporary table sync_in_<table>. */
-static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, long *copied)
+/* Streams the rows of q (already stepped onto its first row) with COPY into dest (the table
+ * itself, or its sync_in_ twin). *unique_clash: the server refused a row it already holds. */
+static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, const char *dest,
+                              int remember, long *copied, int *unique_clash)
 {
     const struct sync_table *t = &sync_tables[ti];
     struct pg_table_state *ts = &p->t[ti];
     char sql[4096], cols[2048];
     sync_cols(t, NULL, 0, cols, sizeof cols);
-    kiosk_fmt(sql, sizeof sql,
-              "CREATE TEMP TABLE sync_in_%s ON COMMIT DROP AS SELECT %s FROM %s WITH NO DATA",
-              t->name, cols, t->name);
-    kiosk_status st = pg_command(p, sql, 0, NULL);
-    if (st != KIOSK_OK)
-        return st;
-    kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "COPY sync_in_%s (%s) FROM STDIN", t->name, cols);
+    kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "COPY %s (%s) FROM STDIN", dest, cols);
     PGresult *r = PQexec(p->conn, sql);
     if (PQresultStatus(r) != PGRES_COPY_IN) {
         PQclear(r);
@@ -186,7 +182,9 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, long *
     int ua = t->versioned ? col_index(t, "updated_at") : -1;
     int ub = t->versioned ? col_index(t, "updated_by") : -1;
     struct copybuf b = {0};
+    kiosk_status st = KIOSK_OK;
     int rc = SQLITE_ROW;
+    *copied = 0;
     for (; st == KIOSK_OK && rc == SQLITE_ROW; rc = sqlite3_step(q)) {
         for (int c = 0; c < t->ncols; c++) {
             if (c)
@@ -207,7 +205,7 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, long *
         }
         cb_raw(&b, "\n");
         (*copied)++;
-        if (t->track == SYNC_SHADOW)
+        if (remember)
             st = remember_pushed(ts, q, ki, ua, ub);
         if (st == KIOSK_OK && b.n >= COPY_FLUSH_BYTES)
             st = cb_flush(p, &b);
@@ -222,13 +220,58 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, long *
     PQputCopyEnd(p->conn, st == KIOSK_OK ? NULL : "kiosk sync stopped");
     while ((r = PQgetResult(p->conn)) != NULL) {
         if (st == KIOSK_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
-            kiosk_fmt(p->err, p->errlen, "the server refused the data of '%s': %s", t->name,
-                      PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            if (unique_clash && state && strcmp(state, "23505") == 0) {
+                *unique_clash = 1;
+            } else {
+                kiosk_fmt(p->err, p->errlen, "the server refused the data of '%s': %s", t->name,
+                          PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+            }
             st = KIOSK_E_IO;
         }
         PQclear(r);
     }
     return st;
+}
+
+/* Facts past the mark are, nearly always, new to the server: COPY them straight into the
+ * table (the bulk path, as fast as psql's \copy). If the server holds one already (a row
+ * that reached it by another kiosk), that COPY is undone and the careful path runs. */
+static kiosk_status copy_direct(struct pg_sync *p, int ti, sqlite3_stmt *q, int *done)
+{
+    const struct sync_table *t = &sync_tables[ti];
+    *done = 0;
+    kiosk_status st = pg_command(p, "SAVEPOINT sync_direct", 0, NULL);
+    if (st != KIOSK_OK)
+        return st;
+    long copied = 0;
+    int clash = 0;
+    st = copy_rows(p, ti, q, t->name, 0, &copied, &clash);
+    if (st == KIOSK_OK) {
+        *done = 1;
+        p->c->sent[ti] += copied;
+        return pg_command(p, "RELEASE SAVEPOINT sync_direct", 0, NULL);
+    }
+    if (!clash)
+        return st;
+    p->err[0] = '\0';
+    return pg_command(p, "ROLLBACK TO SAVEPOINT sync_direct", 0, NULL);
+}
+
+/* The careful path: into sync_in_<table>, then merged (merge_rows). */
+static kiosk_status copy_staged(struct pg_sync *p, int ti, sqlite3_stmt *q, long *copied)
+{
+    const struct sync_table *t = &sync_tables[ti];
+    char sql[4096], cols[2048], dest[64];
+    sync_cols(t, NULL, 0, cols, sizeof cols);
+    kiosk_fmt(sql, sizeof sql,
+              "CREATE TEMP TABLE sync_in_%s ON COMMIT DROP AS SELECT %s FROM %s WITH NO DATA",
+              t->name, cols, t->name);
+    kiosk_status st = pg_command(p, sql, 0, NULL);
+    if (st != KIOSK_OK)
+        return st;
+    kiosk_fmt(dest, sizeof dest, "sync_in_%s", t->name);
+    return copy_rows(p, ti, q, dest, t->track == SYNC_SHADOW, copied, NULL);
 }
 
 /* Merges sync_in_<table> into the table. */
@@ -302,11 +345,19 @@ static kiosk_status push_table(struct pg_sync *p, int ti)
         return st;
     int rc = sqlite3_step(q);
     long copied = 0;
-    if (rc == SQLITE_ROW) {
-        st = copy_rows(p, ti, q, &copied);
+    int done = 0;
+    if (rc == SQLITE_ROW && sync_tables[ti].track == SYNC_MARK) {
+        st = copy_direct(p, ti, q, &done);
+        if (st == KIOSK_OK && !done) {
+            sqlite3_reset(q); /* the same read transaction: the same rows again */
+            rc = sqlite3_step(q);
+        }
+    }
+    if (st == KIOSK_OK && !done && rc == SQLITE_ROW) {
+        st = copy_staged(p, ti, q, &copied);
         if (st == KIOSK_OK)
             st = merge_rows(p, ti, copied);
-    } else if (rc != SQLITE_DONE) {
+    } else if (st == KIOSK_OK && !done && rc != SQLITE_DONE) {
         kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", sync_tables[ti].name,
                   sqlite3_errmsg(p->db));
         st = KIOSK_E_IO;
