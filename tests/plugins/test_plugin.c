@@ -1,6 +1,6 @@
 /* Test plugins for the loader and the runtime, one source built several ways:
  *   TEST_GOOD        a working plugin: a heading, a name field, a button, scans "TEST-..."
- *   TEST_SECOND      a second working plugin (home-screen order)
+ *   TEST_SECOND      a second working plugin (home-screen order): a signature pad (drag)
  *   TEST_NO_ENTRY    exports no kiosk_plugin_entry
  *   TEST_ABI_MAJOR=N / TEST_ABI_MINOR=N   another ABI version
  *   TEST_TWIN        repeats the good plugin's id
@@ -37,12 +37,15 @@ static const struct kiosk_string strings[] = {
     {"test_good.got", "Đã nhận tên:", "Name received:"},
     {"test_good.scanned", "Đã quét mã:", "Code scanned:"},
     {"test_second.title", "Hội chợ thử", "Test fair"},
+    {"test_second.heading", "Ký tên vào khung dưới đây", "Sign in the box below"},
+    {"test_second.points", "Số điểm đã ký:", "Points signed:"},
     {NULL, NULL, NULL},
 };
 
 struct state {
     char name[KIOSK_NAME_LEN];
     char shown[KIOSK_NAME_LEN + 64];
+    struct kiosk_signature sig;
 };
 
 static void *create(kiosk_ctx *ctx)
@@ -55,6 +58,17 @@ static void destroy(void *state)
     free(state);
 }
 
+#ifdef TEST_SECOND
+static void frame(void *state, kiosk_ctx *ctx)
+{
+    struct state *s = state;
+    char line[96];
+    host->ui_heading(ctx, host->tr(ctx, "test_second.heading"));
+    host->ui_signature(ctx, &s->sig);
+    snprintf(line, sizeof line, "%s %zu", host->tr(ctx, "test_second.points"), s->sig.count);
+    host->ui_text(ctx, line);
+}
+#else
 static void frame(void *state, kiosk_ctx *ctx)
 {
     struct state *s = state;
@@ -66,6 +80,7 @@ static void frame(void *state, kiosk_ctx *ctx)
     if (s->shown[0])
         host->ui_message(ctx, KIOSK_MSG_OK, s->shown);
 }
+#endif
 
 static void leave(void *state, kiosk_ctx *ctx)
 {
