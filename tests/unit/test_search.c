@@ -135,6 +135,31 @@ static void check_ranking(void)
     vn_search_free(s);
 }
 
+/* In the built index (thousands of people), a name met twice by one prefix is one hit
+ * that keeps its better word: "Hoa Hoàng" for "hoà" matches the accents of Hoàng. */
+static void check_built_twice(void)
+{
+    struct vn_search *s = vn_search_new();
+    for (int i = 0; i < 3000; i++) {
+        char id[16];
+        kiosk_fmt(id, sizeof id, "f%d", i);
+        vn_search_add(s, id, i % 2 ? "Tạ Văn Út" : "Lý Thị Mai");
+    }
+    vn_search_add(s, "twice", "Hoa Hoàng");
+    vn_search_add(s, "other", "Lê Văn Hoàng");
+    size_t n = query(s, "hoà");
+    CHECK_INT(n, 2);
+    int at = rank_of(n, "twice");
+    CHECK(at >= 0 && g_hits[at].score >= 10000);
+    n = query(s, "ho");
+    CHECK_INT(n, 2);
+    n = query(s, "t");
+    CHECK_INT(n, 3000); /* Tạ Văn Út and Lý Thị Mai, each once */
+    n = query(s, "u");
+    CHECK_INT(n, 1500);
+    vn_search_free(s);
+}
+
 static void check_replace_remove(void)
 {
     struct vn_search *s = vn_search_new();
@@ -262,6 +287,7 @@ int main(void)
 {
     check_basic();
     check_ranking();
+    check_built_twice();
     check_replace_remove();
     check_against_naive();
     return check_done();

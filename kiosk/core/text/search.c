@@ -29,7 +29,13 @@ struct collector {
     uint32_t *entry, *rank;
     int *score;
     size_t n, max;
+    /* one-word queries meet a name once per word with the prefix: seen marks the entry,
+     * pos says where it sits in the heap (NOT_IN_HEAP) so a better word updates it */
+    uint64_t *seen;
+    uint32_t *pos;
 };
+
+#define NOT_IN_HEAP UINT32_MAX
 
 static int word_matches(const struct search_data *d, const struct search_word *w,
                         const struct typed_word *t)
@@ -112,6 +118,10 @@ static void swap_at(struct collector *c, size_t i, size_t j)
     c->entry[j] = e;
     c->rank[j] = r;
     c->score[j] = s;
+    if (c->pos) {
+        c->pos[c->entry[i]] = (uint32_t)i;
+        c->pos[c->entry[j]] = (uint32_t)j;
+    }
 }
 
 static void sift_down(struct collector *c, size_t i)
@@ -142,27 +152,40 @@ static void sift_up(struct collector *c, size_t i)
 
 static void offer(struct collector *c, uint32_t entry, uint32_t rank, int score)
 {
+    if (c->seen) {
+        uint64_t bit = 1ull << (entry & 63);
+        if (c->seen[entry >> 6] & bit) {
+            uint32_t at = c->pos[entry];
+            if (at != NOT_IN_HEAP) {
+                if (score > c->score[at]) {
+                    c->score[at] = score;
+                    sift_down(c, at); /* better moves away from the worst at the top */
+                }
+                return;
+            }
+        } else {
+            c->seen[entry >> 6] |= bit;
+            c->pos[entry] = NOT_IN_HEAP;
+        }
+    }
     /* cheap reject first: most candidates of a short prefix lose to the heap's worst */
     if (c->n == c->max && c->score[0] > score)
         return;
-    for (size_t i = 0; i < c->n; i++) {
-        if (c->entry[i] == entry) { /* two words of one name matched the prefix */
-            if (score > c->score[i]) {
-                c->score[i] = score;
-                sift_down(c, i);
-            }
-            return;
-        }
-    }
     if (c->n < c->max) {
         c->entry[c->n] = entry;
         c->rank[c->n] = rank;
         c->score[c->n] = score;
+        if (c->pos)
+            c->pos[entry] = (uint32_t)c->n;
         sift_up(c, c->n++);
     } else if (better(c, 0, score, entry, rank) < 0) {
+        if (c->pos)
+            c->pos[c->entry[0]] = NOT_IN_HEAP;
         c->entry[0] = entry;
         c->rank[0] = rank;
         c->score[0] = score;
+        if (c->pos)
+            c->pos[entry] = 0;
         sift_down(c, 0);
     }
 }
@@ -299,6 +322,9 @@ static void scan_pairs(const struct search_data *d, const struct query *q, struc
     }
     /* one word: every pair in the range is a hit, scored from the pair alone */
     const struct typed_word *t = &q->words[0];
+    memset(d->bits, 0, d->n_bits_words * sizeof *d->bits);
+    c->seen = d->bits;
+    c->pos = d->bound;
     for (size_t i = lo[0]; i < hi[0]; i++) {
         const struct search_pair *p = &d->pairs[i];
         if (p->sig & SEARCH_SIG_DEAD)
@@ -341,6 +367,8 @@ size_t vn_search_query(const struct vn_search *s, const char *typed, struct vn_s
     }
     if (d->n_pairs > 0)
         scan_pairs(d, &q, &c);
+    c.seen = NULL; /* pending entries are each met once */
+    c.pos = NULL;
     /* entries added since the last build are few: check them one by one */
     for (size_t i = d->n_pairs > 0 ? d->built_entries : 0; i < d->n_entries; i++) {
         const struct search_entry *e = &d->entries[i];
