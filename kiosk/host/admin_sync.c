@@ -1,8 +1,69 @@
-/* The admin screen's sync tab (until the background worker lands: the target only). */
+/* The admin screen's sync tab: what the background worker reports (sync_worker.h): the last
+ * sync, what is waiting, the last error in the kiosk's language, and a button to sync now. */
 #include "host/admin_usb.h"
 #include "host/app.h"
+#include "host/sync_worker.h"
+
+#include <stdio.h>
+
+static const char *tr(struct app *a, const char *key)
+{
+    return i18n_tr(a->i18n, key);
+}
+
+/* A string-table text with one {name} filled. */
+static void show1(struct app *a, const char *key, const char *name, const char *value)
+{
+    char out[512];
+    screens_template(tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1, out,
+                     sizeof out);
+    ui_text(a->ui, out);
+}
 
 void admin_sync_frame(struct app *a, const char *target)
 {
-    ui_text(a->ui, target);
+    struct sync_status st;
+    sync_worker_status(&st);
+    (void)target; /* the worker's label of it never shows a password */
+    if (!st.enabled) {
+        ui_message(a->ui, KIOSK_MSG_INFO, tr(a, "admin.sync.none"));
+        return;
+    }
+    show1(a, "admin.sync.target", "target", st.target);
+    char text[256];
+    if (st.running) {
+        ui_text(a->ui, tr(a, "admin.sync.running"));
+    } else if (st.last_ok_ms) {
+        struct tm tm;
+        kiosk_local_tm(st.last_ok_ms, &tm);
+        snprintf(text, sizeof text, "%02d/%02d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_hour,
+                 tm.tm_min);
+        show1(a, "admin.sync.last_ok", "time", text);
+        char sent[24], received[24];
+        snprintf(sent, sizeof sent, "%ld", st.last_sent);
+        snprintf(received, sizeof received, "%ld", st.last_received);
+        screens_template(tr(a, "sync.last_moved"), (const char *const[]){"sent", "received"},
+                         (const char *const[]){sent, received}, 2, text, sizeof text);
+        ui_text(a->ui, text);
+    } else {
+        ui_text(a->ui, tr(a, "admin.sync.never"));
+    }
+    if (st.waiting >= 0) {
+        snprintf(text, sizeof text, "%ld", st.waiting);
+        show1(a, "admin.sync.waiting", "n", text);
+    } else {
+        ui_text(a->ui, tr(a, "sync.waiting_unknown"));
+    }
+    if (st.held > 0) {
+        snprintf(text, sizeof text, "%ld", st.held);
+        show1(a, "sync.held", "count", text);
+    }
+    if (st.last_error_key) {
+        char out[512];
+        screens_template(tr(a, "admin.sync.last_error"), (const char *const[]){"error"},
+                         (const char *const[]){tr(a, st.last_error_key)}, 1, out, sizeof out);
+        ui_message(a->ui, KIOSK_MSG_ERROR, out);
+    }
+    if (ui_button(a->ui, tr(a, "admin.sync.now"), KIOSK_STYLE_PRIMARY))
+        sync_worker_poke();
 }

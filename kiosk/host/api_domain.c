@@ -3,6 +3,7 @@
  * read-only) to the runtime, which shows a banner until a write succeeds again. */
 #include "host/api_domain.h"
 #include "host/host_ctx.h"
+#include "host/sync_worker.h"
 #include "store/domain.h"
 #include "text/text.h"
 
@@ -167,7 +168,10 @@ kiosk_status host_api_check_in(kiosk_ctx *ctx, const char *session_id, const cha
     store *s = host_store(ctx);
     if (!s)
         return KIOSK_E_UNAVAILABLE;
-    return wrote(ctx, store_check_in(s, session_id, person_id, kind, 0, sig, out));
+    kiosk_status st = wrote(ctx, store_check_in(s, session_id, person_id, kind, 0, sig, out));
+    if (st == KIOSK_OK)
+        sync_worker_poke(); /* a burst of check-ins makes one sync soon after it */
+    return st;
 }
 
 kiosk_status host_api_receipt_issue(kiosk_ctx *ctx, int kind, const char *event_id,

@@ -5,6 +5,7 @@
 
 #include "host/api.h"
 #include "host/notify.h"
+#include "host/sync_worker.h"
 #include "sdl/backend.h"
 #include "store/domain.h"
 #include "text/composer.h"
@@ -209,6 +210,9 @@ int app_open(const struct app_opts *o, struct app **out)
     a->last_input_ms = a->mono_ms;
     a->idle_timeout_ms = config_get_int(a->cfg, "idle_timeout_s") * 1000;
     open_plugins(a, o);
+    const char *sync_target = config_get(a->cfg, "sync");
+    if (sync_target && *sync_target) /* its own connection: never blocks a frame */
+        sync_worker_start(a->db_path, sync_target, (int)config_get_int(a->cfg, "sync_interval_s"));
     *out = a;
     return 0;
 }
@@ -217,6 +221,7 @@ void app_close(struct app *a)
 {
     if (!a)
         return;
+    sync_worker_stop();
     for (size_t i = 0; i < a->plugins.count; i++) {
         struct plugin_slot *p = &a->plugins.slots[i];
         if (p->created)

@@ -139,7 +139,14 @@ static void *worker_main(void *arg)
             deadline = next_refresh;
         wait_until(deadline);
     }
+    /* Asked to sync and stopped before it ran (a burst just before closing, or "sync now"
+     * then quit): one last sync, so what was asked for is done. */
+    int pending = w.first_poke_ms != 0;
+    if (pending)
+        w.st.running = 1;
     pthread_mutex_unlock(&w.mu);
+    if (pending)
+        sync_once(&s);
     store_close(s);
     return NULL;
 }

@@ -33,8 +33,9 @@ kiosk_status sync_worker_start(const char *db_path, const char *target, int inte
 void sync_worker_poke(void);
 /* Copies the status (all zero, enabled = 0, when no worker runs). Cheap. */
 void sync_worker_status(struct sync_status *out);
-/* Stops and joins the worker; a sync in progress is finished first (a server that does not
- * answer is given up after its connect timeout). Safe when none runs. */
+/* Stops and joins the worker; a sync in progress is finished first, and a poke not served
+ * yet gets one last sync (a server that does not answer is given up after its connect
+ * timeout, 10 s unless the conninfo or PGCONNECT_TIMEOUT says otherwise). Safe when none runs. */
 void sync_worker_stop(void);
 
 #endif
