@@ -304,6 +304,29 @@ void app_repaint(struct app *a)
 
 /* ---- the loop ---- */
 
+void app_dispatch(struct app *a, const struct sdl_input *in)
+{
+    switch (in->kind) {
+    case SDL_IN_UI:
+        app_input(a, &in->ev);
+        break;
+    case SDL_IN_EXPOSE:
+        if (!app_frame(a, NULL)) /* a new size needs a new layout */
+            app_repaint(a);      /* else the same picture, painted again */
+        break;
+    case SDL_IN_QUIT: /* SIGTERM (systemd stop), SIGINT: a clean exit, not a crash */
+        kiosk_log(KIOSK_LOG_INFO, "asked to stop: exiting");
+        a->quit = 1;
+        break;
+    case SDL_IN_CLOSE:
+        kiosk_log(KIOSK_LOG_INFO, "window close ignored: the kiosk is left from its admin "
+                                  "screen");
+        break;
+    default: /* timeouts; swallowed shortcuts */
+        break;
+    }
+}
+
 int app_run(struct app *a)
 {
     const char *exit_after = getenv("KIOSK_EXIT_AFTER_FIRST_FRAME");
@@ -317,25 +340,7 @@ int app_run(struct app *a)
         sdl_backend_wait(a->sdl, app_next_timer_ms(a), &in);
         app_time_update(a);
         host_notify_watchdog();
-        switch (in.kind) {
-        case SDL_IN_UI:
-            app_input(a, &in.ev);
-            break;
-        case SDL_IN_EXPOSE:
-            if (!app_frame(a, NULL)) /* a new size needs a new layout */
-                app_repaint(a);      /* else the same picture, painted again */
-            break;
-        case SDL_IN_QUIT: /* SIGTERM (systemd stop), SIGINT: a clean exit, not a crash */
-            kiosk_log(KIOSK_LOG_INFO, "asked to stop: exiting");
-            a->quit = 1;
-            break;
-        case SDL_IN_CLOSE:
-            kiosk_log(KIOSK_LOG_INFO, "window close ignored: the kiosk is left from its admin "
-                                      "screen");
-            break;
-        default: /* timeouts; swallowed shortcuts */
-            break;
-        }
+        app_dispatch(a, &in);
         app_timers(a);
         if (ui_needs_redraw(a->ui))
             app_frame(a, NULL);

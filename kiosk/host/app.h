@@ -87,6 +87,10 @@ void app_input(struct app *a, const struct ui_event *ev);
 void app_timers(struct app *a);
 /* ms until the next timer is due; -1 when none. */
 int app_next_timer_ms(const struct app *a);
+struct sdl_input;
+/* What the loop does with one input from the backend (the script player sends shortcuts
+ * and window closes through it too): closes and shortcuts change nothing. */
+void app_dispatch(struct app *a, const struct sdl_input *in);
 /* Runs frames until the screen is settled, then paints when something changed.
  * Returns 1 when it painted. */
 int app_frame(struct app *a, const struct ui_event *ev);

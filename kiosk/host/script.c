@@ -184,6 +184,24 @@ static void wait_ms(struct app *a, int64_t ms)
     }
 }
 
+/* Queues what SDL would report for a shortcut or a close, then lets the runtime's loop
+ * handle every input that comes out of the backend. */
+static int send_to_window(struct player *p, const char *what)
+{
+    kiosk_status st = sdl_backend_inject(p->a->sdl, what);
+    if (st != KIOSK_OK) {
+        kiosk_fmt(p->why, sizeof p->why, "cannot send '%s': %s", what, kiosk_status_name(st));
+        return 0;
+    }
+    struct sdl_input in;
+    while (sdl_backend_wait(p->a->sdl, 0, &in) != SDL_IN_NONE)
+        app_dispatch(p->a, &in);
+    if (!p->a->quit)
+        return 1;
+    kiosk_fmt(p->why, sizeof p->why, "the kiosk was asked to quit by '%s'", what);
+    return 0;
+}
+
 static void set_clock(const char *s)
 {
     int y, mo, d, h, mi;
@@ -242,8 +260,12 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         }
         return 1;
     case SCRIPT_KEY:
+        if (key_code(c->args[0]) == UI_KEY_NONE)
+            return send_to_window(p, c->args[0]); /* a shortcut: the way SDL reports it */
         key_event(a, key_code(c->args[0]));
         return 1;
+    case SCRIPT_CLOSE:
+        return send_to_window(p, "close");
     case SCRIPT_SCAN:
         type_text(a, c->args[0], SCAN_GAP_MS);
         app_advance_ms(a, SCAN_GAP_MS);
@@ -314,6 +336,12 @@ int script_play(struct app *a, const struct script *s, const char *name, FILE *o
         }
         if (ok)
             app_frame(a, NULL); /* the screen reflects the line before the next one */
+        if (ok && (c->op == SCRIPT_EXPECT || c->op == SCRIPT_EXPECT_NOT)) {
+            /* what the screen showed, written out at once: a test that kills the kiosk
+             * knows every confirmation a person saw before the kill */
+            printf("ok %d %s\n", c->line, c->src);
+            fflush(stdout);
+        }
         if (!ok) {
             fprintf(out, "%s:%d: %s\nfailed: %s\n", name, c->line, c->src, p.why);
             print_visible(&p);

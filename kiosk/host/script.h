@@ -22,6 +22,7 @@ enum script_op {
     SCRIPT_EXPECT_NOT,    /* expect-not "TEXT" */
     SCRIPT_SHOT,          /* shot FILE.png */
     SCRIPT_HOLD,          /* hold X Y MS: press, keep the finger there MS ms, release */
+    SCRIPT_CLOSE,         /* close: the window manager closes the window (Alt+F4, the X) */
 };
 
 #define SCRIPT_ARGS_MAX 32

@@ -15,10 +15,13 @@ static const struct {
     {"key", 1, 1},    {"scan", 1, 1},
     {"wait", 1, 1},   {"clock", 1, 1},
     {"expect", 1, 1}, {"expect-not", 1, 1},
-    {"shot", 1, 1},    {"hold", 3, 3},
+    {"shot", 1, 1},   {"hold", 3, 3},
+    {"close", 0, 0},
 };
 
-static const char *const key_names[] = {"Return", "Escape", "BackSpace", "Tab", "Up", "Down"};
+/* Keys, then the shortcuts a visitor may try (sent through SDL's own event queue). */
+static const char *const key_names[] = {"Return", "Escape",  "BackSpace", "Tab",    "Up",   "Down",
+                                        "Alt+F4", "Alt+Tab", "Ctrl+W",    "Ctrl+Q", "Super"};
 
 struct token {
     char *text;
@@ -142,7 +145,9 @@ static int build(struct script_cmd *cmd, struct token *tok, int n, char *err, si
         while (j < KIOSK_ARRAY_LEN(key_names) && strcmp(key_names[j], tok[1].text) != 0)
             j++;
         if (j == KIOSK_ARRAY_LEN(key_names)) {
-            kiosk_fmt(err, errlen, "unknown key '%s' (Return, Escape, BackSpace, Tab, Up, Down)",
+            kiosk_fmt(err, errlen,
+                      "unknown key '%s' (Return, Escape, BackSpace, Tab, Up, Down, Alt+F4, "
+                      "Alt+Tab, Ctrl+W, Ctrl+Q, Super)",
                       tok[1].text);
             return 0;
         }
@@ -161,6 +166,8 @@ static int build(struct script_cmd *cmd, struct token *tok, int n, char *err, si
         cmd->op = SCRIPT_EXPECT;
     } else if (strcmp(name, "expect-not") == 0) {
         cmd->op = SCRIPT_EXPECT_NOT;
+    } else if (strcmp(name, "close") == 0) {
+        cmd->op = SCRIPT_CLOSE;
     } else {
         cmd->op = SCRIPT_SHOT;
         if (!tok[1].text[0]) {

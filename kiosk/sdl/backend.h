@@ -41,6 +41,11 @@ struct sdl_input {
 /* Waits up to timeout_ms (-1: until something happens) for the next input. A touch is
  * reported once: SDL's synthetic mouse events for touches are dropped. */
 int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct sdl_input *out);
+/* Added for the script player: queues what a person could do to the window, as SDL would
+ * report it ("Alt+F4", "Alt+Tab", "Ctrl+W", "Ctrl+Q", "Super": key presses; "close": the
+ * window manager's close, as when Alt+F4 or the title bar's X asks). The next sdl_backend_wait
+ * calls return them. KIOSK_E_INVALID for another name. */
+kiosk_status sdl_backend_inject(struct sdl_backend *b, const char *what);
 /* Writes what was last painted as a PNG. */
 kiosk_status sdl_backend_screenshot(struct sdl_backend *b, const char *png_path);
 /* One line of text rendered into 8-bit grey (255 = ink) for the printer. *out: free(). */

@@ -194,3 +194,44 @@ int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct sdl_input *ou
             return out->kind;
     }
 }
+
+static int push_key(SDL_Keycode sym, Uint16 mod)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    e.key.keysym.mod = mod;
+    if (SDL_PushEvent(&e) < 0)
+        return 0;
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    return SDL_PushEvent(&e) >= 0;
+}
+
+kiosk_status sdl_backend_inject(struct sdl_backend *b, const char *what)
+{
+    static const struct {
+        const char *name;
+        SDL_Keycode sym;
+        Uint16 mod;
+    } keys[] = {
+        /* name      key          modifiers */
+        {"Alt+F4", SDLK_F4, KMOD_LALT},  {"Alt+Tab", SDLK_TAB, KMOD_LALT},
+        {"Ctrl+W", SDLK_w, KMOD_LCTRL},  {"Ctrl+Q", SDLK_q, KMOD_LCTRL},
+        {"Super", SDLK_LGUI, KMOD_LGUI},
+    };
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(keys); i++)
+        if (strcmp(keys[i].name, what) == 0)
+            return push_key(keys[i].sym, keys[i].mod) ? KIOSK_OK : KIOSK_E_IO;
+    if (strcmp(what, "close") != 0)
+        return KIOSK_E_INVALID;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_WINDOWEVENT;
+    e.window.event = SDL_WINDOWEVENT_CLOSE;
+    e.window.windowID = SDL_GetWindowID(b->win);
+    return SDL_PushEvent(&e) >= 0 ? KIOSK_OK : KIOSK_E_IO;
+}
