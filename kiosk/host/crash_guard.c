@@ -41,7 +41,8 @@ static void save(const struct crash_guard *g, const char *state)
         close(fd);
         return;
     }
-    fprintf(f, "state %s\nactive %s\n", state, g->active[0] ? g->active : "-");
+    fprintf(f, "state %s\nactive %s\nboot %s\n", state, g->active[0] ? g->active : "-",
+            g->boot[0] ? g->boot : "-");
     for (int i = 0; i < g->count; i++)
         fprintf(f, "plugin %s %d %d\n", g->plugins[i].id, g->plugins[i].crashes,
                 g->plugins[i].disabled);
@@ -52,7 +53,21 @@ static void save(const struct crash_guard *g, const char *state)
         unlink(tmp);
 }
 
-static void load(struct crash_guard *g, char *state, size_t cap, char *active, size_t acap)
+/* The kernel's id of this boot: a run that ended in another boot ended with the machine. */
+static void read_boot_id(char *out, size_t cap)
+{
+    out[0] = '\0';
+    FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+    if (!f)
+        return;
+    char id[64];
+    if (fscanf(f, "%39s", id) == 1)
+        kiosk_strlcpy(out, id, cap);
+    fclose(f);
+}
+
+static void load(struct crash_guard *g, char *state, size_t cap, char *active, size_t acap,
+                 char *boot, size_t bcap)
 {
     FILE *f = fopen(g->path, "r");
     if (!f)
@@ -65,6 +80,8 @@ static void load(struct crash_guard *g, char *state, size_t cap, char *active, s
             kiosk_strlcpy(state, a, cap);
         else if (sscanf(line, "active %63s", a) == 1)
             kiosk_strlcpy(active, strcmp(a, "-") == 0 ? "" : a, acap);
+        else if (sscanf(line, "boot %39s", a) == 1)
+            kiosk_strlcpy(boot, strcmp(a, "-") == 0 ? "" : a, bcap);
         else if (sscanf(line, "plugin %63s %d %d", a, &crashes, &disabled) == 3) {
             int i = find_or_add(g, a);
             if (i >= 0) {
@@ -81,9 +98,16 @@ kiosk_status crash_guard_start(struct crash_guard *g, const char *db_path)
     memset(g, 0, sizeof *g);
     if (kiosk_fmt(g->path, sizeof g->path, "%s.guard", db_path))
         return KIOSK_E_INVALID;
-    char state[16] = "", active[KIOSK_PART_LEN] = "";
-    load(g, state, sizeof state, active, sizeof active);
-    if (strcmp(state, "running") == 0) {
+    char state[16] = "", active[KIOSK_PART_LEN] = "", boot[40] = "";
+    load(g, state, sizeof state, active, sizeof active, boot, sizeof boot);
+    read_boot_id(g->boot, sizeof g->boot);
+    if (strcmp(state, "running") == 0 && boot[0] && g->boot[0] && strcmp(boot, g->boot) != 0) {
+        /* a power cut (or the machine reset) while the kiosk ran: no plugin's fault, and
+         * at a rural venue it happens often enough to disable the class check-in */
+        g->last_run_power_cut = 1;
+        kiosk_log(KIOSK_LOG_WARN, "the last run ended with the machine (power cut or reset): "
+                                  "not counted as a crash");
+    } else if (strcmp(state, "running") == 0) {
         g->last_run_crashed = 1;
         kiosk_strlcpy(g->last_crash_plugin, active, sizeof g->last_crash_plugin);
         for (int i = 0; i < g->count; i++)

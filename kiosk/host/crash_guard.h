@@ -1,6 +1,7 @@
 /* The crash-loop guard: remembers which plugin was on screen when the kiosk died, and
  * disables a plugin that was active in three crashes in a row. It never kills anything;
- * it only reads and writes its small state file (<db>.guard). */
+ * it only reads and writes its small state file (<db>.guard). A run that ended with the
+ * machine (a power cut: the next start is in another boot) is not a crash. */
 #ifndef KIOSK_HOST_CRASH_GUARD_H
 #define KIOSK_HOST_CRASH_GUARD_H
 
@@ -18,7 +19,9 @@ struct crash_guard {
         int disabled; /* 1: not loaded until the coordinator enables it again */
     } plugins[CRASH_GUARD_MAX];
     int count;
-    int last_run_crashed;                /* the previous run ended without a clean exit */
+    char boot[40];                          /* this boot's id (kernel boot_id), "" if unknown */
+    int last_run_crashed;                   /* the previous run ended without a clean exit */
+    int last_run_power_cut;                 /* ...in an earlier boot: not counted as a crash */
     char last_crash_plugin[KIOSK_PART_LEN]; /* active then ("" for none) */
 };
 
