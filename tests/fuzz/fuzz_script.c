@@ -35,7 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t k = 0; k < c->argc; k++)
             if (!c->args[k])
                 abort();
-        int numeric = c->op == SCRIPT_TAP_XY || c->op == SCRIPT_DRAG || c->op == SCRIPT_WAIT;
+        int numeric = c->op == SCRIPT_TAP_XY || c->op == SCRIPT_DRAG || c->op == SCRIPT_WAIT ||
+                      c->op == SCRIPT_HOLD;
         for (size_t k = 0; numeric && k < c->argc; k++)
             if (c->num[k] < 0 || c->num[k] > 100000000)
                 abort();
