@@ -92,6 +92,20 @@ same_everywhere A.db B.db C.db
 out=$("$K" --db C.db sync --with A.db) || fail "last rerun"
 echo "$out" | grep -q "nothing to exchange" || fail "a rerun after recovery moved rows: $out"
 
+step "a kiosk made with the demo program, and a new one synced with it: one program"
+"$K" --db demo.db init --demo >/dev/null
+new_kiosk fresh.db
+"$K" --db fresh.db sync --with demo.db >/dev/null || fail "fresh with demo"
+for t in events sessions people registrations; do
+  [ "$(count fresh.db $t)" = "$(count demo.db $t)" ] || fail "the new kiosk lacks demo $t"
+done
+same_everywhere demo.db fresh.db
+step "two kiosks filled with the demo apart: the sync still works and says why rows wait"
+"$K" --db demo2.db init --demo >/dev/null
+out=$("$K" --db demo2.db sync --with demo.db) || fail "two demo kiosks: the sync failed"
+echo "$out" | grep -q "programs made apart" || fail "no hint about the clash: $out"
+[ "$(count demo2.db events)" = "$(count demo.db events)" ] || fail "the clash added events"
+
 step "files that are not a kiosk database are refused in one line, nothing changed"
 before=$(sums_kiosk A.db)
 echo "danh sách" >notes.txt

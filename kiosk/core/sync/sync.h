@@ -6,6 +6,24 @@
 
 #include "store/store.h"
 
+/* The rules (both sinks, and the server, apply the same ones, so every side converges):
+ * - Facts (sessions, registrations, consents, check-ins, receipts, log, keys) are inserted
+ *   by id when the other side lacks them; never updated, never deleted.
+ * - People and events: last writer wins by (updated_at, updated_by); both sides end with the
+ *   same version.
+ * - Keys: a public key that came by sync is trusted (own = 0): it came from a kiosk of this
+ *   program. A secret key never moves (it is a file beside the database, not a row).
+ * - The same registration (person, event) made on two kiosks before they met: the earliest
+ *   (created_at, then id) is kept everywhere, the other is dropped.
+ * - Other natural-key clashes never fail a sync: a receipt short code or text already held,
+ *   an event code or a session (event, number) held under another id. The arriving row is
+ *   counted "already there" and kept out; rows that need it (sessions, check-ins... of an
+ *   event kept out) are "held back" on their side and tried again at every sync.
+ * - A server sync pulls before it pushes, inside one server transaction under an advisory
+ *   lock (so srv_seq order is commit order); the kiosk's marks (meta "sync.pg.<server>.*")
+ *   and its record of what the server holds (table sync_shadow) move only in the local
+ *   transaction that takes the pulled rows in. */
+
 /* The tables that move, parents before children (foreign-key order). */
 enum sync_table_id {
     SYNC_EVENTS,

@@ -187,6 +187,10 @@ void sync_counts_summary(const struct sync_counts *c, char *out, size_t cap)
     n = summary_part("received", c->received, out, cap, n);
     n = summary_part("already there", c->already, out, cap, n);
     n = summary_part("held back (their event, session or person is missing)", c->held, out, cap, n);
+    if (c->already[SYNC_EVENTS] && n < cap)
+        kiosk_fmt(out + n, cap - n,
+                  " (events with the same code but another id: programs made apart, e.g. two "
+                  "'init --demo'; give new kiosks their program by syncing with the first)");
     if (n == 0)
         kiosk_strlcpy(out, "nothing to exchange: both sides hold the same", cap);
 }
