@@ -48,6 +48,16 @@ static void check_names(void)
     CHECK_STR(telex("hoawcj"), "hoặc");
     CHECK_STR(telex("oaif"), "oài");
     CHECK_STR(telex("nguwowif"), "người");
+    CHECK_STR(telex("truwongf"), "trường"); /* ưo before a final is ươ */
+    CHECK_STR(telex("tuwoi"), "tươi");
+    CHECK_STR(telex("thuongw"), "thương");
+    CHECK_STR(telex("huow"), "hươ");
+    CHECK_STR(telex("thuwo"), "thưo"); /* nothing after it yet: left as typed */
+    CHECK_STR(telex("quyeenf"), "quyền");
+    CHECK_STR(telex("khuyur"), "khuỷu");
+    CHECK_STR(telex("dduowcj"), "được");
+    CHECK_STR(telex("giuwax"), "giữa");
+    CHECK_STR(telex("ngoaif"), "ngoài");
     /* a tone key that cannot be a tone is a letter */
     CHECK_STR(telex("sao"), "sao");
     CHECK_STR(telex("xuaans"), "xuấn");

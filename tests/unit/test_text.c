@@ -202,6 +202,12 @@ static void check_names(void)
     CHECK_STR(p.family, "Tôn");
     CHECK_STR(p.middle, "Nữ");
     CHECK_STR(p.given, "Minh Anh");
+    vn_name_split("Nguyễn Thị Hòa", "HOA", &p); /* the hint without accents */
+    CHECK_STR(p.middle, "Thị");
+    CHECK_STR(p.given, "Hòa");
+    vn_name_split("Nguyễn Thị Hòa", "Lan", &p); /* a hint that is not in the name */
+    CHECK_STR(p.middle, "Thị Hòa");
+    CHECK_STR(p.given, "Lan");
     vn_name_split("Lan", "", &p);
     CHECK_STR(p.family, "");
     CHECK_STR(p.given, "Lan");

@@ -124,13 +124,14 @@ void vn_name_split(const char *full_name, const char *given_hint, struct vn_name
     kiosk_strlcpy(out->family, words[0], sizeof out->family);
     int given_from = n - 1;
     if (nh > 0) {
-        /* the stored given name is used when the name ends with it (any case/accents
-         * form the same NFC); otherwise it is still the given name, the rest is middle */
+        /* the stored given name marks the name's last words when they fold the same
+         * (a hint typed "hoa" still marks "Hòa", written as in the name); a hint that
+         * is not at the end is still the given name, and the rest is the middle */
         int matches = nh < n;
         for (int i = 0; matches && i < nh; i++) {
             char a[KIOSK_PART_LEN], b[KIOSK_PART_LEN];
-            vn_lower(words[n - nh + i], a, sizeof a);
-            vn_lower(hint_words[i], b, sizeof b);
+            vn_fold(words[n - nh + i], a, sizeof a);
+            vn_fold(hint_words[i], b, sizeof b);
             matches = strcmp(a, b) == 0;
         }
         if (matches) {

@@ -204,6 +204,26 @@ static void set_tone(struct syl *s, int tone, int style)
         s->ch[tone_position(s, style)].tone = (uint8_t)tone;
 }
 
+/* "ưo" and "uơ" exist only before nothing: with a final or another vowel after them
+ * the word is "ươ" (truwongf -> trường, tuwoi -> tươi, as Unikey does). */
+static int complete_uo(struct syl *s)
+{
+    for (int i = 0; i + 1 < s->v_len; i++) {
+        struct vn_letter *u = &s->ch[s->v_start + i], *o = &s->ch[s->v_start + i + 1];
+        if (u->base != 'u' || o->base != 'o')
+            continue;
+        int hu = u->mark == VN_MARK_HORN, ho = o->mark == VN_MARK_HORN;
+        if (hu == ho || (u->mark && !hu) || (o->mark && !ho))
+            continue;
+        if (s->fin_len == 0 && i + 2 >= s->v_len)
+            continue;
+        u->mark = VN_MARK_HORN;
+        o->mark = VN_MARK_HORN;
+        return 1;
+    }
+    return 0;
+}
+
 /* After letters change, the tone moves to where the rules put it (Huyfnh -> Huỳnh). */
 static void replace_tone(struct vn_compose_state *st, int style)
 {
@@ -211,11 +231,14 @@ static void replace_tone(struct vn_compose_state *st, int style)
     parse(st, &s);
     if (!toneable(&s))
         return;
+    int changed = complete_uo(&s);
     int tone = current_tone(&s);
     if (tone) {
         set_tone(&s, tone, style);
-        store(st, &s);
+        changed = 1;
     }
+    if (changed)
+        store(st, &s);
 }
 
 static void append(struct vn_compose_state *st, int32_t key, int style)
