@@ -224,6 +224,7 @@ void ui_begin(ui_ctx *ui, int width, int height, int64_t now_ms, const struct ui
         break;
     }
     ui_drawlist_reset(ui);
+    ui->qr_in_area = 0;
     ui_area(ui, (ui_rect){0, 0, width, height});
     ui_keyboard_input(ui);
 }
@@ -260,6 +261,7 @@ static uint64_t drawlist_hash(const ui_ctx *ui)
 
 const struct ui_drawlist *ui_end(ui_ctx *ui)
 {
+    ui_area_close(ui);
     if (ui->ev.kind == UI_EV_RELEASE) {
         ui->pointer_down = 0;
         ui->pressed_id = 0;

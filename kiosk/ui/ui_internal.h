@@ -109,6 +109,12 @@ struct ui_ctx {
     uint8_t *qr_px; /* the matrix with its quiet zone, one byte a module */
     int qr_side;
     uint64_t qr_key;
+    /* The QR takes what room its area has: a QR whose area overflowed last frame is drawn
+     * smaller by the overflow (never under 6 px a module), so the buttons under it stay
+     * on screen whatever the screen puts around it. */
+    int qr_side_px;   /* side drawn last frame, 0 none */
+    int qr_target_px; /* side wanted this frame, 0: as large as the screen allows */
+    int qr_in_area;   /* a QR was drawn in the current area */
 
     /* redraw */
     uint64_t last_hash;
@@ -153,6 +159,7 @@ void ui_draw_line_text(ui_ctx *ui, ui_rect box, int font, ui_color c, const char
 enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTRE = 1, UI_ALIGN_RIGHT = 2 };
 
 /* layout (ui_layout.c) */
+void ui_area_close(ui_ctx *ui); /* the current area is done: settles the QR's size */
 int ui_layout_width(ui_ctx *ui);
 ui_rect ui_layout_next(ui_ctx *ui, int h);
 

@@ -7,8 +7,25 @@ static int gap(const ui_ctx *ui)
     return ui->theme.pad_px / 2;
 }
 
+void ui_area_close(ui_ctx *ui)
+{
+    if (!ui->qr_in_area)
+        return;
+    ui->qr_in_area = 0;
+    int bottom = ui->area.y + ui->area.h;
+    int used = ui->row_cols ? ui->row_y + ui->row_h : ui->cursor_y - gap(ui);
+    int target = ui->qr_side_px - (used - bottom);
+    if (target > ui->height)
+        target = ui->height;
+    if (target != ui->qr_target_px) {
+        ui->qr_target_px = target;
+        ui->want_frame = 1;
+    }
+}
+
 void ui_area(ui_ctx *ui, ui_rect area)
 {
+    ui_area_close(ui);
     ui->area = area;
     ui->cursor_y = area.y;
     ui->row_cols = 0;

@@ -56,10 +56,14 @@ void ui_qr(ui_ctx *ui, const char *text, const char *caption)
     }
     int modules = ui->qr_side;
     int max_side = w < ui->height * 55 / 100 ? w : ui->height * 55 / 100;
+    if (ui->qr_target_px > 0 && ui->qr_target_px < max_side)
+        max_side = ui->qr_target_px;
     int module = max_side / modules;
     if (module < QR_MODULE_MIN_PX)
         module = QR_MODULE_MIN_PX;
     int side = modules * module;
+    ui->qr_side_px = side;
+    ui->qr_in_area = 1;
     ui_rect r = ui_layout_next(ui, side + (cap_h ? gap + cap_h : 0));
     ui_rect img = {r.x + (r.w - side) / 2, r.y, side, side};
     ui_draw_image(ui, img, ui->qr_px, modules, modules, ui->qr_key, -1);

@@ -18,6 +18,10 @@ static void para_widget(ui_ctx *ui, const char *text, int font, ui_color c, int 
     int h = ui_para_height(ui, font, text, w, 0);
     ui_rect r = ui_layout_next(ui, h + space_after);
     r.h -= space_after;
+    if (r.h > h) { /* in a row of taller widgets: level with their labels */
+        r.y += (r.h - h) / 2;
+        r.h = h;
+    }
     ui_draw_para(ui, r, font, c, text, UI_ALIGN_LEFT, -1, 0);
 }
 
@@ -115,7 +119,9 @@ int ui_tile(ui_ctx *ui, const char *title, const char *detail)
     int hit = ui_interact(ui, ui_make_id(ui, "tile", title), r, &wi);
     ui_color bg = hit == UI_HIT_HELD ? ui_shade(ui->theme.primary, -40) : ui->theme.primary;
     ui_draw_rect(ui, r, bg, ui_px(ui, 12), wi);
-    ui_rect tb = {r.x + pad, r.y + pad, tw, r.h - 2 * pad};
+    /* a tile taller than its words (a home screen's grid) shows them in its middle */
+    int top = r.h > content + 2 * pad ? (r.h - content) / 2 : pad;
+    ui_rect tb = {r.x + pad, r.y + top, tw, r.h - top - pad};
     int used =
         ui_draw_para(ui, tb, UI_FONT_TITLE, ui->theme.primary_text, title, UI_ALIGN_LEFT, wi, 2);
     if (detail && *detail) {

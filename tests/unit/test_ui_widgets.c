@@ -66,6 +66,31 @@ static void test_qr(void)
     ui_free(ui);
 }
 
+/* A QR with more under it than the area holds shrinks (whole modules, never under 6 px)
+ * until the button under it is on screen. */
+static void test_qr_fits(void)
+{
+    ui_ctx *ui = ui_new(&metrics);
+    int frames = 0;
+    const struct ui_drawlist *dl;
+    do {
+        ui_begin(ui, 1280, 800, 0, NULL);
+        ui_area(ui, (ui_rect){0, 100, 1280, 560});
+        ui_text(ui, "Biên nhận đăng ký");
+        ui_qr(ui, RECEIPT, "Mã 7KQ3-M9XT");
+        ui_text(ui, "Nguyễn Thị Hòa");
+        ui_button(ui, "Xong", KIOSK_STYLE_PRIMARY);
+        dl = ui_end(ui);
+    } while (ui_needs_redraw(ui) && ++frames < 5);
+    CHECK(frames < 5); /* it settles */
+    const struct ui_visible_text *b = find(ui, "Xong");
+    CHECK(b && b->target.y + b->target.h <= 660);
+    for (size_t i = 0; i < dl->count; i++)
+        if (dl->cmds[i].kind == UI_CMD_IMAGE)
+            CHECK(dl->cmds[i].rect.w / dl->cmds[i].pw >= 6);
+    ui_free(ui);
+}
+
 static void test_list_and_chart(void)
 {
     ui_ctx *ui = ui_new(&metrics);
@@ -181,6 +206,7 @@ static void test_small_screen_and_blocking(void)
 int main(void)
 {
     test_qr();
+    test_qr_fits();
     test_list_and_chart();
     test_pin_and_message();
     test_hold();
