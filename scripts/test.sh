@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test: unit and e2e tests on the
-# normal build, then the unit and e2e tests again on an ASan+UBSan build.
+# Installs what is missing, builds, and runs every test: all of them on the normal build,
+# then the unit tests, fuzz-corpus replays and the scripted kiosk runs (e2e scripts) again
+# on an ASan+UBSan build with LeakSanitizer on. (The shell e2e tests drive the same
+# binaries through servers and files; they run once, on the normal build.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh scripts/packages-run.txt scripts/packages-test.txt
@@ -16,5 +18,5 @@ status=0
 echo "== tests (release build)"
 ctest --test-dir build --output-on-failure -j"$jobs" || status=1
 echo "== tests (ASan+UBSan build)"
-ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'unit|e2e' || status=1
+ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'unit|script' || status=1
 exit $status
