@@ -44,8 +44,15 @@ static int id_bytes(const char *id, unsigned char out[16])
 
 static size_t slot_of(const struct attendance_marks *m, const unsigned char key[16])
 {
-    uint64_t h;
-    memcpy(&h, key, sizeof h); /* ids are random: their bytes are the hash */
+    /* kiosk ids are random, but ids made elsewhere (tests, other tools) may share long
+     * prefixes: mix all 16 bytes (splitmix64's finaliser) */
+    uint64_t a, b;
+    memcpy(&a, key, sizeof a);
+    memcpy(&b, key + 8, sizeof b);
+    uint64_t h = a ^ (b * 0x9E3779B97F4A7C15ULL);
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    h ^= h >> 31;
     size_t i = (size_t)h & (m->cap - 1);
     while (m->used[i] && memcmp(m->keys[i], key, 16) != 0)
         i = (i + 1) & (m->cap - 1);

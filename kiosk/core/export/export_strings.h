@@ -1,5 +1,6 @@
 /* The export's texts (sheet headings, column names, kioskctl messages) from
- * assets/strings/<lang>/export.tsv, Vietnamese first. Never formats or writes files. */
+ * assets/strings/<lang>/export.tsv through core/i18n, Vietnamese first, and filling their
+ * {1}..{9}. Never formats numbers or dates, never writes files. */
 #ifndef KIOSK_EXPORT_STRINGS_H
 #define KIOSK_EXPORT_STRINGS_H
 
