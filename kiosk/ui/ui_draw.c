@@ -108,6 +108,16 @@ void ui_draw_frame(ui_ctx *ui, ui_rect r, ui_color c, int widget)
     push(ui, UI_CMD_FRAME, r, c, widget);
 }
 
+/* A rounded box with an edge: the edge colour filled, the inside filled over it, so the
+ * edge follows the rounded corners (an outline command could only be square). */
+void ui_draw_box(ui_ctx *ui, ui_rect r, ui_color fill, ui_color edge, int edge_px, int radius,
+                 int widget)
+{
+    ui_draw_rect(ui, r, edge, radius, widget);
+    ui_rect in = {r.x + edge_px, r.y + edge_px, r.w - 2 * edge_px, r.h - 2 * edge_px};
+    ui_draw_rect(ui, in, fill, radius > edge_px ? radius - edge_px : 0, widget);
+}
+
 void ui_draw_line(ui_ctx *ui, int x0, int y0, int x1, int y1, ui_color c, int width, int widget)
 {
     ui_rect r = {x0, y0, x1 - x0, y1 - y0};

@@ -241,12 +241,9 @@ int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, con
     ui_color edge = error && *error ? ui->theme.danger : ui->theme.border;
     if (focused)
         edge = ui->theme.primary;
-    ui_draw_rect(ui, box, ui->theme.surface, ui_px(ui, 6), wi);
-    ui_draw_frame(ui, box, edge, wi);
-    if (focused || (error && *error)) { /* a thicker edge: seen from a metre */
-        ui_rect in = {box.x + 2, box.y + 2, box.w - 4, box.h - 4};
-        ui_draw_frame(ui, in, edge, wi);
-    }
+    /* focus and errors get a thicker edge: seen from a metre */
+    ui_draw_box(ui, box, ui->theme.surface, edge, focused || (error && *error) ? 4 : 2,
+                ui_px(ui, 6), wi);
     draw_box_text(ui, box, f, ui_edit_text(f->edit), focused, wi);
     if (err_h) {
         ui_rect eb = {r.x, box.y + box.h, r.w, err_h};

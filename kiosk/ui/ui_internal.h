@@ -131,6 +131,8 @@ size_t ui_arena_text(ui_ctx *ui, const char *text, size_t len);
 size_t ui_arena_bytes(ui_ctx *ui, const void *bytes, size_t len);
 void ui_draw_rect(ui_ctx *ui, ui_rect r, ui_color c, int radius, int widget);
 void ui_draw_frame(ui_ctx *ui, ui_rect r, ui_color c, int widget);
+void ui_draw_box(ui_ctx *ui, ui_rect r, ui_color fill, ui_color edge, int edge_px, int radius,
+                 int widget);
 void ui_draw_line(ui_ctx *ui, int x0, int y0, int x1, int y1, ui_color c, int width, int widget);
 /* One line of text with its top-left at (x, y), clipped to width w. Returns the text's
  * arena offset. */

@@ -96,8 +96,7 @@ int ui_signature(ui_ctx *ui, struct kiosk_signature *sig)
     uint32_t id = ui_make_id(ui, "signature", "");
     int wi = ui_register_widget(ui, id, pad);
     int changed = track(ui, id, pad, sig);
-    ui_draw_rect(ui, pad, ui->theme.surface, ui_px(ui, 6), wi);
-    ui_draw_frame(ui, pad, ui->theme.border, wi);
+    ui_draw_box(ui, pad, ui->theme.surface, ui->theme.border, 2, ui_px(ui, 6), wi);
     /* a line to sign on, as on paper */
     int base_y = pad.y + pad.h * 3 / 4;
     ui_draw_line(ui, pad.x + ui_px(ui, 24), base_y, pad.x + pad.w - ui_px(ui, 24), base_y,

@@ -92,9 +92,11 @@ int ui_button(ui_ctx *ui, const char *label, int style)
     }
     if (hit == UI_HIT_HELD)
         bg = ui_shade(bg, -40);
-    ui_draw_rect(ui, r, bg, ui_px(ui, 8), wi);
     if (style == KIOSK_STYLE_NORMAL)
-        ui_draw_frame(ui, r, hit == UI_HIT_HELD ? ui->theme.primary : ui->theme.border, wi);
+        ui_draw_box(ui, r, bg, hit == UI_HIT_HELD ? ui->theme.primary : ui->theme.border, 2,
+                    ui_px(ui, 8), wi);
+    else
+        ui_draw_rect(ui, r, bg, ui_px(ui, 8), wi);
     int th = ui_para_height(ui, font, label, r.w - 2 * pad, 2);
     ui_rect tb = {r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, th};
     ui_draw_para(ui, tb, font, fg, label, UI_ALIGN_CENTRE, wi, 2);
@@ -167,8 +169,7 @@ int ui_checkbox(ui_ctx *ui, const char *label, int *value)
         ui_draw_rect(ui, b, ui->theme.primary, ui_px(ui, 6), wi);
         check_mark(ui, b, ui->theme.primary_text);
     } else {
-        ui_draw_rect(ui, b, ui->theme.surface, ui_px(ui, 6), wi);
-        ui_draw_frame(ui, b, ui->theme.muted, wi);
+        ui_draw_box(ui, b, ui->theme.surface, ui->theme.muted, ui_px(ui, 3), ui_px(ui, 6), wi);
     }
     int th = ui_para_height(ui, UI_FONT_BODY, label, r.w - box - 3 * pad, 4);
     ui_rect tb = {b.x + box + pad, r.y + (r.h - th) / 2, r.w - box - 3 * pad, th};
