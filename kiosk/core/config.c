@@ -25,7 +25,8 @@ static const struct config_key keys[] = {
     {"late_after_min", CONFIG_INT, "15", NULL, 0, 240,
      "minutes after a session's start that count as late, for events that set none"},
     {"printer", CONFIG_STRING, "", NULL, 0, 0,
-     "thermal receipt printer device (e.g. /dev/usb/lp0); empty: no printer"},
+     "thermal receipt printer (ESC/POS): a device (/dev/usb/lp0) or tcp:HOST[:9100]; "
+     "empty: no printer"},
     {"sync", CONFIG_STRING, "", NULL, 0, 0,
      "where to sync the log: a .db path or a postgresql:// URL; empty: no automatic sync"},
     {"sync_interval_s", CONFIG_INT, "300", NULL, 30, 86400,

@@ -151,12 +151,20 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     ui_heading(ui, view.title);
     kind_line(ctx, r, line, sizeof line);
     ui_text(ui, line);
+    /* The QR beside the name, or beside the print outcome when there is one (the name then
+     * goes under): the receipt, the words and the buttons fit a 1280x800 screen. */
+    const char *name = person_name ? person_name : "";
+    ui_row_begin(ui, 2);
     ui_qr(ui, r->text, r->short_code); /* the short code under the QR, to read out */
-    if (person_name && person_name[0])
-        ui_label(ui, person_name, UI_FONT_LARGE, ui_theme(ui)->text);
-    ui_text(ui, host_tr(ctx, "receipt.hint"));
     if (view.message_key)
         ui_message(ui, view.message_kind, host_tr(ctx, view.message_key));
+    else
+        ui_label(ui, name, UI_FONT_TITLE, ui_theme(ui)->text);
+    ui_row_end(ui);
+    if (view.message_key)
+        ui_label(ui, name, UI_FONT_LARGE, ui_theme(ui)->text);
+    else
+        ui_text(ui, host_tr(ctx, "receipt.hint"));
     const char *printer = host_setting(ctx, "printer");
     int can_print = printer && printer[0];
     ui_row_begin(ui, can_print ? 2 : 1);

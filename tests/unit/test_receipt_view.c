@@ -89,6 +89,10 @@ void ui_qr(ui_ctx *ui, const char *text, const char *caption)
     kiosk_strlcpy(qr_caption, caption, sizeof qr_caption);
     show("qr-caption", caption);
 }
+ui_rect ui_screen(const ui_ctx *ui)
+{
+    return (ui_rect){0, 0, 1280, 800};
+}
 void ui_row_begin(ui_ctx *ui, int columns) {}
 void ui_row_end(ui_ctx *ui) {}
 const struct ui_theme *ui_theme(const ui_ctx *ui)
