@@ -195,7 +195,7 @@ static kiosk_status apply_rows(struct pg_sync *p, int ti, struct applier *a, PGr
         if (rc == SQLITE_DONE) {
             int changed = sqlite3_changes(p->db);
             p->c->received[ti] += changed;
-            if (!changed && !t->versioned) {
+            if (!changed) { /* absent by id yet not taken: a clash on another unique key */
                 sqlite3_reset(a->exists);
                 sqlite3_bind_text(a->exists, 1, id, -1, SQLITE_STATIC);
                 if (sqlite3_step(a->exists) != SQLITE_ROW)

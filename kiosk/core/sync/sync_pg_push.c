@@ -332,8 +332,18 @@ static kiosk_status merge_rows(struct pg_sync *p, int ti, long copied)
     }
     p->c->sent[ti] += inserted + updated;
     long dup = copied - inserted - updated - newer;
-    if (dup > 0 && !t->versioned)
+    if (dup > 0 && ti == SYNC_EVENTS) {
+        /* Only a code held by another event is news; the same version again is not. */
+        if (!(r = pg_query(p,
+                           "SELECT count(*) FROM sync_in_events AS f WHERE NOT EXISTS (SELECT 1 "
+                           "FROM events AS e WHERE e.id = f.id)",
+                           0, NULL)))
+            return KIOSK_E_IO;
+        p->c->already[ti] += atol(PQgetvalue(r, 0, 0));
+        PQclear(r);
+    } else if (dup > 0 && !t->versioned) {
         p->c->already[ti] += dup;
+    }
     return st;
 }
 
