@@ -15,8 +15,8 @@ static const struct {
     {"event", ctl_cmd_event, "event list"},
     {"roster", ctl_cmd_roster, "roster import --event CODE FILE.csv"},
     {"export", ctl_cmd_export,
-     "export --event CODE --format csv|xlsx --out FILE | export --summary --format csv|xlsx --out FILE"
-     " | export --leads --event CODE --format csv|xlsx --out FILE"},
+     "export (--event CODE | --summary | --leads --event CODE) [--format csv|xlsx] --out FILE"
+     " [--lang vi|en]"},
     {"receipt", ctl_cmd_receipt,
      "receipt list [--event CODE] | receipt verify TEXT | receipt png CODE --out FILE"},
     {"keys", ctl_cmd_keys, "keys show | keys trust FILE"},
