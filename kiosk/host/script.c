@@ -9,11 +9,14 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #define TYPE_GAP_MS 100 /* typing: far slower than a scanner, so no burst is seen */
 #define SCAN_GAP_MS 5   /* a scanner: far faster than the burst gap */
 #define TAP_HOLD_MS 50  /* a finger's tap lasts about this long */
 #define TEXT_MAX 2048
+#define WAIT_FILE_MAX_MS 300000 /* wait-file: a loaded test machine, not a hang */
 
 struct player {
     struct app *a;
@@ -202,6 +205,21 @@ static int send_to_window(struct player *p, const char *what)
     return 0;
 }
 
+/* A cue from the test that runs the script: it changes the world (fills the disk, takes
+ * the database's folder away) and then makes the file. Real time, unlike `wait`. */
+static int wait_file(struct player *p, const char *path)
+{
+    for (int waited_ms = 0; waited_ms < WAIT_FILE_MAX_MS; waited_ms += 20) {
+        if (access(path, F_OK) == 0)
+            return 1;
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    kiosk_fmt(p->why, sizeof p->why, "'%s' did not appear within %d s", path,
+              WAIT_FILE_MAX_MS / 1000);
+    return 0;
+}
+
 static void set_clock(const char *s)
 {
     int y, mo, d, h, mi;
@@ -266,6 +284,8 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         return 1;
     case SCRIPT_CLOSE:
         return send_to_window(p, "close");
+    case SCRIPT_WAIT_FILE:
+        return wait_file(p, c->args[0]);
     case SCRIPT_SCAN:
         type_text(a, c->args[0], SCAN_GAP_MS);
         app_advance_ms(a, SCAN_GAP_MS);

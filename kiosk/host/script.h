@@ -23,6 +23,7 @@ enum script_op {
     SCRIPT_SHOT,          /* shot FILE.png */
     SCRIPT_HOLD,          /* hold X Y MS: press, keep the finger there MS ms, release */
     SCRIPT_CLOSE,         /* close: the window manager closes the window (Alt+F4, the X) */
+    SCRIPT_WAIT_FILE,     /* wait-file "PATH": real time until PATH exists (a test's cue) */
 };
 
 #define SCRIPT_ARGS_MAX 32

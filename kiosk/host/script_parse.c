@@ -16,7 +16,7 @@ static const struct {
     {"wait", 1, 1},   {"clock", 1, 1},
     {"expect", 1, 1}, {"expect-not", 1, 1},
     {"shot", 1, 1},   {"hold", 3, 3},
-    {"close", 0, 0},
+    {"close", 0, 0},  {"wait-file", 1, 1},
 };
 
 /* Keys, then the shortcuts a visitor may try (sent through SDL's own event queue). */
@@ -168,6 +168,8 @@ static int build(struct script_cmd *cmd, struct token *tok, int n, char *err, si
         cmd->op = SCRIPT_EXPECT_NOT;
     } else if (strcmp(name, "close") == 0) {
         cmd->op = SCRIPT_CLOSE;
+    } else if (strcmp(name, "wait-file") == 0) {
+        cmd->op = SCRIPT_WAIT_FILE;
     } else {
         cmd->op = SCRIPT_SHOT;
         if (!tok[1].text[0]) {

@@ -178,8 +178,10 @@ int kit_check_year(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *t
 
 const char *kit_storage_error(const struct kiosk_host_api *h, kiosk_ctx *ctx, kiosk_status st)
 {
-    if (st == KIOSK_E_FULL || st == KIOSK_E_READONLY)
+    if (st == KIOSK_E_FULL)
         return h->tr(ctx, "kit.err.full_disk");
+    if (st == KIOSK_E_READONLY) /* a read-only card, a folder gone: not "full" */
+        return h->tr(ctx, "kit.err.readonly");
     return h->tr(ctx, "kit.err.storage");
 }
 

@@ -21,6 +21,7 @@
     {"kit.err.year_bad", "Năm sinh phải từ {1} đến {2}", "The year of birth must be between {1} and {2}"}, \
     {"kit.err.storage", "Không lưu được. Vui lòng báo cán bộ phụ trách.", "Could not save. Please tell the staff."}, \
     {"kit.err.full_disk", "Bộ nhớ máy đã đầy: chưa lưu được. Vui lòng báo cán bộ.", "The kiosk's storage is full: nothing was saved. Please tell the staff."}, \
+    {"kit.err.readonly", "Không ghi được vào bộ nhớ máy: chưa lưu được. Vui lòng báo cán bộ.", "The kiosk's storage cannot be written: nothing was saved. Please tell the staff."}, \
     {"kit.page_prev", "‹ Trang trước", "‹ Previous"}, \
     {"kit.page_next", "Trang sau ›", "Next ›"}, \
     {"kit.page_of", "Trang {1}/{2}", "Page {1} of {2}"}, \

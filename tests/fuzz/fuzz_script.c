@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int last_line = 0;
     for (size_t i = 0; i < s.count; i++) {
         const struct script_cmd *c = &s.cmds[i];
-        if (c->op < SCRIPT_TAP_LABEL || c->op > SCRIPT_CLOSE || c->argc > SCRIPT_ARGS_MAX ||
+        if (c->op < SCRIPT_TAP_LABEL || c->op > SCRIPT_WAIT_FILE || c->argc > SCRIPT_ARGS_MAX ||
             !c->src || c->line <= last_line)
             abort();
         last_line = c->line;

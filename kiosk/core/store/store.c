@@ -132,6 +132,15 @@ kiosk_status store_begin(store *s)
     if (s->depth >= STORE_MAX_DEPTH)
         return KIOSK_E_INVALID;
     int nested = !sqlite3_get_autocommit(s->db);
+    int moved = 0;
+    if (!nested &&
+        sqlite3_file_control(s->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved) {
+        /* the file is no longer at its path (its folder removed, a stick pulled out): a
+         * write would land in a file nobody opens again, and be lost at the next start */
+        kiosk_log(KIOSK_LOG_ERROR, "the database '%s' is gone from its folder: nothing is saved",
+                  s->path);
+        return KIOSK_E_READONLY;
+    }
     kiosk_status st = exec(s, nested ? "SAVEPOINT store_write" : "BEGIN IMMEDIATE", "begin");
     if (st == KIOSK_OK)
         s->nested[s->depth++] = nested;
