@@ -277,11 +277,14 @@ static void run(size_t n, const char *label, int naive_every, const char *target
 
 int main(int argc, char **argv)
 {
-    /* "bench_search quick" skips 1M (for a fast look) */
-    int quick = argc > 1 && strcmp(argv[1], "quick") == 0;
-    run(10000, "10k", 1, "-");
-    run(100000, "100k", 1, "p99<5ms");
-    if (!quick)
+    /* "bench_search quick" skips 1M (for a fast look); "bench_search 1M" runs only it */
+    const char *only = argc > 1 ? argv[1] : "";
+    int quick = strcmp(only, "quick") == 0, all = !*only || quick;
+    if (all || strcmp(only, "10k") == 0)
+        run(10000, "10k", 1, "-");
+    if (all || strcmp(only, "100k") == 0)
+        run(100000, "100k", 1, "p99<5ms");
+    if ((all && !quick) || strcmp(only, "1M") == 0)
         run(1000000, "1M", 5, "-");
     return 0;
 }

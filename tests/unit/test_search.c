@@ -260,6 +260,17 @@ static void check_against_naive(void)
             }
             if (want > 4096)
                 want = 4096;
+            /* asking for fewer gives the best ones of the full list, in order */
+            struct vn_search_hit top[10];
+            size_t nt = vn_search_query(s, queries[qi], top, 10);
+            CHECK_INT(nt, n < 10 ? n : 10);
+            for (size_t i = 0; i < nt && i < n; i++) {
+                if (strcmp(top[i].user_id, g_hits[i].user_id) != 0 ||
+                    top[i].score != g_hits[i].score)
+                    fprintf(stderr, "'%s' top %zu: %s (%d), full list: %s (%d)\n", queries[qi], i,
+                            top[i].user_id, top[i].score, g_hits[i].user_id, g_hits[i].score);
+                CHECK_STR(top[i].user_id, g_hits[i].user_id);
+            }
             if (n != want || !agree)
                 fprintf(stderr, "round %d '%s': %zu hits, want %zu\n", round, queries[qi], n, want);
             CHECK_INT(n, want);

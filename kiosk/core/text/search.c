@@ -59,7 +59,7 @@ static int word_score(uint32_t sig, unsigned word_len, const struct typed_word *
 
 static int length_score(unsigned letters)
 {
-    return letters < 99 ? 99 - (int)letters : 0;
+    return SEARCH_LONG_NAME - (int)search_length_class(letters);
 }
 
 /* Best total score over the ways of giving each typed word its own name word, or -1
@@ -311,6 +311,48 @@ static void scan_words(const struct search_data *d, const struct query *q, size_
     }
 }
 
+/* End of the run of pairs with the same key as pairs[i] (galloping: runs are short). */
+static size_t run_end(const struct search_data *d, size_t i, size_t hi)
+{
+    const char *key = d->pairs[i].key;
+    size_t good = i, step = 1, probe = i + 1; /* pairs[good] has the key */
+    while (probe < hi && memcmp(d->pairs[probe].key, key, SEARCH_KEY_LEN) == 0) {
+        good = probe;
+        step *= 2;
+        probe = good + step;
+    }
+    size_t a = good + 1, b = probe < hi ? probe : hi;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (memcmp(d->pairs[m].key, key, SEARCH_KEY_LEN) == 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+/* One word typed without accents: within a word's run the pairs are best first, so each
+ * run is read only until the heap's worst is better: a few hits per distinct word. */
+static void scan_word_runs(const struct search_data *d, const struct typed_word *t, size_t lo,
+                           size_t hi, struct collector *c)
+{
+    for (size_t i = lo; i < hi;) {
+        size_t end = run_end(d, i, hi);
+        int whole = d->pairs[i].word_len == t->w.len ? SCORE_WHOLE : 0;
+        for (size_t k = i; k < end; k++) {
+            const struct search_pair *p = &d->pairs[k];
+            if (p->sig & SEARCH_SIG_DEAD)
+                continue;
+            int score = whole + length_score(p->letters);
+            if (c->n == c->max && better(c, 0, score, p->entry, p->rank) >= 0)
+                break; /* the rest of this run is no better */
+            offer(c, p->entry, p->rank, score);
+        }
+        i = end;
+    }
+}
+
 static void scan_pairs(const struct search_data *d, const struct query *q, struct collector *c)
 {
     size_t lo[MAX_TYPED], hi[MAX_TYPED];
@@ -325,6 +367,10 @@ static void scan_pairs(const struct search_data *d, const struct query *q, struc
     memset(d->bits, 0, d->n_bits_words * sizeof *d->bits);
     c->seen = d->bits;
     c->pos = d->bound;
+    if (!t->has_marks && t->w.len < SEARCH_KEY_LEN - 1) {
+        scan_word_runs(d, t, lo[0], hi[0], c);
+        return;
+    }
     for (size_t i = lo[0]; i < hi[0]; i++) {
         const struct search_pair *p = &d->pairs[i];
         if (p->sig & SEARCH_SIG_DEAD)

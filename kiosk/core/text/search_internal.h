@@ -64,6 +64,12 @@ struct vn_search {
 
 /* Makes pairs cover every entry (and drops dead ones when there are many). */
 kiosk_status search_build(struct search_data *d);
+/* Names this long or longer score alike for length (see search.c length_score). */
+#define SEARCH_LONG_NAME 99
+static inline unsigned search_length_class(unsigned letters)
+{
+    return letters < SEARCH_LONG_NAME ? letters : SEARCH_LONG_NAME;
+}
 static inline const char *search_str(const struct search_data *d, uint32_t off)
 {
     return d->arena + off;

@@ -125,12 +125,19 @@ size_t vn_search_count(const struct vn_search *s)
     return s->d->n_alive;
 }
 
+/* Pairs sort by word, then best first for a one-word query (shorter names, then name
+ * order): the top hits of each word are at the front of its run. */
 static int pair_cmp(const void *a, const void *b)
 {
     const struct search_pair *x = a, *y = b;
     int r = memcmp(x->key, y->key, SEARCH_KEY_LEN);
     if (r)
         return r;
+    unsigned lx = search_length_class(x->letters), ly = search_length_class(y->letters);
+    if (lx != ly)
+        return lx < ly ? -1 : 1;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
     if (x->entry != y->entry)
         return x->entry < y->entry ? -1 : 1;
     return (int)x->word_idx - (int)y->word_idx; /* "Lê Ngọc Ngọc" has two (ngoc, e) */
@@ -141,7 +148,8 @@ static void mark_pairs_dead(struct search_data *d, uint32_t e)
 {
     const struct search_entry *en = &d->entries[e];
     for (uint8_t w = 0; w < en->n_words; w++) {
-        struct search_pair probe = {.entry = e, .word_idx = w};
+        struct search_pair probe = {
+            .entry = e, .word_idx = w, .letters = en->letters, .rank = en->rank};
         memcpy(probe.key, d->words[en->word_first + w].key, SEARCH_KEY_LEN);
         struct search_pair *p = bsearch(&probe, d->pairs, d->n_pairs, sizeof *d->pairs, pair_cmp);
         if (p)
