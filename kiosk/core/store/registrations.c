@@ -2,6 +2,7 @@
  * phone, or folded name + birth year; a full class puts people on a waiting list. */
 #include "domain.h"
 #include "store_internal.h"
+#include "text/text.h"
 
 #include <string.h>
 
@@ -85,8 +86,17 @@ static void reuse_known_person(store *s, struct kiosk_person *p, const char *nam
 {
     struct kiosk_person known;
     kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (p->phone[0])
+    if (p->phone[0]) {
         r = store_person_by_phone(s, p->phone, &known);
+        /* A family often shares one phone: the same phone with another name is another
+         * person, never a reason to rename the one on record. */
+        if (r == KIOSK_OK) {
+            char known_key[KIOSK_NAME_LEN];
+            vn_fold(known.full_name, known_key, sizeof known_key);
+            if (strcmp(known_key, name_key) != 0)
+                return;
+        }
+    }
     if (r == KIOSK_E_NOT_FOUND && p->birth_year > 0) {
         static const char *const q =
             "SELECT id, full_name, given_name, birth_year, phone, commune, district, province, "
@@ -107,15 +117,25 @@ static void reuse_known_person(store *s, struct kiosk_person *p, const char *nam
     if (r != KIOSK_OK)
         return;
     kiosk_strlcpy(p->id, known.id, sizeof p->id);
+    /* The same name folded: keep the display form on record ("Hòa" typed as "Hoà" is
+     * still her, and her name is not rewritten by the way it was typed). */
+    kiosk_strlcpy(p->full_name, known.full_name, sizeof p->full_name);
 #define KEEP(field)                                                                                \
     if (!p->field[0])                                                                              \
     kiosk_strlcpy(p->field, known.field, sizeof p->field)
     KEEP(given_name);
     KEEP(phone);
-    KEEP(commune);
-    KEEP(district);
-    KEEP(province);
     KEEP(organisation);
+    /* An address is one thing: what is missing is filled from the record only within the
+     * same province; another province replaces the old address whole, never mixed. */
+    char p_prov[KIOSK_PLACE_LEN], k_prov[KIOSK_PLACE_LEN];
+    vn_fold(p->province, p_prov, sizeof p_prov);
+    vn_fold(known.province, k_prov, sizeof k_prov);
+    if (!p_prov[0] || strcmp(p_prov, k_prov) == 0) {
+        KEEP(province);
+        KEEP(commune);
+        KEEP(district);
+    }
 #undef KEEP
     if (!p->birth_year)
         p->birth_year = known.birth_year;
