@@ -100,9 +100,20 @@ for t in events sessions people registrations; do
   [ "$(count fresh.db $t)" = "$(count demo.db $t)" ] || fail "the new kiosk lacks demo $t"
 done
 same_everywhere demo.db fresh.db
-step "two kiosks filled with the demo apart: the sync still works and says why rows wait"
+step "two kiosks filled with the demo apart: one program, the same trainees once"
 "$K" --db demo2.db init --demo >/dev/null
 out=$("$K" --db demo2.db sync --with demo.db) || fail "two demo kiosks: the sync failed"
+echo "$out" | grep -q "programs made apart" && fail "a clash between two demo programs: $out"
+for t in events sessions people registrations; do
+  [ "$(count demo2.db $t)" = "$(count demo.db $t)" ] || fail "two demo kiosks differ in $t"
+done
+step "an event typed apart on two kiosks (same code, other ids): the sync works and says why"
+for db in demo.db demo2.db; do
+  id=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  sqlite3 $db "INSERT INTO events(id, kiosk_id, created_at, updated_at, updated_by, code, kind,
+    title) VALUES('$id', 'k', 1, 1, 'k', 'EXTRA-1', 1, 'Lớp thêm')"
+done
+out=$("$K" --db demo2.db sync --with demo.db) || fail "two programs made apart: the sync failed"
 echo "$out" | grep -q "programs made apart" || fail "no hint about the clash: $out"
 [ "$(count demo2.db events)" = "$(count demo.db events)" ] || fail "the clash added events"
 

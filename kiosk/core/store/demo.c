@@ -4,6 +4,7 @@
 #include "domain.h"
 #include "store_internal.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,22 @@ static int demo_next(struct demo_file *d, char *buf, size_t cap, char **fields, 
     return 0;
 }
 
+/* The demo's records get ids derived from what they are (an event's code, a session's
+ * number, a trainee's name and year), so two kiosks filled with the demo on their own hold
+ * the same program and the same trainees, and sync merges them instead of doubling them. */
+static void demo_id(const char *what, char out[KIOSK_ID_LEN])
+{
+    unsigned char h[16];
+    static const char hex[] = "0123456789abcdef";
+    crypto_generichash(h, sizeof h, (const unsigned char *)what, strlen(what),
+                       (const unsigned char *)"kiosk-demo-ids-1", 16);
+    for (size_t i = 0; i < sizeof h; i++) {
+        out[2 * i] = hex[h[i] >> 4];
+        out[2 * i + 1] = hex[h[i] & 15];
+    }
+    out[32] = '\0';
+}
+
 static kiosk_status demo_bad(const struct demo_file *d, const char *what)
 {
     kiosk_log(KIOSK_LOG_ERROR, "demo program '%s' line %d: %s", d->path, d->line, what);
@@ -66,7 +83,7 @@ static kiosk_status demo_bad(const struct demo_file *d, const char *what)
 
 /* "-2@07:30-11:00 0@07:30-11:00": day offsets from today and local times. */
 static kiosk_status add_sessions(store *s, const struct demo_file *d, const char *event_id,
-                                 const char *spec, int64_t today_ms)
+                                 const char *event_code, const char *spec, int64_t today_ms)
 {
     struct tm day;
     kiosk_local_tm(today_ms, &day);
@@ -81,6 +98,9 @@ static kiosk_status add_sessions(store *s, const struct demo_file *d, const char
             return demo_bad(d, "a session is not DAY@HH:MM-HH:MM");
         struct kiosk_session sess = {0};
         kiosk_strlcpy(sess.event_id, event_id, sizeof sess.event_id);
+        char what[128];
+        kiosk_fmt(what, sizeof what, "session:%s:%d", event_code, added + 1);
+        demo_id(what, sess.id);
         int y = day.tm_year + 1900, mo = day.tm_mon + 1, dd = day.tm_mday + off;
         sess.starts_at_ms = kiosk_local_make_ms(y, mo, dd, h0, m0);
         sess.ends_at_ms = kiosk_local_make_ms(y, mo, dd, h1, m1);
@@ -133,15 +153,34 @@ static kiosk_status fill_events(store *s, int64_t today_ms)
             r = demo_bad(&d, "kind is neither 'class' nor 'fair'");
             break;
         }
+        char what[128];
+        kiosk_fmt(what, sizeof what, "event:%s", e.code);
+        demo_id(what, e.id);
         r = store_event_add_tx(s, &e, f[3], f[4]);
         if (r == KIOSK_OK)
-            r = add_sessions(s, &d, e.id, f[9], today_ms);
+            r = add_sessions(s, &d, e.id, e.code, f[9], today_ms);
         else if (r == KIOSK_E_EXISTS || r == KIOSK_E_INVALID)
             r = demo_bad(&d,
                          r == KIOSK_E_EXISTS ? "a code repeats" : "an event without code or title");
     }
     fclose(d.f);
     return r;
+}
+
+/* Stores a demo trainee under her derived id (once, however many classes she is in). */
+static kiosk_status demo_person(store *s, struct kiosk_person *p, const char **why)
+{
+    char key[KIOSK_NAME_LEN];
+    kiosk_status r = store_person_prepare(p, key, why);
+    if (r != KIOSK_OK)
+        return r;
+    char what[KIOSK_NAME_LEN + 32];
+    kiosk_fmt(what, sizeof what, "person:%s:%d", key, p->birth_year);
+    demo_id(what, p->id);
+    struct kiosk_person known;
+    if (store_person_read(s, p->id, &known) == KIOSK_OK)
+        return KIOSK_OK;
+    return store_person_insert_tx(s, p, key);
 }
 
 static kiosk_status fill_trainees(store *s, int *count)
@@ -171,7 +210,9 @@ static kiosk_status fill_trainees(store *s, int *count)
         struct kiosk_registration reg;
         const char *why = NULL;
         int changed = 0;
-        r = store_register_tx(s, f[0], &p, "import", &reg, &why, &changed);
+        r = demo_person(s, &p, &why);
+        if (r == KIOSK_OK)
+            r = store_register_tx(s, f[0], &p, "import", &reg, &why, &changed);
         if (r == KIOSK_OK) {
             (*count)++;
         } else if (r == KIOSK_E_NOT_FOUND) {

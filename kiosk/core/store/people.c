@@ -132,6 +132,24 @@ static const char *const q_person_insert =
     "name_key, birth_year, phone, commune, district, province, organisation, org_kind, extra) "
     "VALUES(?1, ?2, ?3, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, coalesce(?14, '{}'))";
 
+kiosk_status store_person_insert_tx(store *s, struct kiosk_person *p, const char *name_key)
+{
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q_person_insert, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "person insert");
+    bind_person(st, p, name_key);
+    store_bind_text(st, 2, store_kiosk_id(s));
+    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        p->id[0] = '\0';
+        return store_status_from_sqlite(s, rc, "person insert");
+    }
+    return KIOSK_OK;
+}
+
 kiosk_status store_person_write_tx(store *s, struct kiosk_person *p, const char *name_key)
 {
     kiosk_status r = json_check(s, p->extra_json);
@@ -142,19 +160,7 @@ kiosk_status store_person_write_tx(store *s, struct kiosk_person *p, const char 
     int64_t now = kiosk_clock_now_ms();
     if (!p->id[0]) {
         kiosk_id_new(p->id);
-        rc = store_stmt(s, q_person_insert, &st);
-        if (rc != SQLITE_OK)
-            return store_status_from_sqlite(s, rc, "person insert");
-        bind_person(st, p, name_key);
-        store_bind_text(st, 2, store_kiosk_id(s));
-        sqlite3_bind_int64(st, 3, now);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) {
-            p->id[0] = '\0';
-            return store_status_from_sqlite(s, rc, "person insert");
-        }
-        return KIOSK_OK;
+        return store_person_insert_tx(s, p, name_key);
     }
     /* A local edit is what the person just asked for: it must win even when this kiosk's
      * clock is behind the version it replaces, so its time is at least one ms later. */

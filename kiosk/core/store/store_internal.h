@@ -30,6 +30,8 @@ kiosk_status store_event_add_tx(store *s, struct kiosk_event *e, const char *com
 kiosk_status store_session_add_tx(store *s, struct kiosk_session *sess);
 kiosk_status store_person_prepare(struct kiosk_person *p, char name_key[KIOSK_NAME_LEN],
                                   const char **why_key);
+/* Inserts p with the id it already has (a new id: kiosk_id_new first). */
+kiosk_status store_person_insert_tx(store *s, struct kiosk_person *p, const char *name_key);
 kiosk_status store_person_write_tx(store *s, struct kiosk_person *p, const char *name_key);
 /* Fills out from 10 columns starting at col (id, full_name, given_name, birth_year, phone,
  * commune, district, province, organisation, org_kind). */
