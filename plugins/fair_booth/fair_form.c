@@ -319,6 +319,19 @@ static int form_person(struct fair *f, kiosk_ctx *ctx, struct kiosk_person *p)
         f->screen = f->editing_known ? FAIR_ABOUT : FAIR_PHONE;
         return 0;
     }
+    if (p->id[0]) {
+        /* a family often shares one phone: another name is another person, not an edit */
+        char was[KIOSK_NAME_LEN], now[KIOSK_NAME_LEN];
+        h->fold(f->who.full_name, was, sizeof was);
+        h->fold(p->full_name, now, sizeof now);
+        if (strcmp(was, now) != 0) {
+            struct kiosk_person other;
+            memset(&other, 0, sizeof other);
+            memcpy(other.full_name, p->full_name, sizeof other.full_name);
+            memcpy(other.phone, p->phone, sizeof other.phone);
+            *p = other;
+        }
+    }
     kit_trim(f->org, p->organisation, sizeof p->organisation);
     p->org_kind = f->org_kind;
     if (f->province > 0 && (size_t)f->province <= fair_province_count)
@@ -343,7 +356,7 @@ void fair_consent_frame(struct fair *f, kiosk_ctx *ctx)
     if (nav < 0)
         f->screen = FAIR_INTERESTS;
     else if (nav > 0 && form_person(f, ctx, &p))
-        register_visitor(f, ctx, &p, f->editing_known);
+        register_visitor(f, ctx, &p, p.id[0] != '\0'); /* a known person's new version */
 }
 
 void fair_fast_lane(struct fair *f, kiosk_ctx *ctx, const struct kiosk_person *p)
