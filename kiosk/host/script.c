@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #define TYPE_GAP_MS 100 /* typing: far slower than a scanner, so no burst is seen */
 #define SCAN_GAP_MS 5   /* a scanner: far faster than the burst gap */
@@ -97,10 +98,26 @@ static int find_label(struct player *p, const char *label, int in_keyboard, ui_r
     return 0;
 }
 
+/* A letter key in the other case ("n" for "N"): the keyboard shows capitals at a name's
+ * word starts, and `osk "n"` means the key, whichever way it is shown. */
+static int other_case(const char *label, char out[8])
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)label, -1, &cp);
+    if (n <= 0 || label[n] != '\0' || (!utf8proc_isupper(cp) && !utf8proc_islower(cp)))
+        return 0;
+    utf8proc_int32_t other = utf8proc_isupper(cp) ? utf8proc_tolower(cp) : utf8proc_toupper(cp);
+    utf8proc_ssize_t m = utf8proc_encode_char(other, (utf8proc_uint8_t *)out);
+    out[m] = '\0';
+    return other != cp;
+}
+
 static int tap_label(struct player *p, const char *label, int in_keyboard)
 {
     ui_rect r;
-    if (!find_label(p, label, in_keyboard, &r))
+    char other[8];
+    if (!find_label(p, label, in_keyboard, &r) &&
+        !(in_keyboard && other_case(label, other) && find_label(p, other, in_keyboard, &r)))
         return 0;
     tap_at(p->a, r.x + r.w / 2, r.y + r.h / 2);
     return 1;
