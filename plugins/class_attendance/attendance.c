@@ -99,7 +99,6 @@ void att_to_search(struct attendance *a, kiosk_ctx *ctx)
     forget_hits(a);
     a->typed[0] = '\0';
     memset(&a->who, 0, sizeof a->who);
-    a->walkin = 0;
     a->sig.count = 0;
     a->sig_missing = 0;
     a->repeat = 0;

@@ -42,7 +42,6 @@ struct attendance {
     int notice_kind;          /* enum kiosk_msg */
 
     struct kiosk_person who;
-    int walkin;
     struct kiosk_signature sig;
     int sig_missing;
 
