@@ -11,7 +11,18 @@ install(FILES kiosk/include/kiosk/plugin.h DESTINATION ${CMAKE_INSTALL_INCLUDEDI
 configure_file(packaging/kiosk-plugin.pc.in ${CMAKE_BINARY_DIR}/kiosk-plugin.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/kiosk-plugin.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 install(FILES packaging/kiosk.service DESTINATION lib/systemd/system)
-install(FILES packaging/kiosk.ini DESTINATION ${CMAKE_INSTALL_SYSCONFDIR}/kiosk)
+# /etc/kiosk/kiosk.ini is written by the kiosk itself from its table of settings, so it
+# documents every setting there is, with its default, and never goes stale.
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/kiosk.ini
+  COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=0 $<TARGET_FILE:kiosk> --sample-config > ${CMAKE_BINARY_DIR}/kiosk.ini
+  DEPENDS kiosk COMMENT "kiosk.ini from the kiosk's settings table")
+add_custom_target(kiosk_ini ALL DEPENDS ${CMAKE_BINARY_DIR}/kiosk.ini)
+if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  set(KIOSK_INI_DIR /etc/kiosk) # the .deb: a conffile in /etc
+else()
+  set(KIOSK_INI_DIR ${CMAKE_INSTALL_SYSCONFDIR}/kiosk) # under the prefix
+endif()
+install(FILES ${CMAKE_BINARY_DIR}/kiosk.ini DESTINATION ${KIOSK_INI_DIR})
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kiosk)
@@ -29,3 +40,4 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
