@@ -239,10 +239,11 @@ static void check_against_naive(void)
         vn_fold(name, folded[i], sizeof folded[i]);
         alive[i] = 1;
     }
-    const char *queries[] = {"n",  "ng",        "nguyen", "nguyen t", "hoa ng",    "a",
-                             "an", "thi a",     "d",      "dang d",   "tr van",    "h h",
-                             "ho", "minh minh", "vy le",  "uyen",     "ngoc ngoc", "Hòa",
-                             "đ",  "quan pham", "t t t"};
+    const char *queries[] = {"n",       "ng",        "nguyen", "nguyen t", "hoa ng",       "a",
+                             "an",      "thi a",     "d",      "dang d",   "tr van",       "h h",
+                             "ho",      "minh minh", "vy le",  "uyen",     "ngoc ngoc",    "Hòa",
+                             "đ",       "quan pham", "t t t",  "Hòa ng",   "nguyễn thị h", "đặng v",
+                             "thu thu", "an nguyen"};
     int rounds = 0;
     for (int round = 0; round < 3; round++) {
         for (size_t qi = 0; qi < KIOSK_ARRAY_LEN(queries); qi++) {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_TYPED 8
+#define MAX_TYPED SEARCH_MAX_TYPED
 #define SCORE_ACCENT 10000
 #define SCORE_WHOLE 100
 
@@ -248,69 +248,6 @@ static int test_bit(const uint64_t *bits, uint32_t e)
     return (int)((bits[e >> 6] >> (e & 63)) & 1);
 }
 
-/* Several typed words: the entries in every word's prefix range (a bit per entry, the
- * ranges read front to back), each with an upper bound of its score summed from the
- * pairs; then the survivors in entry order (reads move forward through memory), and
- * only those whose bound can still enter the top hits are checked word by word. */
-static void scan_words(const struct search_data *d, const struct query *q, size_t *lo, size_t *hi,
-                       struct collector *c)
-{
-    int order[MAX_TYPED];
-    for (int i = 0; i < q->n; i++)
-        order[i] = i;
-    for (int i = 1; i < q->n; i++) /* rarest first */
-        for (int j = i; j > 0 && hi[order[j]] - lo[order[j]] < hi[order[j - 1]] - lo[order[j - 1]];
-             j--) {
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    uint64_t *bits = d->bits, *tmp = d->bits_tmp;
-    uint32_t *bound = d->bound;
-    const struct typed_word *t0 = &q->words[order[0]];
-    memset(bits, 0, d->n_bits_words * sizeof *bits);
-    for (size_t i = lo[order[0]]; i < hi[order[0]]; i++) {
-        uint32_t e = d->pairs[i].entry;
-        bits[e >> 6] |= 1ull << (e & 63);
-        bound[e] = (uint32_t)length_score(d->pairs[i].letters);
-    }
-    for (size_t i = lo[order[0]]; i < hi[order[0]]; i++)
-        bound[d->pairs[i].entry] += (uint32_t)word_score(d->pairs[i].sig, d->pairs[i].word_len, t0);
-    size_t rare_n = hi[order[0]] - lo[order[0]];
-    int slack = 0; /* the most that words left unread can add */
-    for (int k = 1; k < q->n; k++) {
-        const struct typed_word *t = &q->words[order[k]];
-        if (hi[order[k]] - lo[order[k]] > 64 * rare_n + 4096) {
-            /* reading a range costs a few ns a pair, checking a name a few hundred: only
-             * a far more common word is not worth reading */
-            slack += SCORE_WHOLE + (t->has_marks ? SCORE_ACCENT : 0);
-            continue;
-        }
-        memset(tmp, 0, d->n_bits_words * sizeof *tmp);
-        for (size_t i = lo[order[k]]; i < hi[order[k]]; i++) {
-            const struct search_pair *p = &d->pairs[i];
-            tmp[p->entry >> 6] |= 1ull << (p->entry & 63);
-            if (test_bit(bits, p->entry))
-                bound[p->entry] += (uint32_t)word_score(p->sig, p->word_len, t);
-        }
-        for (size_t w = 0; w < d->n_bits_words; w++)
-            bits[w] &= tmp[w];
-    }
-    for (size_t w = 0; w < d->n_bits_words; w++) {
-        uint64_t b = bits[w];
-        while (b) {
-            uint32_t e = (uint32_t)(w * 64 + (unsigned)__builtin_ctzll(b));
-            b &= b - 1;
-            if (c->n == c->max) {
-                int most = (int)bound[e] + slack;
-                if (most < c->score[0] || (most == c->score[0] && d->entries[e].rank > c->rank[0]))
-                    continue;
-            }
-            check_entry(d, q, e, c);
-        }
-    }
-}
-
 /* End of the run of pairs with the same key as pairs[i] (galloping: runs are short). */
 static size_t run_end(const struct search_data *d, size_t i, size_t hi)
 {
@@ -330,6 +267,124 @@ static size_t run_end(const struct search_data *d, size_t i, size_t hi)
             b = m;
     }
     return a;
+}
+
+static uint64_t *scratch_set(const struct search_data *d, int i)
+{
+    return d->scratch + (size_t)i * d->n_bits_words;
+}
+
+static void clear_set(const struct search_data *d, uint64_t *set)
+{
+    memset(set, 0, d->n_bits_words * sizeof *set);
+}
+
+static void set_bit(uint64_t *set, uint32_t e)
+{
+    set[e >> 6] |= 1ull << (e & 63);
+}
+
+/* What a typed word can add to a survivor's score, beyond its length: a constant part,
+ * and bitsets of the entries that earn the whole-word or the accent bonus. */
+struct word_bonus {
+    int always;
+    const uint64_t *whole, *accent;
+};
+
+static void word_bonus(const struct search_data *d, const struct typed_word *t, size_t lo,
+                       size_t hi, int slot, struct word_bonus *b)
+{
+    memset(b, 0, sizeof *b);
+    if (lo >= hi)
+        return;
+    if (t->w.len >= SEARCH_KEY_LEN - 1) {
+        b->always = SCORE_WHOLE; /* the key holds only the word's start: assume whole */
+    } else if (d->pairs[lo].word_len == t->w.len) { /* the first run is the word itself */
+        size_t end = run_end(d, lo, hi);
+        if (end == hi) {
+            b->always = SCORE_WHOLE;
+        } else {
+            uint64_t *set = scratch_set(d, slot);
+            clear_set(d, set);
+            for (size_t i = lo; i < end; i++)
+                set_bit(set, (uint32_t)(d->by_entry[i] >> 32));
+            b->whole = set;
+        }
+    }
+    if (t->has_marks) {
+        uint64_t *set = scratch_set(d, slot + 1);
+        clear_set(d, set);
+        for (size_t i = lo; i < hi; i++)
+            if (((uint32_t)d->by_entry[i] & t->mask) == t->w.sig)
+                set_bit(set, (uint32_t)(d->by_entry[i] >> 32));
+        b->accent = set;
+    }
+}
+
+/* Several typed words: the entries in every word's prefix range (a bit per entry; the
+ * ranges are read front to back in entry order), then the survivors in entry order.
+ * A survivor is checked word by word only when its score bound (length, and the bonuses
+ * its words can earn) can still enter the top hits. */
+static void scan_words(const struct search_data *d, const struct query *q, size_t *lo, size_t *hi,
+                       struct collector *c)
+{
+    int order[MAX_TYPED];
+    for (int i = 0; i < q->n; i++)
+        order[i] = i;
+    for (int i = 1; i < q->n; i++) /* rarest first */
+        for (int j = i; j > 0 && hi[order[j]] - lo[order[j]] < hi[order[j - 1]] - lo[order[j - 1]];
+             j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    uint64_t *bits = scratch_set(d, 0), *tmp = scratch_set(d, 1);
+    clear_set(d, bits);
+    for (size_t i = lo[order[0]]; i < hi[order[0]]; i++)
+        set_bit(bits, (uint32_t)(d->by_entry[i] >> 32));
+    size_t rare_n = hi[order[0]] - lo[order[0]];
+    int slack = 0; /* the most that the words not read can add */
+    struct word_bonus bonus[MAX_TYPED];
+    int n_bonus = 0;
+    for (int k = 0; k < q->n; k++) {
+        const struct typed_word *t = &q->words[order[k]];
+        size_t a = lo[order[k]], b = hi[order[k]];
+        if (k > 0 && b - a > 64 * rare_n + 4096) {
+            /* reading a range costs a few ns a pair, checking a name a few hundred: only
+             * a far more common word is not worth reading */
+            slack += SCORE_WHOLE + (t->has_marks ? SCORE_ACCENT : 0);
+            continue;
+        }
+        if (k > 0) {
+            clear_set(d, tmp);
+            for (size_t i = a; i < b; i++)
+                set_bit(tmp, (uint32_t)(d->by_entry[i] >> 32));
+            for (size_t w = 0; w < d->n_bits_words; w++)
+                bits[w] &= tmp[w];
+        }
+        word_bonus(d, t, a, b, 2 + 2 * n_bonus, &bonus[n_bonus]);
+        slack += bonus[n_bonus].always;
+        n_bonus++;
+    }
+    for (size_t w = 0; w < d->n_bits_words; w++) {
+        uint64_t bw = bits[w];
+        while (bw) {
+            uint32_t e = (uint32_t)(w * 64 + (unsigned)__builtin_ctzll(bw));
+            bw &= bw - 1;
+            if (c->n == c->max) {
+                int most = slack + SEARCH_LONG_NAME - d->len_class[e];
+                for (int k = 0; k < n_bonus; k++) {
+                    if (bonus[k].whole && test_bit(bonus[k].whole, e))
+                        most += SCORE_WHOLE;
+                    if (bonus[k].accent && test_bit(bonus[k].accent, e))
+                        most += SCORE_ACCENT;
+                }
+                if (most < c->score[0] || (most == c->score[0] && d->entries[e].rank > c->rank[0]))
+                    continue;
+            }
+            check_entry(d, q, e, c);
+        }
+    }
 }
 
 /* One word typed without accents: within a word's run the pairs are best first, so each
@@ -364,9 +419,9 @@ static void scan_pairs(const struct search_data *d, const struct query *q, struc
     }
     /* one word: every pair in the range is a hit, scored from the pair alone */
     const struct typed_word *t = &q->words[0];
-    memset(d->bits, 0, d->n_bits_words * sizeof *d->bits);
-    c->seen = d->bits;
-    c->pos = d->bound;
+    c->seen = scratch_set(d, 0);
+    clear_set(d, c->seen);
+    c->pos = d->pos;
     if (!t->has_marks && t->w.len < SEARCH_KEY_LEN - 1) {
         scan_word_runs(d, t, lo[0], hi[0], c);
         return;

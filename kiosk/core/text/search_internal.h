@@ -10,6 +10,8 @@
 #define SEARCH_MAX_WORDS 16        /* words of a name that are indexed */
 #define SEARCH_PENDING_MAX 2048    /* entries searched one by one before a rebuild */
 #define SEARCH_SIG_DEAD (1u << 31) /* in a pair's sig: its entry was removed */
+#define SEARCH_MAX_TYPED 8         /* typed words that count */
+#define SEARCH_SCRATCH_SETS (2 + 2 * SEARCH_MAX_TYPED)
 
 struct search_entry {
     uint32_t id_off;     /* user_id in the arena */
@@ -53,9 +55,15 @@ struct search_data {
     size_t n_pairs;
     size_t built_entries; /* entries from here on are pending (not in pairs) */
     size_t dead_in_pairs;
-    uint64_t *bits, *bits_tmp; /* query scratch: one bit per built entry */
-    uint32_t *bound;           /* query scratch: a score bound per built entry */
+    /* the pairs' entries and signatures again, ordered by (key, entry): several-word
+     * queries read whole ranges, and in this order the bits they set move forward */
+    uint64_t *by_entry; /* entry << 32 | sig */
+    uint8_t *len_class; /* per built entry: search_length_class(letters) */
+    /* query scratch: SEARCH_SCRATCH_SETS bitsets of n_bits_words (one bit per built
+     * entry), and a heap position per built entry */
+    uint64_t *scratch;
     size_t n_bits_words;
+    uint32_t *pos;
 };
 
 struct vn_search {

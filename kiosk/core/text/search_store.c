@@ -105,9 +105,10 @@ static void data_free(struct search_data *d)
     free(d->arena);
     free(d->slots);
     free(d->pairs);
-    free(d->bits);
-    free(d->bits_tmp);
-    free(d->bound);
+    free(d->by_entry);
+    free(d->len_class);
+    free(d->scratch);
+    free(d->pos);
 }
 
 void vn_search_free(struct vn_search *s)
@@ -310,6 +311,26 @@ static kiosk_status rank_entries(struct search_data *d)
     return KIOSK_OK;
 }
 
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* by_entry: each run of one key, in entry order. */
+static void fill_by_entry(const struct search_pair *pairs, size_t n, uint64_t *by_entry)
+{
+    for (size_t i = 0; i < n; i++)
+        by_entry[i] = (uint64_t)pairs[i].entry << 32 | pairs[i].sig;
+    for (size_t i = 0; i < n;) {
+        size_t end = i + 1;
+        while (end < n && memcmp(pairs[end].key, pairs[i].key, SEARCH_KEY_LEN) == 0)
+            end++;
+        qsort(by_entry + i, end - i, sizeof *by_entry, u64_cmp);
+        i = end;
+    }
+}
+
 kiosk_status search_build(struct search_data *d)
 {
     size_t dead = d->n_entries - d->n_alive;
@@ -319,24 +340,23 @@ kiosk_status search_build(struct search_data *d)
             return st;
     }
     size_t n_bits_words = (d->n_entries + 63) / 64 + 1;
-    uint64_t *bits = realloc(d->bits, n_bits_words * sizeof *bits);
-    if (bits)
-        d->bits = bits;
-    uint64_t *tmp = bits ? realloc(d->bits_tmp, n_bits_words * sizeof *tmp) : NULL;
-    if (tmp)
-        d->bits_tmp = tmp;
-    uint32_t *bound = tmp ? realloc(d->bound, (d->n_entries + 1) * sizeof *bound) : NULL;
-    if (bound)
-        d->bound = bound;
     struct search_pair *pairs = malloc((d->n_words + 1) * sizeof *pairs);
-    if (!bits || !tmp || !bound || !pairs || rank_entries(d) != KIOSK_OK) {
+    uint64_t *by_entry = malloc((d->n_words + 1) * sizeof *by_entry);
+    uint8_t *len_class = malloc(d->n_entries + 1);
+    uint64_t *scratch = malloc(SEARCH_SCRATCH_SETS * n_bits_words * sizeof *scratch);
+    uint32_t *pos = malloc((d->n_entries + 1) * sizeof *pos);
+    if (!pairs || !by_entry || !len_class || !scratch || !pos || rank_entries(d) != KIOSK_OK) {
         free(pairs);
+        free(by_entry);
+        free(len_class);
+        free(scratch);
+        free(pos);
         return KIOSK_E_NOMEM;
     }
-    d->n_bits_words = n_bits_words;
     size_t n = 0;
     for (size_t i = 0; i < d->n_entries; i++) {
         const struct search_entry *e = &d->entries[i];
+        len_class[i] = (uint8_t)search_length_class(e->letters);
         if (!e->alive)
             continue;
         for (uint8_t w = 0; w < e->n_words; w++) {
@@ -352,8 +372,18 @@ kiosk_status search_build(struct search_data *d)
         }
     }
     qsort(pairs, n, sizeof *pairs, pair_cmp);
+    fill_by_entry(pairs, n, by_entry);
     free(d->pairs);
+    free(d->by_entry);
+    free(d->len_class);
+    free(d->scratch);
+    free(d->pos);
     d->pairs = pairs;
+    d->by_entry = by_entry;
+    d->len_class = len_class;
+    d->scratch = scratch;
+    d->pos = pos;
+    d->n_bits_words = n_bits_words;
     d->n_pairs = n;
     d->built_entries = d->n_entries;
     d->dead_in_pairs = 0;
