@@ -28,7 +28,14 @@ struct token {
     int quoted;
 };
 
-/* Splits a line into tokens; returns the count or -1 with err set. */
+static int tokenize_failed(struct token *tok, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(tok[i].text);
+    return -1;
+}
+
+/* Splits a line into tokens; returns the count or -1 with err set (and nothing held). */
 static int tokenize(const char *line, struct token *tok, int max, char *err, size_t errlen)
 {
     int n = 0;
@@ -40,13 +47,13 @@ static int tokenize(const char *line, struct token *tok, int max, char *err, siz
             return n;
         if (n == max) {
             kiosk_fmt(err, errlen, "too many arguments (at most %d)", max - 1);
-            return -1;
+            return tokenize_failed(tok, n);
         }
         size_t cap = strlen(p) + 1, o = 0;
         char *buf = malloc(cap);
         if (!buf) {
             kiosk_fmt(err, errlen, "out of memory");
-            return -1;
+            return tokenize_failed(tok, n);
         }
         tok[n].quoted = *p == '"';
         if (*p == '"') {
@@ -59,7 +66,7 @@ static int tokenize(const char *line, struct token *tok, int max, char *err, siz
             if (*p != '"') {
                 free(buf);
                 kiosk_fmt(err, errlen, "a quoted text is not closed");
-                return -1;
+                return tokenize_failed(tok, n);
             }
             p++;
         } else {
