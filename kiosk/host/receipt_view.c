@@ -151,27 +151,27 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     ui_heading(ui, view.title);
     kind_line(ctx, r, line, sizeof line);
     ui_text(ui, line);
-    /* The QR beside the name, or beside the print outcome when there is one (the name then
-     * goes under): the receipt, the words and the buttons fit a 1280x800 screen. */
+    /* Two columns below the heading: the QR as large as the rest of the screen allows on
+     * the left; the name, the print outcome and the buttons on the right. Nothing goes
+     * below the screen's edge, at 1280x800 as at 1024x600. */
     const char *name = person_name ? person_name : "";
-    ui_row_begin(ui, 2);
+    ui_rect area = ui_get_area(ui);
+    int top = ui_cursor_y(ui);
+    int height = area.y + area.h - top;
+    int gap = area.w / 40;
+    int left_w = area.w / 2 < height ? area.w / 2 : height;
+    ui_area(ui, (ui_rect){area.x, top, left_w, height});
     ui_qr(ui, r->text, r->short_code); /* the short code under the QR, to read out */
+    ui_area(ui, (ui_rect){area.x + left_w + gap, top, area.w - left_w - gap, height});
+    ui_label(ui, name, UI_FONT_TITLE, ui_theme(ui)->text);
     if (view.message_key)
         ui_message(ui, view.message_kind, host_tr(ctx, view.message_key));
     else
-        ui_label(ui, name, UI_FONT_TITLE, ui_theme(ui)->text);
-    ui_row_end(ui);
-    if (view.message_key)
-        ui_label(ui, name, UI_FONT_LARGE, ui_theme(ui)->text);
-    else
         ui_text(ui, host_tr(ctx, "receipt.hint"));
     const char *printer = host_setting(ctx, "printer");
-    int can_print = printer && printer[0];
-    ui_row_begin(ui, can_print ? 2 : 1);
-    if (can_print && ui_button(ui, host_tr(ctx, "receipt.print"), KIOSK_STYLE_NORMAL))
+    if (printer && printer[0] && ui_button(ui, host_tr(ctx, "receipt.print"), KIOSK_STYLE_NORMAL))
         view.message_key = print_receipt(ctx, r, printer, &view.message_kind);
     int done = ui_button(ui, host_tr(ctx, "receipt.done"), KIOSK_STYLE_PRIMARY);
-    ui_row_end(ui);
     if (done)
         memset(&view, 0, sizeof view); /* the next person starts clean */
     return done;

@@ -81,13 +81,20 @@ static int find_label(struct player *p, const char *label, int in_keyboard, ui_r
             partial = &v[i];
         }
     }
-    if (exact) {
-        *box = tap_box(exact);
-        return 1;
-    }
-    if (partial_count == 1) {
-        *box = tap_box(partial);
-        return 1;
+    const struct ui_visible_text *found = exact ? exact : partial_count == 1 ? partial : NULL;
+    if (found) {
+        *box = tap_box(found);
+        /* a finger reaches only what is on the screen, and nothing under the keyboard */
+        int cx = box->x + box->w / 2, cy = box->y + box->h / 2;
+        int bottom = in_keyboard ? p->a->height : kbd_top;
+        if (cx >= 0 && cx < p->a->width && cy >= 0 && cy < bottom)
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why,
+                  "\"%s\" is off the screen or under the keyboard (its centre at %d,%d; the "
+                  "screen is %dx%d%s)",
+                  label, cx, cy, p->a->width, p->a->height,
+                  p->a->kbd_h && !in_keyboard ? ", the keyboard takes its lower part" : "");
+        return 0;
     }
     if (partial_count > 1)
         kiosk_fmt(p->why, sizeof p->why, "%d texts contain \"%s\"; give the whole label",
@@ -130,6 +137,10 @@ static int visible(struct player *p, const char *text)
     size_t n = 0;
     const struct ui_visible_text *v = ui_visible(p->a->ui, &n);
     for (size_t i = 0; i < n; i++) {
+        /* a text wholly off the screen is not what a person sees */
+        if (v[i].rect.y >= p->a->height || v[i].rect.y + v[i].rect.h <= 0 ||
+            v[i].rect.x >= p->a->width || v[i].rect.x + v[i].rect.w <= 0)
+            continue;
         nfc(v[i].text, have, sizeof have);
         if (strstr(have, want))
             return 1;

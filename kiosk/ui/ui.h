@@ -126,6 +126,8 @@ const struct ui_theme *ui_theme(const ui_ctx *ui);
  * header, content and footer parts). */
 void ui_area(ui_ctx *ui, ui_rect area);
 ui_rect ui_screen(const ui_ctx *ui);
+/* The area widgets stack in now (ui_area's). */
+ui_rect ui_get_area(const ui_ctx *ui);
 /* Where the next stacked widget goes (to split the rest of an area into columns). */
 int ui_cursor_y(const ui_ctx *ui);
 /* The next `columns` widgets side by side (more wrap to a new line); they share the

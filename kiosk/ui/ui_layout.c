@@ -32,6 +32,11 @@ void ui_area(ui_ctx *ui, ui_rect area)
     ui->has_next = 0;
 }
 
+ui_rect ui_get_area(const ui_ctx *ui)
+{
+    return ui->area;
+}
+
 int ui_cursor_y(const ui_ctx *ui)
 {
     return ui->cursor_y;

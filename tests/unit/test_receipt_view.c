@@ -95,6 +95,16 @@ ui_rect ui_screen(const ui_ctx *ui)
 }
 void ui_row_begin(ui_ctx *ui, int columns) {}
 void ui_row_end(ui_ctx *ui) {}
+ui_rect ui_get_area(const ui_ctx *ui)
+{
+    return (ui_rect){32, 104, 1216, 680};
+}
+int ui_cursor_y(const ui_ctx *ui)
+{
+    return 200;
+}
+void ui_area(ui_ctx *ui, ui_rect area) {}
+int ui_cursor_y(const ui_ctx *ui);
 const struct ui_theme *ui_theme(const ui_ctx *ui)
 {
     static const struct ui_theme t = {0};
