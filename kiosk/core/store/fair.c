@@ -44,24 +44,38 @@ static kiosk_status count_visits(store *s, const char *event_id, int64_t d0, int
     return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "fair stats");
 }
 
-/* Index of a visitor's interest in the event's list (compared folded), or -1. */
-static int interest_index(const char *interests, const char *value)
+#define FAIR_MAX_INTERESTS 16
+
+/* The event's interests folded once, so each visitor's answer costs one fold. */
+struct folded_interests {
+    char items[FAIR_MAX_INTERESTS][KIOSK_TEXT_LEN];
+    int count;
+};
+
+static void fold_interests(const char *interests, struct folded_interests *out)
 {
-    char want[KIOSK_TEXT_LEN], have[KIOSK_TEXT_LEN], item[KIOSK_TEXT_LEN];
-    vn_fold(value, want, sizeof want);
-    int idx = 0;
-    for (const char *p = interests; *p; idx++) {
+    char item[KIOSK_TEXT_LEN];
+    out->count = 0;
+    for (const char *p = interests; *p && out->count < FAIR_MAX_INTERESTS;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         if (n >= sizeof item)
             n = sizeof item - 1;
         memcpy(item, p, n);
         item[n] = '\0';
-        vn_fold(item, have, sizeof have);
-        if (have[0] && strcmp(have, want) == 0)
-            return idx;
+        vn_fold(item, out->items[out->count++], sizeof out->items[0]);
         p = nl ? nl + 1 : p + strlen(p);
     }
+}
+
+/* Index of a visitor's interest in the event's list (compared folded), or -1. */
+static int interest_index(const struct folded_interests *f, const char *value)
+{
+    char want[KIOSK_TEXT_LEN];
+    vn_fold(value, want, sizeof want);
+    for (int i = 0; i < f->count; i++)
+        if (f->items[i][0] && strcmp(f->items[i], want) == 0)
+            return i;
     return -1;
 }
 
@@ -82,12 +96,14 @@ static kiosk_status count_interests(store *s, const struct kiosk_event *ev, int6
     int rc = store_stmt(s, q, &st);
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "fair interests");
+    struct folded_interests folded;
+    fold_interests(ev->interests, &folded);
     store_bind_text(st, 1, ev->id);
     sqlite3_bind_int64(st, 2, d0);
     sqlite3_bind_int64(st, 3, d1);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *v = (const char *)sqlite3_column_text(st, 1);
-        int i = v ? interest_index(ev->interests, v) : -1;
+        int i = v ? interest_index(&folded, v) : -1;
         if (i >= 0 && i < (int)KIOSK_ARRAY_LEN(out->by_interest))
             out->by_interest[i]++;
     }
