@@ -147,6 +147,8 @@ static void check_built_twice(void)
     }
     vn_search_add(s, "twice", "Hoa Hoàng");
     vn_search_add(s, "other", "Lê Văn Hoàng");
+    CHECK_INT(vn_search_prepare(s), KIOSK_OK);
+    CHECK_INT(vn_search_prepare(s), KIOSK_OK); /* nothing new: nothing to do */
     size_t n = query(s, "hoà");
     CHECK_INT(n, 2);
     int at = rank_of(n, "twice");

@@ -389,3 +389,10 @@ kiosk_status search_build(struct search_data *d)
     d->dead_in_pairs = 0;
     return KIOSK_OK;
 }
+
+kiosk_status vn_search_prepare(struct vn_search *s)
+{
+    if (s->d->built_entries == s->d->n_entries && s->d->dead_in_pairs == 0)
+        return KIOSK_OK;
+    return search_build(s->d);
+}
