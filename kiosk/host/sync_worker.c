@@ -108,6 +108,15 @@ static void refresh_waiting(store **s)
 static void *worker_main(void *arg)
 {
     (void)arg;
+    /* the label of a server needs libpq (its conninfo parser): made here, so the kiosk's first
+     * frame never waits for libpq to load; w.target stays as it is until the thread is joined */
+    char label[sizeof w.st.target];
+    sync_target_label(w.target, label, sizeof label);
+    pthread_mutex_lock(&w.mu);
+    kiosk_strlcpy(w.st.target, label, sizeof w.st.target);
+    long interval_s = (long)(w.interval_ms / 1000);
+    pthread_mutex_unlock(&w.mu);
+    kiosk_log(KIOSK_LOG_INFO, "sync with '%s' every %ld s", label, interval_s);
     store *s = NULL;
     int64_t next_sync = mono_ms() + FIRST_SYNC_DELAY_MS;
     int64_t next_refresh = mono_ms();
@@ -175,7 +184,8 @@ kiosk_status sync_worker_start(const char *db_path, const char *target, int inte
     memset(&w.st, 0, sizeof w.st);
     w.st.enabled = 1;
     w.st.waiting = -1;
-    sync_target_label(target, w.st.target, sizeof w.st.target);
+    if (!sync_target_is_pg(target)) /* a path is its own label; a server's: worker_main */
+        sync_target_label(target, w.st.target, sizeof w.st.target);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -194,7 +204,6 @@ kiosk_status sync_worker_start(const char *db_path, const char *target, int inte
     }
     w.started = 1;
     pthread_mutex_unlock(&w.mu);
-    kiosk_log(KIOSK_LOG_INFO, "sync with '%s' every %d s", w.st.target, interval_s);
     return KIOSK_OK;
 }
 

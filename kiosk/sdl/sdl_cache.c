@@ -19,18 +19,47 @@ void sdl_cache_init(struct sdl_backend *b)
 {
     for (int i = 0; i < SDL_TEXT_BUCKETS; i++)
         b->buckets[i] = -1;
-    b->widths = calloc(SDL_WIDTH_CACHE_CAP * 2, sizeof *b->widths);
+    /* small at first: the home screen measures a few dozen texts, and a table made for
+     * every screen's would be ~200 KB resident before the first frame (hashes touch it all) */
+    b->width_slots = SDL_WIDTH_SLOTS_MIN;
+    b->widths = calloc((size_t)b->width_slots, sizeof *b->widths);
 }
 
 static void widths_clear(struct sdl_backend *b)
 {
     if (!b->widths)
         return;
-    for (int i = 0; i < SDL_WIDTH_CACHE_CAP * 2; i++) {
+    for (int i = 0; i < b->width_slots; i++) {
         free(b->widths[i].text);
         b->widths[i].text = NULL;
     }
     b->width_count = 0;
+}
+
+/* An empty slot for hash h (the table is never full: at most half). */
+static struct sdl_width_entry *width_slot(struct sdl_width_entry *t, int slots, uint64_t h)
+{
+    int i = (int)(h % (uint64_t)slots);
+    while (t[i].text)
+        i = (i + 1) % slots;
+    return &t[i];
+}
+
+/* Doubles the table with its entries; at its largest, or on no memory, it stays as it is. */
+static void widths_grow(struct sdl_backend *b)
+{
+    if (b->width_slots <= 0 || b->width_slots >= SDL_WIDTH_CACHE_CAP * 2)
+        return;
+    int slots = b->width_slots * 2;
+    struct sdl_width_entry *t = calloc((size_t)slots, sizeof *t);
+    if (!t)
+        return;
+    for (int i = 0; i < b->width_slots; i++)
+        if (b->widths[i].text)
+            *width_slot(t, slots, b->widths[i].hash) = b->widths[i];
+    free(b->widths);
+    b->widths = t;
+    b->width_slots = slots;
 }
 
 void sdl_cache_release(struct sdl_backend *b)
@@ -62,8 +91,8 @@ int sdl_text_width(void *user, int font, const char *text)
     if (!text || !*text)
         return 0;
     uint64_t h = sdl_hash_text(font, text);
-    const int slots = SDL_WIDTH_CACHE_CAP * 2;
     if (b->widths) {
+        const int slots = b->width_slots;
         for (int i = (int)(h % (uint64_t)slots), n = 0; n < slots; i = (i + 1) % slots, n++) {
             struct sdl_width_entry *e = &b->widths[i];
             if (!e->text)
@@ -80,18 +109,12 @@ int sdl_text_width(void *user, int font, const char *text)
     if (b->widths) {
         if (b->width_count >= SDL_WIDTH_CACHE_CAP)
             widths_clear(b); /* rare: a clean start is cheaper than eviction bookkeeping */
-        for (int i = (int)(h % (uint64_t)slots);; i = (i + 1) % slots) {
-            struct sdl_width_entry *e = &b->widths[i];
-            if (!e->text) {
-                e->text = strdup(text);
-                if (!e->text)
-                    break;
-                e->hash = h;
-                e->font = font;
-                e->width = w;
-                b->width_count++;
-                break;
-            }
+        if ((b->width_count + 1) * 2 > b->width_slots)
+            widths_grow(b);
+        char *copy = (b->width_count + 1) * 2 <= b->width_slots ? strdup(text) : NULL;
+        if (copy) {
+            *width_slot(b->widths, b->width_slots, h) = (struct sdl_width_entry){h, font, w, copy};
+            b->width_count++;
         }
     }
     return w;

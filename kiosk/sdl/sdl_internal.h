@@ -12,6 +12,7 @@
 #define SDL_TEXT_CACHE_BYTES (24u << 20) /* texture pixels kept for texts, bytes */
 #define SDL_TEXT_BUCKETS 1024
 #define SDL_WIDTH_CACHE_CAP 4096
+#define SDL_WIDTH_SLOTS_MIN 256 /* the width table's first size (it doubles as it fills) */
 #define SDL_IMAGE_CACHE_CAP 8
 
 struct sdl_text_entry {
@@ -55,7 +56,8 @@ struct sdl_backend {
     int text_count;
     size_t text_bytes;
     int buckets[SDL_TEXT_BUCKETS];
-    struct sdl_width_entry *widths; /* open addressing, SDL_WIDTH_CACHE_CAP * 2 slots */
+    struct sdl_width_entry *widths; /* open addressing, at most half full */
+    int width_slots;                /* SDL_WIDTH_SLOTS_MIN .. SDL_WIDTH_CACHE_CAP * 2 */
     int width_count;
     struct sdl_image_entry images[SDL_IMAGE_CACHE_CAP];
 

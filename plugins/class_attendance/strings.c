@@ -4,6 +4,7 @@
 const struct kiosk_string attendance_strings[] = {
     KIT_STRINGS,
     {"att.tile", "Điểm danh lớp học", "Class check-in"},
+    {"att.tile.detail", "Tìm tên hoặc quét biên nhận", "Find your name or scan your receipt"},
     {"att.no_session", "Hôm nay lớp “{1}” không có buổi học nào.",
      "The class “{1}” has no session today."},
     {"att.no_class", "Hôm nay không có lớp học nào. Vui lòng hỏi cán bộ phụ trách.",

@@ -4,6 +4,8 @@
 const struct kiosk_string signup_strings[] = {
     KIT_STRINGS,
     {"signup.tile", "Đăng ký lớp học", "Sign up for a class"},
+    {"signup.tile.detail", "Chọn lớp, điền thông tin, nhận biên nhận",
+     "Choose a class, sign up, get a receipt"},
     {"signup.list_hint", "Chọn lớp bạn muốn học", "Choose the class you want to join"},
     {"signup.none_open", "Hiện chưa có lớp nào mở đăng ký.", "No class is open for sign-up now."},
     {"signup.dates", "{1} – {2}", "{1} – {2}"},

@@ -4,6 +4,7 @@
 const struct kiosk_string fair_strings[] = {
     KIT_STRINGS,
     {"fair.tile", "Gian hàng hội chợ", "Fair booth"},
+    {"fair.tile.detail", "Đăng ký khách tham quan gian hàng", "Register as a visitor to the booth"},
     {"fair.no_fair", "Hôm nay không có hội chợ nào trong chương trình.",
      "There is no fair in the program today."},
     {"fair.welcome_text", "Chào mừng bạn đến gian hàng của Trung tâm Khuyến công Cần Thơ!",

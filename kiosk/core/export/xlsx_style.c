@@ -12,6 +12,11 @@ lxw_workbook *xlsx_open(const char *path, int constant_memory)
 {
     /* constant memory: each row goes to a temporary file once the next row starts, so a
      * sheet of any length needs a few MiB (rows must be written top to bottom) */
+    char err[512];
+    if (xlsx_lazy_load(err, sizeof err) != KIOSK_OK) {
+        kiosk_log(KIOSK_LOG_ERROR, "%s", err);
+        return NULL;
+    }
     lxw_workbook_options opt = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE,
                                 .tmpdir = NULL};
     return workbook_new_opt(path, &opt);

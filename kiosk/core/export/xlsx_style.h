@@ -5,8 +5,7 @@
 #define KIOSK_EXPORT_XLSX_STYLE_H
 
 #include "common.h"
-
-#include <xlsxwriter.h>
+#include "export/xlsx_lazy.h" /* libxlsxwriter, opened when the first workbook is */
 
 struct xlsx_styles {
     lxw_format *org, *motto, *motto_sub, *title, *subtitle;
@@ -17,7 +16,8 @@ struct xlsx_styles {
 };
 
 /* A workbook writing to path (an export_file's tmp, already made with its mode). In
- * constant-memory mode (rows top to bottom, a few MiB for any length) unless told not to. */
+ * constant-memory mode (rows top to bottom, a few MiB for any length) unless told not to.
+ * NULL when libxlsxwriter cannot be loaded (the reason is logged) or cannot start. */
 lxw_workbook *xlsx_open(const char *path, int constant_memory);
 /* Writes and closes; KIOSK_E_IO (err says why) when libxlsxwriter could not. */
 kiosk_status xlsx_close(lxw_workbook *wb, char *err, size_t errlen);

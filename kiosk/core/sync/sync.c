@@ -1,7 +1,8 @@
 /* Sync entry points: picks the sink for a target, and the helpers both sinks share. */
 #include "sync_internal.h"
 
-#include <libpq-fe.h>
+#include "sync/pq_lazy.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -44,6 +45,10 @@ void sync_target_label(const char *target, char *out, size_t cap)
 {
     if (!target || !sync_target_is_pg(target)) {
         kiosk_strlcpy(out, target ? target : "", cap);
+        return;
+    }
+    if (pq_lazy_load(NULL, 0) != KIOSK_OK) { /* never the conninfo: it may hold a password */
+        kiosk_strlcpy(out, "PostgreSQL", cap);
         return;
     }
     const char *host = NULL, *port = NULL, *db = NULL;

@@ -116,6 +116,12 @@ static PGconn *connect_server(const char *conninfo, const char **why_key, kiosk_
     vals[n++] = "UTF8";
     keys[n] = NULL;
     vals[n] = NULL;
+    if (pq_lazy_load(err, errlen) != KIOSK_OK) {
+        *st = KIOSK_E_UNAVAILABLE;
+        if (why_key)
+            *why_key = "sync.err.other";
+        return NULL;
+    }
     PGconn *conn = PQconnectdbParams(keys, vals, 1);
     if (conn && PQstatus(conn) == CONNECTION_OK) {
         PQsetNoticeProcessor(conn, ignore_notice, NULL); /* "already exists, skipping" */

@@ -5,7 +5,7 @@
 
 #include "sync_internal.h"
 
-#include <libpq-fe.h>
+#include "sync/pq_lazy.h" /* libpq, opened by connect_server */
 
 /* A row this kiosk pushed from a SHADOW table, with the version it sent. */
 struct pg_pushed {

@@ -1,5 +1,8 @@
 /* Vietnamese order: ICU's "vi" collator (a < ă < â, d < đ, tones after the letters) and
- * the official list order of people (given name, family name, middle name). */
+ * the official list order of people (given name, family name, middle name). ICU (with the
+ * C++ runtime and its 30 MB data file) is opened on the first comparison (lazy_lib.h): only
+ * the exported sheets sort people, so a kiosk showing its screens never maps it. */
+#include "lazy_lib.h"
 #include "text/text.h"
 
 #include <pthread.h>
@@ -7,18 +10,50 @@
 #include <unicode/ucol.h>
 #include <unicode/uiter.h>
 
+/* ICU renames its functions by version (ucol_open is ucol_open_72): LAZY_NAME follows */
+#define ICU_FUNCS(X)                                                                               \
+    X(ucol_open)                                                                                   \
+    X(ucol_strcollUTF8)                                                                            \
+    X(ucol_nextSortKeyPart)                                                                        \
+    X(uiter_setUTF8)                                                                               \
+    X(u_errorName)
+static struct {
+    ICU_FUNCS(LAZY_MEMBER)
+} icu;
+
+static const char *icu_bind(void *h)
+{
+#define BIND_ONE(f) LAZY_BIND(icu, h, f)
+    ICU_FUNCS(BIND_ONE)
+#undef BIND_ONE
+    return NULL;
+}
+
+#define ICU_STR_(x) #x
+#define ICU_STR(x) ICU_STR_(x)
+/* the i18n library: its dependencies (icuuc, the data) come with it, and dlsym on its handle
+ * finds their functions too */
+static struct lazy_lib icu_lib = {.soname = "libicui18n.so." ICU_STR(U_ICU_VERSION_MAJOR_NUM),
+                                  .package = "libicu" ICU_STR(U_ICU_VERSION_MAJOR_NUM),
+                                  .bind = icu_bind};
+
 static UCollator *g_collator;
 static pthread_once_t g_collator_once = PTHREAD_ONCE_INIT;
 
 static void collator_open(void)
 {
+    char why[512];
+    if (lazy_lib_load(&icu_lib, why, sizeof why) != KIOSK_OK) {
+        kiosk_log(KIOSK_LOG_ERROR, "%s: lists fall back to byte order", why);
+        return;
+    }
     UErrorCode err = U_ZERO_ERROR;
-    g_collator = ucol_open("vi", &err);
+    g_collator = icu.ucol_open("vi", &err);
     if (U_FAILURE(err)) {
         kiosk_log(KIOSK_LOG_ERROR,
                   "cannot open the ICU collator 'vi' (%s): lists fall back "
                   "to byte order; check the libicu data package",
-                  u_errorName(err));
+                  icu.u_errorName(err));
         g_collator = NULL;
     }
 }
@@ -37,7 +72,7 @@ int vn_collate(const char *a, const char *b)
     UCollator *c = collator();
     if (c) {
         UErrorCode err = U_ZERO_ERROR;
-        UCollationResult r = ucol_strcollUTF8(c, na, -1, nb, -1, &err);
+        UCollationResult r = icu.ucol_strcollUTF8(c, na, -1, nb, -1, &err);
         if (U_SUCCESS(err))
             return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
     }
@@ -58,13 +93,13 @@ size_t vn_sort_key(const char *text, unsigned char *out, size_t cap)
         return n;
     }
     UCharIterator it;
-    uiter_setUTF8(&it, nfc, (int32_t)strlen(nfc));
+    icu.uiter_setUTF8(&it, nfc, (int32_t)strlen(nfc));
     uint32_t state[2] = {0, 0};
     UErrorCode err = U_ZERO_ERROR;
     /* ask for one byte more than cap so a key that does not fit is noticed */
     unsigned char tmp[1024];
     int32_t want = cap < sizeof tmp ? (int32_t)cap + 1 : (int32_t)sizeof tmp;
-    int32_t n = ucol_nextSortKeyPart(c, &it, state, tmp, want, &err);
+    int32_t n = icu.ucol_nextSortKeyPart(c, &it, state, tmp, want, &err);
     if (U_FAILURE(err) || n <= 0 || (size_t)n > cap || n == want)
         return 0;
     memcpy(out, tmp, (size_t)n);
