@@ -60,7 +60,7 @@ before_cue() {
   fail "the kiosk never reached line $line of $1"
 }
 finish() {
-  wait "$pid"
+  wait "$pid" 2>/dev/null
   local rc=$?
   pid=
   [ $rc = 0 ] || fail "$1: the script failed (exit $rc): $(cat "$work/err")"
@@ -174,4 +174,44 @@ touch "$work/removed"
 finish "folder gone"
 ok
 echo "folder gone: refused on screen, nothing confirmed; back: stored; removed: refused, still running"
+
+# ---- 3. the filesystem turns read-only under the running kiosk (a worn SD card locks
+# itself). Linux refuses such a remount while a file is open for writing, as the kiosk's
+# database always is; where it is allowed, the kiosk must refuse on screen and recover.
+db=$mnt/kiosk.db
+{
+  echo 'clock "T07:35"'
+  echo 'tap "Điểm danh lớp học"'
+  echo 'expect "Gõ tên của bạn"'
+  echo "wait-file \"$work/ro\""
+  check_in "Võ Thị Kim Loan" "vo thi kim loan"
+  echo 'expect "Không ghi được vào bộ nhớ"'
+  echo 'expect-not "Có mặt"'
+  echo 'tap "Quay lại"'
+  echo 'expect "Gõ tên của bạn"'
+  echo "wait-file \"$work/rw\""
+  check_in "Võ Thị Kim Loan" "vo thi kim loan"
+  echo 'expect "Có mặt lúc"'
+} >"$work/ro.kscript"
+start_kiosk "$db" "$work/ro.kscript"
+before_cue "$work/ro.kscript" ro
+if mount -o remount,ro "$mnt" 2>"$work/mount.err"; then
+  touch "$work/ro"
+  before_cue "$work/ro.kscript" rw
+  mount -o remount,rw "$mnt" || fail "remount rw"
+  [ "$(count_checkins "$db" "Võ Thị Kim Loan")" = 0 ] || fail "a check-in on a read-only disk was stored"
+  touch "$work/rw"
+  finish "read-only disk"
+  [ "$(count_checkins "$db" "Võ Thị Kim Loan")" = 1 ] || fail "the check-in after rw is not stored"
+  ok
+  echo "read-only disk: refused on screen, nothing stored; writable again: stored"
+else
+  grep -q busy "$work/mount.err" || fail "remount ro failed for another reason: $(cat "$work/mount.err")"
+  kill -9 "$pid"
+  wait "$pid" 2>/dev/null
+  pid=
+  ok
+  echo "read-only disk: the kernel refuses to make it read-only while the kiosk has its" \
+    "database open ($(head -1 "$work/mount.err"))"
+fi
 echo "$pass passed, 0 failed"
