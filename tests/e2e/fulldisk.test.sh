@@ -195,7 +195,7 @@ db=$mnt/kiosk.db
 } >"$work/ro.kscript"
 start_kiosk "$db" "$work/ro.kscript"
 before_cue "$work/ro.kscript" ro
-if mount -o remount,ro "$mnt" 2>"$work/mount.err"; then
+if LC_ALL=C mount -o remount,ro "$mnt" 2>"$work/mount.err"; then
   touch "$work/ro"
   before_cue "$work/ro.kscript" rw
   mount -o remount,rw "$mnt" || fail "remount rw"
