@@ -68,6 +68,11 @@ printf 'Họ và tên,Năm sinh\n' >"$work/headings.csv"
 refused "roster headings only" "headings.csv" "$ctl" --db "$db" roster import --event DDN-CD "$work/headings.csv"
 printf 'Họ và tên,Năm sinh\nNguyễn Thị Hoa\000,1980\n' >"$work/nul.csv"
 refused "roster with NUL bytes" "nul.csv:2" "$ctl" --db "$db" roster import --event DDN-CD "$work/nul.csv"
+printf 'Họ và tên,Năm sinh\nLê Thị Ánh,1980\n123,1985\n...,1990\n' >"$work/no-letters.csv"
+refused "roster names without letters" "no-letters.csv:3: " \
+  "$ctl" --db "$db" roster import --event DDN-CD "$work/no-letters.csv"
+grep -c "no-letters.csv:[34]: " <("$ctl" --db "$db" roster import --event DDN-CD \
+  "$work/no-letters.csv" 2>&1) | grep -qx 2 && ok || bad "both names without letters are not listed"
 refused "roster missing" "missing.csv" "$ctl" --db "$db" roster import --event DDN-CD "$work/missing.csv"
 refused "roster unknown class" "XX-00" "$ctl" --db "$db" roster import --event XX-00 "$rosters/english-headings.csv"
 

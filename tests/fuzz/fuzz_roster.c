@@ -41,6 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             char nfc[sizeof p->full_name];
             if (!p->full_name[0])
                 fail("a row without a name", r.rows[i].line);
+            if (strspn(p->full_name, "0123456789 .,-'") == strlen(p->full_name))
+                fail("a name without a letter", r.rows[i].line);
             if (vn_nfc(p->full_name, nfc, sizeof nfc) != KIOSK_OK || strcmp(nfc, p->full_name))
                 fail("a name not in NFC", r.rows[i].line);
             if (p->birth_year != 0 && (p->birth_year < 1900 || p->birth_year > THIS_YEAR))

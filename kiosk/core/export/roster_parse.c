@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 enum roster_field {
     F_IGNORE, /* a row number column: STT */
@@ -183,6 +184,23 @@ struct columns {
 };
 
 /* Checks one record against the headings; fills row or adds problems. 1: the row is good. */
+/* A name needs a letter of some script (Unicode category L), not only digits or marks. */
+static int has_letter(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    while (*p) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            return 0;
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
+            return 1;
+        p += k;
+    }
+    return 0;
+}
+
 static int check_row(struct roster *r, const struct columns *cols, const struct csv_record *rec,
                      int this_year, struct roster_row *row)
 {
@@ -217,6 +235,14 @@ static int check_row(struct roster *r, const struct columns *cols, const struct 
                 char tidy[KIOSK_NAME_LEN];
                 vn_name_tidy(p->full_name, tidy, sizeof tidy);
                 kiosk_strlcpy(p->full_name, tidy, sizeof p->full_name);
+                /* "...", "123", a stray control character: no name to register (the
+                 * kiosk's own forms ask for letters too) */
+                if (!has_letter(p->full_name)) {
+                    add_problem(r, rec->line,
+                                export_tr(p->full_name[0] ? "roster.err.name_letters"
+                                                          : "roster.err.no_name"));
+                    good = 0;
+                }
             }
             break;
         case F_YEAR: {
