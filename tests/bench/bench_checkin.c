@@ -3,6 +3,7 @@
  * check-in with the same durability, into another file of the same folder, alternating
  * run by run so both see the same disk. TSV rows: figure, median, p99, baseline, ratio,
  * target. Also a check-in with a signature (strokes + PNG), for information. */
+#include "bench_util.h"
 #include "store/domain.h"
 
 #include <sqlite3.h>
@@ -13,36 +14,9 @@
 
 #define RUNS 400
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
-static void stats(double *v, int n, double *median, double *p99)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    *median = v[n / 2];
-    *p99 = v[(n * 99) / 100];
-}
 
-static void row(const char *figure, double *v, int n, double baseline, const char *target)
-{
-    double median, p99;
-    stats(v, n, &median, &p99);
-    if (baseline > 0)
-        printf("%s\t%.4f\t%.4f\t%.4f\t%.2f\t%s\n", figure, median, p99, baseline, median / baseline,
-               target);
-    else
-        printf("%s\t%.4f\t%.4f\t-\t-\t%s\n", figure, median, p99, target);
-}
 
 /* The bare baseline: the same pragmas the store uses, one prepared INSERT, autocommit. */
 static sqlite3 *bare_open(const char *path, sqlite3_stmt **ins)

@@ -3,6 +3,7 @@
  * TSV rows: figure, median, p99, baseline, ratio, target. The baselines are libsodium's bare
  * sign and verify: what the rest costs on top. Also the stored issue (one SQLite commit with
  * synchronous=FULL) for information: it depends on the disk more than on the code. */
+#include "bench_util.h"
 #include "receipt/qr.h"
 #include "receipt/receipt.h"
 #include "receipt/receipt_internal.h"
@@ -16,36 +17,9 @@
 #define RUNS 2000
 #define STORED_RUNS 300
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
-static void stats(double *v, int n, double *median, double *p99)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    *median = v[n / 2];
-    *p99 = v[(n * 99) / 100];
-}
 
-static void row(const char *figure, double *v, int n, double baseline, const char *target)
-{
-    double median, p99;
-    stats(v, n, &median, &p99);
-    if (baseline > 0)
-        printf("%s\t%.4f\t%.4f\t%.4f\t%.1f\t%s\n", figure, median, p99, baseline, median / baseline,
-               target);
-    else
-        printf("%s\t%.4f\t%.4f\t-\t-\t%s\n", figure, median, p99, target);
-}
 
 int main(void)
 {

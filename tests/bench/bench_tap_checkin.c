@@ -5,6 +5,7 @@
  * committed (WAL, synchronous=FULL) in between. Beside it, in the same run and folder, a
  * bare SQLite INSERT of a check-in row with the same durability. TSV rows: figure, median,
  * p99, baseline, ratio, target. */
+#include "bench_util.h"
 #include "host/app.h"
 #include "store/domain.h"
 #include "text/text.h"
@@ -23,29 +24,8 @@ static const char *const givens[] = {"An",    "Bình", "Cúc",  "Dung", "Đào",
                                      "Khánh", "Lan",  "Mai",  "Nga",  "Oanh", "Phúc",  "Quyên",
                                      "Sương", "Thảo", "Uyên", "Vân",  "Xuân", "Yến"};
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
-static void row(const char *figure, double *v, int n, double baseline, const char *target)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    double median = v[n / 2], p99 = v[(n * 99) / 100];
-    if (baseline > 0)
-        printf("%s\t%.3f\t%.3f\t%.3f\t%.2f\t%s\n", figure, median, p99, baseline, median / baseline,
-               target);
-    else
-        printf("%s\t%.3f\t%.3f\t-\t-\t%s\n", figure, median, p99, target);
-}
 
 /* The widget showing exactly text, else NULL. */
 static const struct ui_visible_text *find(struct app *a, const char *text)
