@@ -270,19 +270,64 @@ void kiosk_default_config_path(char *out, size_t cap)
 const char *kiosk_status_name(kiosk_status s)
 {
     switch (s) {
-    case KIOSK_OK: return "ok";
-    case KIOSK_E_INVALID: return "invalid input";
-    case KIOSK_E_NOT_FOUND: return "not found";
-    case KIOSK_E_EXISTS: return "already exists";
-    case KIOSK_E_FULL: return "disk full";
-    case KIOSK_E_READONLY: return "storage is read-only";
-    case KIOSK_E_IO: return "i/o error";
-    case KIOSK_E_NEWER: return "written by a newer version";
-    case KIOSK_E_CORRUPT: return "not a kiosk database, or damaged";
-    case KIOSK_E_DENIED: return "denied";
-    case KIOSK_E_NOMEM: return "out of memory";
-    case KIOSK_E_CAPACITY: return "class full";
-    case KIOSK_E_UNAVAILABLE: return "unavailable";
+    case KIOSK_OK:
+        return "ok";
+    case KIOSK_E_INVALID:
+        return "invalid input";
+    case KIOSK_E_NOT_FOUND:
+        return "not found";
+    case KIOSK_E_EXISTS:
+        return "already exists";
+    case KIOSK_E_FULL:
+        return "disk full";
+    case KIOSK_E_READONLY:
+        return "storage is read-only";
+    case KIOSK_E_IO:
+        return "i/o error";
+    case KIOSK_E_NEWER:
+        return "written by a newer version";
+    case KIOSK_E_CORRUPT:
+        return "not a kiosk database, or damaged";
+    case KIOSK_E_DENIED:
+        return "denied";
+    case KIOSK_E_NOMEM:
+        return "out of memory";
+    case KIOSK_E_CAPACITY:
+        return "class full";
+    case KIOSK_E_UNAVAILABLE:
+        return "unavailable";
     }
     return "unknown status";
+}
+
+int kiosk_read_file(const char *path, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n + 1 >= cap) {
+            cap = cap ? cap * 2 : 16384;
+            char *more = realloc(buf, cap);
+            if (!more) {
+                free(buf);
+                fclose(f);
+                return -1;
+            }
+            buf = more;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
 }

@@ -52,6 +52,10 @@ int kiosk_mkdirs(const char *path, int mode);
 void kiosk_default_db_path(char *out, size_t cap);
 void kiosk_default_config_path(char *out, size_t cap);
 
+/* Reads a whole file into *out (NUL-terminated, free()) with its length. Returns 0 on
+ * success, -1 when it cannot be opened (errno says why) or memory runs out. */
+int kiosk_read_file(const char *path, char **out, size_t *len);
+
 /* A human message for a status, in English, for the diagnostic log. */
 const char *kiosk_status_name(kiosk_status s);
 

@@ -173,27 +173,12 @@ static int name_cmp(const void *a, const void *b)
 
 static void load_file(struct i18n *t, const char *lang, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char *buf;
+    size_t len;
+    if (kiosk_read_file(path, &buf, &len) != 0) {
         kiosk_log(KIOSK_LOG_WARN, "cannot read strings '%s'", path);
         return;
     }
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 16384;
-            char *more = realloc(buf, cap);
-            if (!more)
-                break;
-            buf = more;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        if (got == 0)
-            break;
-        len += got;
-    }
-    fclose(f);
     if (buf)
         i18n_add_tsv(t, lang, buf, len, path);
     free(buf);

@@ -401,27 +401,12 @@ int script_play(struct app *a, const struct script *s, const char *name, FILE *o
 
 int script_run_file(struct app *a, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char *buf;
+    size_t len;
+    if (kiosk_read_file(path, &buf, &len) != 0) {
         fprintf(stderr, "kiosk: cannot read script '%s': %s\n", path, strerror(errno));
         return 1;
     }
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *more = realloc(buf, cap);
-            if (!more)
-                break;
-            buf = more;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        if (got == 0)
-            break;
-        len += got;
-    }
-    fclose(f);
     struct script s;
     char err[512];
     kiosk_status st = script_parse(buf ? buf : "", len, path, &s, err, sizeof err);
