@@ -35,7 +35,7 @@ int ctl_cmd_pin(struct ctl *c, int argc, char **argv)
     if (argc != 1 || strcmp(argv[0], "set") != 0)
         return CTL_USAGE;
     char pin[64], again[64];
-    if (!read_line("new PIN (4 to 12 digits): ", pin, sizeof pin)) {
+    if (!read_line("new PIN (6 to 12 digits): ", pin, sizeof pin)) {
         ctl_error("no PIN given on standard input");
         return CTL_REFUSED;
     }

@@ -142,8 +142,12 @@ void admin_pin_frame(struct app *a)
         a->pending_home = 1;
     screens_content(a, top);
     const char *err = ad->pin_error[0] ? ad->pin_error : NULL;
-    if (ad->setting_pin) {
-        ui_text(a->ui, tr(a, pin_is_set(a->store) ? "admin.pin.change_hint" : "admin.pin.first"));
+    if (ad->setting_pin && !pin_is_set(a->store)) {
+        /* no PIN, no admin mode: whoever holds the corner is told how the coordinator sets
+         * one, and nothing here lets them set it */
+        ui_text(a->ui, tr(a, "admin.pin.first"));
+    } else if (ad->setting_pin) {
+        ui_text(a->ui, tr(a, "admin.pin.change_hint"));
         if (ui_field(a->ui, tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, NULL))
             ad->pin_error[0] = '\0';
         if (ui_field(a->ui, tr(a, "admin.pin.again"), ad->pin_again, sizeof ad->pin_again,

@@ -16,7 +16,7 @@ run() { # script -> exit status; stderr appended to the log
     --plugin-dir "$build/test-crash-plugins" --script "$1" >>"$work/out" 2>>"$work/log"
 }
 "$build/kioskctl" --db "$work/k.db" init --demo >/dev/null
-echo 2468 | "$build/kioskctl" --db "$work/k.db" pin set >/dev/null
+echo 246813 | "$build/kioskctl" --db "$work/k.db" pin set >/dev/null
 cat >"$work/crash.kscript" <<'S'
 tap "Chức năng lỗi"
 tap "Gây lỗi"
@@ -31,7 +31,7 @@ expect "Điểm danh thử"
 expect-not "Chức năng lỗi"
 hold 20 20 3500
 tap "Mã PIN"
-osk "2" "4" "6" "8"
+osk "2" "4" "6" "8" "1" "3"
 tap "Vào"
 tap "Cài đặt"
 expect "\"test_crasher\" đã bị tắt vì kiosk bị lỗi 3 lần liên tiếp"

@@ -37,7 +37,7 @@ db=$data/kiosk.db
 "$ctl" init --demo >/dev/null || bad "kioskctl init --demo"
 mode_is "$data" 700
 mode_is "$db" 600
-echo 2468 | "$ctl" pin set >/dev/null 2>&1 || bad "kioskctl pin set"
+echo 246813 | "$ctl" pin set >/dev/null 2>&1 || bad "kioskctl pin set"
 sqlite3 "$db" "INSERT INTO settings(key, value, updated_at) VALUES('served_event', 'MDN-MK', 0)
   ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 
@@ -57,7 +57,7 @@ wait-file "$work/looked"
 tap "Xong"
 hold 20 20 3500
 tap "Mã PIN"
-osk "2" "4" "6" "8"
+osk "2" "4" "6" "8" "1" "3"
 tap "Vào"
 tap "Xuất file"
 tap "Danh sách điểm danh (XLSX)"

@@ -5,7 +5,7 @@
 # - roster files: bad rows, an unknown column, not UTF-8 (an old Excel "CSV"), empty, only
 #   headings, NUL bytes, missing, an unknown class code
 # - receipts: one changed character, another kiosk's untrusted receipt, junk
-# - exports: a folder that does not exist, an unknown class; PINs that are not 4-12 digits
+# - exports: a folder that does not exist, an unknown class; PINs that are not 6-12 digits
 # - the kiosk with broken plugins and with a settings file full of mistakes: it runs, says
 #   which file or key is wrong, and the database is as it was
 # The other refusals, tested where their feature is (message and data both checked):
@@ -94,8 +94,8 @@ refused "export to a missing folder" "$work/nowhere/x.csv" \
   "$ctl" --db "$db" export --event MDN-MK --format csv --out "$work/nowhere/x.csv"
 refused "export of an unknown class" "XX-00" \
   "$ctl" --db "$db" export --event XX-00 --format csv --out "$work/x.csv"
-echo 2468 | "$ctl" --db "$db" pin set >/dev/null 2>&1 || bad "pin set"
-for pin in 12 abcd 1234567890123 "12 34"; do
+echo 246813 | "$ctl" --db "$db" pin set >/dev/null 2>&1 || bad "pin set"
+for pin in 12 abcd 2468 12345 1234567890123 "12 34"; do
   refused "PIN '$pin'" "nothing was changed" sh -c "echo '$pin' | '$ctl' --db '$db' pin set"
 done
 

@@ -1,4 +1,5 @@
-/* The coordinator's PIN: hashed, five wrong tries lock for five minutes, attempts logged. */
+/* The coordinator's PIN: six digits at least, hashed, five wrong tries lock for five minutes
+ * and every later wrong try for twice as long as the last lock, attempts logged. */
 #include "admin/pin.h"
 #include "check.h"
 
@@ -32,29 +33,51 @@ int main(void)
     CHECK(!pin_is_set(s));
     CHECK_INT(pin_set(s, "12a4"), KIOSK_E_INVALID);
     CHECK_INT(pin_set(s, "123"), KIOSK_E_INVALID);
-    CHECK_INT(pin_set(s, "2468"), KIOSK_OK);
+    CHECK_INT(pin_set(s, "2468"), KIOSK_E_INVALID); /* four digits fall in days: refused */
+    CHECK_INT(pin_set(s, "24681"), KIOSK_E_INVALID);
+    CHECK_INT(pin_set(s, "1234567890123"), KIOSK_E_INVALID);
+    /* no PIN, no admin mode: even "000000" is not a way in */
+    int left0;
+    int64_t until0;
+    CHECK_INT(pin_check(s, "000000", 1700000000000, &left0, &until0), KIOSK_E_NOT_FOUND);
+    CHECK_INT(pin_set(s, "246813"), KIOSK_OK);
     CHECK(pin_is_set(s));
 
     /* the hash is stored, never the PIN */
     char hash[256];
     CHECK_INT(store_setting_get(s, "admin_pin_hash", hash, sizeof hash), KIOSK_OK);
-    CHECK(strstr(hash, "2468") == NULL);
+    CHECK(strstr(hash, "246813") == NULL);
     CHECK(strncmp(hash, "$argon2id$", 10) == 0);
 
     int left;
     int64_t until, now = 1700000000000;
-    CHECK_INT(pin_check(s, "2468", now, &left, &until), KIOSK_OK);
+    CHECK_INT(pin_check(s, "246813", now, &left, &until), KIOSK_OK);
     for (int i = 1; i <= 4; i++) {
-        CHECK_INT(pin_check(s, "1111", now, &left, &until), KIOSK_E_DENIED);
+        CHECK_INT(pin_check(s, "111111", now, &left, &until), KIOSK_E_DENIED);
         CHECK_INT(left, 5 - i);
     }
     /* the fifth wrong PIN locks the pad; even the right one is refused then */
-    CHECK_INT(pin_check(s, "1111", now, &left, &until), KIOSK_E_UNAVAILABLE);
+    CHECK_INT(pin_check(s, "111111", now, &left, &until), KIOSK_E_UNAVAILABLE);
     CHECK_INT(until, now + PIN_LOCK_MS);
-    CHECK_INT(pin_check(s, "2468", now + 60000, &left, &until), KIOSK_E_UNAVAILABLE);
-    /* five minutes later the right PIN works again */
-    CHECK_INT(pin_check(s, "2468", now + PIN_LOCK_MS + 1, &left, &until), KIOSK_OK);
-    CHECK_INT(log_count(s, "admin.pin"), 8);
+    CHECK_INT(pin_check(s, "246813", now + 60000, &left, &until), KIOSK_E_UNAVAILABLE);
+    /* each wrong PIN after a lock locks again, twice as long as the last time */
+    int64_t t = now + PIN_LOCK_MS + 1;
+    CHECK_INT(pin_check(s, "111112", t, &left, &until), KIOSK_E_UNAVAILABLE);
+    CHECK_INT(until, t + 2 * PIN_LOCK_MS);
+    t = until + 1;
+    CHECK_INT(pin_check(s, "111113", t, &left, &until), KIOSK_E_UNAVAILABLE);
+    CHECK_INT(until, t + 4 * PIN_LOCK_MS);
+    /* a guesser gets a handful of tries a day, never more: the lock stops doubling at a day */
+    CHECK_INT(pin_lock_ms(5), PIN_LOCK_MS);
+    CHECK_INT(pin_lock_ms(40), PIN_LOCK_MAX_MS);
+    CHECK_INT(pin_lock_ms(4), 0);
+    /* the right PIN after the lock works and forgets the failures */
+    t = until + 1;
+    CHECK_INT(pin_check(s, "246813", t, &left, &until), KIOSK_OK);
+    CHECK_INT(pin_check(s, "111111", t, &left, &until), KIOSK_E_DENIED);
+    CHECK_INT(left, 4);
+    /* every attempt is logged, the refused ones too */
+    CHECK_INT(log_count(s, "admin.pin"), 12);
     store_close(s);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

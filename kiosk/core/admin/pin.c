@@ -67,6 +67,42 @@ static kiosk_status set_ll(store *s, const char *key, long long v)
     return store_setting_set(s, key, buf);
 }
 
+int64_t pin_lock_ms(long long failures)
+{
+    if (failures < PIN_MAX_TRIES)
+        return 0;
+    int64_t ms = PIN_LOCK_MS;
+    for (long long i = PIN_MAX_TRIES; i < failures && ms < PIN_LOCK_MAX_MS; i++)
+        ms *= 2;
+    return ms < PIN_LOCK_MAX_MS ? ms : PIN_LOCK_MAX_MS;
+}
+
+/* Records one compared attempt: the failure count (kept across locks until a right PIN) and
+ * the lock it earns, with its log row, in one transaction. */
+static kiosk_status record_attempt(store *s, int right, long long failures, int64_t until)
+{
+    char detail[64];
+    if (right)
+        kiosk_strlcpy(detail, "ok", sizeof detail);
+    else if (until)
+        snprintf(detail, sizeof detail, "wrong: locked for %lld minutes",
+                 (long long)(pin_lock_ms(failures) / 60000));
+    else
+        kiosk_strlcpy(detail, "wrong", sizeof detail);
+    kiosk_status st = store_begin(s);
+    if (st != KIOSK_OK)
+        return st;
+    st = set_ll(s, KEY_FAILURES, failures);
+    if (st == KIOSK_OK && until)
+        st = set_ll(s, KEY_LOCKED, until);
+    if (st == KIOSK_OK)
+        st = store_log_add(s, "admin.pin", "", detail);
+    if (st == KIOSK_OK)
+        return store_commit(s);
+    store_rollback(s);
+    return st;
+}
+
 kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_left,
                        int64_t *locked_until_ms)
 {
@@ -79,35 +115,25 @@ kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_lef
         return KIOSK_E_UNAVAILABLE;
     }
     char hash[crypto_pwhash_STRBYTES];
-    if (store_setting_get(s, KEY_HASH, hash, sizeof hash) != KIOSK_OK || !hash[0])
+    if (store_setting_get(s, KEY_HASH, hash, sizeof hash) != KIOSK_OK || !hash[0]) {
+        store_log_add(s, "admin.pin", "", "refused: no PIN set");
         return KIOSK_E_NOT_FOUND;
+    }
     if (sodium_init() < 0)
         return KIOSK_E_NOMEM;
     int right = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
     long long failures = right ? 0 : setting_ll(s, KEY_FAILURES) + 1;
-    kiosk_status st = store_begin(s);
-    if (st != KIOSK_OK)
-        return st;
-    st = set_ll(s, KEY_FAILURES, failures >= PIN_MAX_TRIES ? 0 : failures);
-    if (st == KIOSK_OK && failures >= PIN_MAX_TRIES) {
-        *locked_until_ms = now_ms + PIN_LOCK_MS;
-        st = set_ll(s, KEY_LOCKED, *locked_until_ms);
-    }
-    if (st == KIOSK_OK)
-        st = store_log_add(s, "admin.pin", "",
-                           right                       ? "ok"
-                           : failures >= PIN_MAX_TRIES ? "wrong: locked for 5 minutes"
-                                                       : "wrong");
-    if (st == KIOSK_OK)
-        st = store_commit(s);
-    else
-        store_rollback(s);
+    int64_t lock = right ? 0 : pin_lock_ms(failures);
+    int64_t until = lock ? now_ms + lock : 0;
+    kiosk_status st = record_attempt(s, right, failures, until);
     if (st != KIOSK_OK)
         return st;
     if (right)
         return KIOSK_OK;
-    if (failures >= PIN_MAX_TRIES)
+    if (until) {
+        *locked_until_ms = until;
         return KIOSK_E_UNAVAILABLE;
+    }
     *tries_left = (int)(PIN_MAX_TRIES - failures);
     return KIOSK_E_DENIED;
 }

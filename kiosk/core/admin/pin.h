@@ -1,5 +1,8 @@
-/* The coordinator's PIN: stored hashed (argon2id, libsodium crypto_pwhash), five wrong
- * tries lock the pad for five minutes, every attempt logged. Never stores the PIN itself. */
+/* The coordinator's PIN: stored hashed (argon2id, libsodium crypto_pwhash), at least six
+ * digits; there is no admin mode until one is set (kioskctl pin set, or enrolment). Five
+ * wrong tries lock the pad for five minutes; every wrong try after that locks it again for
+ * twice as long as the last lock (10, 20, 40 minutes ... up to PIN_LOCK_MAX_MS) until the
+ * right PIN is given. Every attempt is logged. Never stores the PIN itself. */
 #ifndef KIOSK_PIN_H
 #define KIOSK_PIN_H
 
@@ -7,17 +10,23 @@
 
 #define PIN_MAX_TRIES 5
 #define PIN_LOCK_MS (5 * 60 * 1000)
-#define PIN_MIN_DIGITS 4
+#define PIN_LOCK_MAX_MS (24LL * 60 * 60 * 1000)
+#define PIN_MIN_DIGITS 6
 #define PIN_MAX_DIGITS 12
 
 /* 1 when a PIN has been set. */
 int pin_is_set(store *s);
-/* Sets the PIN (digits only, 4 to 12). KIOSK_E_INVALID for anything else. */
+/* Sets the PIN (digits only, 6 to 12). KIOSK_E_INVALID for anything else. */
 kiosk_status pin_set(store *s, const char *pin);
 /* Checks a PIN at kiosk time now_ms. KIOSK_OK: right (failures reset). KIOSK_E_DENIED:
  * wrong (*tries_left says how many remain). KIOSK_E_UNAVAILABLE: locked until
- * *locked_until_ms, the PIN was not even compared. Every attempt goes to the log. */
+ * *locked_until_ms (either already locked, and the PIN was not even compared, or this wrong
+ * try locked it). KIOSK_E_NOT_FOUND: no PIN is set (no admin mode). Every attempt goes to the
+ * log. */
 kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_left,
                        int64_t *locked_until_ms);
+
+/* How long the pad locks after the given count of wrong tries in a row (0: no lock). */
+int64_t pin_lock_ms(long long failures);
 
 #endif
