@@ -11,6 +11,10 @@ install(FILES kiosk/include/kiosk/plugin.h DESTINATION ${CMAKE_INSTALL_INCLUDEDI
 configure_file(packaging/kiosk-plugin.pc.in ${CMAKE_BINARY_DIR}/kiosk-plugin.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/kiosk-plugin.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 install(FILES packaging/kiosk.service DESTINATION lib/systemd/system)
+install(TARGETS kiosk-vtlock RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/kiosk)
+# The console's own keys on a kiosk: SysRq off, Ctrl+Alt+Del does nothing (docs/HARDENING.md).
+install(FILES packaging/etc/90-kiosk-sysrq.conf DESTINATION lib/sysctl.d)
+install(FILES packaging/etc/kiosk-ctrl-alt-del.conf DESTINATION lib/systemd/system.conf.d)
 # /etc/kiosk/kiosk.ini is written by the kiosk itself from its table of settings, so it
 # documents every setting there is, with its default, and never goes stale.
 add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/kiosk.ini
