@@ -3,6 +3,7 @@
 #include "host/admin.h"
 
 #include "export/export.h"
+#include "export/export_file.h"
 #include "export/export_strings.h"
 #include "host/admin_usb.h"
 #include "host/app.h"
@@ -150,23 +151,24 @@ static void tab_today(struct app *a, ui_rect area)
 static void export_one(struct app *a, const char *dir, const char *what, const char *code,
                        int format)
 {
-    char path[4400], date[40], err[512] = "";
-    struct tm tm;
-    kiosk_local_tm(kiosk_clock_now_ms(), &tm);
-    snprintf(date, sizeof date, "%04d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    char path[4400], err[512] = "";
+    int64_t now = kiosk_clock_now_ms();
     const char *ext = format == EXPORT_XLSX ? "xlsx" : "csv";
     struct export_result res = {0};
     kiosk_status st;
     export_strings_load(i18n_lang(a->i18n));
     if (strcmp(what, "attendance") == 0) {
-        snprintf(path, sizeof path, "%s/%s_diem-danh_%s.%s", dir, code, date, ext);
-        st = export_attendance(a->store, code, format, path, &res, err, sizeof err);
+        st = export_file_name(path, sizeof path, dir, code, "diem-danh", now, ext);
+        if (st == KIOSK_OK)
+            st = export_attendance(a->store, code, format, path, &res, err, sizeof err);
     } else if (strcmp(what, "leads") == 0) {
-        snprintf(path, sizeof path, "%s/%s_khach-quan-tam_%s.%s", dir, code, date, ext);
-        st = export_leads(a->store, code, format, path, &res, err, sizeof err);
+        st = export_file_name(path, sizeof path, dir, code, "khach-quan-tam", now, ext);
+        if (st == KIOSK_OK)
+            st = export_leads(a->store, code, format, path, &res, err, sizeof err);
     } else {
-        snprintf(path, sizeof path, "%s/bao-cao-tong-hop_%s.%s", dir, date, ext);
-        st = export_summary(a->store, format, path, &res, err, sizeof err);
+        st = export_file_name(path, sizeof path, dir, NULL, "bao-cao-tong-hop", now, ext);
+        if (st == KIOSK_OK)
+            st = export_summary(a->store, format, path, &res, err, sizeof err);
     }
     if (st == KIOSK_OK) {
         say1(a, KIOSK_MSG_OK, "admin.export.done", "path", path);
@@ -187,9 +189,11 @@ static void save_receipt_png(struct app *a, const char *dir)
         return;
     }
     char path[4400];
-    snprintf(path, sizeof path, "%s/bien-nhan_%s.png", dir, row.r.short_code);
+    st = export_file_name(path, sizeof path, dir, row.r.short_code, "bien-nhan",
+                          kiosk_clock_now_ms(), "png");
     /* 0644: the picture holds the signed text only, no name or phone */
-    st = qr_write_png(row.r.text, RECEIPT_PNG_MODULE_PX, path, 0644, NULL);
+    if (st == KIOSK_OK)
+        st = qr_write_png(row.r.text, RECEIPT_PNG_MODULE_PX, path, 0644, NULL);
     if (st == KIOSK_OK)
         say1(a, KIOSK_MSG_OK, "admin.export.done", "path", path);
     else

@@ -88,3 +88,35 @@ void export_file_abort(struct export_file *f)
     export_file_close_fd(f);
     unlink(f->tmp);
 }
+
+/* Copies src into out keeping only [A-Za-z0-9-] (others become '_'), at most cap-1 bytes. */
+static void safe_name_part(const char *src, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = src ? src : ""; *p && n + 1 < cap; p++) {
+        char c = *p;
+        int ok =
+            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        out[n++] = ok ? c : '_';
+    }
+    out[n] = '\0';
+}
+
+kiosk_status export_file_name(char *out, size_t cap, const char *dir, const char *code,
+                              const char *what, int64_t at_ms, const char *ext)
+{
+    char safe_code[80], safe_what[80], safe_ext[16], date[16];
+    safe_name_part(code, safe_code, sizeof safe_code);
+    safe_name_part(what, safe_what, sizeof safe_what);
+    safe_name_part(ext, safe_ext, sizeof safe_ext);
+    if (code && !safe_code[0])
+        kiosk_strlcpy(safe_code, "su-kien", sizeof safe_code);
+    struct tm tm;
+    kiosk_local_tm(at_ms, &tm);
+    snprintf(date, sizeof date, "%04d%02d%02d", (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
+             tm.tm_mday % 100);
+    int w = safe_code[0]
+                ? snprintf(out, cap, "%s/%s_%s_%s.%s", dir, safe_code, safe_what, date, safe_ext)
+                : snprintf(out, cap, "%s/%s_%s.%s", dir, safe_what, date, safe_ext);
+    return w > 0 && (size_t)w < cap ? KIOSK_OK : KIOSK_E_INVALID;
+}

@@ -12,6 +12,14 @@ struct export_file {
     int fd; /* open on tmp; -1 once closed (e.g. handed over by name to libxlsxwriter) */
 };
 
+/* The name of an export in dir: "<dir>/<code>_<what>_<yyyymmdd>.<ext>" (code may be NULL or
+ * "": "<what>_<yyyymmdd>.<ext>"). An event code came from other kiosks (sync) and a USB
+ * stick may carry anything: every byte of code and what outside [A-Za-z0-9-] becomes '_', so
+ * "../../x" or "a/b" can never name a file outside dir; an empty result becomes "su-kien".
+ * KIOSK_E_INVALID when the path does not fit cap. */
+kiosk_status export_file_name(char *out, size_t cap, const char *dir, const char *code,
+                              const char *what, int64_t at_ms, const char *ext);
+
 /* Creates path.tmp (replacing a stale one from a crash) with exactly mode. err: one line. */
 kiosk_status export_file_open(struct export_file *f, const char *path, int mode, char *err,
                               size_t errlen);
