@@ -57,6 +57,7 @@ store *ctl_store(struct ctl *c)
         return c->store;
     char err[512] = "";
     kiosk_status st = store_open(c->db_path, &c->store, err, sizeof err);
+    ctl_keep_owner(c->db_path);
     if (st != KIOSK_OK) {
         ctl_error("%s", err[0] ? err : kiosk_status_name(st));
         return NULL;
@@ -100,6 +101,7 @@ int main(int argc, char **argv)
             if (rc == CTL_USAGE)
                 fprintf(stderr, "usage: kioskctl [--db PATH] %s\n", commands[k].usage);
             store_close(c.store);
+            ctl_keep_owner(c.store ? c.db_path : NULL);
             return rc;
         }
     }

@@ -14,6 +14,9 @@ struct ctl {
 
 /* Opens the database (creating it) once; prints the reason and returns NULL on failure. */
 store *ctl_store(struct ctl *c);
+/* Run as root on another user's database: gives the files of the database it made (key,
+ * journals) back to the owner of the database's folder (ctl_owner.c). */
+void ctl_keep_owner(const char *db_path);
 /* Prints "kioskctl: <msg>" to stderr. */
 void ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The value after a --flag: returns argv[i+1] and advances *i, or NULL (usage error). */
