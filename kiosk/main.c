@@ -2,6 +2,7 @@
  * to the runtime (host/app.c) or the script player (host/script.c). */
 #include "host/app.h"
 #include "host/script.h"
+#include "sdl/sdl_backend.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,7 +70,7 @@ static int check_config(const struct app_opts *o)
 
 int main(int argc, char **argv)
 {
-    struct app_opts o = {0};
+    struct app_opts o = {.backend = &sdl_backend_ops};
     int check = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

@@ -6,7 +6,6 @@
 #include "host/api.h"
 #include "host/notify.h"
 #include "host/sync_worker.h"
-#include "sdl/backend.h"
 #include "store/domain.h"
 #include "text/composer.h"
 
@@ -126,7 +125,7 @@ static int open_window(struct app *a, const struct app_opts *o)
     char regular[4200], bold[4200], err[512] = "";
     kiosk_data_path("fonts/NotoSans-Regular.ttf", regular, sizeof regular);
     kiosk_data_path("fonts/NotoSans-Bold.ttf", bold, sizeof bold);
-    struct sdl_backend_opts bo = {0};
+    struct backend_opts bo = {0};
     bo.width = o->width;
     bo.height = o->height;
     const char *win = config_get(a->cfg, "window");
@@ -135,14 +134,15 @@ static int open_window(struct app *a, const struct app_opts *o)
     bo.fullscreen = bo.width == 0;
     bo.font_regular = regular;
     bo.font_bold = bold;
-    kiosk_status st = sdl_backend_open(&bo, &a->sdl, err, sizeof err);
+    a->be = o->backend;
+    kiosk_status st = a->be ? a->be->open(&bo, &a->backend, err, sizeof err) : KIOSK_E_INVALID;
     if (st != KIOSK_OK) {
         fprintf(stderr, "kiosk: cannot open the screen: %s\n",
                 err[0] ? err : kiosk_status_name(st));
         return 1;
     }
-    sdl_backend_size(a->sdl, &a->width, &a->height);
-    a->ui = ui_new(sdl_backend_metrics(a->sdl));
+    a->be->size(a->backend, &a->width, &a->height);
+    a->ui = ui_new(a->be->metrics(a->backend));
     if (!a->ui) {
         fprintf(stderr, "kiosk: out of memory\n");
         return 1;
@@ -233,8 +233,8 @@ void app_close(struct app *a)
         crash_guard_clean_exit(&a->guard);
     if (a->ui)
         ui_free(a->ui);
-    if (a->sdl)
-        sdl_backend_close(a->sdl);
+    if (a->backend)
+        a->be->close(a->backend);
     if (a->keys)
         receipt_keys_close(a->keys);
     if (a->store)
@@ -257,7 +257,7 @@ int app_frame(struct app *a, const struct ui_event *ev)
     const struct ui_event *e = ev;
     for (int i = 0; i < SETTLE_FRAMES_MAX; i++) {
         a->relayout = 0;
-        sdl_backend_size(a->sdl, &a->width, &a->height);
+        a->be->size(a->backend, &a->width, &a->height);
         ui_begin(a->ui, a->width, a->height, a->mono_ms, e);
         screens_frame(a);
         a->last_dl = ui_end(a->ui);
@@ -297,28 +297,28 @@ void app_repaint(struct app *a)
 {
     if (!a->last_dl)
         return;
-    sdl_backend_paint(a->sdl, a->last_dl);
+    a->be->paint(a->backend, a->last_dl);
     if (a->frames_presented++ == 0)
         host_notify_ready();
 }
 
 /* ---- the loop ---- */
 
-void app_dispatch(struct app *a, const struct sdl_input *in)
+void app_dispatch(struct app *a, const struct backend_input *in)
 {
     switch (in->kind) {
-    case SDL_IN_UI:
+    case BACKEND_IN_UI:
         app_input(a, &in->ev);
         break;
-    case SDL_IN_EXPOSE:
+    case BACKEND_IN_EXPOSE:
         if (!app_frame(a, NULL)) /* a new size needs a new layout */
             app_repaint(a);      /* else the same picture, painted again */
         break;
-    case SDL_IN_QUIT: /* SIGTERM (systemd stop), SIGINT: a clean exit, not a crash */
+    case BACKEND_IN_QUIT: /* SIGTERM (systemd stop), SIGINT: a clean exit, not a crash */
         kiosk_log(KIOSK_LOG_INFO, "asked to stop: exiting");
         a->quit = 1;
         break;
-    case SDL_IN_CLOSE:
+    case BACKEND_IN_CLOSE:
         kiosk_log(KIOSK_LOG_INFO, "window close ignored: the kiosk is left from its admin "
                                   "screen");
         break;
@@ -336,8 +336,8 @@ int app_run(struct app *a)
         return 0;
     host_keys(&(kiosk_ctx){a, NULL}); /* after the first frame: startup shows the screen first */
     while (!a->quit) {
-        struct sdl_input in = {0};
-        sdl_backend_wait(a->sdl, app_next_timer_ms(a), &in);
+        struct backend_input in = {0};
+        a->be->wait(a->backend, app_next_timer_ms(a), &in);
         app_time_update(a);
         host_notify_watchdog();
         app_dispatch(a, &in);

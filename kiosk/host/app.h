@@ -6,13 +6,12 @@
 
 #include "config.h"
 #include "host/admin.h"
+#include "host/backend.h"
 #include "host/crash_guard.h"
 #include "host/host_ctx.h"
 #include "host/loader.h"
 #include "i18n.h"
 #include "text/scanburst.h"
-
-struct sdl_backend;
 
 /* What main.c found on the command line (NULL / 0: not given). */
 struct app_opts {
@@ -23,6 +22,7 @@ struct app_opts {
     int width, height; /* --window WxH */
     int demo;
     const char *script_path;
+    const struct backend_ops *backend; /* the screen and input: the executable's choice */
 };
 
 enum app_screen { APP_HOME = 0, APP_PLUGIN = 1, APP_PIN = 2, APP_ADMIN = 3 };
@@ -32,8 +32,9 @@ struct app {
     struct i18n *i18n;
     store *store;
     struct receipt_keys *keys;
-    int keys_failed; /* receipt_keys_open failed once: not tried again */
-    struct sdl_backend *sdl;
+    int keys_failed;              /* receipt_keys_open failed once: not tried again */
+    const struct backend_ops *be; /* the backend's table and its open instance */
+    struct backend *backend;
     ui_ctx *ui;
     struct plugin_set plugins;
     char db_path[4096];
@@ -87,10 +88,9 @@ void app_input(struct app *a, const struct ui_event *ev);
 void app_timers(struct app *a);
 /* ms until the next timer is due; -1 when none. */
 int app_next_timer_ms(const struct app *a);
-struct sdl_input;
 /* What the loop does with one input from the backend (the script player sends shortcuts
  * and window closes through it too): closes and shortcuts change nothing. */
-void app_dispatch(struct app *a, const struct sdl_input *in);
+void app_dispatch(struct app *a, const struct backend_input *in);
 /* Runs frames until the screen is settled, then paints when something changed.
  * Returns 1 when it painted. */
 int app_frame(struct app *a, const struct ui_event *ev);

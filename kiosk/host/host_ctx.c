@@ -1,8 +1,6 @@
 /* The accessors of host_ctx.h: what the host's files reach through a kiosk_ctx. */
 #include "host/app.h"
 
-#include "sdl/backend.h"
-
 store *host_store(kiosk_ctx *ctx)
 {
     return ctx->app->store;
@@ -67,5 +65,6 @@ void host_storage_status(kiosk_ctx *ctx, kiosk_status st)
 kiosk_status host_text_raster(kiosk_ctx *ctx, const char *text, int font_px, int max_width_px,
                               uint8_t **out, int *width, int *height)
 {
-    return sdl_backend_text_raster(ctx->app->sdl, text, font_px, max_width_px, out, width, height);
+    struct app *a = ctx->app;
+    return a->be->text_raster(a->backend, text, font_px, max_width_px, out, width, height);
 }

@@ -2,7 +2,6 @@
  * plugin's title and "Trang chủ", then the plugin's frame), banners, and scan routing. */
 #include "host/app.h"
 
-#include "sdl/backend.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -176,7 +175,7 @@ int screens_header(struct app *a, const char *title, const char *back, int *top)
     ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
     ui_next_rect(a->ui, (ui_rect){m, pad, bw, bh});
     int tapped = ui_button(a->ui, back, KIOSK_STYLE_NORMAL);
-    const struct ui_text_metrics *tm = sdl_backend_metrics(a->sdl);
+    const struct ui_text_metrics *tm = a->be->metrics(a->backend);
     int lh = tm->line_height(tm->user, UI_FONT_LARGE);
     int ty = pad + (lh < bh ? (bh - lh) / 2 : 0); /* centred beside the button */
     ui_next_rect(a->ui, (ui_rect){m + bw + 2 * pad, ty, a->width - 2 * m - bw - 2 * pad, lh});

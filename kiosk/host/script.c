@@ -3,7 +3,6 @@
 #include "host/script.h"
 
 #include "host/app.h"
-#include "sdl/backend.h"
 #include "text/text.h"
 
 #include <errno.h>
@@ -219,13 +218,13 @@ static void wait_ms(struct app *a, int64_t ms)
  * handle every input that comes out of the backend. */
 static int send_to_window(struct player *p, const char *what)
 {
-    kiosk_status st = sdl_backend_inject(p->a->sdl, what);
+    kiosk_status st = p->a->be->inject(p->a->backend, what);
     if (st != KIOSK_OK) {
         kiosk_fmt(p->why, sizeof p->why, "cannot send '%s': %s", what, kiosk_status_name(st));
         return 0;
     }
-    struct sdl_input in;
-    while (sdl_backend_wait(p->a->sdl, 0, &in) != SDL_IN_NONE)
+    struct backend_input in;
+    while (p->a->be->wait(p->a->backend, 0, &in) != BACKEND_IN_NONE)
         app_dispatch(p->a, &in);
     if (!p->a->quit)
         return 1;
@@ -341,7 +340,7 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
     case SCRIPT_SHOT: {
         app_frame(a, NULL);
         app_repaint(a);
-        kiosk_status st = sdl_backend_screenshot(a->sdl, c->args[0]);
+        kiosk_status st = a->be->screenshot(a->backend, c->args[0]);
         if (st == KIOSK_OK)
             return 1;
         kiosk_fmt(p->why, sizeof p->why, "cannot write '%s': %s", c->args[0],

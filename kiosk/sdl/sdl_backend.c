@@ -78,8 +78,8 @@ static void set_hints(void)
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 }
 
-kiosk_status sdl_backend_open(const struct sdl_backend_opts *opts, struct sdl_backend **out,
-                              char *err, size_t errlen)
+kiosk_status sdl_backend_open(const struct backend_opts *opts, struct sdl_backend **out, char *err,
+                              size_t errlen)
 {
     *out = NULL;
     set_hints();
@@ -174,7 +174,7 @@ void sdl_backend_size(struct sdl_backend *b, int *width, int *height)
     *height = b->h;
 }
 
-void sdl_backend_stats(struct sdl_backend *b, struct sdl_backend_stats *out)
+void sdl_backend_stats(struct sdl_backend *b, struct backend_stats *out)
 {
     *out = b->stats;
     out->texts_cached = (uint64_t)b->text_count;

@@ -12,9 +12,9 @@ static void show_cursor(struct sdl_backend *b, int on)
     b->cursor_shown = on;
 }
 
-static void pointer(struct sdl_input *out, int kind, int x, int y, int from_touch)
+static void pointer(struct backend_input *out, int kind, int x, int y, int from_touch)
 {
-    out->kind = SDL_IN_UI;
+    out->kind = BACKEND_IN_UI;
     out->ev.kind = kind;
     out->ev.x = x;
     out->ev.y = y;
@@ -23,7 +23,7 @@ static void pointer(struct sdl_input *out, int kind, int x, int y, int from_touc
 
 /* Finger positions come normalised (0..1) over the window. Only the first finger down
  * is followed: a palm or a second finger must not press other buttons. */
-static int finger(struct sdl_backend *b, const SDL_TouchFingerEvent *f, struct sdl_input *out)
+static int finger(struct sdl_backend *b, const SDL_TouchFingerEvent *f, struct backend_input *out)
 {
     int x = (int)(f->x * (float)b->w), y = (int)(f->y * (float)b->h);
     show_cursor(b, 0);
@@ -64,10 +64,10 @@ static int shortcut(const SDL_KeyboardEvent *k)
     return 0;
 }
 
-static int key(const SDL_KeyboardEvent *k, struct sdl_input *out)
+static int key(const SDL_KeyboardEvent *k, struct backend_input *out)
 {
     if (shortcut(k)) {
-        out->kind = SDL_IN_SHORTCUT;
+        out->kind = BACKEND_IN_SHORTCUT;
         return 1;
     }
     int ui_key = UI_KEY_NONE;
@@ -94,26 +94,26 @@ static int key(const SDL_KeyboardEvent *k, struct sdl_input *out)
     default:
         return 0;
     }
-    out->kind = SDL_IN_UI;
+    out->kind = BACKEND_IN_UI;
     out->ev.kind = UI_EV_KEY;
     out->ev.key = ui_key;
     return 1;
 }
 
-static int window_event(struct sdl_backend *b, const SDL_WindowEvent *w, struct sdl_input *out)
+static int window_event(struct sdl_backend *b, const SDL_WindowEvent *w, struct backend_input *out)
 {
     switch (w->event) {
     case SDL_WINDOWEVENT_CLOSE:
-        out->kind = SDL_IN_CLOSE;
+        out->kind = BACKEND_IN_CLOSE;
         return 1;
     case SDL_WINDOWEVENT_SIZE_CHANGED:
         sdl_backend_resized(b);
-        out->kind = SDL_IN_EXPOSE;
+        out->kind = BACKEND_IN_EXPOSE;
         return 1;
     case SDL_WINDOWEVENT_EXPOSED:
     case SDL_WINDOWEVENT_SHOWN:
     case SDL_WINDOWEVENT_RESTORED:
-        out->kind = SDL_IN_EXPOSE;
+        out->kind = BACKEND_IN_EXPOSE;
         return 1;
     default:
         return 0;
@@ -121,13 +121,13 @@ static int window_event(struct sdl_backend *b, const SDL_WindowEvent *w, struct 
 }
 
 /* One SDL event to at most one input; 0 when the event means nothing to the kiosk. */
-static int translate(struct sdl_backend *b, const SDL_Event *e, struct sdl_input *out)
+static int translate(struct sdl_backend *b, const SDL_Event *e, struct backend_input *out)
 {
     memset(out, 0, sizeof *out);
     out->at_ms = e->common.timestamp;
     switch (e->type) {
     case SDL_QUIT: /* only from SIGTERM/SIGINT: closing the window is SDL_WINDOWEVENT_CLOSE */
-        out->kind = SDL_IN_QUIT;
+        out->kind = BACKEND_IN_QUIT;
         return 1;
     case SDL_WINDOWEVENT:
         return window_event(b, &e->window, out);
@@ -154,7 +154,7 @@ static int translate(struct sdl_backend *b, const SDL_Event *e, struct sdl_input
         pointer(out, UI_EV_MOVE, e->motion.x, e->motion.y, 0);
         return 1;
     case SDL_TEXTINPUT:
-        out->kind = SDL_IN_UI;
+        out->kind = BACKEND_IN_UI;
         out->ev.kind = UI_EV_TEXT;
         kiosk_strlcpy(out->ev.text, e->text.text, sizeof out->ev.text);
         return 1;
@@ -172,7 +172,7 @@ static int poll(SDL_Event *e)
     return SDL_PollEvent(e) || SDL_PollEvent(e);
 }
 
-int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct sdl_input *out)
+int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct backend_input *out)
 {
     Uint64 deadline = timeout_ms >= 0 ? SDL_GetTicks64() + (Uint64)timeout_ms : 0;
     for (;;) {
@@ -187,8 +187,8 @@ int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct sdl_input *ou
         }
         if (!got) {
             memset(out, 0, sizeof *out);
-            out->kind = SDL_IN_NONE;
-            return SDL_IN_NONE;
+            out->kind = BACKEND_IN_NONE;
+            return BACKEND_IN_NONE;
         }
         if (translate(b, &e, out))
             return out->kind;

@@ -3,7 +3,7 @@
 #ifndef KIOSK_SDL_INTERNAL_H
 #define KIOSK_SDL_INTERNAL_H
 
-#include "sdl/backend.h"
+#include "sdl/sdl_backend.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -61,7 +61,7 @@ struct sdl_backend {
     int width_count;
     struct sdl_image_entry images[SDL_IMAGE_CACHE_CAP];
 
-    struct sdl_backend_stats stats;
+    struct backend_stats stats;
     int cursor_shown;
     SDL_FingerID finger; /* the finger being followed; others are ignored */
     int finger_down;

@@ -7,6 +7,7 @@
  *   counts as cached between refreshes and when they are read again.
  * TSV rows: figure, median, p99, baseline, ratio, target. */
 #include "host/app.h"
+#include "sdl/sdl_backend.h"
 #include "store/domain.h"
 
 #include <sqlite3.h>
@@ -229,8 +230,12 @@ int main(void)
     setenv("SDL_VIDEODRIVER", "dummy", 0);
     setenv("SDL_RENDER_DRIVER", "software", 0);
     setenv("SDL_AUDIODRIVER", "dummy", 0);
-    struct app_opts o = {
-        .db_path = db, .config_path = ini, .demo = 1, .width = 1280, .height = 800};
+    struct app_opts o = {.db_path = db,
+                         .config_path = ini,
+                         .demo = 1,
+                         .width = 1280,
+                         .height = 800,
+                         .backend = &sdl_backend_ops};
     struct app *a = NULL;
     if (app_open(&o, &a) != 0)
         return 1;

@@ -7,6 +7,7 @@
  * p99, baseline, ratio, target. */
 #include "bench_util.h"
 #include "host/app.h"
+#include "sdl/sdl_backend.h"
 #include "store/domain.h"
 #include "text/text.h"
 
@@ -23,9 +24,6 @@ static const char *const families[] = {"Nguyễn", "Trần", "Lê", "Phạm", "H
 static const char *const givens[] = {"An",    "Bình", "Cúc",  "Dung", "Đào",  "Giang", "Hạnh",
                                      "Khánh", "Lan",  "Mai",  "Nga",  "Oanh", "Phúc",  "Quyên",
                                      "Sương", "Thảo", "Uyên", "Vân",  "Xuân", "Yến"};
-
-
-
 
 /* The widget showing exactly text, else NULL. */
 static const struct ui_visible_text *find(struct app *a, const char *text)
@@ -157,8 +155,12 @@ int main(void)
     setenv("SDL_VIDEODRIVER", "dummy", 0);
     setenv("SDL_RENDER_DRIVER", "software", 0);
     setenv("SDL_AUDIODRIVER", "dummy", 0);
-    struct app_opts o = {
-        .db_path = db, .config_path = ini, .demo = 1, .width = 1280, .height = 800};
+    struct app_opts o = {.db_path = db,
+                         .config_path = ini,
+                         .demo = 1,
+                         .width = 1280,
+                         .height = 800,
+                         .backend = &sdl_backend_ops};
     struct app *a = NULL;
     if (app_open(&o, &a) != 0)
         return 1;

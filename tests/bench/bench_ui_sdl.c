@@ -7,7 +7,7 @@
  * empty paint (clear + present) is shown as the software renderer's floor. Times are CPU time of
  * the process, so a busy machine does not inflate them; painting is single-threaded. */
 #include "common.h"
-#include "sdl/backend.h"
+#include "sdl/sdl_backend.h"
 #include "text/composer.h"
 #include "ui/ui.h"
 
@@ -83,8 +83,8 @@ static const struct ui_drawlist *frame(ui_ctx *ui, const struct ui_event *ev)
 
 static struct sdl_backend *open_backend(void)
 {
-    struct sdl_backend_opts o = {1280, 800, 0, KIOSK_TEST_SOURCE_DIR "/fonts/NotoSans-Regular.ttf",
-                                 KIOSK_TEST_SOURCE_DIR "/fonts/NotoSans-Bold.ttf"};
+    struct backend_opts o = {1280, 800, 0, KIOSK_TEST_SOURCE_DIR "/fonts/NotoSans-Regular.ttf",
+                             KIOSK_TEST_SOURCE_DIR "/fonts/NotoSans-Bold.ttf"};
     struct sdl_backend *b = NULL;
     char err[256];
     if (sdl_backend_open(&o, &b, err, sizeof err) != KIOSK_OK) {
@@ -185,7 +185,7 @@ int main(void)
         sdl_backend_paint(b, frame(ui, &ev));
         tap[i] = now_ms() - t0;
     }
-    struct sdl_backend_stats st;
+    struct backend_stats st;
     sdl_backend_stats(b, &st);
     row("ui.frame_search_keyboard_ms (build, 1280x800)", v, RUNS, paint_median, "< 2 ms");
     row("sdl.paint_cached_ms (search + keyboard)", paint, RUNS, cold_median, "< 16 ms");

@@ -4,7 +4,7 @@
 #include "check.h"
 #include "common.h"
 #include "kiosk_png.h"
-#include "sdl/backend.h"
+#include "sdl/sdl_backend.h"
 #include "text/composer.h"
 #include "ui/ui.h"
 
@@ -204,8 +204,8 @@ static void push_key(SDL_Keycode sym, Uint16 mod)
 /* A touch counts once, a second finger is ignored, shortcuts are swallowed. */
 static void test_input(struct sdl_backend *b, int w, int h)
 {
-    struct sdl_input in;
-    while (sdl_backend_wait(b, 0, &in) != SDL_IN_NONE) /* window shown, exposed... */
+    struct backend_input in;
+    while (sdl_backend_wait(b, 0, &in) != BACKEND_IN_NONE) /* window shown, exposed... */
         ;
     push_finger(SDL_FINGERDOWN, 7, 0.5f, 0.25f);
     push_mouse(SDL_MOUSEBUTTONDOWN, SDL_TOUCH_MOUSEID, w / 2, h / 4); /* SDL's copy */
@@ -214,20 +214,20 @@ static void test_input(struct sdl_backend *b, int w, int h)
     push_finger(SDL_FINGERUP, 8, 0.1f, 0.1f);
     push_finger(SDL_FINGERUP, 7, 0.5f, 0.5f);
     push_mouse(SDL_MOUSEBUTTONUP, SDL_TOUCH_MOUSEID, w / 2, h / 2);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_UI);
     CHECK_INT(in.ev.kind, UI_EV_PRESS);
     CHECK_INT(in.ev.x, w / 2);
     CHECK_INT(in.ev.y, h / 4);
     CHECK_INT(in.from_touch, 1);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_UI);
     CHECK_INT(in.ev.kind, UI_EV_MOVE);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_UI);
     CHECK_INT(in.ev.kind, UI_EV_RELEASE);
     CHECK_INT(in.ev.y, h / 2);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_NONE); /* nothing counted twice */
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_NONE); /* nothing counted twice */
 
     push_mouse(SDL_MOUSEBUTTONDOWN, 0, 100, 120); /* a real mouse */
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_UI);
     CHECK_INT(in.ev.kind, UI_EV_PRESS);
     CHECK_INT(in.ev.x, 100);
     CHECK_INT(in.from_touch, 0);
@@ -236,37 +236,37 @@ static void test_input(struct sdl_backend *b, int w, int h)
     t.type = SDL_TEXTINPUT;
     strcpy(t.text.text, "ễ");
     SDL_PushEvent(&t);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_UI);
     CHECK_INT(in.ev.kind, UI_EV_TEXT);
     CHECK_STR(in.ev.text, "ễ");
 
     push_key(SDLK_BACKSPACE, 0);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_UI);
     CHECK_INT(in.ev.kind, UI_EV_KEY);
     CHECK_INT(in.ev.key, UI_KEY_BACKSPACE);
     push_key(SDLK_ESCAPE, 0);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_UI);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_UI);
     CHECK_INT(in.ev.key, UI_KEY_ESCAPE);
     push_key(SDLK_F4, KMOD_LALT);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_SHORTCUT);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_SHORTCUT);
     push_key(SDLK_TAB, KMOD_LALT);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_SHORTCUT);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_SHORTCUT);
     push_key(SDLK_q, KMOD_LCTRL);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_SHORTCUT);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_SHORTCUT);
     push_key(SDLK_LGUI, 0);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_SHORTCUT);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_SHORTCUT);
     push_key(SDLK_a, 0); /* letters arrive as text input, not as keys */
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_NONE);
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_NONE);
     SDL_Event q = {0};
     q.type = SDL_QUIT;
     SDL_PushEvent(&q);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_QUIT); /* SIGTERM/SIGINT */
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_QUIT); /* SIGTERM/SIGINT */
     SDL_Event c = {0};
     c.type = SDL_WINDOWEVENT;
     c.window.event = SDL_WINDOWEVENT_CLOSE;
     SDL_PushEvent(&c);
-    CHECK_INT(sdl_backend_wait(b, 0, &in), SDL_IN_CLOSE); /* ignored in kiosk mode */
-    CHECK_INT(sdl_backend_wait(b, 20, &in), SDL_IN_NONE); /* a timeout */
+    CHECK_INT(sdl_backend_wait(b, 0, &in), BACKEND_IN_CLOSE); /* ignored in kiosk mode */
+    CHECK_INT(sdl_backend_wait(b, 20, &in), BACKEND_IN_NONE); /* a timeout */
 }
 
 static void run_size(int w, int h)
@@ -276,7 +276,7 @@ static void run_size(int w, int h)
     snprintf(font_b, sizeof font_b, "%s/fonts/NotoSans-Bold.ttf", KIOSK_TEST_SOURCE_DIR);
     snprintf(dir, sizeof dir, "%s/shots/ui", KIOSK_TEST_BUILD_DIR);
     kiosk_mkdirs(dir, 0755);
-    struct sdl_backend_opts opts = {w, h, 0, font_r, font_b};
+    struct backend_opts opts = {w, h, 0, font_r, font_b};
     struct sdl_backend *b = NULL;
     char err[256] = "";
     kiosk_status st = sdl_backend_open(&opts, &b, err, sizeof err);
@@ -314,7 +314,7 @@ static void run_size(int w, int h)
             dl = frame(ui, b, NULL, which, &d);
         CHECK(!ui_needs_redraw(ui));
         sdl_backend_paint(b, dl);
-        struct sdl_backend_stats s1, s2;
+        struct backend_stats s1, s2;
         sdl_backend_stats(b, &s1);
         /* the same frame again: every text comes from the cache */
         dl = frame(ui, b, NULL, which, &d);
