@@ -36,7 +36,8 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "check-in kiosk for training classes and t
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd")
+# libzbar0 is opened on first use (a camera), so shlibdeps cannot see it
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, libzbar0")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/debian/postinst
     ${CMAKE_SOURCE_DIR}/packaging/debian/prerm

@@ -45,6 +45,9 @@ static const struct config_key keys[] = {
      "folder the admin screen exports to; empty: the USB stick mounted under /media"},
     {"admin_card_sha256", CONFIG_STRING, "", NULL, 0, 0,
      "SHA-256 (hex) of a coordinator card's text: scanning it opens the PIN pad"},
+    {"camera", CONFIG_CAMERA, "auto", NULL, 0, 0,
+     "camera that reads QR codes like the scanner: auto (the first one found), none, a "
+     "device (/dev/video0), or file:PATH (a PNG or a folder of PNGs, for tests and demos)"},
     {"log_level", CONFIG_ENUM, "info", "debug|info|warning|error", 0, 0,
      "how much the kiosk writes to its diagnostic log"},
 };
@@ -237,6 +240,13 @@ int config_value_valid(const struct config_key *k, const char *v, char *why, siz
     case CONFIG_SIZE:
         if (*v && !size_valid(v)) {
             kiosk_fmt(why, cap, "'%s' is not a size like 1280x800", v);
+            return 0;
+        }
+        return 1;
+    case CONFIG_CAMERA:
+        if (strcmp(v, "auto") != 0 && strcmp(v, "none") != 0 && strncmp(v, "/dev/", 5) != 0 &&
+            !(strncmp(v, "file:", 5) == 0 && v[5])) {
+            kiosk_fmt(why, cap, "'%s' is not auto, none, a /dev/ device or file:PATH", v);
             return 0;
         }
         return 1;

@@ -16,6 +16,7 @@ enum config_type {
     CONFIG_BOOL,       /* yes/no, true/false, on/off, 1/0 (read back as "1" or "0") */
     CONFIG_LIST,       /* comma-separated words [a-z0-9_.-] */
     CONFIG_SIZE,       /* WxH in pixels, e.g. 1280x800 */
+    CONFIG_CAMERA,     /* auto, none, a device path (/dev/videoN) or file:PATH */
 };
 
 /* One known key (rows live in config.c's table). */

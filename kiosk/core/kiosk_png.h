@@ -1,5 +1,5 @@
 /* Writes PNG files (libpng): screenshots, receipt pictures, signatures.
- * Never reads PNGs (tests use zbarimg and ImageMagick for that). */
+ * Reading is kiosk_png_read.h (the camera's file: frames). */
 #ifndef KIOSK_PNG_H
 #define KIOSK_PNG_H
 

@@ -12,7 +12,7 @@ cxx=libstdc++
 # the ASan+UBSan build: the sanitizer runtimes bring the C++ runtime themselves
 grep -q '^libasan\.so' <<<"$loaded" && cxx=
 for lib in libpq libxlsxwriter libicui18n libicuuc libicudata libcrypto libssl libgnutls \
-  $cxx libminizip; do
+  $cxx libminizip libzbar libv4l2; do
   if grep -q "^$lib\.so" <<<"$loaded"; then
     echo "FAIL: the kiosk loads $lib at start (link it only into kioskctl; the kiosk opens it" \
       "on first use, see kiosk/core/lazy_lib.h)"

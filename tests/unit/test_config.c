@@ -164,6 +164,27 @@ static void test_table(void)
     free(buf);
 }
 
+/* camera = auto | none | /dev/videoN | file:PATH; anything else keeps the default. */
+static void test_camera(void)
+{
+    const struct config_key *k = config_key_find("camera");
+    char why[200];
+    CHECK(k != NULL);
+    const char *good[] = {
+        "auto", "none", "/dev/video0", "/dev/v4l/by-id/usb-cam", "file:a.png", "file:/tmp/frames"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        CHECK(config_value_valid(k, good[i], why, sizeof why));
+    const char *bad[] = {"", "yes", "video0", "file:", "AUTO", "http://cam/"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(!config_value_valid(k, bad[i], why, sizeof why));
+    struct config *c = config_new();
+    const char text[] = "camera = webcam\n";
+    config_parse(c, text, sizeof text - 1, "cam.ini");
+    CHECK_INT(config_issue_count(c), 1);
+    CHECK_STR(config_get(c, "camera"), "auto");
+    config_free(c);
+}
+
 int main(void)
 {
     kiosk_log_set_sink(quiet, NULL);
@@ -172,5 +193,6 @@ int main(void)
     test_bad_lines();
     test_set_and_files();
     test_table();
+    test_camera();
     return check_done();
 }
