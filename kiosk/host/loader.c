@@ -1,6 +1,7 @@
 #include "host/loader.h"
 
 #include "common.h"
+#include "host/loader_trust.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -122,16 +123,22 @@ static void load_one(const char *dir, const char *file, const struct kiosk_host_
         refuse(dir, file, "not a plugin (only .so files are loaded); remove it from this folder");
         return;
     }
-    if (st.st_mode & S_IWOTH) {
-        refuse(dir, file, "other users may write to it; run chmod o-w on it");
+    char why_open[512], fd_path[64];
+    int fd = loader_open_trusted(path, why_open, sizeof why_open);
+    if (fd < 0) {
+        refuse(dir, file, "%s", why_open);
         return;
     }
-    if (!has_elf_header(path)) {
+    loader_fd_path(fd, fd_path, sizeof fd_path);
+    if (!has_elf_header(fd_path)) {
         refuse(dir, file, "not a shared object (no ELF header); rebuild it or remove it");
+        close(fd);
         return;
     }
-    void *dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    /* the descriptor that was checked is the file that is loaded */
+    void *dl = dlopen(fd_path, RTLD_NOW | RTLD_LOCAL);
     if (!dl) {
+        close(fd);
         const char *e = dlerror();
         refuse(dir, file, "dlopen failed: %s; run 'ldd %s' to see what is missing",
                e ? e : "unknown error", path);
@@ -147,6 +154,7 @@ static void load_one(const char *dir, const char *file, const struct kiosk_host_
                "KIOSK_EXPORT?)",
                KIOSK_PLUGIN_ENTRY_NAME);
         dlclose(dl);
+        close(fd);
         return;
     }
     const struct kiosk_plugin *d = entry(api);
@@ -156,6 +164,7 @@ static void load_one(const char *dir, const char *file, const struct kiosk_host_
                "messages above)",
                KIOSK_PLUGIN_ENTRY_NAME);
         dlclose(dl);
+        close(fd);
         return;
     }
     char why[512];
@@ -163,6 +172,7 @@ static void load_one(const char *dir, const char *file, const struct kiosk_host_
     if (bad) {
         refuse(dir, file, "%s", bad);
         dlclose(dl);
+        close(fd);
         return;
     }
     const struct plugin_slot *twin = find_id(set, d->id);
@@ -170,12 +180,14 @@ static void load_one(const char *dir, const char *file, const struct kiosk_host_
         refuse(dir, file, "it repeats the plugin id '%s' already loaded from '%s'; remove one",
                d->id, twin->file);
         dlclose(dl);
+        close(fd);
         return;
     }
     struct plugin_slot *more = realloc(set->slots, (set->count + 1) * sizeof *more);
     if (!more) {
         refuse(dir, file, "out of memory");
         dlclose(dl);
+        close(fd);
         return;
     }
     set->slots = more;
@@ -183,6 +195,7 @@ static void load_one(const char *dir, const char *file, const struct kiosk_host_
     memset(s, 0, sizeof *s);
     kiosk_strlcpy(s->file, file, sizeof s->file);
     s->dl = dl;
+    s->fd = fd; /* open while loaded: its /proc/self/fd name stays this plugin's alone */
     memcpy(&s->desc, d, d->size); /* members the plugin does not know stay NULL */
     kiosk_log(KIOSK_LOG_DEBUG, "plugin '%s' loaded from '%s' (ABI %u.%u)", d->id, path,
               d->abi_major, d->abi_minor);
@@ -208,12 +221,17 @@ kiosk_status loader_scan(const char *dir, const struct kiosk_host_api *api, stru
                   dir);
         return KIOSK_E_DENIED;
     }
-    if (st.st_mode & S_IWOTH) {
+    if (st.st_mode & (S_IWOTH | S_IWGRP)) {
         /* sticky (like /tmp): others cannot replace files, but can add their own */
         kiosk_log(KIOSK_LOG_ERROR,
                   "refusing every plugin in '%s': other users may add files to it; use a "
                   "directory only its owner can write",
                   dir);
+        return KIOSK_E_DENIED;
+    }
+    char why[512];
+    if (!loader_dir_trusted(dir, why, sizeof why)) {
+        kiosk_log(KIOSK_LOG_ERROR, "refusing every plugin in '%s': %s", dir, why);
         return KIOSK_E_DENIED;
     }
     DIR *d = opendir(dir);
@@ -249,11 +267,19 @@ kiosk_status loader_scan(const char *dir, const struct kiosk_host_api *api, stru
     return KIOSK_OK;
 }
 
+static void loader_close_slot(struct plugin_slot *s)
+{
+    if (s->dl)
+        dlclose(s->dl);
+    if (s->dl && s->fd >= 0)
+        close(s->fd);
+    s->dl = NULL;
+}
+
 void loader_unload(struct plugin_set *set)
 {
     for (size_t i = 0; i < set->count; i++)
-        if (set->slots[i].dl)
-            dlclose(set->slots[i].dl);
+        loader_close_slot(&set->slots[i]);
     free(set->slots);
     set->slots = NULL;
     set->count = 0;
@@ -263,8 +289,7 @@ void loader_remove(struct plugin_set *set, size_t index)
 {
     if (index >= set->count)
         return;
-    if (set->slots[index].dl)
-        dlclose(set->slots[index].dl);
+    loader_close_slot(&set->slots[index]);
     memmove(&set->slots[index], &set->slots[index + 1],
             (set->count - index - 1) * sizeof *set->slots);
     set->count--;

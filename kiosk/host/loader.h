@@ -12,6 +12,7 @@
 struct plugin_slot {
     char file[256];           /* file name within the plugin directory */
     void *dl;                 /* dlopen handle */
+    int fd;                   /* the checked file, loaded as /proc/self/fd/N (loader_trust.h) */
     struct kiosk_plugin desc; /* the plugin's descriptor, members beyond its size zeroed */
     void *state;              /* what create returned */
     int created;              /* create was called (destroy is due) */
