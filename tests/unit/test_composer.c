@@ -1,5 +1,6 @@
 /* Telex and VNI composer: what a trainee typing a name would see, keystroke by keystroke:
- * tone placement (both styles), tones moving as letters follow, doubled keys, Backspace,
+ * tone placement (both styles), tones moving as letters follow, doubled keys, Backspace
+ * (deletes the last letter shown), a lone w, late w, final k and minority place names,
  * the on-screen tone row, upper case, text set by code (NFD too). */
 #include "check.h"
 #include "text/composer.h"
@@ -51,7 +52,7 @@ static void check_names(void)
     CHECK_STR(telex("truwongf"), "trường"); /* ưo before a final is ươ */
     CHECK_STR(telex("tuwoi"), "tươi");
     CHECK_STR(telex("thuongw"), "thương");
-    CHECK_STR(telex("huow"), "hươ");
+    CHECK_STR(telex("huow"), "huơ");   /* uơ at the end of a word: huơ, thuở */
     CHECK_STR(telex("thuwo"), "thưo"); /* nothing after it yet: left as typed */
     CHECK_STR(telex("quyeenf"), "quyền");
     CHECK_STR(telex("khuyur"), "khuỷu");
@@ -126,6 +127,38 @@ static void check_vni(void)
     CHECK_STR(vni("Hoa20"), "Hoa");
 }
 
+/* issue 16: final k, minority place names, a lone w, the ơ's w typed late, uơ */
+static void check_issue16(void)
+{
+    CHECK_STR(telex("Ddawks Lawks"), "Đắk Lắk");
+    CHECK_STR(telex("Kroong Pawcs"), "Krông Pắc");
+    CHECK_STR(telex("Kroong Buks"), "Krông Búk");
+    CHECK_STR(telex("Chuw Proong"), "Chư Prông");
+    CHECK_STR(telex("Kon Ploong"), "Kon Plông");
+    CHECK_STR(telex("Cuw Juts"), "Cư Jút");
+    CHECK_STR(telex("Ddawkf"), "Đăkf"); /* -k takes only sắc or nặng, like -c */
+    CHECK_STR(vni("D9a8k1 La8k1"), "Đắk Lắk");
+    CHECK_STR(vni("Kro6ng Pa8c1"), "Krông Pắc");
+    CHECK_STR(vni("Cu7 Ju1t"), "Cư Jút");
+    /* a lone w is ư; doubled it is w */
+    CHECK_STR(telex("Dwowng"), "Dương");
+    CHECK_STR(telex("trwongf"), "trường");
+    CHECK_STR(telex("w"), "ư");
+    CHECK_STR(telex("W"), "Ư");
+    CHECK_STR(telex("ww"), "w");
+    CHECK_STR(telex("Nw"), "Nư");
+    CHECK_STR(telex("tw"), "tư");
+    /* the ơ's w typed late, uơ where the word needs it */
+    CHECK_STR(telex("buwocws"), "bước");
+    CHECK_STR(telex("truowngf"), "trường");
+    CHECK_STR(telex("thuowr"), "thuở");
+    CHECK_STR(telex("huow"), "huơ");
+    CHECK_STR(telex("huown"), "hươn");
+    CHECK_STR(telex("tuowi"), "tươi");
+    CHECK_STR(vni("thuo73"), "thuở");
+    CHECK_STR(vni("buo7c1"), "bước");
+}
+
 static void type(struct vn_composer *c, const char *keys)
 {
     /* one keystroke at a time, as the keyboard sends them */
@@ -138,32 +171,54 @@ static void type(struct vn_composer *c, const char *keys)
 
 static void check_backspace(void)
 {
+    /* Backspace deletes the last letter shown, as in Unikey and on phones */
     struct vn_composer *c = vn_composer_new(VN_IM_TELEX, VN_TONE_TRADITIONAL);
-    type(c, "Hoaf");
-    CHECK_STR(vn_composer_text(c), "Hòa");
-    vn_composer_backspace(c); /* undoes the tone, not the letter */
-    CHECK_STR(vn_composer_text(c), "Hoa");
+    type(c, "ddoongf");
+    CHECK_STR(vn_composer_text(c), "đồng");
     vn_composer_backspace(c);
-    CHECK_STR(vn_composer_text(c), "Ho");
-    type(c, "af");
+    CHECK_STR(vn_composer_text(c), "đồn");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "đồ");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "đ");
+    type(c, "awcj");
+    CHECK_STR(vn_composer_text(c), "đặc"); /* the word composes again */
+
+    vn_composer_set_text(c, "");
+    type(c, "Hoafn");
+    CHECK_STR(vn_composer_text(c), "Hoàn");
+    vn_composer_backspace(c); /* the tone goes where the shorter word needs it */
     CHECK_STR(vn_composer_text(c), "Hòa");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "Hò");
+    type(c, "an");
+    CHECK_STR(vn_composer_text(c), "Hoàn");
 
     vn_composer_set_text(c, "");
     type(c, "Nguyeenx");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "Nguyễ");
+    type(c, "n");
     CHECK_STR(vn_composer_text(c), "Nguyễn");
-    vn_composer_backspace(c);
-    CHECK_STR(vn_composer_text(c), "Nguyên");
-    vn_composer_backspace(c);
-    CHECK_STR(vn_composer_text(c), "Nguyê");
-    vn_composer_backspace(c);
-    CHECK_STR(vn_composer_text(c), "Nguye"); /* the second e only made the hat */
 
-    /* undoing a doubled key brings the mark back */
-    vn_composer_set_text(c, "");
+    vn_composer_free(c);
+}
+
+static void check_backspace_more(void)
+{
+    /* a doubled key's word composes again after Backspace */
+    struct vn_composer *c = vn_composer_new(VN_IM_TELEX, VN_TONE_TRADITIONAL);
     type(c, "ass");
     CHECK_STR(vn_composer_text(c), "as");
     vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "a");
+    type(c, "s");
     CHECK_STR(vn_composer_text(c), "á");
+    vn_composer_set_text(c, "");
+    type(c, "ww");
+    CHECK_STR(vn_composer_text(c), "w");
+    vn_composer_backspace(c);
+    CHECK_STR(vn_composer_text(c), "");
 
     /* Backspace on text set by code deletes whole characters */
     vn_composer_set_text(c, "Cần Thơ");
@@ -173,15 +228,15 @@ static void check_backspace(void)
         vn_composer_backspace(c);
     CHECK_STR(vn_composer_text(c), "");
 
-    /* a long text: the history is bounded but Backspace still works */
+    /* a long text */
     vn_composer_set_text(c, "");
     for (int i = 0; i < 100; i++)
         type(c, "Hoaf ");
-    type(c, "Hoaf");
+    type(c, "Hoafn");
     vn_composer_backspace(c);
-    CHECK(strlen(vn_composer_text(c)) > 0);
     const char *t = vn_composer_text(c);
-    CHECK_STR(t + strlen(t) - 4, " Hoa");
+    CHECK(strlen(t) > 5);
+    CHECK_STR(t + strlen(t) - 5, " Hòa");
     vn_composer_free(c);
 }
 
@@ -200,11 +255,11 @@ static void check_tone_row(void)
     CHECK_STR(vn_composer_text(c), "Hoàn"); /* moves like a typed tone */
     vn_composer_tone(c, 0);
     CHECK_STR(vn_composer_text(c), "Hoan");
-    vn_composer_backspace(c); /* undoes the tone key */
-    CHECK_STR(vn_composer_text(c), "Hoàn");
+    vn_composer_backspace(c); /* deletes the n, not the tone key */
+    CHECK_STR(vn_composer_text(c), "Hoa");
     type(c, " ");
     vn_composer_tone(c, 1); /* no syllable: nothing happens */
-    CHECK_STR(vn_composer_text(c), "Hoàn ");
+    CHECK_STR(vn_composer_text(c), "Hoa ");
 
     /* the tone row works the same with the input method off (on-screen keyboard) */
     vn_composer_set_method(c, VN_IM_OFF, VN_TONE_MODERN);
@@ -245,7 +300,9 @@ int main(void)
     check_tone_styles();
     check_upper_case();
     check_vni();
+    check_issue16();
     check_backspace();
+    check_backspace_more();
     check_tone_row();
     check_set_text();
     return check_done();

@@ -1,6 +1,6 @@
-/* The composer object: a text, the keystrokes typed since it was set, and Backspace as
- * "replay all but the last keystroke", so Backspace undoes exactly one key's effect
- * (Hoaf -> Hòa, Backspace -> Hoa) whatever the rules did with it. */
+/* The composer object: the field's text and the rules engine. Backspace deletes the last
+ * letter shown (đồng -> đồn), as in Unikey and on phones, not the last keystroke's
+ * effect, so the composer keeps no keystroke history. */
 #include "text/composer.h"
 #include "text/composer_internal.h"
 #include "text/text.h"
@@ -10,21 +10,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define MAX_EVENTS 256
-
-enum event_kind { EV_KEY, EV_TONE };
-
-struct event {
-    uint8_t kind;
-    int32_t value; /* EV_KEY: the code point; EV_TONE: the tone */
-};
-
 struct vn_composer {
     int method, tone_style;
-    struct vn_compose_state base; /* the text before the recorded keystrokes */
     struct vn_compose_state cur;
-    struct event events[MAX_EVENTS];
-    size_t n_events;
     char text[VN_COMPOSE_MAX_CPS * 4 + 1]; /* cur as NFC UTF-8 */
 };
 
@@ -39,32 +27,6 @@ static void render(struct vn_composer *c)
     /* the rules make precomposed letters, but a key may be a lone combining mark */
     if (vn_nfc(raw, c->text, sizeof c->text) != KIOSK_OK)
         kiosk_strlcpy(c->text, raw, sizeof c->text);
-}
-
-static void apply(struct vn_composer *c, const struct event *e)
-{
-    if (e->kind == EV_KEY)
-        vn_compose_key(&c->cur, e->value, c->method, c->tone_style);
-    else
-        vn_compose_tone(&c->cur, e->value, c->tone_style);
-}
-
-/* Forget the history: the current text becomes the base. */
-static void flatten(struct vn_composer *c)
-{
-    c->base = c->cur;
-    c->base.raw = 0;
-    c->cur.raw = 0;
-    c->n_events = 0;
-}
-
-static void record(struct vn_composer *c, int kind, int32_t value)
-{
-    if (c->n_events == MAX_EVENTS)
-        flatten(c);
-    struct event e = {.kind = (uint8_t)kind, .value = value};
-    c->events[c->n_events++] = e;
-    apply(c, &e);
 }
 
 struct vn_composer *vn_composer_new(int method, int tone_style)
@@ -84,7 +46,7 @@ void vn_composer_free(struct vn_composer *c)
 
 void vn_composer_set_method(struct vn_composer *c, int method, int tone_style)
 {
-    flatten(c); /* earlier keys were meant for the old method */
+    vn_compose_reset_flags(&c->cur); /* earlier keys were meant for the old method */
     c->method = method;
     c->tone_style = tone_style;
 }
@@ -103,7 +65,6 @@ void vn_composer_set_text(struct vn_composer *c, const char *text)
         c->cur.cps[c->cur.len++] = cp;
         p += k;
     }
-    flatten(c);
     render(c);
 }
 
@@ -122,7 +83,7 @@ void vn_composer_key(struct vn_composer *c, const char *key_utf8)
         p += k;
         if (cp < 0x20 || cp == 0x7f)
             continue; /* control keys are the caller's (Return, Tab) */
-        record(c, EV_KEY, cp);
+        vn_compose_key(&c->cur, cp, c->method, c->tone_style);
     }
     render(c);
 }
@@ -131,23 +92,13 @@ void vn_composer_tone(struct vn_composer *c, int tone)
 {
     if (tone < 0 || tone > 5)
         return;
-    record(c, EV_TONE, tone);
+    vn_compose_tone(&c->cur, tone, c->tone_style);
     render(c);
 }
 
 void vn_composer_backspace(struct vn_composer *c)
 {
-    if (c->n_events == 0) {
-        if (c->cur.len > 0)
-            c->cur.len--;
-        c->base = c->cur;
-        render(c);
-        return;
-    }
-    c->n_events--;
-    c->cur = c->base;
-    for (size_t i = 0; i < c->n_events; i++)
-        apply(c, &c->events[i]);
+    vn_compose_backspace(&c->cur, c->tone_style);
     render(c);
 }
 

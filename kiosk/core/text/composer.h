@@ -8,7 +8,7 @@
 enum vn_input_method { VN_IM_OFF = 0, VN_IM_TELEX = 1, VN_IM_VNI = 2 };
 enum vn_tone_style { VN_TONE_TRADITIONAL = 0, VN_TONE_MODERN = 1 }; /* hòa / hoà */
 
-struct vn_composer; /* opaque; holds the field's text and the keystroke history */
+struct vn_composer; /* opaque; holds the field's text */
 
 struct vn_composer *vn_composer_new(int method, int tone_style);
 void vn_composer_free(struct vn_composer *c);
@@ -21,7 +21,7 @@ void vn_composer_key(struct vn_composer *c, const char *key_utf8);
 /* Applies a tone (0 none, 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng) to the current syllable,
  * as the on-screen keyboard's tone row does. */
 void vn_composer_tone(struct vn_composer *c, int tone);
-/* Undoes the last keystroke's effect (Backspace). */
+/* Backspace: deletes the last letter shown (đồng -> đồn), the tone kept where it belongs. */
 void vn_composer_backspace(struct vn_composer *c);
 const char *vn_composer_text(const struct vn_composer *c); /* NFC */
 

@@ -1,6 +1,8 @@
 /* Telex and VNI rules: one engine, two key tables. The engine looks only at the last
- * syllable of the text, so it needs no memory of earlier keys (except the "raw" flag a
- * doubled key sets): a field filled by code composes like one typed by hand. */
+ * syllable of the text, so it needs no memory of earlier keys (except the flags of
+ * composer_internal.h): a field filled by code composes like one typed by hand.
+ * A syllable may start with any consonants (Krông, Đrắk, Jút: ethnic-minority place
+ * names) but must end in a Vietnamese final (k too: Đắk Lắk) for a tone to go on. */
 #include "text/composer.h"
 #include "text/composer_internal.h"
 #include "text/text_internal.h"
@@ -30,11 +32,8 @@ static const struct key_action k_vni[] = {
     {'8', ACT_BREVE, 0, 0}, {'9', ACT_STROKE, 0, 0},
 };
 
-/* Consonant clusters a syllable may start and end with ('D' is đ). */
-static const char *const k_initials[] = {"",   "b",  "c", "ch", "d",  "D",  "g",   "gh", "gi", "h",
-                                         "k",  "kh", "l", "m",  "n",  "ng", "ngh", "nh", "p",  "ph",
-                                         "qu", "r",  "s", "t",  "th", "tr", "v",   "x"};
-static const char *const k_finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+/* Consonant clusters a syllable may end with ('D' is đ); k: Đắk Lắk, Krông Búk. */
+static const char *const k_finals[] = {"", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t"};
 
 /* Vowel clusters, one code letter per vowel: a ă=w â=A e ê=E i o ô=O ơ=W u ư=U y. */
 static const char *const k_clusters[] = {
@@ -97,10 +96,7 @@ static void parse(const struct vn_compose_state *st, struct syl *s)
         s->v_len++;
     s->fin_len = n - s->v_start - s->v_len;
     s->shape_ok = 1;
-    char ini[MAX_SYL + 1], fin[MAX_SYL + 1];
-    for (int i = 0; i < s->ini_len; i++)
-        ini[i] = consonant_code(&s->ch[i]);
-    ini[s->ini_len] = '\0';
+    char fin[MAX_SYL + 1];
     for (int i = 0; i < s->fin_len; i++) {
         const struct vn_letter *c = &s->ch[s->v_start + s->v_len + i];
         if (vn_letter_is_vowel(c->base))
@@ -108,7 +104,7 @@ static void parse(const struct vn_compose_state *st, struct syl *s)
         fin[i] = consonant_code(c);
     }
     fin[s->fin_len] = '\0';
-    s->ini_ok = in_list(ini, k_initials, KIOSK_ARRAY_LEN(k_initials));
+    s->ini_ok = 1; /* any consonants: Krông, Plông, Đrắk, Jút */
     s->fin_ok = in_list(fin, k_finals, KIOSK_ARRAY_LEN(k_finals));
 }
 
@@ -151,7 +147,7 @@ static int stop_final(const struct syl *s)
     if (s->fin_len == 0)
         return 0;
     char c = s->ch[s->v_start + s->v_len].base;
-    return c == 'c' || c == 'p' || c == 't';
+    return c == 'c' || c == 'k' || c == 'p' || c == 't';
 }
 
 /* Where the tone goes (index into ch). */
@@ -232,6 +228,8 @@ static void replace_tone(struct vn_compose_state *st, int style)
     if (!toneable(&s))
         return;
     int changed = complete_uo(&s);
+    if (changed)
+        st->auto_uo = 1; /* buwocws: the w after c is already there */
     int tone = current_tone(&s);
     if (tone) {
         set_tone(&s, tone, style);
@@ -248,7 +246,7 @@ static void append(struct vn_compose_state *st, int32_t key, int style)
     st->cps[st->len++] = key;
     struct vn_letter l;
     if (!vn_letter_decode(key, &l)) {
-        st->raw = 0; /* a new word starts after it */
+        vn_compose_reset_flags(st); /* a new word starts after it */
         return;
     }
     if (!st->raw)
@@ -287,6 +285,53 @@ static int mark_for(const struct key_action *a, char base)
     }
 }
 
+/* The horn on "uo": both letters (ươ) when something follows the o or the u already has
+ * its horn (uwow), the o alone at the end of a word (thuơ -> thuở, huơ); a later letter
+ * makes it ươ (complete_uo). Returns 1 when the key was used. */
+static int horn_uo(struct syl *s, const struct key_action *a)
+{
+    if (mark_for(a, 'u') != VN_MARK_HORN || mark_for(a, 'o') != VN_MARK_HORN)
+        return 0;
+    for (int i = 0; i + 1 < s->v_len; i++) {
+        struct vn_letter *u = &s->ch[s->v_start + i], *o = &s->ch[s->v_start + i + 1];
+        if (u->base != 'u' || o->base != 'o' || o->mark == VN_MARK_HORN)
+            continue;
+        int open = i + 2 >= s->v_len && s->fin_len == 0;
+        struct syl t = *s;
+        if (!open || u->mark == VN_MARK_HORN)
+            t.ch[t.v_start + i].mark = VN_MARK_HORN;
+        t.ch[t.v_start + i + 1].mark = VN_MARK_HORN;
+        if (cluster_ok(&t)) {
+            *s = t;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A w that adds nothing: the ư of a lone w goes back to w (ww -> w), a w after an ươ that
+ * a later letter completed is taken as typed late (buwocws -> bước). Returns 2 when the
+ * text was changed and the key is done, 1 when the key is used up, 0 otherwise. */
+static int w_again(struct vn_compose_state *st, const struct syl *s, const struct key_action *a)
+{
+    if (a->kind != ACT_BREVE_HORN)
+        return 0;
+    if (st->auto_uo) {
+        st->auto_uo = 0;
+        return 1;
+    }
+    size_t at = st->lone_w;
+    if (at == 0 || at - 1 < s->start || at > st->len)
+        return 0;
+    int32_t cp = st->cps[at - 1];
+    if (cp != 0x01B0 && cp != 0x01AF)
+        return 0;
+    st->cps[at - 1] = cp == 0x01AF ? 'W' : 'w';
+    st->lone_w = 0;
+    st->raw = 1;
+    return 2;
+}
+
 /* Tries the vowel marks; returns 1 when the key was used. */
 static int apply_vowel_mark(struct vn_compose_state *st, struct syl *s, const struct key_action *a,
                             int32_t key, int style)
@@ -294,28 +339,15 @@ static int apply_vowel_mark(struct vn_compose_state *st, struct syl *s, const st
     if (!s->ini_ok || !s->shape_ok || s->v_len == 0)
         return 0;
     struct syl t;
-    /* "uo" takes the horn on both letters: uow -> ươ */
-    if (mark_for(a, 'u') == VN_MARK_HORN && mark_for(a, 'o') == VN_MARK_HORN) {
-        for (int i = 0; i + 1 < s->v_len; i++) {
-            struct vn_letter *u = &s->ch[s->v_start + i], *o = &s->ch[s->v_start + i + 1];
-            if (u->base != 'u' || o->base != 'o')
-                continue;
-            if (u->mark == VN_MARK_HORN && o->mark == VN_MARK_HORN)
-                continue;
-            t = *s;
-            t.ch[t.v_start + i].mark = VN_MARK_HORN;
-            t.ch[t.v_start + i + 1].mark = VN_MARK_HORN;
-            if (cluster_ok(&t)) {
-                *s = t;
-                return 1;
-            }
-        }
-    }
+    if (horn_uo(s, a))
+        return 1;
     for (int i = s->v_len - 1; i >= 0; i--) {
         struct vn_letter *v = &s->ch[s->v_start + i];
         int m = mark_for(a, v->base);
-        if (!m || v->mark == m)
-            continue;
+        if (!m || v->mark == m ||
+            (m == VN_MARK_HORN && v->base == 'u' && i + 1 < s->v_len &&
+             s->ch[s->v_start + i + 1].base == 'o'))
+            continue; /* the u of "uo" is horn_uo's */
         t = *s;
         t.ch[t.v_start + i].mark = (uint8_t)m;
         if (cluster_ok(&t)) {
@@ -323,6 +355,11 @@ static int apply_vowel_mark(struct vn_compose_state *st, struct syl *s, const st
             return 1;
         }
     }
+    int again = w_again(st, s, a);
+    if (again == 2)
+        *s = (struct syl){.n = 0};
+    if (again)
+        return again;
     /* nothing to add: a doubled key takes its mark back and is typed (aaa -> aa) */
     int undone = 0;
     for (int i = 0; i < s->v_len; i++) {
@@ -361,7 +398,7 @@ static void apply_tone(struct vn_compose_state *st, const struct syl *s0, int to
         return;
     }
     if (stop_final(&s) && tone != 1 && tone != 5) {
-        append(st, key, style); /* -c -ch -p -t take only sắc or nặng */
+        append(st, key, style); /* -c -ch -k -p -t take only sắc or nặng */
         return;
     }
     set_tone(&s, tone, style);
@@ -392,6 +429,11 @@ void vn_compose_key(struct vn_compose_state *st, int32_t key, int method, int st
     const struct key_action *a = find_action(key, method);
     struct syl s;
     parse(st, &s);
+    if (a && a->kind == ACT_BREVE_HORN && !st->raw && s.n >= 0 && s.v_len == 0) {
+        append(st, key == 'W' ? 0x01AF : 0x01B0, style); /* a lone w is ư: Dwowng, w */
+        st->lone_w = st->len;
+        return;
+    }
     if (!a || st->raw || s.n <= 0) {
         append(st, key, style);
         return;
@@ -432,4 +474,21 @@ void vn_compose_tone(struct vn_compose_state *st, int tone, int style)
         return;
     set_tone(&s, tone, style);
     store(st, &s);
+}
+
+void vn_compose_backspace(struct vn_compose_state *st, int style)
+{
+    if (st->len == 0)
+        return;
+    st->len--;
+    vn_compose_reset_flags(st);
+    replace_tone(st, style);
+    st->auto_uo = 0;
+}
+
+void vn_compose_reset_flags(struct vn_compose_state *st)
+{
+    st->raw = 0;
+    st->auto_uo = 0;
+    st->lone_w = 0;
 }
