@@ -7,6 +7,7 @@
 #include "host/notify.h"
 #include "host/sync_worker.h"
 #include "store/domain.h"
+#include "test_hooks.h"
 #include "text/composer.h"
 
 #include <stdio.h>
@@ -329,10 +330,9 @@ void app_dispatch(struct app *a, const struct backend_input *in)
 
 int app_run(struct app *a)
 {
-    const char *exit_after = getenv("KIOSK_EXIT_AFTER_FIRST_FRAME");
     app_time_update(a);
     app_frame(a, NULL);
-    if (exit_after && exit_after[0] == '1')
+    if (kiosk_test_hooks()->exit_after_first_frame)
         return 0;
     host_keys(&(kiosk_ctx){a, NULL}); /* after the first frame: startup shows the screen first */
     while (!a->quit) {

@@ -2,6 +2,7 @@
 #include "sync_internal.h"
 
 #include "sync/pq_lazy.h"
+#include "test_hooks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,13 +78,7 @@ long sync_waiting(store *s, const char *target)
 
 void sync_test_pause(void)
 {
-    static long delay_ms = -1;
-    if (delay_ms < 0) {
-        const char *v = getenv("KIOSK_SYNC_TEST_DELAY_MS");
-        delay_ms = v ? atol(v) : 0;
-        if (delay_ms < 0)
-            delay_ms = 0;
-    }
+    long delay_ms = kiosk_test_hooks()->sync_delay_ms;
     if (delay_ms == 0)
         return;
     struct timespec ts = {delay_ms / 1000, (delay_ms % 1000) * 1000000L};

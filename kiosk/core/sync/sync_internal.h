@@ -48,8 +48,8 @@ extern const struct sync_table sync_tables[SYNC_TABLES];
 /* "a, b, c" (prefix "q." gives "q.a, q.b, q.c"); skip_key leaves the id column out. */
 void sync_cols(const struct sync_table *t, const char *prefix, int skip_key, char *out, size_t cap);
 
-/* Sleeps KIOSK_SYNC_TEST_DELAY_MS between steps (0 unless tests set it), so a test's kill -9
- * lands in the middle of a sync. */
+/* Sleeps KIOSK_SYNC_TEST_DELAY_MS (test_hooks.h) between steps (0 unless tests set it),
+ * so a test's kill -9 lands in the middle of a sync. */
 void sync_test_pause(void);
 
 /* Runs SQL on the store's connection; err gets sqlite's message on failure. */
