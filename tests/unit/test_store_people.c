@@ -19,9 +19,12 @@ static void test_person_save(store *s)
     CHECK_STR(got.full_name, "Trần Văn Bình");
     CHECK_INT(store_person_by_phone(s, "+84 907 654 304", &got), KIOSK_OK);
     CHECK_STR(got.id, p.id);
-    CHECK_INT(store_person_by_name_year(s, "tran van binh", 1980, &got), KIOSK_OK);
+    /* typed without accents, same year and commune: her (the identity rule) */
+    struct kiosk_person typed = fx_person("Tran Van Binh", 1980, "", "Mỹ Khánh");
+    CHECK_INT(store_person_find_same(s, &typed, &got, NULL), KIOSK_OK);
     CHECK_STR(got.id, p.id);
-    CHECK_INT(store_person_by_name_year(s, "tran van binh", 1981, &got), KIOSK_E_NOT_FOUND);
+    typed.birth_year = 1981; /* another year: at most a probable duplicate */
+    CHECK_INT(store_person_find_same(s, &typed, &got, NULL), KIOSK_E_NOT_FOUND);
     /* the updated_by is this kiosk */
     CHECK_INT(fx_count(s, "SELECT count(*) FROM people WHERE updated_by=kiosk_id"), 1);
 
@@ -90,18 +93,18 @@ static void test_dedupe(store *s)
     CHECK_INT(store_register(s, ev.id, &a, "kiosk", &r1, NULL), KIOSK_OK);
     CHECK_INT(r1.status, KIOSK_REG_REGISTERED);
 
-    /* same phone, written another way, another spelling of the name */
-    struct kiosk_person b = fx_person("Hoa Nguyen", 0, "+84918456702", "");
+    /* same phone, written another way, her name without accents */
+    struct kiosk_person b = fx_person("Nguyen Thi Hoa", 0, "+84918456702", "");
     CHECK_INT(store_register(s, "MDN-MK", &b, "kiosk", &r2, NULL), KIOSK_E_EXISTS);
     CHECK_STR(r2.id, r1.id);
     CHECK_STR(b.id, a.id);
     CHECK_STR(b.full_name, "Nguyễn Thị Hòa"); /* p comes back as the registered person */
 
-    /* same folded name and year: without accents, and in NFD, no phone */
-    struct kiosk_person c = fx_person("nguyen thi hoa", 1978, "", "");
+    /* her name typed without accents, and in NFD, no phone, same year and commune */
+    struct kiosk_person c = fx_person("nguyen thi hoa", 1978, "", "Mỹ Khánh");
     CHECK_INT(store_register(s, ev.id, &c, "kiosk", &r2, NULL), KIOSK_E_EXISTS);
     CHECK_STR(r2.id, r1.id);
-    struct kiosk_person d = fx_person(HOA_NFD, 1978, "", "");
+    struct kiosk_person d = fx_person(HOA_NFD, 1978, "", "xã Mỹ Khánh");
     CHECK_INT(store_register(s, ev.id, &d, "import", &r2, NULL), KIOSK_E_EXISTS);
     CHECK_STR(r2.id, r1.id);
 

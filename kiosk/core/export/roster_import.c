@@ -5,32 +5,7 @@
 #include "store/domain.h"
 #include "text/text.h"
 
-#include <sqlite3.h>
 #include <string.h>
-
-/* A row with neither phone nor birth year cannot be told from a namesake by the store's
- * rules; on a roster it is the same trainee when this class already has someone of that
- * folded name (importing a file twice must add nobody). 1: found, person_id filled. */
-static int registered_by_name(store *s, const char *event_id, const char *full_name,
-                              char person_id[KIOSK_ID_LEN])
-{
-    char key[KIOSK_NAME_LEN];
-    vn_fold(full_name, key, sizeof key);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(store_db(s),
-                           "SELECT r.person_id FROM registrations r JOIN people p ON "
-                           "p.id = r.person_id WHERE r.event_id = ?1 AND p.name_key = ?2 "
-                           "AND r.status <> 4 ORDER BY r.created_at LIMIT 1",
-                           -1, &st, NULL) != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        kiosk_strlcpy(person_id, (const char *)sqlite3_column_text(st, 0), KIOSK_ID_LEN);
-    sqlite3_finalize(st);
-    return found;
-}
 
 kiosk_status roster_import(store *s, struct receipt_keys *keys, const char *event_id,
                            const struct roster *r, struct roster_result *res, long *bad_line,
@@ -48,8 +23,11 @@ kiosk_status roster_import(store *s, struct receipt_keys *keys, const char *even
         struct kiosk_registration reg;
         memset(&reg, 0, sizeof reg);
         const char *why = NULL;
+        /* A row with neither phone nor birth year cannot be told from a namesake by the
+         * identity rule; on a roster it is the same trainee when this class already has
+         * someone of a matching name (importing a file twice must add nobody). */
         if (!p.phone[0] && !p.birth_year &&
-            registered_by_name(s, event_id, p.full_name, reg.person_id))
+            store_registered_by_name(s, event_id, p.full_name, reg.person_id) == KIOSK_OK)
             st = KIOSK_E_EXISTS;
         else
             st = store_register(s, event_id, &p, "import", &reg, &why);

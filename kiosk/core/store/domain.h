@@ -36,9 +36,17 @@ kiosk_status store_person_put_version(store *s, struct kiosk_person *p, int64_t 
                                       const char *updated_by);
 kiosk_status store_person_get(store *s, const char *id, struct kiosk_person *out);
 kiosk_status store_person_by_phone(store *s, const char *e164, struct kiosk_person *out);
-/* Same folded name and birth year. */
-kiosk_status store_person_by_name_year(store *s, const char *full_name, int birth_year,
-                                       struct kiosk_person *out);
+/* The person on record that the identity rule (kiosk/core/people/identity.h) says is p
+ * (IDENTITY_SAME), oldest first, never an alias; p tidied as person_save leaves it
+ * (p->id, when set, is skipped). *reason_key (may be NULL): why. */
+kiosk_status store_person_find_same(store *s, const struct kiosk_person *p,
+                                    struct kiosk_person *out, const char **reason_key);
+/* The id that stands for id after merges (docs/IDENTITY.md): id itself when it is no alias. */
+void store_person_survivor(store *s, const char *id, char out[KIOSK_ID_LEN]);
+/* Someone registered for event_id whose name matches full_name by the identity rule (a
+ * roster row with neither phone nor year): person_id gets her surviving id. */
+kiosk_status store_registered_by_name(store *s, const char *event_id, const char *full_name,
+                                      char person_id[KIOSK_ID_LEN]);
 /* Word-prefix search, accents optional (core/text/search). event_id non-NULL: only people
  * registered for that event (any status but cancelled). OUT array: free(). The index is
  * built on the first search and follows person_save/register on this handle; code that
@@ -55,12 +63,12 @@ int store_consent_granted(store *s, const char *person_id, int purpose);
 
 /* -- registrations -- */
 /* Registers p (saved first when it has no id) for event_id (id or code), once: an existing
- * registration for the same person, phone, or folded name + birth year (when the year is
- * known) returns KIOSK_E_EXISTS with it in out (and p filled with the registered person).
+ * registration for the same person by the identity rule (or a record merged with her)
+ * returns KIOSK_E_EXISTS with it in out (and p filled with the registered person).
  * A full class gives status WAITLIST (returns OK, out->waitlist_position set); "walkin"
  * gives WALKIN and is never wait-listed. source: "kiosk", "import", "walkin".
- * A new p whose phone (or name + year, when one of them has no phone) is already known is
- * the same person: the known id is reused and p's empty fields are kept from it.
+ * A new p the identity rule finds on record (store_person_find_same) is that person: the
+ * known id is reused and p's empty fields are kept from it.
  * p->extra_json (a JSON object, may be NULL) is stored on the person and the registration;
  * fairs put the visit's choices there: {"interests": ["may mặc", ...], "note": "..."}. */
 kiosk_status store_register(store *s, const char *event_id, struct kiosk_person *p,

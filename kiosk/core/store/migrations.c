@@ -113,8 +113,34 @@ static const char *const migration_1 =
     "CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, 'the log is "
     "append-only'); END;\n";
 
+/* One person, one row (docs/IDENTITY.md): a merge is a fact (append-only, synced); the
+ * later of the merge and unmerge facts of a pair holds. person_alias is this file's own
+ * derived index (never synced, rebuilt from person_merges): each merged id and the id that
+ * survives for it. The people key becomes the folded name alone (a candidate index; the
+ * identity rule decides). */
+static const char *const migration_2 =
+    "CREATE TABLE person_merges(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  survivor_id TEXT NOT NULL REFERENCES people(id),\n"
+    "  merged_id TEXT NOT NULL REFERENCES people(id),\n"
+    "  undo INTEGER NOT NULL DEFAULT 0 CHECK(undo IN (0,1)), -- 1: the pair is unmerged\n"
+    "  reason TEXT NOT NULL DEFAULT '',      -- identity.* key, or 'coordinator'\n"
+    "  by_whom TEXT NOT NULL DEFAULT ''      -- 'rule' (the kiosk) or 'coordinator'\n"
+    ");\n"
+    "CREATE INDEX person_merges_merged ON person_merges(merged_id);\n"
+    "CREATE INDEX person_merges_survivor ON person_merges(survivor_id);\n"
+    "CREATE TRIGGER person_merges_no_update BEFORE UPDATE ON person_merges BEGIN SELECT "
+    "RAISE(ABORT, 'merges are append-only'); END;\n"
+    "CREATE TRIGGER person_merges_no_delete BEFORE DELETE ON person_merges BEGIN SELECT "
+    "RAISE(ABORT, 'merges are append-only'); END;\n"
+    "CREATE TABLE person_alias(id TEXT PRIMARY KEY, survivor_id TEXT NOT NULL) WITHOUT ROWID;\n"
+    "CREATE INDEX person_alias_survivor ON person_alias(survivor_id);\n"
+    "DROP INDEX people_key;\n"
+    "CREATE INDEX people_name_key ON people(name_key);\n";
+
 static const char *const migrations[] = {
     migration_1,
+    migration_2,
 };
 
 int store_schema_latest(void)

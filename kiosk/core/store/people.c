@@ -298,30 +298,3 @@ kiosk_status store_person_by_phone(store *s, const char *phone, struct kiosk_per
     static const char *const q = PERSON_COLUMNS "WHERE phone=?1 ORDER BY created_at LIMIT 1";
     return person_one(s, q, e164, out);
 }
-
-kiosk_status store_person_by_name_year(store *s, const char *full_name, int birth_year,
-                                       struct kiosk_person *out)
-{
-    char key[KIOSK_NAME_LEN];
-    vn_fold(full_name ? full_name : "", key, sizeof key);
-    if (!key[0])
-        return KIOSK_E_NOT_FOUND;
-    static const char *const q =
-        PERSON_COLUMNS "WHERE name_key=?1 AND birth_year=?2 ORDER BY created_at LIMIT 1";
-    sqlite3_stmt *st;
-    int rc = store_stmt(s, q, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "person");
-    store_bind_text(st, 1, key);
-    sqlite3_bind_int(st, 2, birth_year);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        store_person_from_row(st, 0, out);
-        r = KIOSK_OK;
-    } else if (rc != SQLITE_DONE) {
-        r = store_status_from_sqlite(s, rc, "person");
-    }
-    sqlite3_reset(st);
-    return r;
-}

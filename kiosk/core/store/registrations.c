@@ -1,5 +1,5 @@
-/* Registrations: a person signs up for an event once. Duplicates are caught by person,
- * phone, or folded name + birth year; a full class puts people on a waiting list. */
+/* Registrations: a person signs up for an event once. Who is the same person is the
+ * identity rule's (docs/IDENTITY.md); a full class puts people on a waiting list. */
 #include "domain.h"
 #include "store_internal.h"
 #include "text/text.h"
@@ -47,78 +47,37 @@ static kiosk_status reg_find(store *s, const char *sql, const char *a, const cha
     return r;
 }
 
+/* A registration of the person or of any record merged with her (docs/IDENTITY.md); the
+ * person_id read is the one that survives. ?2 is a survivor id. */
 static const char *const q_reg_by_person =
-    REG_COLUMNS "FROM registrations r WHERE r.event_id=?1 AND r.person_id=?2";
-static const char *const q_reg_by_phone =
-    REG_COLUMNS "FROM registrations r JOIN people p ON p.id=r.person_id "
-                "WHERE r.event_id=?1 AND p.phone=?2 ORDER BY r.created_at LIMIT 1";
-static const char *const q_reg_by_name =
-    REG_COLUMNS "FROM registrations r JOIN people p ON p.id=r.person_id "
-                "WHERE r.event_id=?1 AND p.name_key=?2 AND p.birth_year=?3 "
-                "ORDER BY r.created_at LIMIT 1";
+    "SELECT r.id, r.event_id, ?2, r.status, r.created_at, "
+    "CASE WHEN r.status=2 THEN (SELECT count(*) FROM registrations w WHERE "
+    "w.event_id=r.event_id AND w.status=2 AND (w.created_at<r.created_at OR "
+    "(w.created_at=r.created_at AND w.rowid<=r.rowid))) ELSE 0 END "
+    "FROM registrations r WHERE r.event_id=?1 AND r.person_id IN "
+    "(SELECT ?2 UNION ALL SELECT id FROM person_alias WHERE survivor_id=?2) "
+    "ORDER BY r.created_at, r.id LIMIT 1";
 
 kiosk_status store_registration_get(store *s, const char *event_id, const char *person_id,
                                     struct kiosk_registration *out)
 {
-    return reg_find(s, q_reg_by_person, event_id, person_id, 0, out);
+    char who[KIOSK_ID_LEN];
+    store_person_survivor(s, person_id, who);
+    return reg_find(s, q_reg_by_person, event_id, who, 0, out);
 }
 
-/* The same person already registered: by id, by phone, or by folded name and birth year
- * (only when the year is known: two people of the same name without a year are not
- * assumed to be one). */
-static kiosk_status find_duplicate(store *s, const char *event_id, const struct kiosk_person *p,
-                                   const char *name_key, struct kiosk_registration *out)
-{
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (p->id[0])
-        r = reg_find(s, q_reg_by_person, event_id, p->id, 0, out);
-    if (r == KIOSK_E_NOT_FOUND && p->phone[0])
-        r = reg_find(s, q_reg_by_phone, event_id, p->phone, 0, out);
-    if (r == KIOSK_E_NOT_FOUND && p->birth_year > 0)
-        r = reg_find(s, q_reg_by_name, event_id, name_key, p->birth_year, out);
-    return r;
-}
-
-/* A person already known to the program (same phone; or same name and year where one of
- * the two has no phone) is the same person: reuse the id, keep what the new entry leaves
- * empty, so one human has one record across classes and fairs. */
-static void reuse_known_person(store *s, struct kiosk_person *p, const char *name_key)
+/* A person already known to the program by the identity rule (docs/IDENTITY.md) is the
+ * same person: reuse the id, keep what the new entry leaves empty, so one human has one
+ * record across classes and fairs. Namesakes, a family phone and doubtful cases
+ * (probable duplicates) stay apart. 1: p now names the known person. */
+static int reuse_known_person(store *s, struct kiosk_person *p)
 {
     struct kiosk_person known;
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (p->phone[0]) {
-        r = store_person_by_phone(s, p->phone, &known);
-        /* A family often shares one phone: the same phone with another name is another
-         * person, never a reason to rename the one on record. */
-        if (r == KIOSK_OK) {
-            char known_key[KIOSK_NAME_LEN];
-            vn_fold(known.full_name, known_key, sizeof known_key);
-            if (strcmp(known_key, name_key) != 0)
-                return;
-        }
-    }
-    if (r == KIOSK_E_NOT_FOUND && p->birth_year > 0) {
-        static const char *const q =
-            "SELECT id, full_name, given_name, birth_year, phone, commune, district, province, "
-            "organisation, org_kind FROM people WHERE name_key=?1 AND birth_year=?2 AND "
-            "(phone='' OR ?3='') ORDER BY created_at LIMIT 1";
-        sqlite3_stmt *st;
-        if (store_stmt(s, q, &st) == SQLITE_OK) {
-            store_bind_text(st, 1, name_key);
-            sqlite3_bind_int(st, 2, p->birth_year);
-            store_bind_text(st, 3, p->phone);
-            if (sqlite3_step(st) == SQLITE_ROW) {
-                store_person_from_row(st, 0, &known);
-                r = KIOSK_OK;
-            }
-            sqlite3_reset(st);
-        }
-    }
-    if (r != KIOSK_OK)
-        return;
+    if (store_person_find_same(s, p, &known, NULL) != KIOSK_OK)
+        return 0;
     kiosk_strlcpy(p->id, known.id, sizeof p->id);
-    /* The same name folded: keep the display form on record ("Hòa" typed as "Hoà" is
-     * still her, and her name is not rewritten by the way it was typed). */
+    /* Her name on record stays as it was written ("Hoà" typed for "Hòa", or typed
+     * without accents, is still her, and her name is not rewritten by the typing). */
     kiosk_strlcpy(p->full_name, known.full_name, sizeof p->full_name);
 #define KEEP(field)                                                                                \
     if (!p->field[0])                                                                              \
@@ -141,6 +100,7 @@ static void reuse_known_person(store *s, struct kiosk_person *p, const char *nam
         p->birth_year = known.birth_year;
     if (!p->org_kind)
         p->org_kind = known.org_kind;
+    return 1;
 }
 
 static int source_ok(const char *source)
@@ -167,20 +127,27 @@ kiosk_status store_register_tx(store *s, const char *event_id, struct kiosk_pers
     r = store_person_prepare(p, key, why_key);
     if (r != KIOSK_OK)
         return r;
-    r = find_duplicate(s, ev.id, p, key, out);
-    if (r == KIOSK_OK) {
-        r = store_person_read(s, out->person_id, p);
-        return r == KIOSK_OK ? KIOSK_E_EXISTS : r;
-    }
-    if (r != KIOSK_E_NOT_FOUND)
-        return r;
+    struct kiosk_person as_typed = *p;
     if (p->id[0]) {
         struct kiosk_person known;
         r = store_person_read(s, p->id, &known);
         if (r != KIOSK_OK)
             return r;
-    } else {
-        reuse_known_person(s, p, key);
+    } else if (!reuse_known_person(s, p)) {
+        p->id[0] = '\0';
+    }
+    if (p->id[0]) {
+        r = store_registration_get(s, ev.id, p->id, out);
+        if (r == KIOSK_OK) {
+            r = store_person_read(s, out->person_id, p);
+            return r == KIOSK_OK ? KIOSK_E_EXISTS : r;
+        }
+        if (r != KIOSK_E_NOT_FOUND)
+            return r;
+    }
+    if (!as_typed.id[0]) {
+        if (p->id[0]) /* her record, with what she typed: the name on it stays */
+            vn_fold(p->full_name, key, sizeof key);
         r = store_person_write_tx(s, p, key);
         if (r != KIOSK_OK)
             return r;
@@ -233,7 +200,7 @@ kiosk_status store_register_tx(store *s, const char *event_id, struct kiosk_pers
     r = store_log_add(s, "register", id, detail);
     if (r != KIOSK_OK)
         return r;
-    return reg_find(s, q_reg_by_person, ev.id, p->id, 0, out);
+    return store_registration_get(s, ev.id, p->id, out);
 }
 
 kiosk_status store_register(store *s, const char *event_id, struct kiosk_person *p,

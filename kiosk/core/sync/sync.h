@@ -7,7 +7,7 @@
 #include "store/store.h"
 
 /* The rules (both sinks, and the server, apply the same ones, so every side converges):
- * - Facts (sessions, registrations, consents, check-ins, receipts, log, keys) are inserted
+ * - Facts (sessions, registrations, consents, merges, check-ins, receipts, log, keys) are inserted
  *   by id when the other side lacks them; never updated, never deleted.
  * - People and events: last writer wins by (updated_at, updated_by); both sides end with the
  *   same version.
@@ -31,6 +31,7 @@ enum sync_table_id {
     SYNC_PEOPLE,
     SYNC_REGISTRATIONS,
     SYNC_CONSENTS,
+    SYNC_PERSON_MERGES,
     SYNC_CHECKINS,
     SYNC_RECEIPTS,
     SYNC_LOG,

@@ -71,8 +71,18 @@ static const char *const pg_migration_1 =
     "CREATE UNIQUE INDEX IF NOT EXISTS log_srv_seq ON log(srv_seq);\n"
     "CREATE UNIQUE INDEX IF NOT EXISTS keys_srv_seq ON keys(srv_seq);\n";
 
+/* One person, one row (docs/IDENTITY.md): merges and unmerges of people, as facts. */
+static const char *const pg_migration_2 =
+    "CREATE TABLE IF NOT EXISTS person_merges(\n"
+    "  srv_seq bigserial NOT NULL,\n"
+    "  id text PRIMARY KEY, kiosk_id text NOT NULL, created_at bigint NOT NULL,\n"
+    "  survivor_id text NOT NULL, merged_id text NOT NULL, undo bigint NOT NULL,\n"
+    "  reason text NOT NULL, by_whom text NOT NULL);\n"
+    "CREATE UNIQUE INDEX IF NOT EXISTS person_merges_srv_seq ON person_merges(srv_seq);\n";
+
 static const char *const pg_migrations[] = {
     pg_migration_1,
+    pg_migration_2,
 };
 
 /* Serialises syncs: with one writer at a time, srv_seq order is commit order, so a pull

@@ -54,6 +54,12 @@ static const struct sync_col consents_cols[] = {
     {"text_version", SYNC_TEXT},
 };
 
+static const struct sync_col person_merges_cols[] = {
+    {"id", SYNC_TEXT},          {"kiosk_id", SYNC_TEXT},  {"created_at", SYNC_INT},
+    {"survivor_id", SYNC_TEXT}, {"merged_id", SYNC_TEXT}, {"undo", SYNC_INT},
+    {"reason", SYNC_TEXT},      {"by_whom", SYNC_TEXT},
+};
+
 static const struct sync_col checkins_cols[] = {
     {"id", SYNC_TEXT},
     {"kiosk_id", SYNC_TEXT},
@@ -114,6 +120,10 @@ const struct sync_table sync_tables[SYNC_TABLES] = {
                                         PARENT("person_id", SYNC_PEOPLE)}, .nparents = 2},
     [SYNC_CONSENTS] = {.name = "consents", .key = "id", .track = SYNC_MARK, COLS(consents_cols),
                        .parents = {PARENT("person_id", SYNC_PEOPLE)}, .nparents = 1},
+    [SYNC_PERSON_MERGES] = {.name = "person_merges", .key = "id", .track = SYNC_MARK,
+                            COLS(person_merges_cols),
+                            .parents = {PARENT("survivor_id", SYNC_PEOPLE),
+                                        PARENT("merged_id", SYNC_PEOPLE)}, .nparents = 2},
     [SYNC_CHECKINS] = {.name = "checkins", .key = "id", .track = SYNC_MARK, COLS(checkins_cols),
                        .parents = {PARENT("session_id", SYNC_SESSIONS),
                                    PARENT("person_id", SYNC_PEOPLE)}, .nparents = 2},

@@ -14,6 +14,11 @@ void vn_name_tidy(const char *in, char *out, size_t cap);
 /* Search key: NFC, lower case, tone and vowel marks removed, đ -> d, any run of spaces
  * or punctuation -> one space, trimmed ("Nguyễn Thị Hòa" -> "nguyen thi hoa"). */
 void vn_fold(const char *in, char *out, size_t cap);
+/* Identity key of a name (kiosk/core/people/identity.h): words folded with their vowel
+ * marks, đ and tone kept as properties of each word, wherever the tone was placed
+ * ("Hoà" and "Hòa" give one key; "Hoa", "Hòa" and "Hóa" three). *unmarked (may be NULL)
+ * is 1 when the text has letters and no mark at all (typed without accents). */
+void vn_name_key(const char *in, char *out, size_t cap, int *unmarked);
 /* Lower case, NFC, whitespace collapsed, marks kept: for "typed accents match" ranking. */
 void vn_lower(const char *in, char *out, size_t cap);
 
