@@ -32,15 +32,18 @@ static const struct key_action k_vni[] = {
     {'8', ACT_BREVE, 0, 0}, {'9', ACT_STROKE, 0, 0},
 };
 
-/* Consonant clusters a syllable may end with ('D' is đ); k: Đắk Lắk, Krông Búk. */
-static const char *const k_finals[] = {"", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t"};
+/* Consonant clusters a syllable may end with ('D' is đ); k, h, l, r: ethnic-minority
+ * place names (Đắk Lắk, Krông Búk, Ea Tóh, Đạ Tẻh, Chà Vàl). */
+static const char *const k_finals[] = {"",  "c",  "ch", "h", "k", "l", "m",
+                                       "n", "ng", "nh", "p", "r", "t"};
 
 /* Vowel clusters, one code letter per vowel: a ă=w â=A e ê=E i o ô=O ơ=W u ư=U y. */
 static const char *const k_clusters[] = {
-    "a",   "w",   "A",   "e",   "E",   "i",   "o",   "O",   "W",   "u",   "U",   "y",   "ai", "ao",
-    "au",  "ay",  "Au",  "Ay",  "eo",  "Eu",  "ia",  "iE",  "iu",  "oa",  "ow",  "oe",  "oi", "Oi",
-    "Wi",  "ua",  "uA",  "uE",  "ui",  "uO",  "uW",  "Ua",  "Ui",  "Uu",  "UW",  "uy",  "yE", "iEu",
-    "oai", "oao", "oay", "oeo", "uAy", "uOi", "uya", "uyE", "uyu", "UWi", "UWu", "yEu",
+    "a",   "w",   "A",   "e",   "E",   "i",   "o",   "O",   "W",   "u",   "U",   "y",
+    "ai",  "ao",  "au",  "ay",  "Au",  "Ay",  "eo",  "Eu",  "ia",  "iE",  "iu",  "oa",
+    "ow",  "oe",  "oi",  "Oi",  "Wi",  "ua",  "uA",  "uE",  "ui",  "uO",  "uW",  "Ua",
+    "Ui",  "Uu",  "UW",  "uy",  "yE",  "iEu", "oai", "oao", "oay", "oeo", "uAy", "uOi",
+    "uya", "uyE", "uyu", "UWi", "UWu", "yEu", "oo",  "uw", /* boong, Noọng; Kuăng */
 };
 
 #define MAX_SYL 12
@@ -69,9 +72,13 @@ static char consonant_code(const struct vn_letter *l)
 static void parse(const struct vn_compose_state *st, struct syl *s)
 {
     memset(s, 0, sizeof *s);
-    int n = 0;
+    int n = 0, phase = 0; /* from the end: 0 final consonants, 1 vowels, 2 initials */
     struct vn_letter l;
     while ((size_t)n < st->len && vn_letter_decode(st->cps[st->len - 1 - (size_t)n], &l)) {
+        int vowel = vn_letter_is_vowel(l.base);
+        if (vowel && phase == 2)
+            break; /* the word goes on before: Đakrông, EaBar, Avương */
+        phase = vowel ? 1 : phase == 1 ? 2 : phase;
         n++;
         if (n > MAX_SYL) {
             s->n = -1;
@@ -136,6 +143,8 @@ static int cluster_ok(const struct syl *s)
         code[i] = vowel_code(&s->ch[s->v_start + i]);
     code[s->v_len] = '\0';
     size_t n = (size_t)s->v_len;
+    if (strcmp(code, "Ua") == 0 || strcmp(code, "uw") == 0) /* mưa, Kuăng */
+        return (code[0] == 'u') == (s->fin_len > 0);
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(k_clusters); i++)
         if (strncmp(k_clusters[i], code, n) == 0 && strlen(k_clusters[i]) >= n)
             return 1;
@@ -220,6 +229,20 @@ static int complete_uo(struct syl *s)
     return 0;
 }
 
+/* "ưa" takes no final: with one the w meant "uă" (Kuawng -> Kuăng; in "quăng" the u is
+ * the consonant's). */
+static int complete_ua(struct syl *s)
+{
+    if (s->v_len != 2 || s->fin_len == 0)
+        return 0;
+    struct vn_letter *u = &s->ch[s->v_start], *a = &s->ch[s->v_start + 1];
+    if (u->base != 'u' || u->mark != VN_MARK_HORN || a->base != 'a' || a->mark)
+        return 0;
+    u->mark = 0;
+    a->mark = VN_MARK_BREVE;
+    return 1;
+}
+
 /* After letters change, the tone moves to where the rules put it (Huyfnh -> Huỳnh). */
 static void replace_tone(struct vn_compose_state *st, int style)
 {
@@ -230,6 +253,7 @@ static void replace_tone(struct vn_compose_state *st, int style)
     int changed = complete_uo(&s);
     if (changed)
         st->auto_uo = 1; /* buwocws: the w after c is already there */
+    changed |= complete_ua(&s);
     int tone = current_tone(&s);
     if (tone) {
         set_tone(&s, tone, style);
@@ -309,6 +333,34 @@ static int horn_uo(struct syl *s, const struct key_action *a)
     return 0;
 }
 
+/* Puts the key's mark on one vowel: the last one that makes a Vietnamese cluster, else
+ * (ethnic-minority names: Yiêng, Miầu, Pơơ, Laêê) the last one that can take it. */
+static int mark_one(struct syl *s, const struct key_action *a)
+{
+    int fallback = -1;
+    for (int i = s->v_len - 1; i >= 0; i--) {
+        struct vn_letter *v = &s->ch[s->v_start + i];
+        int m = mark_for(a, v->base);
+        if (!m || v->mark == m ||
+            (m == VN_MARK_HORN && v->base == 'u' && i + 1 < s->v_len &&
+             s->ch[s->v_start + i + 1].base == 'o'))
+            continue; /* the u of "uo" is horn_uo's */
+        struct syl t = *s;
+        t.ch[t.v_start + i].mark = (uint8_t)m;
+        if (cluster_ok(&t)) {
+            *s = t;
+            return 1;
+        }
+        if (fallback < 0)
+            fallback = i;
+    }
+    if (fallback < 0)
+        return 0;
+    struct vn_letter *v = &s->ch[s->v_start + fallback];
+    v->mark = (uint8_t)mark_for(a, v->base);
+    return 1;
+}
+
 /* A w that adds nothing: the ư of a lone w goes back to w (ww -> w), a w after an ươ that
  * a later letter completed is taken as typed late (buwocws -> bước). Returns 2 when the
  * text was changed and the key is done, 1 when the key is used up, 0 otherwise. */
@@ -338,23 +390,8 @@ static int apply_vowel_mark(struct vn_compose_state *st, struct syl *s, const st
 {
     if (!s->ini_ok || !s->shape_ok || s->v_len == 0)
         return 0;
-    struct syl t;
-    if (horn_uo(s, a))
+    if (horn_uo(s, a) || mark_one(s, a))
         return 1;
-    for (int i = s->v_len - 1; i >= 0; i--) {
-        struct vn_letter *v = &s->ch[s->v_start + i];
-        int m = mark_for(a, v->base);
-        if (!m || v->mark == m ||
-            (m == VN_MARK_HORN && v->base == 'u' && i + 1 < s->v_len &&
-             s->ch[s->v_start + i + 1].base == 'o'))
-            continue; /* the u of "uo" is horn_uo's */
-        t = *s;
-        t.ch[t.v_start + i].mark = (uint8_t)m;
-        if (cluster_ok(&t)) {
-            *s = t;
-            return 1;
-        }
-    }
     int again = w_again(st, s, a);
     if (again == 2)
         *s = (struct syl){.n = 0};
@@ -434,8 +471,8 @@ void vn_compose_key(struct vn_compose_state *st, int32_t key, int method, int st
         st->lone_w = st->len;
         return;
     }
-    if (!a || st->raw || s.n <= 0) {
-        append(st, key, style);
+    if (!a || s.n <= 0 || (st->raw && a->kind != ACT_TONE)) {
+        append(st, key, style); /* after a doubled key, tones still go on: Booongf */
         return;
     }
     switch (a->kind) {

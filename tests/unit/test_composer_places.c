@@ -1,0 +1,217 @@
+/* Every province, district and commune name of Vietnam (tests/data/places, before and
+ * after the 2025 reorganisation) typed in Telex and in VNI must come out as written.
+ * The keystrokes are made here from the name, as a person types: each letter's base,
+ * its mark key right after it (aa, aw, ow, uw, dd / a6, a8, o7, u7, d9), the tone key at
+ * the end of the word. In Telex a plain letter that is also a key is typed twice, as in
+ * Unikey: w (ww gives w), a tone letter after a vowel (Karr gives Kar), a, e, o after a
+ * letter of the same base (Nooong gives Noong, Anaa gives Ana), d after a lone d. A name written with the tone on the
+ * modern place (hoà) is typed with the modern style. A marked vowel right after one of
+ * the same base (Dêê, Pơơ: 4 names) cannot be typed in Telex in any engine: VNI only.
+ * Argument: the list. */
+#include "check.h"
+#include "text/composer.h"
+#include "text/text_internal.h"
+#include "text/vn_letters.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define MAX_KEYS 512
+
+struct typist {
+    int method;
+    char keys[MAX_KEYS];
+    size_t len;
+    struct vn_letter word[64]; /* the letters of the word so far */
+    int n;
+    int syl; /* where the syllable being typed starts in word (Ea|Bar, Đa|krông) */
+    int tone;
+};
+
+static void put(struct typist *t, char c)
+{
+    if (t->len + 1 < MAX_KEYS)
+        t->keys[t->len++] = c;
+    t->keys[t->len] = '\0';
+}
+
+static void put_cp(struct typist *t, int32_t cp)
+{
+    vn_put_cp(t->keys, MAX_KEYS, &t->len, cp);
+}
+
+static char cased(char c, int upper)
+{
+    return upper ? (char)(c - 'a' + 'A') : c;
+}
+
+/* Would this plain Telex letter act as a key here? Then it is typed twice. */
+static int telex_needs_double(const struct typist *t, char c)
+{
+    const struct vn_letter *prev = t->n ? &t->word[t->n - 1] : NULL;
+    if (c == 'w')
+        return 1;
+    if (strchr("sfrxjz", c))
+        return prev && vn_letter_is_vowel(prev->base); /* Karr */
+    if (strchr("aeo", c)) {
+        for (int i = t->syl; i < t->n; i++)
+            if (t->word[i].base == c)
+                return 1; /* Nooong, Anaa, EaBaar */
+        return 0;
+    }
+    if (c == 'd')
+        return t->n == 1 && prev->base == 'd' && prev->mark == 0;
+    return 0;
+}
+
+/* A marked vowel right after one of the same base (êê, ơơ: Dêê, Tà Pơơ) cannot be typed
+ * in Telex: its mark key lands on the first one (ee is ê, eee is ee, owo is ô) in every
+ * Telex engine. Such names are typed in VNI (or on the on-screen keyboard). */
+static int telex_untypable(const char *name)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k;
+    struct vn_letter prev = {0}, l;
+    while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+        p += k;
+        if (!vn_letter_decode(cp, &l)) {
+            prev.base = 0;
+            continue;
+        }
+        if (vn_letter_is_vowel(l.base) && l.base == prev.base && l.mark)
+            return 1;
+        prev = l;
+    }
+    return 0;
+}
+
+static char mark_key(int method, const struct vn_letter *l)
+{
+    static const char telex[] = {0, 0, 'w', 'w', 'd'}; /* by enum vn_mark; hat: the base */
+    static const char vni[] = {0, '6', '8', '7', '9'};
+    if (method == VN_IM_VNI)
+        return vni[l->mark];
+    return l->mark == VN_MARK_HAT ? l->base : telex[l->mark];
+}
+
+/* A vowel after consonants that follow a vowel starts a new syllable, as the engine
+ * reads it. */
+static void next_syllable(struct typist *t, const struct vn_letter *l)
+{
+    if (!vn_letter_is_vowel(l->base) || t->n == 0 || vn_letter_is_vowel(t->word[t->n - 1].base))
+        return;
+    int j = t->n - 1;
+    while (j > t->syl && !vn_letter_is_vowel(t->word[j - 1].base))
+        j--;
+    if (j > t->syl)
+        t->syl = j;
+}
+
+static void type_letter(struct typist *t, const struct vn_letter *l)
+{
+    int twice = !l->mark && t->method == VN_IM_TELEX && telex_needs_double(t, l->base);
+    next_syllable(t, l);
+    put(t, cased(l->base, l->upper));
+    if (l->mark)
+        put(t, mark_key(t->method, l));
+    else if (twice)
+        put(t, l->base);
+    if (l->tone)
+        t->tone = l->tone;
+    if (t->n < (int)(sizeof t->word / sizeof t->word[0]))
+        t->word[t->n++] = *l;
+}
+
+static void end_word(struct typist *t)
+{
+    static const char telex[] = " sfrxj", vni[] = " 12345";
+    if (t->tone)
+        put(t, t->method == VN_IM_VNI ? vni[t->tone] : telex[t->tone]);
+    t->tone = 0;
+    t->n = 0;
+    t->syl = 0;
+}
+
+/* The keystrokes for a name (NFC UTF-8). */
+static const char *keys_for(int method, const char *name)
+{
+    static struct typist t;
+    memset(&t, 0, sizeof t);
+    t.method = method;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k;
+    while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+        p += k;
+        struct vn_letter l;
+        if (vn_letter_decode(cp, &l)) {
+            type_letter(&t, &l);
+            continue;
+        }
+        end_word(&t);
+        put_cp(&t, cp);
+    }
+    end_word(&t);
+    return t.keys;
+}
+
+/* 1 when the name comes out right in either tone style. */
+static int types_right(int method, const char *name)
+{
+    const char *keys = keys_for(method, name);
+    char out[512];
+    for (int style = VN_TONE_TRADITIONAL; style <= VN_TONE_MODERN; style++) {
+        vn_compose_string(method, style, keys, out, sizeof out);
+        if (strcmp(out, name) == 0)
+            return 1;
+    }
+    fprintf(stderr, "%s: \"%s\" gives \"%s\"\n", method == VN_IM_VNI ? "vni" : "telex", keys,
+            out);
+    return 0;
+}
+
+static void check_generator(void)
+{
+    CHECK_STR(keys_for(VN_IM_TELEX, "Đắk Lắk"), "Ddawks Lawks");
+    CHECK_STR(keys_for(VN_IM_VNI, "Đắk Lắk"), "D9a8k1 La8k1");
+    CHECK_STR(keys_for(VN_IM_TELEX, "Trường Thắng"), "Truwowngf Thawngs");
+    CHECK_STR(keys_for(VN_IM_VNI, "Bà Rịa - Vũng Tàu"), "Ba2 Ria5 - Vung4 Tau2");
+    CHECK_STR(keys_for(VN_IM_TELEX, "Ea Kar"), "Ea Karr");
+    CHECK_STR(keys_for(VN_IM_TELEX, "Đắk Wil"), "Ddawks Wwil");
+    CHECK_STR(keys_for(VN_IM_TELEX, "Krông Ana"), "Kroong Anaa");
+    CHECK_STR(keys_for(VN_IM_TELEX, "Noọng"), "Nooongj");
+    CHECK_STR(keys_for(VN_IM_TELEX, "EaBia"), "EaBia");
+    CHECK(telex_untypable("La Dêê"));
+    CHECK(!telex_untypable("Noọng Hẹt"));
+}
+
+int main(int argc, char **argv)
+{
+    check_generator();
+    if (argc < 2) {
+        fprintf(stderr, "usage: test_composer_places vn-admin-names.txt\n");
+        return 1;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    CHECK(kiosk_read_file(argv[1], &data, &len) == KIOSK_OK);
+    int total = 0, ok[2] = {0, 0}, excluded = 0;
+    for (char *line = data ? strtok(data, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+        total++;
+        if (telex_untypable(line))
+            excluded++;
+        else
+            ok[0] += types_right(VN_IM_TELEX, line);
+        ok[1] += types_right(VN_IM_VNI, line);
+    }
+    printf("place names: telex %d/%d (%d with a doubled marked vowel left out), vni %d/%d\n",
+           ok[0], total - excluded, excluded, ok[1], total);
+    CHECK(total > 8000); /* the list is all there */
+    CHECK(excluded <= 4);
+    CHECK_INT(ok[0], total - excluded);
+    CHECK_INT(ok[1], total);
+    free(data);
+    return check_done();
+}
