@@ -157,6 +157,17 @@ static void check_issue16(void)
     CHECK_STR(telex("tuowi"), "tươi");
     CHECK_STR(vni("thuo73"), "thuở");
     CHECK_STR(vni("buo7c1"), "bước");
+    /* minority place names: finals h l r, a syllable inside a word, oo, uă */
+    CHECK_STR(telex("Ea Tohs"), "Ea Tóh");
+    CHECK_STR(telex("Chaf Valf"), "Chà Vàl");
+    CHECK_STR(telex("Ea Karr"), "Ea Kar");
+    CHECK_STR(telex("DDakroong"), "Đakrông");
+    CHECK_STR(telex("Avuwowng"), "Avương");
+    CHECK_STR(telex("Ia Booongf"), "Ia Boòng");
+    CHECK_STR(telex("Ea Kuawng"), "Ea Kuăng");
+    CHECK_STR(telex("muaw"), "mưa");
+    CHECK_STR(vni("Pa1c Mia6u2"), "Pác Miầu");
+    CHECK_STR(vni("La E6e6"), "La Êê");
 }
 
 static void type(struct vn_composer *c, const char *keys)
