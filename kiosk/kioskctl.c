@@ -13,7 +13,7 @@ static const struct {
     /* name      function          usage */
     {"init", ctl_cmd_init, "init [--demo]"},
     {"event", ctl_cmd_event, "event list"},
-    {"roster", ctl_cmd_roster, "roster import --event CODE FILE.csv"},
+    {"roster", ctl_cmd_roster, "roster import --event CODE FILE.csv|FILE.xlsx"},
     {"export", ctl_cmd_export,
      "export (--event CODE | --summary | --leads --event CODE) [--format csv|xlsx] --out FILE"
      " [--lang vi|en]"},

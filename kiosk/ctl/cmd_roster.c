@@ -1,60 +1,17 @@
-/* kioskctl roster import --event CODE [--lang vi|en] FILE.csv: a coordinator's list of
+/* kioskctl roster import --event CODE [--lang vi|en] FILE.csv|FILE.xlsx: a coordinator's list of
  * trainees, checked whole, then registered with a sign-up receipt each; all or nothing. */
 #include "ctl.h"
 
 #include "export/export_strings.h"
 #include "export/roster.h"
 #include "receipt/receipt.h"
+#include "sheet/sheet.h"
 #include "store/domain.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A roster is a few hundred lines; anything this big is the wrong file. */
-#define ROSTER_MAX_BYTES (32u << 20)
-
-static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        kiosk_fmt(err, errlen, "%s", strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *data = malloc(cap);
-    while (data) {
-        size_t got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (n < cap)
-            break;
-        if (cap >= ROSTER_MAX_BYTES) {
-            kiosk_fmt(err, errlen, "larger than %u MiB", ROSTER_MAX_BYTES >> 20);
-            free(data);
-            data = NULL;
-            break;
-        }
-        char *more = realloc(data, cap * 2);
-        if (!more) {
-            free(data);
-            data = NULL;
-            break;
-        }
-        data = more;
-        cap *= 2;
-    }
-    if (data && ferror(f)) {
-        kiosk_fmt(err, errlen, "%s", strerror(errno));
-        free(data);
-        data = NULL;
-    } else if (!data && !err[0]) {
-        kiosk_fmt(err, errlen, "out of memory");
-    }
-    fclose(f);
-    *len = n;
-    return data;
-}
 
 static int this_year(void)
 {
@@ -66,15 +23,12 @@ static int this_year(void)
 static int import(struct ctl *c, const char *code, const char *path)
 {
     char msg[512], err[512] = "";
-    size_t len = 0;
-    char *data = read_file(path, &len, err, sizeof err);
-    if (!data) {
-        ctl_error("%s: %s", path, export_trf(msg, sizeof msg, "roster.err.read", err, NULL, NULL));
+    struct sheet_book book;
+    if (!ctl_read_sheet(path, &book))
         return CTL_REFUSED;
-    }
     struct roster r;
-    kiosk_status st = roster_parse(data, len, this_year(), &r);
-    free(data);
+    kiosk_status st = roster_parse_book(&book, this_year(), &r);
+    sheet_book_release(&book);
     if (st != KIOSK_OK) {
         ctl_error("%s: %s", path, kiosk_status_name(st));
         return CTL_REFUSED;

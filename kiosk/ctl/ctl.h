@@ -22,6 +22,11 @@ void ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The value after a --flag: returns argv[i+1] and advances *i, or NULL (usage error). */
 const char *ctl_flag_value(int argc, char **argv, int *i);
 
+/* Reads a CSV or XLSX file into book (sheet.h); prints "FILE[:LINE]: reason" and returns 0
+ * when it cannot (export strings loaded first). */
+struct sheet_book;
+int ctl_read_sheet(const char *path, struct sheet_book *book);
+
 int ctl_cmd_init(struct ctl *c, int argc, char **argv);
 int ctl_cmd_event(struct ctl *c, int argc, char **argv);
 int ctl_cmd_roster(struct ctl *c, int argc, char **argv);

@@ -30,6 +30,10 @@ struct roster {
  * Every problem is listed; rows are usable only when problem_count is 0.
  * KIOSK_E_NOMEM is the only failure; bad input is a problem, not a status. */
 kiosk_status roster_parse(const char *data, size_t len, int this_year, struct roster *out);
+/* The same from a book already read (sheet.h): the first sheet that has rows. data above
+ * may be an XLSX file (a zip) or a CSV file. */
+struct sheet_book;
+kiosk_status roster_parse_book(const struct sheet_book *book, int this_year, struct roster *out);
 void roster_release(struct roster *r);
 
 struct roster_result {

@@ -3,6 +3,7 @@
 
 #include "export/csv.h"
 #include "export/export_strings.h"
+#include "sheet/sheet.h"
 #include "text/text.h"
 
 #include <ctype.h>
@@ -178,7 +179,8 @@ static int nfc_into(const char *in, char *out, size_t cap)
 }
 
 struct columns {
-    int *field; /* enum roster_field per column */
+    int pad_short; /* an XLSX row leaves out its empty trailing cells */
+    int *field;    /* enum roster_field per column */
     char **heading;
     size_t count;
 };
@@ -209,7 +211,7 @@ static int check_row(struct roster *r, const struct columns *cols, const struct 
     size_t used = rec->count;
     while (used > cols->count && rec->fields[used - 1][0] == '\0')
         used--; /* Excel's trailing empty cells */
-    if (used != cols->count) {
+    if (used > cols->count || (used < cols->count && !cols->pad_short)) {
         snprintf(a, sizeof a, "%zu", rec->count);
         snprintf(b, sizeof b, "%zu", cols->count);
         add_problem(r, rec->line, export_trf(msg, sizeof msg, "roster.err.fields", a, b, NULL));
@@ -219,7 +221,8 @@ static int check_row(struct roster *r, const struct columns *cols, const struct 
     row->line = rec->line;
     struct kiosk_person *p = &row->person;
     for (size_t c = 0; c < cols->count; c++) {
-        char *v = rec->fields[c];
+        char empty[1] = "";
+        char *v = c < rec->count ? rec->fields[c] : empty;
         trim(v);
         char *dst = NULL;
         size_t cap = 0;
@@ -339,66 +342,77 @@ static int read_headings(struct roster *r, const struct csv_record *rec, struct 
     return good;
 }
 
-static const char *csv_error_key(int error)
+static int grow_rows(struct roster *out, size_t *cap)
 {
-    switch (error) {
-    case CSV_E_QUOTE_OPEN:
-        return "roster.err.quote_open";
-    case CSV_E_AFTER_QUOTE:
-        return "roster.err.after_quote";
-    case CSV_E_NOT_UTF8:
-        return "roster.err.not_utf8";
-    default:
-        return "roster.err.not_text";
+    if (out->count < *cap)
+        return 1;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    struct roster_row *n = realloc(out->rows, ncap * sizeof *n);
+    if (!n)
+        return 0;
+    out->rows = n;
+    *cap = ncap;
+    return 1;
+}
+
+/* The first sheet holding a row (an XLSX's explanations come after the list). */
+static const struct sheet *first_sheet(const struct sheet_book *b)
+{
+    for (size_t i = 0; i < b->count; i++)
+        if (b->sheets[i].count > 0)
+            return &b->sheets[i];
+    return NULL;
+}
+
+kiosk_status roster_parse_book(const struct sheet_book *book, int this_year, struct roster *out)
+{
+    memset(out, 0, sizeof *out);
+    const struct sheet *sh = first_sheet(book);
+    if (!sh) {
+        add_problem(out, 0, export_tr("roster.err.empty"));
+        return KIOSK_OK;
     }
+    struct columns cols = {0};
+    kiosk_status st = KIOSK_OK;
+    struct csv_record rec = {sh->rows[0].cells, sh->rows[0].count, sh->rows[0].line};
+    int h = read_headings(out, &rec, &cols);
+    if (h < 0)
+        st = KIOSK_E_NOMEM;
+    cols.pad_short = sh->name[0] != '\0';
+    size_t cap = 0;
+    for (size_t i = 1; h > 0 && i < sh->count; i++) {
+        if (!grow_rows(out, &cap)) {
+            st = KIOSK_E_NOMEM;
+            break;
+        }
+        rec = (struct csv_record){sh->rows[i].cells, sh->rows[i].count, sh->rows[i].line};
+        if (check_row(out, &cols, &rec, this_year, &out->rows[out->count]))
+            out->count++;
+    }
+    if (h > 0 && out->count == 0 && out->problem_count == 0)
+        add_problem(out, 0, export_tr("roster.err.empty"));
+    for (size_t c = 0; c < cols.count && cols.heading; c++)
+        free(cols.heading[c]);
+    free(cols.heading);
+    free(cols.field);
+    return st;
 }
 
 kiosk_status roster_parse(const char *data, size_t len, int this_year, struct roster *out)
 {
     memset(out, 0, sizeof *out);
-    struct csv_reader rd;
-    csv_reader_init(&rd, data, len);
-    struct columns cols = {0};
-    struct csv_record rec;
-    kiosk_status st = KIOSK_OK;
-    int rc = csv_next(&rd, &rec);
-    if (rc == 0) {
-        add_problem(out, 0, export_tr("roster.err.empty"));
-        goto done;
+    struct sheet_book book;
+    long line = 0;
+    char detail[256], msg[384];
+    int err = sheet_read_any(data, len, &book, &line, detail, sizeof detail);
+    if (err == SHEET_E_NOMEM)
+        return KIOSK_E_NOMEM;
+    if (err != SHEET_OK) {
+        add_problem(out, line, sheet_error_text(err, detail, msg, sizeof msg));
+        return KIOSK_OK;
     }
-    if (rc > 0) {
-        int h = read_headings(out, &rec, &cols);
-        if (h < 0) {
-            st = KIOSK_E_NOMEM;
-            goto done;
-        }
-        if (h == 0)
-            goto done; /* rows mean nothing under unknown headings */
-    }
-    size_t cap = 0;
-    while (rc > 0 && (rc = csv_next(&rd, &rec)) > 0) {
-        if (out->count == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct roster_row *n = realloc(out->rows, cap * sizeof *n);
-            if (!n) {
-                st = KIOSK_E_NOMEM;
-                goto done;
-            }
-            out->rows = n;
-        }
-        if (check_row(out, &cols, &rec, this_year, &out->rows[out->count]))
-            out->count++;
-    }
-    if (rc < 0)
-        add_problem(out, rd.error_line, export_tr(csv_error_key(rd.error)));
-    else if (out->count == 0 && out->problem_count == 0)
-        add_problem(out, 0, export_tr("roster.err.empty"));
-done:
-    for (size_t c = 0; c < cols.count && cols.heading; c++)
-        free(cols.heading[c]);
-    free(cols.heading);
-    free(cols.field);
-    csv_reader_release(&rd);
+    kiosk_status st = roster_parse_book(&book, this_year, out);
+    sheet_book_release(&book);
     return st;
 }
 
