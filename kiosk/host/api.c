@@ -130,7 +130,7 @@ static const struct kiosk_host_api table = {
     .size = sizeof(struct kiosk_host_api),
     .abi_major = KIOSK_ABI_MAJOR,
     .abi_minor = KIOSK_ABI_MINOR,
-    /* since 1.0: basics */
+    /* since 2.0: basics */
     .free_mem = api_free_mem,
     .tr = api_tr,
     .lang = api_lang,
@@ -139,31 +139,12 @@ static const struct kiosk_host_api table = {
     .setting = api_setting,
     .log = api_log,
     .go_home = api_go_home,
-    /* since 1.0: text */
+    .api = host_api_lookup,
+    /* since 2.0: text */
     .name_tidy = host_api_name_tidy,
     .fold = host_api_fold,
     .phone_normalise = host_api_phone_normalise,
-    /* since 1.0: the program */
-    .events_list = host_api_events_list,
-    .event_get = host_api_event_get,
-    .event_served = host_api_event_served,
-    .session_current = host_api_session_current,
-    .session_get = host_api_session_get,
-    /* since 1.0: people */
-    .people_search = host_api_people_search,
-    .person_get = host_api_person_get,
-    .person_by_phone = host_api_person_by_phone,
-    .person_save = host_api_person_save,
-    .consent_set = host_api_consent_set,
-    /* since 1.0: registrations, check-ins, receipts */
-    .register_person = host_api_register_person,
-    .registration_get = host_api_registration_get,
-    .check_in = host_api_check_in,
-    .receipt_issue = host_api_receipt_issue,
-    .receipt_verify = host_api_receipt_verify,
-    .fair_stats = host_api_fair_stats,
-    .fair_latest = host_api_fair_latest,
-    /* since 1.0: widgets */
+    /* since 2.0: widgets */
     .ui_heading = api_ui_heading,
     .ui_text = api_ui_text,
     .ui_message = api_ui_message,
@@ -177,7 +158,6 @@ static const struct kiosk_host_api table = {
     .ui_signature = api_ui_signature,
     .ui_bar_chart = api_ui_bar_chart,
     .ui_spacer = api_ui_spacer,
-    .ui_receipt = host_ui_receipt,
 };
 
 const struct kiosk_host_api *host_api(void)

@@ -1,6 +1,7 @@
-/* The domain half of the host API: plugins' calls mapped onto core/store, core/receipt and
- * core/text with the runtime's store and keys. Writes report storage trouble (full disk,
- * read-only) to the runtime, which shows a banner until a write succeeds again. */
+/* The program and people sub-tables of the host API (plugin.h): plugins' calls mapped
+ * onto core/store with the runtime's store. Structs cross with the plugin's size (give and
+ * take below); arrays with the host's element size. Writes report storage trouble (full
+ * disk, read-only) to the runtime, which shows a banner until a write succeeds again. */
 #include "host/api_domain.h"
 #include "host/host_ctx.h"
 #include "host/sync_worker.h"
@@ -11,56 +12,44 @@
 #include <string.h>
 
 /* Every write passes through here: the banner follows the last write's outcome. */
-static kiosk_status wrote(kiosk_ctx *ctx, kiosk_status st)
+kiosk_status host_api_wrote(kiosk_ctx *ctx, kiosk_status st)
 {
     if (st == KIOSK_OK || st == KIOSK_E_FULL || st == KIOSK_E_READONLY)
         host_storage_status(ctx, st);
     return st;
 }
 
-void host_api_name_tidy(const char *in, char *out, size_t cap)
-{
-    vn_name_tidy(in ? in : "", out, cap);
-}
+/* ---- the program ---- */
 
-void host_api_fold(const char *in, char *out, size_t cap)
+static kiosk_status events_list(kiosk_ctx *ctx, int kind, struct kiosk_array *out)
 {
-    vn_fold(in ? in : "", out, cap);
-}
-
-kiosk_status host_api_phone_normalise(kiosk_ctx *ctx, const char *in, char out[KIOSK_PHONE_LEN],
-                                      const char **why)
-{
-    const char *key = NULL;
-    kiosk_status st = vn_phone_normalise(in ? in : "", out, &key);
-    if (why)
-        *why = st != KIOSK_OK && key ? host_tr(ctx, key) : NULL;
+    store *s = host_store(ctx);
+    if (!out)
+        return KIOSK_E_INVALID;
+    memset(out, 0, sizeof *out);
+    if (!s)
+        return KIOSK_E_UNAVAILABLE;
+    struct kiosk_event *ev = NULL;
+    kiosk_status st = store_events_list(s, kind, &ev, &out->count);
+    out->items = ev;
+    out->elem_size = sizeof *ev;
     return st;
 }
 
-kiosk_status host_api_events_list(kiosk_ctx *ctx, int kind, struct kiosk_event **out, size_t *count)
+static kiosk_status event_get(kiosk_ctx *ctx, const char *id_or_code, struct kiosk_event *out,
+                              size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s)
-        return KIOSK_E_UNAVAILABLE;
-    return store_events_list(s, kind, out, count);
-}
-
-kiosk_status host_api_event_get(kiosk_ctx *ctx, const char *id_or_code, struct kiosk_event *out)
-{
-    store *s = host_store(ctx);
-    if (!s || !id_or_code)
+    if (!s || !id_or_code || !HOST_API_SIZE_OK(out, out_size, KIOSK_EVENT_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return store_event_get(s, id_or_code, out);
+    struct kiosk_event full;
+    return host_api_give(store_event_get(s, id_or_code, &full), out, out_size, &full, sizeof full);
 }
 
 /* The coordinator's choice (setting "served_event": a code or an id) when it is of this
  * kind; else the one event of this kind with a session today, when there is exactly one. */
-kiosk_status host_api_event_served(kiosk_ctx *ctx, int kind, struct kiosk_event *out)
+static kiosk_status served(store *s, kiosk_ctx *ctx, int kind, struct kiosk_event *out)
 {
-    store *s = host_store(ctx);
-    if (!s)
-        return KIOSK_E_UNAVAILABLE;
     const char *chosen = host_setting(ctx, "served_event");
     if (chosen && *chosen && store_event_get(s, chosen, out) == KIOSK_OK &&
         (kind == 0 || out->kind == kind))
@@ -84,136 +73,189 @@ kiosk_status host_api_event_served(kiosk_ctx *ctx, int kind, struct kiosk_event 
     return today == 1 ? KIOSK_OK : KIOSK_E_NOT_FOUND;
 }
 
-kiosk_status host_api_session_current(kiosk_ctx *ctx, const char *event_id,
-                                      struct kiosk_session *out)
+static kiosk_status event_served(kiosk_ctx *ctx, int kind, struct kiosk_event *out, size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s || !event_id)
+    if (!s || !HOST_API_SIZE_OK(out, out_size, KIOSK_EVENT_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return store_session_at(s, event_id, kiosk_clock_now_ms(), out);
+    struct kiosk_event full;
+    return host_api_give(served(s, ctx, kind, &full), out, out_size, &full, sizeof full);
 }
 
-kiosk_status host_api_session_get(kiosk_ctx *ctx, const char *session_id, struct kiosk_session *out)
+static kiosk_status session_current(kiosk_ctx *ctx, const char *event_id, struct kiosk_session *out,
+                                    size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s || !session_id)
+    if (!s || !event_id || !HOST_API_SIZE_OK(out, out_size, KIOSK_SESSION_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return store_session_get(s, session_id, out);
+    struct kiosk_session full;
+    return host_api_give(store_session_at(s, event_id, kiosk_clock_now_ms(), &full), out, out_size,
+                         &full, sizeof full);
 }
 
-kiosk_status host_api_people_search(kiosk_ctx *ctx, const char *typed, const char *event_id,
-                                    size_t max, struct kiosk_person_hit **out, size_t *count)
+static kiosk_status next_session(store *s, const char *event_id, int64_t from_ms,
+                                 struct kiosk_session *out)
 {
-    store *s = host_store(ctx);
-    if (!s)
-        return KIOSK_E_UNAVAILABLE;
-    return store_people_search(s, typed ? typed : "", event_id, max, out, count);
+    struct kiosk_session *all = NULL;
+    size_t n = 0;
+    kiosk_status st = store_sessions_list(s, event_id, &all, &n);
+    if (st != KIOSK_OK)
+        return st;
+    st = KIOSK_E_NOT_FOUND;
+    for (size_t i = 0; i < n && st != KIOSK_OK; i++) { /* ordered by start */
+        if (all[i].ends_at_ms > from_ms) {
+            *out = all[i];
+            st = KIOSK_OK;
+        }
+    }
+    free(all);
+    return st;
 }
 
-kiosk_status host_api_person_get(kiosk_ctx *ctx, const char *id, struct kiosk_person *out)
+static kiosk_status session_next(kiosk_ctx *ctx, const char *event_id, int64_t from_ms,
+                                 struct kiosk_session *out, size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s || !id)
+    if (!s || !event_id || !HOST_API_SIZE_OK(out, out_size, KIOSK_SESSION_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return store_person_get(s, id, out);
+    struct kiosk_session full;
+    return host_api_give(next_session(s, event_id, from_ms, &full), out, out_size, &full,
+                         sizeof full);
 }
 
-kiosk_status host_api_person_by_phone(kiosk_ctx *ctx, const char *e164, struct kiosk_person *out)
+static kiosk_status session_get(kiosk_ctx *ctx, const char *session_id, struct kiosk_session *out,
+                                size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s || !e164)
+    if (!s || !session_id || !HOST_API_SIZE_OK(out, out_size, KIOSK_SESSION_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return store_person_by_phone(s, e164, out);
+    struct kiosk_session full;
+    return host_api_give(store_session_get(s, session_id, &full), out, out_size, &full,
+                         sizeof full);
 }
 
-kiosk_status host_api_person_save(kiosk_ctx *ctx, struct kiosk_person *p)
+static kiosk_status register_person(kiosk_ctx *ctx, const char *event_id, struct kiosk_person *p,
+                                    size_t p_size, int walkin, struct kiosk_registration *out,
+                                    size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s || !p)
+    if (!s || !event_id || !HOST_API_SIZE_OK(p, p_size, KIOSK_PERSON_SIZE_2_0) ||
+        !HOST_API_SIZE_OK(out, out_size, KIOSK_REGISTRATION_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return wrote(ctx, store_person_save(s, p, NULL));
+    struct kiosk_person person;
+    struct kiosk_registration full;
+    host_api_take(&person, sizeof person, p, p_size);
+    kiosk_status st =
+        store_register(s, event_id, &person, walkin ? "walkin" : "kiosk", &full, NULL);
+    host_api_give(st, p, p_size, &person, sizeof person);
+    return host_api_wrote(ctx, host_api_give(st, out, out_size, &full, sizeof full));
 }
 
-kiosk_status host_api_consent_set(kiosk_ctx *ctx, const char *person_id, int purpose, int granted,
-                                  const char *text_version)
+static kiosk_status registration_get(kiosk_ctx *ctx, const char *event_id, const char *person_id,
+                                     struct kiosk_registration *out, size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s)
-        return KIOSK_E_UNAVAILABLE;
-    return wrote(ctx, store_consent_set(s, person_id, purpose, granted, text_version));
-}
-
-kiosk_status host_api_register_person(kiosk_ctx *ctx, const char *event_id, struct kiosk_person *p,
-                                      int walkin, struct kiosk_registration *out)
-{
-    store *s = host_store(ctx);
-    if (!s || !event_id || !p || !out)
+    if (!s || !event_id || !person_id ||
+        !HOST_API_SIZE_OK(out, out_size, KIOSK_REGISTRATION_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return wrote(ctx, store_register(s, event_id, p, walkin ? "walkin" : "kiosk", out, NULL));
+    struct kiosk_registration full;
+    return host_api_give(store_registration_get(s, event_id, person_id, &full), out, out_size,
+                         &full, sizeof full);
 }
 
-kiosk_status host_api_registration_get(kiosk_ctx *ctx, const char *event_id, const char *person_id,
-                                       struct kiosk_registration *out)
+static kiosk_status check_in(kiosk_ctx *ctx, const char *session_id, const char *person_id,
+                             int kind, const struct kiosk_signature *sig, struct kiosk_checkin *out,
+                             size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s || !event_id || !person_id)
+    if (!s || !HOST_API_SIZE_OK(out, out_size, KIOSK_CHECKIN_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return store_registration_get(s, event_id, person_id, out);
-}
-
-kiosk_status host_api_check_in(kiosk_ctx *ctx, const char *session_id, const char *person_id,
-                               int kind, const struct kiosk_signature *sig,
-                               struct kiosk_checkin *out)
-{
-    store *s = host_store(ctx);
-    if (!s)
-        return KIOSK_E_UNAVAILABLE;
-    kiosk_status st = wrote(ctx, store_check_in(s, session_id, person_id, kind, 0, sig, out));
+    struct kiosk_checkin full;
+    kiosk_status st =
+        host_api_wrote(ctx, store_check_in(s, session_id, person_id, kind, 0, sig, &full));
     if (st == KIOSK_OK)
         sync_worker_poke(); /* a burst of check-ins makes one sync soon after it */
-    return st;
+    return host_api_give(st, out, out_size, &full, sizeof full);
 }
 
-kiosk_status host_api_receipt_issue(kiosk_ctx *ctx, int kind, const char *event_id,
-                                    const char *session_id, const char *person_id,
-                                    struct kiosk_receipt *out)
-{
-    store *s = host_store(ctx);
-    struct receipt_keys *keys = s ? host_keys(ctx) : NULL;
-    if (!s || !keys)
-        return KIOSK_E_UNAVAILABLE;
-    return wrote(ctx, receipt_issue(s, keys, kind, event_id, session_id, person_id, out));
-}
+const struct kiosk_program_api host_program_api = {
+    .size = sizeof(struct kiosk_program_api),
+    .version = KIOSK_PROGRAM_API_VERSION,
+    .events_list = events_list,
+    .event_get = event_get,
+    .event_served = event_served,
+    .session_current = session_current,
+    .session_next = session_next,
+    .session_get = session_get,
+    .register_person = register_person,
+    .registration_get = registration_get,
+    .check_in = check_in,
+};
 
-kiosk_status host_api_receipt_verify(kiosk_ctx *ctx, const char *text, struct kiosk_receipt *out,
-                                     const char **why)
+/* ---- people ---- */
+
+static kiosk_status people_search(kiosk_ctx *ctx, const char *typed, const char *event_id,
+                                  size_t max, struct kiosk_array *out)
 {
     store *s = host_store(ctx);
-    if (why)
-        *why = NULL;
+    if (!out)
+        return KIOSK_E_INVALID;
+    memset(out, 0, sizeof *out);
     if (!s)
         return KIOSK_E_UNAVAILABLE;
-    const char *key = NULL;
-    kiosk_status st = receipt_verify(s, text ? text : "", out, &key, NULL, 0);
-    if (why && st != KIOSK_OK && key)
-        *why = host_tr(ctx, key);
+    struct kiosk_person_hit *hits = NULL;
+    kiosk_status st = store_people_search(s, typed ? typed : "", event_id, max, &hits, &out->count);
+    out->items = hits;
+    out->elem_size = sizeof *hits;
     return st;
 }
 
-kiosk_status host_api_fair_stats(kiosk_ctx *ctx, const char *event_id, int64_t day_ms,
-                                 struct kiosk_fair_stats *out)
+static kiosk_status person_get(kiosk_ctx *ctx, const char *id, struct kiosk_person *out,
+                               size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s || !event_id)
+    if (!s || !id || !HOST_API_SIZE_OK(out, out_size, KIOSK_PERSON_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return store_fair_stats(s, event_id, day_ms > 0 ? day_ms : kiosk_clock_now_ms(), out);
+    struct kiosk_person full;
+    return host_api_give(store_person_get(s, id, &full), out, out_size, &full, sizeof full);
 }
 
-kiosk_status host_api_fair_latest(kiosk_ctx *ctx, const char *event_id, size_t max,
-                                  struct kiosk_person **out, size_t *count)
+static kiosk_status person_by_phone(kiosk_ctx *ctx, const char *e164, struct kiosk_person *out,
+                                    size_t out_size)
 {
     store *s = host_store(ctx);
-    if (!s || !event_id)
+    if (!s || !e164 || !HOST_API_SIZE_OK(out, out_size, KIOSK_PERSON_SIZE_2_0))
         return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
-    return store_fair_latest(s, event_id, max, out, count);
+    struct kiosk_person full;
+    return host_api_give(store_person_by_phone(s, e164, &full), out, out_size, &full, sizeof full);
 }
+
+static kiosk_status person_save(kiosk_ctx *ctx, struct kiosk_person *p, size_t p_size)
+{
+    store *s = host_store(ctx);
+    if (!s || !HOST_API_SIZE_OK(p, p_size, KIOSK_PERSON_SIZE_2_0))
+        return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
+    struct kiosk_person full;
+    host_api_take(&full, sizeof full, p, p_size);
+    kiosk_status st = host_api_wrote(ctx, store_person_save(s, &full, NULL));
+    return host_api_give(st, p, p_size, &full, sizeof full);
+}
+
+static kiosk_status consent_set(kiosk_ctx *ctx, const char *person_id, int purpose, int granted,
+                                const char *text_version)
+{
+    store *s = host_store(ctx);
+    if (!s)
+        return KIOSK_E_UNAVAILABLE;
+    return host_api_wrote(ctx, store_consent_set(s, person_id, purpose, granted, text_version));
+}
+
+const struct kiosk_people_api host_people_api = {
+    .size = sizeof(struct kiosk_people_api),
+    .version = KIOSK_PEOPLE_API_VERSION,
+    .search = people_search,
+    .get = person_get,
+    .by_phone = person_by_phone,
+    .save = person_save,
+    .consent_set = consent_set,
+};

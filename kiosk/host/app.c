@@ -5,6 +5,7 @@
 
 #include "host/api.h"
 #include "host/notify.h"
+#include "host/plugin_start.h"
 #include "host/sync_worker.h"
 #include "store/domain.h"
 #include "test_hooks.h"
@@ -176,11 +177,12 @@ static void open_plugins(struct app *a, const struct app_opts *o)
         loader_remove(&a->plugins, i);
     }
     loader_order(&a->plugins, config_get(a->cfg, "plugin_order"));
-    for (size_t i = 0; i < a->plugins.count; i++) {
-        struct plugin_slot *p = &a->plugins.slots[i];
-        kiosk_ctx ctx = app_ctx(a, p);
-        p->state = p->desc.create(&ctx);
-        p->created = 1;
+    for (size_t i = 0; i < a->plugins.count;) {
+        kiosk_ctx ctx = app_ctx(a, &a->plugins.slots[i]);
+        if (host_plugin_start(&ctx, &a->plugins.slots[i]) == KIOSK_OK)
+            i++;
+        else
+            loader_remove(&a->plugins, i); /* logged by host_plugin_start */
     }
     kiosk_log(KIOSK_LOG_INFO, "%zu plugin(s) loaded from '%s'", a->plugins.count, dir);
 }

@@ -12,10 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The smallest descriptor a plugin of this major may hand over: the 1.0 struct. When a
- * minor adds members, this stays the 1.0 size and the new members read as NULL for older
+/* The smallest descriptor a plugin of this major may hand over: the 2.0 struct. When a
+ * minor adds members, this stays the 2.0 size and the new members read as NULL for older
  * plugins. */
-#define PLUGIN_DESC_MIN_SIZE (offsetof(struct kiosk_plugin, admin_frame) + sizeof(void (*)(void)))
+#define PLUGIN_DESC_MIN_SIZE (offsetof(struct kiosk_plugin, on_receipt) + sizeof(void (*)(void)))
 
 int loader_id_valid(const char *id)
 {

@@ -1,6 +1,6 @@
-/* The receipt screen (the ABI's ui_receipt): the event, the QR large enough for a phone at
- * arm's length, the short code, the person's name (on screen only, never on paper), a print
- * button when a printer is set, and "Xong". A failed print says what to do and leaves the
+/* The receipt screen (the ABI's receipt sub-table's screen): the event, the QR large enough for a
+ * phone at arm's length, the short code, the person's name (on screen only, never on paper), a
+ * print button when a printer is set, and "Xong". A failed print says what to do and leaves the
  * receipt on screen: it is stored already. */
 #include "host/host_ctx.h"
 #include "receipt/escpos.h"

@@ -20,10 +20,9 @@ void att_keep(char dst[ATT_MSG_LEN], const char *msg)
 
 static void forget_hits(struct attendance *a)
 {
-    if (a->hits)
-        a->h->free_mem(a->hits);
-    a->hits = NULL;
-    a->hit_count = 0;
+    if (a->hits.items)
+        a->h->free_mem(a->hits.items);
+    memset(&a->hits, 0, sizeof a->hits);
 }
 
 static void close_with(struct attendance *a, kiosk_ctx *ctx, const char *key, const char *arg)
@@ -42,7 +41,7 @@ static int load_session(struct attendance *a, kiosk_ctx *ctx)
 {
     struct kiosk_session sess;
 
-    if (a->h->session_current(ctx, a->ev.id, &sess) != KIOSK_OK) {
+    if (a->k.program->session_current(ctx, a->ev.id, &sess, sizeof sess) != KIOSK_OK) {
         close_with(a, ctx, "att.no_session", a->ev.title);
         return 0;
     }
@@ -66,22 +65,25 @@ static void use_event(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_e
 static void load_event(struct attendance *a, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = a->h;
-    struct kiosk_event ev, *all = NULL;
-    size_t count = 0, i;
+    const struct kiosk_program_api *pg = a->k.program;
+    struct kiosk_event ev;
+    struct kiosk_array all;
+    size_t i;
 
     a->have_event = 0;
     a->today_count = 0;
-    if (h->event_served(ctx, KIOSK_EVENT_CLASS, &ev) == KIOSK_OK) {
+    if (pg->event_served(ctx, KIOSK_EVENT_CLASS, &ev, sizeof ev) == KIOSK_OK) {
         use_event(a, ctx, &ev);
         return;
     }
-    if (h->events_list(ctx, KIOSK_EVENT_CLASS, &all, &count) == KIOSK_OK && all) {
-        for (i = 0; i < count && a->today_count < ATT_MAX_TODAY; i++) {
+    if (pg->events_list(ctx, KIOSK_EVENT_CLASS, &all) == KIOSK_OK) {
+        for (i = 0; i < all.count && a->today_count < ATT_MAX_TODAY; i++) {
+            const struct kiosk_event *one = KIOSK_AT(all, const struct kiosk_event, i);
             struct kiosk_session sess;
-            if (h->session_current(ctx, all[i].id, &sess) == KIOSK_OK)
-                a->today[a->today_count++] = all[i];
+            if (pg->session_current(ctx, one->id, &sess, sizeof sess) == KIOSK_OK)
+                a->today[a->today_count++] = *one;
         }
-        h->free_mem(all);
+        h->free_mem(all.items);
     }
     if (a->today_count == 1) {
         use_event(a, ctx, &a->today[0]);
@@ -121,14 +123,21 @@ static void reset(struct attendance *a)
     memset(&a->place, 0, sizeof a->place);
 }
 
-static void *att_create(kiosk_ctx *ctx)
+static kiosk_status att_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
 {
     struct attendance *a = calloc(1, sizeof *a);
+    kiosk_status st;
 
     if (!a)
-        return NULL;
+        return KIOSK_E_NOMEM;
     a->h = g_host;
-    return a;
+    st = kit_api_open(a->h, &a->k, err, err_cap);
+    if (st != KIOSK_OK) {
+        free(a);
+        return st;
+    }
+    *state = a;
+    return KIOSK_OK;
 }
 
 static void att_destroy(void *state)
@@ -188,7 +197,7 @@ static void search(struct attendance *a, kiosk_ctx *ctx)
     a->h->fold(a->typed, folded, sizeof folded);
     if (strlen(folded) < ATT_MIN_TYPED)
         return;
-    st = a->h->people_search(ctx, a->typed, a->ev.id, ATT_MAX_HITS, &a->hits, &a->hit_count);
+    st = a->k.people->search(ctx, a->typed, a->ev.id, ATT_MAX_HITS, &a->hits);
     if (st != KIOSK_OK) {
         forget_hits(a);
         a->h->log(ctx, "class_attendance: search failed");
@@ -248,23 +257,24 @@ static void search_frame(struct attendance *a, kiosk_ctx *ctx)
         a->notice[0] = '\0';
         search(a, ctx);
     }
-    for (i = 0; i < a->hit_count; i++) {
+    for (i = 0; i < a->hits.count; i++) {
+        const struct kiosk_person_hit *hit = KIOSK_AT(a->hits, const struct kiosk_person_hit, i);
         char detail[KIOSK_TEXT_LEN];
 
         if (i % 2 == 0)
             h->ui_row_begin(ctx, 2);
-        hit_detail(a, ctx, &a->hits[i].person, detail, sizeof detail);
-        if (h->ui_list_item(ctx, a->hits[i].person.full_name, detail)) {
-            struct kiosk_person p = a->hits[i].person;
+        hit_detail(a, ctx, &hit->person, detail, sizeof detail);
+        if (h->ui_list_item(ctx, hit->person.full_name, detail)) {
+            struct kiosk_person p = hit->person;
             h->ui_row_end(ctx);
             att_person_chosen(a, ctx, &p, 1);
             return;
         }
-        if (i % 2 == 1 || i + 1 == a->hit_count)
+        if (i % 2 == 1 || i + 1 == a->hits.count)
             h->ui_row_end(ctx);
     }
     h->fold(a->typed, folded, sizeof folded);
-    if (a->hit_count == 0 && strlen(folded) >= ATT_MIN_TYPED) {
+    if (a->hits.count == 0 && strlen(folded) >= ATT_MIN_TYPED) {
         /* not found: the way on is beside the message, not under the keyboard */
         h->ui_row_begin(ctx, 2);
         h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "att.no_match"));
@@ -339,25 +349,11 @@ static int att_on_scan(void *state, kiosk_ctx *ctx, const char *payload)
 }
 
 static const struct kiosk_plugin att_plugin = {
-    .size = sizeof(struct kiosk_plugin),
-    .abi_major = KIOSK_ABI_MAJOR,
-    .abi_minor = KIOSK_ABI_MINOR,
-    .id = "class_attendance",
-    .title_key = "att.tile",
-    .strings = attendance_strings,
-    .create = att_create,
-    .destroy = att_destroy,
-    .frame = att_frame,
-    .enter = att_enter,
-    .leave = att_leave,
-    .on_scan = att_on_scan,
+    KIOSK_PLUGIN_HEADER,     .id = "class_attendance",
+    .title_key = "att.tile", .strings = attendance_strings,
+    .create = att_create,    .destroy = att_destroy,
+    .frame = att_frame,      .enter = att_enter,
+    .leave = att_leave,      .on_scan = att_on_scan,
 };
 
-KIOSK_EXPORT const struct kiosk_plugin *kiosk_plugin_entry(const struct kiosk_host_api *host)
-{
-    if (!host || host->abi_major != KIOSK_ABI_MAJOR ||
-        host->size < offsetof(struct kiosk_host_api, ui_receipt) + sizeof host->ui_receipt)
-        return NULL;
-    g_host = host;
-    return &att_plugin;
-}
+KIOSK_PLUGIN_DEFINE(att_plugin, g_host)

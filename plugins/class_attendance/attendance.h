@@ -26,6 +26,7 @@ enum att_screen {
 
 struct attendance {
     const struct kiosk_host_api *h;
+    struct kit_api k;
     int screen;
 
     int have_event; /* ev and sess are set */
@@ -36,8 +37,7 @@ struct attendance {
     char closed[ATT_MSG_LEN];
 
     char typed[KIOSK_NAME_LEN];
-    struct kiosk_person_hit *hits; /* host memory */
-    size_t hit_count;
+    struct kiosk_array hits;  /* struct kiosk_person_hit, host memory */
     char notice[ATT_MSG_LEN]; /* on the search screen: a refused scan, an error */
     int notice_kind;          /* enum kiosk_msg */
 

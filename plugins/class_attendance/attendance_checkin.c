@@ -33,7 +33,7 @@ static void check(struct attendance *a, kiosk_ctx *ctx, int kind)
     if (kind == KIOSK_CHECK_IN && a->ev.signature_required && a->sig.count > 0)
         sig = &a->sig;
     memset(&a->ci, 0, sizeof a->ci);
-    st = h->check_in(ctx, a->sess.id, a->who.id, kind, sig, &a->ci);
+    st = a->k.program->check_in(ctx, a->sess.id, a->who.id, kind, sig, &a->ci, sizeof a->ci);
     if (st != KIOSK_OK && st != KIOSK_E_EXISTS) {
         h->log(ctx, "class_attendance: check-in failed");
         att_keep(a->failure, kit_storage_error(h, ctx, st));
@@ -175,8 +175,8 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
     if (h->ui_button(ctx, h->tr(ctx, "att.get_receipt"), KIOSK_STYLE_NORMAL)) {
         kiosk_status st;
         memset(&a->receipt, 0, sizeof a->receipt);
-        st = h->receipt_issue(ctx, KIOSK_RECEIPT_ATTENDANCE, a->ev.id, a->sess.id, a->who.id,
-                              &a->receipt);
+        st = a->k.receipt->issue(ctx, KIOSK_RECEIPT_ATTENDANCE, a->ev.id, a->sess.id, a->who.id,
+                                 &a->receipt, sizeof a->receipt);
         if (st == KIOSK_OK || st == KIOSK_E_EXISTS) {
             a->screen = ATT_RECEIPT;
         } else {
@@ -194,7 +194,7 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
 
 void att_receipt_frame(struct attendance *a, kiosk_ctx *ctx)
 {
-    if (a->h->ui_receipt(ctx, &a->receipt, a->who.full_name))
+    if (a->k.receipt->screen(ctx, &a->receipt, a->who.full_name))
         att_to_search(a, ctx);
 }
 
@@ -215,14 +215,14 @@ void att_scan(struct attendance *a, kiosk_ctx *ctx, const char *payload)
     char msg[ATT_MSG_LEN];
 
     memset(&r, 0, sizeof r);
-    if (h->receipt_verify(ctx, payload, &r, &why) != KIOSK_OK) {
+    if (a->k.receipt->verify(ctx, payload, &r, sizeof r, &why) != KIOSK_OK) {
         kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_bad"), why ? why : "", NULL);
         refuse(a, ctx, msg);
         return;
     }
     if (strcmp(r.event_id, a->ev.id) != 0) {
         struct kiosk_event other;
-        if (h->event_get(ctx, r.event_id, &other) == KIOSK_OK)
+        if (a->k.program->event_get(ctx, r.event_id, &other, sizeof other) == KIOSK_OK)
             kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), other.title, a->ev.title);
         else
             kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), r.event_code,
@@ -230,11 +230,11 @@ void att_scan(struct attendance *a, kiosk_ctx *ctx, const char *payload)
         refuse(a, ctx, msg);
         return;
     }
-    if (r.person_id[0] == '\0' || h->person_get(ctx, r.person_id, &p) != KIOSK_OK) {
+    if (r.person_id[0] == '\0' || a->k.people->get(ctx, r.person_id, &p, sizeof p) != KIOSK_OK) {
         refuse(a, ctx, h->tr(ctx, "att.scan_unknown"));
         return;
     }
-    if (h->registration_get(ctx, a->ev.id, p.id, &reg) != KIOSK_OK) {
+    if (a->k.program->registration_get(ctx, a->ev.id, p.id, &reg, sizeof reg) != KIOSK_OK) {
         refuse(a, ctx, h->tr(ctx, "att.scan_unknown"));
         return;
     }

@@ -15,7 +15,7 @@ void att_walkin_start(struct attendance *a, kiosk_ctx *ctx)
     a->err_name[0] = a->err_phone[0] = a->err_year[0] = a->err_place[0] = '\0';
     memset(&a->place, 0, sizeof a->place);
     a->consent_attendance = a->consent_contact = 0;
-    kit_places_load(a->h, ctx, &a->places);
+    kit_places_load(a->h, &a->k, ctx, &a->places);
     a->screen = ATT_WALKIN;
 }
 
@@ -89,7 +89,7 @@ static void walkin_register(struct attendance *a, kiosk_ctx *ctx)
     }
     kit_place_to_person(&a->places, &a->place, &p);
     memset(&reg, 0, sizeof reg);
-    st = h->register_person(ctx, a->ev.id, &p, 1, &reg);
+    st = a->k.program->register_person(ctx, a->ev.id, &p, sizeof p, 1, &reg, sizeof reg);
     if (st != KIOSK_OK && st != KIOSK_E_EXISTS) {
         h->log(ctx, "class_attendance: walk-in registration failed");
         att_keep(a->err_place, kit_storage_error(h, ctx, st));
@@ -98,16 +98,16 @@ static void walkin_register(struct attendance *a, kiosk_ctx *ctx)
     if (reg.person_id[0] == '\0')
         kit_fill(reg.person_id, sizeof reg.person_id, p.id, NULL, NULL);
     /* on the list after all (same phone, or same name and year): that person checks in */
-    if (h->person_get(ctx, reg.person_id, &a->who) != KIOSK_OK) {
+    if (a->k.people->get(ctx, reg.person_id, &a->who, sizeof a->who) != KIOSK_OK) {
         a->who = p;
         kit_fill(a->who.id, sizeof a->who.id, reg.person_id, NULL, NULL);
     }
     a->who.extra_json = NULL;
-    st = h->consent_set(ctx, reg.person_id, KIOSK_CONSENT_ATTENDANCE, a->consent_attendance,
-                        ATT_CONSENT_VERSION);
+    st = a->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_ATTENDANCE,
+                                  a->consent_attendance, ATT_CONSENT_VERSION);
     if (st == KIOSK_OK)
-        st = h->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, a->consent_contact,
-                            ATT_CONSENT_VERSION);
+        st = a->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, a->consent_contact,
+                                      ATT_CONSENT_VERSION);
     if (st != KIOSK_OK)
         h->log(ctx, "class_attendance: walk-in consent not stored");
     att_person_chosen(a, ctx, &a->who, 0);

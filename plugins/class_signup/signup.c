@@ -20,8 +20,7 @@ void signup_keep(char dst[SIGNUP_ERR_LEN], const char *msg)
 
 static void forget_classes(struct signup *s)
 {
-    if (s->classes)
-        s->h->free_mem(s->classes);
+    free(s->classes);
     s->classes = NULL;
     s->class_count = 0;
 }
@@ -29,41 +28,53 @@ static void forget_classes(struct signup *s)
 /* The classes open for sign-up, in the program's order (by start). */
 static void load_classes(struct signup *s, kiosk_ctx *ctx)
 {
-    struct kiosk_event *all = NULL;
-    size_t count = 0, i, n = 0;
+    struct kiosk_array all;
+    size_t i, n = 0;
     int64_t now = s->h->now_ms(ctx);
 
     forget_classes(s);
     s->page = 0;
-    if (s->h->events_list(ctx, KIOSK_EVENT_CLASS, &all, &count) != KIOSK_OK || !all)
+    if (s->k.program->events_list(ctx, KIOSK_EVENT_CLASS, &all) != KIOSK_OK)
         return;
+    s->classes = all.count ? calloc(all.count, sizeof *s->classes) : NULL;
     /* a class that is over takes no one, whatever its flag says */
-    for (i = 0; i < count; i++)
-        if (all[i].signup_open && all[i].ends_at_ms > now)
-            all[n++] = all[i];
-    s->classes = all;
+    for (i = 0; s->classes && i < all.count; i++) {
+        const struct kiosk_event *ev = KIOSK_AT(all, const struct kiosk_event, i);
+        if (ev->signup_open && ev->ends_at_ms > now)
+            s->classes[n++] = *ev;
+    }
+    s->h->free_mem(all.items);
     s->class_count = n;
 }
 
 static void reset(struct signup *s)
 {
     const struct kiosk_host_api *h = s->h;
+    struct kit_api k = s->k;
 
     forget_classes(s);
     memset(s, 0, sizeof *s);
     s->h = h;
+    s->k = k;
     s->screen = SIGNUP_LIST;
 }
 
-static void *signup_create(kiosk_ctx *ctx)
+static kiosk_status signup_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
 {
     struct signup *s = calloc(1, sizeof *s);
+    kiosk_status st;
 
     if (!s)
-        return NULL;
+        return KIOSK_E_NOMEM;
     s->h = g_host;
     s->screen = SIGNUP_LIST;
-    return s;
+    st = kit_api_open(s->h, &s->k, err, err_cap);
+    if (st != KIOSK_OK) {
+        free(s);
+        return st;
+    }
+    *state = s;
+    return KIOSK_OK;
 }
 
 static void signup_destroy(void *state)
@@ -191,7 +202,7 @@ static void receipt_frame(struct signup *s, kiosk_ctx *ctx)
     default:
         break; /* the receipt's own title says it all, and it needs the whole screen */
     }
-    if (h->ui_receipt(ctx, &s->receipt, s->person_name))
+    if (s->k.receipt->screen(ctx, &s->receipt, s->person_name))
         h->go_home(ctx);
 }
 
@@ -241,25 +252,9 @@ static void signup_frame(void *state, kiosk_ctx *ctx)
 }
 
 static const struct kiosk_plugin signup_plugin = {
-    .size = sizeof(struct kiosk_plugin),
-    .abi_major = KIOSK_ABI_MAJOR,
-    .abi_minor = KIOSK_ABI_MINOR,
-    .id = "class_signup",
-    .title_key = "signup.tile",
-    .strings = signup_strings,
-    .create = signup_create,
-    .destroy = signup_destroy,
-    .frame = signup_frame,
-    .enter = signup_enter,
-    .leave = signup_leave,
+    KIOSK_PLUGIN_HEADER,       .id = "class_signup",    .title_key = "signup.tile",
+    .strings = signup_strings, .create = signup_create, .destroy = signup_destroy,
+    .frame = signup_frame,     .enter = signup_enter,   .leave = signup_leave,
 };
 
-KIOSK_EXPORT const struct kiosk_plugin *kiosk_plugin_entry(const struct kiosk_host_api *host)
-{
-    /* the last member this plugin calls must be in the host's table */
-    if (!host || host->abi_major != KIOSK_ABI_MAJOR ||
-        host->size < offsetof(struct kiosk_host_api, ui_receipt) + sizeof host->ui_receipt)
-        return NULL;
-    g_host = host;
-    return &signup_plugin;
-}
+KIOSK_PLUGIN_DEFINE(signup_plugin, g_host)

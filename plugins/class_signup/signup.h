@@ -21,9 +21,10 @@ enum signup_outcome { SIGNUP_NEW = 1, SIGNUP_WAITLIST, SIGNUP_ALREADY };
 
 struct signup {
     const struct kiosk_host_api *h;
+    struct kit_api k;
     int screen;
 
-    struct kiosk_event *classes; /* from events_list, open for sign-up; host memory */
+    struct kiosk_event *classes; /* the program's classes open for sign-up; malloc'd */
     size_t class_count;
     size_t page;
     struct kiosk_event ev; /* the class picked */

@@ -15,7 +15,7 @@ void signup_form_start(struct signup *s, kiosk_ctx *ctx, const struct kiosk_even
     memset(&s->place, 0, sizeof s->place);
     s->org_kind = KIOSK_ORG_NONE;
     s->consent_attendance = s->consent_contact = 0; /* unticked: consent is given, not assumed */
-    kit_places_load(s->h, ctx, &s->places);
+    kit_places_load(s->h, &s->k, ctx, &s->places);
     s->screen = SIGNUP_PERSON;
 }
 
@@ -190,7 +190,6 @@ static void fail(struct signup *s, kiosk_ctx *ctx, kiosk_status st, const char *
 
 static void do_register(struct signup *s, kiosk_ctx *ctx)
 {
-    const struct kiosk_host_api *h = s->h;
     struct kiosk_person p;
     struct kiosk_registration reg;
     kiosk_status st;
@@ -202,7 +201,7 @@ static void do_register(struct signup *s, kiosk_ctx *ctx)
         return;
     }
     memset(&reg, 0, sizeof reg);
-    st = h->register_person(ctx, s->ev.id, &p, 0, &reg);
+    st = s->k.program->register_person(ctx, s->ev.id, &p, sizeof p, 0, &reg, sizeof reg);
     if (st == KIOSK_E_EXISTS) {
         s->outcome = SIGNUP_ALREADY;
     } else if (st == KIOSK_OK) {
@@ -218,24 +217,25 @@ static void do_register(struct signup *s, kiosk_ctx *ctx)
     if (reg.person_id[0] == '\0')
         kit_fill(reg.person_id, sizeof reg.person_id, p.id, NULL, NULL);
     /* both answers are stored, with the version of the text the person read */
-    st = h->consent_set(ctx, reg.person_id, KIOSK_CONSENT_ATTENDANCE, s->consent_attendance,
-                        SIGNUP_CONSENT_VERSION);
+    st = s->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_ATTENDANCE,
+                                  s->consent_attendance, SIGNUP_CONSENT_VERSION);
     if (st == KIOSK_OK)
-        st = h->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, s->consent_contact,
-                            SIGNUP_CONSENT_VERSION);
+        st = s->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, s->consent_contact,
+                                      SIGNUP_CONSENT_VERSION);
     if (st != KIOSK_OK) {
         fail(s, ctx, st, "consent");
         return;
     }
     memset(&s->receipt, 0, sizeof s->receipt);
-    st = h->receipt_issue(ctx, KIOSK_RECEIPT_SIGNUP, s->ev.id, NULL, reg.person_id, &s->receipt);
+    st = s->k.receipt->issue(ctx, KIOSK_RECEIPT_SIGNUP, s->ev.id, NULL, reg.person_id, &s->receipt,
+                             sizeof s->receipt);
     if (st != KIOSK_OK && st != KIOSK_E_EXISTS) {
         fail(s, ctx, st, "receipt");
         return;
     }
     if (s->outcome == SIGNUP_ALREADY) {
         struct kiosk_person known; /* the name as registered, not as typed now */
-        if (h->person_get(ctx, reg.person_id, &known) == KIOSK_OK)
+        if (s->k.people->get(ctx, reg.person_id, &known, sizeof known) == KIOSK_OK)
             p = known;
     }
     kit_fill(s->person_name, sizeof s->person_name, p.full_name, NULL, NULL);

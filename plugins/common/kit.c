@@ -335,16 +335,41 @@ int kit_folded_match(const char *text, const char *typed)
     return 1;
 }
 
-void kit_places_load(const struct kiosk_host_api *h, kiosk_ctx *ctx, struct kit_places *out)
+kiosk_status kit_api_open(const struct kiosk_host_api *h, struct kit_api *out, char *err,
+                          size_t cap)
 {
-    struct kiosk_event *events = NULL;
-    size_t count = 0, i, j;
+    const char *missing = NULL;
+
+    out->program = KIOSK_API_GET(h, program, PROGRAM);
+    out->people = KIOSK_API_GET(h, people, PEOPLE);
+    out->receipt = KIOSK_API_GET(h, receipt, RECEIPT);
+    out->fair = KIOSK_API_GET(h, fair, FAIR);
+    if (!out->program)
+        missing = KIOSK_PROGRAM_API;
+    else if (!out->people)
+        missing = KIOSK_PEOPLE_API;
+    else if (!out->receipt)
+        missing = KIOSK_RECEIPT_API;
+    else if (!out->fair)
+        missing = KIOSK_FAIR_API;
+    if (!missing)
+        return KIOSK_OK;
+    snprintf(err, cap, "the kiosk offers no '%s' sub-table of version 1", missing);
+    return KIOSK_E_UNAVAILABLE;
+}
+
+void kit_places_load(const struct kiosk_host_api *h, const struct kit_api *k, kiosk_ctx *ctx,
+                     struct kit_places *out)
+{
+    struct kiosk_array events;
+    size_t i, j;
 
     out->count = 0;
-    if (h->events_list(ctx, 0, &events, &count) != KIOSK_OK)
+    if (k->program->events_list(ctx, 0, &events) != KIOSK_OK)
         return;
-    for (i = 0; i < count && out->count < KIT_MAX_PLACES; i++) {
-        const char *place = events[i].place;
+    for (i = 0; i < events.count && out->count < KIT_MAX_PLACES; i++) {
+        const struct kiosk_event *ev = KIOSK_AT(events, const struct kiosk_event, i);
+        const char *place = ev->place;
         const char *comma = strchr(place, ',');
         struct kit_place *pl = &out->items[out->count];
         int dup = 0;
@@ -359,7 +384,7 @@ void kit_places_load(const struct kiosk_host_api *h, kiosk_ctx *ctx, struct kit_
         memcpy(pl->commune, place, n);
         pl->commune[n] = '\0';
         kit_trim(comma + 1, pl->district, sizeof pl->district);
-        copy(pl->province, sizeof pl->province, events[i].province);
+        copy(pl->province, sizeof pl->province, ev->province);
         copy(pl->label, sizeof pl->label, place);
         for (j = 0; j < out->count; j++)
             if (strcmp(out->items[j].commune, pl->commune) == 0)
@@ -369,7 +394,7 @@ void kit_places_load(const struct kiosk_host_api *h, kiosk_ctx *ctx, struct kit_
         h->fold(pl->label, pl->folded, sizeof pl->folded);
         out->count++;
     }
-    h->free_mem(events);
+    h->free_mem(events.items);
 }
 
 size_t kit_places_match(const struct kiosk_host_api *h, const struct kit_places *places,

@@ -28,6 +28,17 @@
     {"kit.join", "{1} · {2}", "{1} · {2}"}
 /* clang-format on */
 
+/* The host's sub-tables the kiosk's own plugins use, looked up once in create. */
+struct kit_api {
+    const struct kiosk_program_api *program;
+    const struct kiosk_people_api *people;
+    const struct kiosk_receipt_api *receipt;
+    const struct kiosk_fair_api *fair;
+};
+/* KIOSK_E_UNAVAILABLE with err naming the first sub-table the host lacks. */
+kiosk_status kit_api_open(const struct kiosk_host_api *h, struct kit_api *out, char *err,
+                          size_t cap);
+
 /* out = tmpl with "{1}" replaced by a and "{2}" by b (NULL: left as is). Always ends. */
 void kit_fill(char *out, size_t cap, const char *tmpl, const char *a, const char *b);
 /* Appends part to a " · "-joined line (kit.join); an empty part adds nothing. */
@@ -75,7 +86,8 @@ struct kit_places {
     struct kit_place items[KIT_MAX_PLACES];
     size_t count;
 };
-void kit_places_load(const struct kiosk_host_api *h, kiosk_ctx *ctx, struct kit_places *out);
+void kit_places_load(const struct kiosk_host_api *h, const struct kit_api *k, kiosk_ctx *ctx,
+                     struct kit_places *out);
 /* Indices of the places matching typed (all when typed is empty), at most max. */
 size_t kit_places_match(const struct kiosk_host_api *h, const struct kit_places *places,
                         const char *typed, size_t *idx, size_t max);

@@ -42,31 +42,35 @@ static void use_event(struct fair *f, kiosk_ctx *ctx, const struct kiosk_event *
     f->ev = *ev;
     f->have_event = 1;
     split_interests(f);
-    f->have_session = f->h->session_current(ctx, ev->id, &f->sess) == KIOSK_OK;
+    f->have_session =
+        f->k.program->session_current(ctx, ev->id, &f->sess, sizeof f->sess) == KIOSK_OK;
 }
 
 /* The fair this kiosk serves; else the one with a fair day today. */
 static void load_event(struct fair *f, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = f->h;
-    struct kiosk_event ev, *all = NULL;
-    size_t count = 0, i;
+    const struct kiosk_program_api *pg = f->k.program;
+    struct kiosk_event ev;
+    struct kiosk_array all;
+    size_t i;
 
     f->have_event = 0;
     f->have_session = 0;
-    if (h->event_served(ctx, KIOSK_EVENT_FAIR, &ev) == KIOSK_OK) {
+    if (pg->event_served(ctx, KIOSK_EVENT_FAIR, &ev, sizeof ev) == KIOSK_OK) {
         use_event(f, ctx, &ev);
         return;
     }
-    if (h->events_list(ctx, KIOSK_EVENT_FAIR, &all, &count) == KIOSK_OK && all) {
-        for (i = 0; i < count; i++) {
+    if (pg->events_list(ctx, KIOSK_EVENT_FAIR, &all) == KIOSK_OK) {
+        for (i = 0; i < all.count; i++) {
+            const struct kiosk_event *one = KIOSK_AT(all, const struct kiosk_event, i);
             struct kiosk_session sess;
-            if (h->session_current(ctx, all[i].id, &sess) == KIOSK_OK) {
-                use_event(f, ctx, &all[i]);
+            if (pg->session_current(ctx, one->id, &sess, sizeof sess) == KIOSK_OK) {
+                use_event(f, ctx, one);
                 break;
             }
         }
-        h->free_mem(all);
+        h->free_mem(all.items);
     }
     if (!f->have_event) {
         fair_keep(f->closed, h->tr(ctx, "fair.no_fair"));
@@ -89,15 +93,22 @@ void fair_to_start(struct fair *f)
     f->registered_now = 0;
 }
 
-static void *fair_create(kiosk_ctx *ctx)
+static kiosk_status fair_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
 {
     struct fair *f = calloc(1, sizeof *f);
+    kiosk_status st;
 
     if (!f)
-        return NULL;
+        return KIOSK_E_NOMEM;
     f->h = g_host;
     f->screen = FAIR_START;
-    return f;
+    st = kit_api_open(f->h, &f->k, err, err_cap);
+    if (st != KIOSK_OK) {
+        free(f);
+        return st;
+    }
+    *state = f;
+    return KIOSK_OK;
 }
 
 static void fair_destroy(void *state)
@@ -174,7 +185,8 @@ int fair_record_visit(struct fair *f, kiosk_ctx *ctx, const char *person_id)
         return 0;
     }
     memset(&f->visit, 0, sizeof f->visit);
-    st = f->h->check_in(ctx, f->sess.id, person_id, KIOSK_CHECK_IN, NULL, &f->visit);
+    st = f->k.program->check_in(ctx, f->sess.id, person_id, KIOSK_CHECK_IN, NULL, &f->visit,
+                                sizeof f->visit);
     if (st != KIOSK_OK && st != KIOSK_E_EXISTS) {
         f->h->log(ctx, "fair_booth: visit not recorded");
         fair_keep(f->failure, kit_storage_error(f->h, ctx, st));
@@ -198,7 +210,8 @@ void fair_show_receipt(struct fair *f, kiosk_ctx *ctx)
     kiosk_status st;
 
     memset(&f->receipt, 0, sizeof f->receipt);
-    st = f->h->receipt_issue(ctx, KIOSK_RECEIPT_VISIT, f->ev.id, NULL, f->who.id, &f->receipt);
+    st = f->k.receipt->issue(ctx, KIOSK_RECEIPT_VISIT, f->ev.id, NULL, f->who.id, &f->receipt,
+                             sizeof f->receipt);
     if (st != KIOSK_OK && st != KIOSK_E_EXISTS) {
         f->h->log(ctx, "fair_booth: receipt failed");
         fair_keep(f->failure, kit_storage_error(f->h, ctx, st));
@@ -237,7 +250,7 @@ static void receipt_frame(struct fair *f, kiosk_ctx *ctx)
 
     if (f->registered_now)
         h->ui_message(ctx, KIOSK_MSG_OK, h->tr(ctx, "fair.thanks"));
-    if (h->ui_receipt(ctx, &f->receipt, f->who.full_name))
+    if (f->k.receipt->screen(ctx, &f->receipt, f->who.full_name))
         fair_to_start(f);
 }
 
@@ -321,18 +334,18 @@ static int fair_on_scan(void *state, kiosk_ctx *ctx, const char *payload)
     if (!f->have_event)
         return 0;
     memset(&r, 0, sizeof r);
-    if (h->receipt_verify(ctx, payload, &r, &why) != KIOSK_OK) {
+    if (f->k.receipt->verify(ctx, payload, &r, sizeof r, &why) != KIOSK_OK) {
         kit_fill(msg, sizeof msg, h->tr(ctx, "fair.scan_bad"), why ? why : "", NULL);
         refuse(f, msg);
         return 1;
     }
-    if (r.person_id[0] == '\0' || h->person_get(ctx, r.person_id, &p) != KIOSK_OK) {
+    if (r.person_id[0] == '\0' || f->k.people->get(ctx, r.person_id, &p, sizeof p) != KIOSK_OK) {
         refuse(f, h->tr(ctx, "fair.scan_unknown"));
         return 1;
     }
     fair_to_start(f);
     f->notice[0] = '\0';
-    if (h->registration_get(ctx, f->ev.id, p.id, &reg) == KIOSK_OK)
+    if (f->k.program->registration_get(ctx, f->ev.id, p.id, &reg, sizeof reg) == KIOSK_OK)
         fair_welcome(f, ctx, &p);
     else
         fair_fast_lane(f, ctx, &p);
@@ -350,9 +363,7 @@ static void fair_admin_frame(void *state, kiosk_ctx *ctx)
 }
 
 static const struct kiosk_plugin fair_plugin = {
-    .size = sizeof(struct kiosk_plugin),
-    .abi_major = KIOSK_ABI_MAJOR,
-    .abi_minor = KIOSK_ABI_MINOR,
+    KIOSK_PLUGIN_HEADER,
     .id = "fair_booth",
     .title_key = "fair.tile",
     .strings = fair_strings,
@@ -365,11 +376,4 @@ static const struct kiosk_plugin fair_plugin = {
     .admin_frame = fair_admin_frame,
 };
 
-KIOSK_EXPORT const struct kiosk_plugin *kiosk_plugin_entry(const struct kiosk_host_api *host)
-{
-    if (!host || host->abi_major != KIOSK_ABI_MAJOR ||
-        host->size < offsetof(struct kiosk_host_api, ui_receipt) + sizeof host->ui_receipt)
-        return NULL;
-    g_host = host;
-    return &fair_plugin;
-}
+KIOSK_PLUGIN_DEFINE(fair_plugin, g_host)

@@ -36,6 +36,7 @@ struct fair_province {
 
 struct fair {
     const struct kiosk_host_api *h;
+    struct kit_api k;
     int screen;
 
     int have_event;
@@ -75,8 +76,7 @@ struct fair {
 
     /* staff view */
     struct kiosk_fair_stats stats;
-    struct kiosk_person *latest; /* host memory */
-    size_t latest_count;
+    struct kiosk_array latest; /* struct kiosk_person, host memory */
     int64_t stats_at_ms;
     int stats_ok;
     int staff_tab; /* 0 interests, 1 by hour, 2 latest registrations */

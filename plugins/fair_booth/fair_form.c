@@ -59,8 +59,8 @@ static void phone_next(struct fair *f, kiosk_ctx *ctx)
         return;
     }
     f->err_phone[0] = '\0';
-    if (h->person_by_phone(ctx, e164, &p) == KIOSK_OK) {
-        if (h->registration_get(ctx, f->ev.id, p.id, &reg) == KIOSK_OK)
+    if (f->k.people->by_phone(ctx, e164, &p, sizeof p) == KIOSK_OK) {
+        if (f->k.program->registration_get(ctx, f->ev.id, p.id, &reg, sizeof reg) == KIOSK_OK)
             fair_welcome(f, ctx, &p);
         else
             fair_fast_lane(f, ctx, &p);
@@ -256,7 +256,7 @@ static void register_visitor(struct fair *f, kiosk_ctx *ctx, struct kiosk_person
     }
     p->extra_json = extra;
     if (save_first) {
-        st = h->person_save(ctx, p);
+        st = f->k.people->save(ctx, p, sizeof *p);
         if (st != KIOSK_OK) {
             h->log(ctx, "fair_booth: person not saved");
             fair_keep(f->failure, kit_storage_error(h, ctx, st));
@@ -264,12 +264,12 @@ static void register_visitor(struct fair *f, kiosk_ctx *ctx, struct kiosk_person
         }
     }
     memset(&reg, 0, sizeof reg);
-    st = h->register_person(ctx, f->ev.id, p, 0, &reg);
+    st = f->k.program->register_person(ctx, f->ev.id, p, sizeof *p, 0, &reg, sizeof reg);
     p->extra_json = NULL;
     if (st == KIOSK_E_EXISTS) {
         /* registered before (same phone, or same name and year): a returning visitor */
         struct kiosk_person known;
-        if (h->person_get(ctx, reg.person_id, &known) != KIOSK_OK)
+        if (f->k.people->get(ctx, reg.person_id, &known, sizeof known) != KIOSK_OK)
             known = *p;
         fair_welcome(f, ctx, &known);
         return;
@@ -279,16 +279,16 @@ static void register_visitor(struct fair *f, kiosk_ctx *ctx, struct kiosk_person
         fair_keep(f->failure, kit_storage_error(h, ctx, st));
         return;
     }
-    if (h->person_get(ctx, reg.person_id, &f->who) != KIOSK_OK) {
+    if (f->k.people->get(ctx, reg.person_id, &f->who, sizeof f->who) != KIOSK_OK) {
         f->who = *p;
         kit_fill(f->who.id, sizeof f->who.id, reg.person_id, NULL, NULL);
     }
     f->who.extra_json = NULL;
-    st = h->consent_set(ctx, f->who.id, KIOSK_CONSENT_CONTACT, f->consent_contact,
-                        FAIR_CONSENT_VERSION);
+    st = f->k.people->consent_set(ctx, f->who.id, KIOSK_CONSENT_CONTACT, f->consent_contact,
+                                  FAIR_CONSENT_VERSION);
     if (st == KIOSK_OK)
-        st = h->consent_set(ctx, f->who.id, KIOSK_CONSENT_SHARE, f->consent_share,
-                            FAIR_CONSENT_VERSION);
+        st = f->k.people->consent_set(ctx, f->who.id, KIOSK_CONSENT_SHARE, f->consent_share,
+                                      FAIR_CONSENT_VERSION);
     if (st != KIOSK_OK)
         h->log(ctx, "fair_booth: consent not stored");
     f->failure[0] = '\0';

@@ -11,10 +11,9 @@
 
 void fair_staff_forget(struct fair *f)
 {
-    if (f->latest)
-        f->h->free_mem(f->latest);
-    f->latest = NULL;
-    f->latest_count = 0;
+    if (f->latest.items)
+        f->h->free_mem(f->latest.items);
+    memset(&f->latest, 0, sizeof f->latest);
     f->stats_at_ms = 0;
     f->stats_ok = 0;
 }
@@ -29,11 +28,9 @@ static void refresh(struct fair *f, kiosk_ctx *ctx)
         return;
     fair_staff_forget(f);
     f->stats_at_ms = now;
-    f->stats_ok = h->fair_stats(ctx, f->ev.id, now, &f->stats) == KIOSK_OK;
-    if (h->fair_latest(ctx, f->ev.id, FAIR_LATEST, &f->latest, &f->latest_count) != KIOSK_OK) {
-        f->latest = NULL;
-        f->latest_count = 0;
-    }
+    f->stats_ok = f->k.fair->stats(ctx, f->ev.id, now, &f->stats, sizeof f->stats) == KIOSK_OK;
+    if (f->k.fair->latest(ctx, f->ev.id, FAIR_LATEST, &f->latest) != KIOSK_OK)
+        memset(&f->latest, 0, sizeof f->latest);
 }
 
 static void counts_row(struct fair *f, kiosk_ctx *ctx)
@@ -100,10 +97,10 @@ static void latest_list(struct fair *f, kiosk_ctx *ctx)
     const struct kiosk_host_api *h = f->h;
     size_t i;
 
-    if (f->latest_count == 0)
+    if (f->latest.count == 0)
         h->ui_text(ctx, h->tr(ctx, "fair.staff_none"));
-    for (i = 0; i < f->latest_count; i++) {
-        const struct kiosk_person *p = &f->latest[i];
+    for (i = 0; i < f->latest.count; i++) {
+        const struct kiosk_person *p = KIOSK_AT(f->latest, const struct kiosk_person, i);
         char note[KIOSK_TEXT_LEN], detail[KIOSK_TEXT_LEN * 2];
 
         detail[0] = '\0';

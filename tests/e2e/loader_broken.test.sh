@@ -30,8 +30,8 @@ if [ $rc = 0 ]; then pass=$((pass + 1)); else
   fail=$((fail + 1)); echo "FAIL: the kiosk did not show the good plugins (exit $rc)"; fi
 check "not a shared object" "plugin '$dir/bad.so' refused: not a shared object"
 check "no entry symbol" "plugin '$dir/test_no_entry.so' refused: it has no 'kiosk_plugin_entry' symbol"
-check "another ABI major" "plugin '$dir/test_abi_major.so' refused: built for plugin ABI 2\.0, this kiosk speaks 1\."
-check "a newer minor" "plugin '$dir/test_abi_minor.so' refused: built for plugin ABI 1\.[0-9]+, newer than this kiosk's"
+check "another ABI major" "plugin '$dir/test_abi_major.so' refused: built for plugin ABI 1\.0, this kiosk speaks 2\."
+check "a newer minor" "plugin '$dir/test_abi_minor.so' refused: built for plugin ABI 2\.[0-9]+, newer than this kiosk's"
 check "a repeated id" "plugin '$dir/test_twin.so' refused: it repeats the plugin id 'test_good' already loaded from 'test_good.so'"
 check "entry returned NULL" "plugin '$dir/test_null_entry.so' refused: kiosk_plugin_entry returned NULL"
 check "the good ones load" "2 plugin\(s\) loaded from '$dir'"

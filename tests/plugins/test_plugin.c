@@ -5,6 +5,9 @@
  *   TEST_ABI_MAJOR=N / TEST_ABI_MINOR=N   another ABI version
  *   TEST_TWIN        repeats the good plugin's id
  *   TEST_NULL        its entry returns NULL
+ *   TEST_CREATE_FAILS  its create refuses, with a reason
+ *   TEST_MIGRATES    keeps data version 2; its migrate hook writes "migrated" = "<from>-<to>"
+ *                    (fails when KIOSK_TEST_MIGRATE_FAIL is set)
  * It includes only <kiosk/plugin.h>, as every plugin must. */
 #include <kiosk/plugin.h>
 
@@ -21,6 +24,10 @@
 
 #if defined(TEST_SECOND)
 #define TEST_ID "test_second"
+#elif defined(TEST_CREATE_FAILS)
+#define TEST_ID "test_create_fails"
+#elif defined(TEST_MIGRATES)
+#define TEST_ID "test_migrates"
 #else
 #define TEST_ID "test_good" /* TEST_TWIN repeats it on purpose */
 #endif
@@ -48,10 +55,33 @@ struct state {
     struct kiosk_signature sig;
 };
 
-static void *create(kiosk_ctx *ctx)
+/* TEST_CREATE_FAILS: create refuses with a reason, which the loader logs. */
+static kiosk_status create(kiosk_ctx *ctx, void **out, char *err, size_t err_cap)
 {
-    return calloc(1, sizeof(struct state));
+#ifdef TEST_CREATE_FAILS
+    snprintf(err, err_cap, "the test asked create to fail");
+    return KIOSK_E_UNAVAILABLE;
+#else
+    (void)err;
+    (void)err_cap;
+    *out = calloc(1, sizeof(struct state));
+    return *out ? KIOSK_OK : KIOSK_E_NOMEM;
+#endif
 }
+
+#ifdef TEST_MIGRATES
+static kiosk_status migrate(kiosk_ctx *ctx, uint32_t from, uint32_t to, char *err, size_t cap)
+{
+    const struct kiosk_data_api *data = KIOSK_API_GET(host, data, DATA);
+    char v[32];
+    if (getenv("KIOSK_TEST_MIGRATE_FAIL")) {
+        snprintf(err, cap, "the test asked migrate to fail");
+        return KIOSK_E_CORRUPT;
+    }
+    snprintf(v, sizeof v, "%u-%u", from, to);
+    return data ? data->set(ctx, "migrated", v) : KIOSK_E_UNAVAILABLE;
+}
+#endif
 
 static void destroy(void *state)
 {
@@ -103,6 +133,7 @@ static const struct kiosk_plugin plugin = {
     .size = sizeof(struct kiosk_plugin),
     .abi_major = TEST_ABI_MAJOR,
     .abi_minor = TEST_ABI_MINOR,
+    /* built as it would be by KIOSK_PLUGIN_HEADER, but with the test's version */
     .id = TEST_ID,
     .title_key = TEST_ID ".title",
     .strings = strings,
@@ -112,6 +143,10 @@ static const struct kiosk_plugin plugin = {
     .leave = leave,
 #ifndef TEST_SECOND
     .on_scan = on_scan,
+#endif
+#ifdef TEST_MIGRATES
+    .data_version = 2,
+    .migrate = migrate,
 #endif
 };
 

@@ -43,7 +43,7 @@ static void fake_free(void *p)
     free(p);
 }
 
-static kiosk_status fake_events(kiosk_ctx *ctx, int kind, struct kiosk_event **out, size_t *count)
+static kiosk_status fake_events(kiosk_ctx *ctx, int kind, struct kiosk_array *out)
 {
     static const struct {
         const char *place, *province;
@@ -59,10 +59,18 @@ static kiosk_status fake_events(kiosk_ctx *ctx, int kind, struct kiosk_event **o
         kiosk_strlcpy(e[i].place, rows[i].place, sizeof e[i].place);
         kiosk_strlcpy(e[i].province, rows[i].province, sizeof e[i].province);
     }
-    *out = e;
-    *count = KIT_ARRAY_LEN(rows);
+    out->items = e;
+    out->count = KIT_ARRAY_LEN(rows);
+    out->elem_size = sizeof *e;
     return KIOSK_OK;
 }
+
+static const struct kiosk_program_api fake_program = {
+    .size = sizeof(struct kiosk_program_api),
+    .version = KIOSK_PROGRAM_API_VERSION,
+    .events_list = fake_events,
+};
+static const struct kit_api kit = {.program = &fake_program};
 
 static struct kiosk_host_api fake_host(void)
 {
@@ -76,7 +84,6 @@ static struct kiosk_host_api fake_host(void)
     h.fold = vn_fold;
     h.phone_normalise = fake_phone;
     h.free_mem = fake_free;
-    h.events_list = fake_events;
     return h;
 }
 
@@ -174,7 +181,7 @@ static void test_places(void)
     struct kit_place_field f;
     size_t idx[KIT_MAX_PLACES], n;
 
-    kit_places_load(&h, NULL, pl);
+    kit_places_load(&h, &kit, NULL, pl);
     CHECK_INT(pl->count, 3); /* no city-only place, no commune twice */
     CHECK_STR(pl->items[0].commune, "xã Mỹ Khánh");
     CHECK_STR(pl->items[0].district, "huyện Phong Điền");

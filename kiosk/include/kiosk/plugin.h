@@ -12,8 +12,11 @@ extern "C" {
 #endif
 
 /* A plugin built against major M, minor m loads in a host of major M and minor >= m.
- * Structs only grow at their end; a new member bumps the minor and is commented with it. */
-#define KIOSK_ABI_MAJOR 1
+ * Structs only grow at their end; a new member bumps the minor and is commented with it.
+ * Major 2 (was 1): arrays carry their element size and OUT structs their caller's size,
+ * domain calls moved into versioned sub-tables, create reports an error, plugins may
+ * migrate their own data and claim scanned receipts. docs/PLUGINS.md says why. */
+#define KIOSK_ABI_MAJOR 2
 #define KIOSK_ABI_MINOR 0
 
 #if defined(__GNUC__)
@@ -35,21 +38,25 @@ typedef enum kiosk_status {
     KIOSK_E_CORRUPT,   /* not a kiosk file, or damaged */
     KIOSK_E_DENIED,    /* forged, untrusted, wrong PIN, no consent */
     KIOSK_E_NOMEM,
-    KIOSK_E_CAPACITY, /* the class is full (registration went to the waiting list) */
+    KIOSK_E_CAPACITY,    /* the class is full (registration went to the waiting list) */
     KIOSK_E_UNAVAILABLE, /* a device or server is not reachable */
 } kiosk_status;
 
 /* Sizes of the fixed text fields below, in bytes, including the NUL. All text is UTF-8 NFC. */
-#define KIOSK_ID_LEN 33     /* 128-bit id as 32 lower-case hex digits */
-#define KIOSK_NAME_LEN 160  /* a full name */
-#define KIOSK_PART_LEN 64   /* a name part, a code */
-#define KIOSK_PLACE_LEN 96  /* commune, district, province */
-#define KIOSK_TEXT_LEN 256  /* a title, a note, an organisation */
-#define KIOSK_PHONE_LEN 20  /* E.164: +84912345678 */
+#define KIOSK_ID_LEN 33       /* 128-bit id as 32 lower-case hex digits */
+#define KIOSK_NAME_LEN 160    /* a full name */
+#define KIOSK_PART_LEN 64     /* a name part, a code */
+#define KIOSK_PLACE_LEN 96    /* commune, district, province */
+#define KIOSK_TEXT_LEN 256    /* a title, a note, an organisation */
+#define KIOSK_PHONE_LEN 20    /* E.164: +84912345678 */
 #define KIOSK_RECEIPT_LEN 192 /* a receipt text (KC1....) */
-#define KIOSK_SHORT_LEN 12  /* short code with its dash: 7KQ3-M9XT */
+#define KIOSK_SHORT_LEN 12    /* short code with its dash: 7KQ3-M9XT */
 
-/* ---- the domain, as plugins see it (frozen for ABI major 1) ---- */
+/* ---- the domain, as plugins see it ----
+ * These structs grow at their end in a minor bump. So that a plugin built against an older
+ * minor keeps working, every call that fills one takes the size the plugin allocated
+ * (out_size: pass sizeof *out) and writes no more than that; arrays come back as a
+ * struct kiosk_array with the host's element size, walked with KIOSK_AT. */
 
 enum kiosk_event_kind { KIOSK_EVENT_CLASS = 1, KIOSK_EVENT_FAIR = 2 };
 
@@ -58,15 +65,15 @@ struct kiosk_event {
     char code[KIOSK_PART_LEN]; /* MDN-MK */
     int kind;                  /* enum kiosk_event_kind */
     char title[KIOSK_TEXT_LEN];
-    char place[KIOSK_TEXT_LEN];     /* as people read it: "xã Mỹ Khánh, huyện Phong Điền" */
-    char province[KIOSK_PLACE_LEN]; /* "TP Cần Thơ", "tỉnh Đồng Tháp" */
-    int64_t starts_at_ms;           /* first session's start */
-    int64_t ends_at_ms;             /* last session's end */
-    int capacity;                   /* 0: no limit */
-    int registered;                 /* registrations that hold a seat */
-    int signup_open;                /* 1 when sign-up is open */
-    int signature_required;         /* class asks each trainee to sign each day */
-    int late_after_min;             /* minutes after a session's start that count as late */
+    char place[KIOSK_TEXT_LEN]; /* as people read it: "xã Mỹ Khánh, huyện Phong Điền" */
+    char province[KIOSK_PLACE_LEN];     /* "TP Cần Thơ", "tỉnh Đồng Tháp" */
+    int64_t starts_at_ms;               /* first session's start */
+    int64_t ends_at_ms;                 /* last session's end */
+    int capacity;                       /* 0: no limit */
+    int registered;                     /* registrations that hold a seat */
+    int signup_open;                    /* 1 when sign-up is open */
+    int signature_required;             /* class asks each trainee to sign each day */
+    int late_after_min;                 /* minutes after a session's start that count as late */
     char interests[KIOSK_TEXT_LEN * 2]; /* fairs: interests separated by '\n' */
 };
 
@@ -87,24 +94,24 @@ enum kiosk_org_kind {
 };
 
 struct kiosk_person {
-    char id[KIOSK_ID_LEN];         /* empty: a new person (person_save fills it) */
-    char full_name[KIOSK_NAME_LEN]; /* display form, NFC */
+    char id[KIOSK_ID_LEN];           /* empty: a new person (person_save fills it) */
+    char full_name[KIOSK_NAME_LEN];  /* display form, NFC */
     char given_name[KIOSK_PART_LEN]; /* empty: the last word of full_name */
-    int birth_year;                 /* 0: unknown */
-    char phone[KIOSK_PHONE_LEN];    /* E.164 or empty */
+    int birth_year;                  /* 0: unknown */
+    char phone[KIOSK_PHONE_LEN];     /* E.164 or empty */
     char commune[KIOSK_PLACE_LEN];
     char district[KIOSK_PLACE_LEN]; /* old two-level addresses; may be empty */
     char province[KIOSK_PLACE_LEN];
     char organisation[KIOSK_TEXT_LEN];
-    int org_kind; /* enum kiosk_org_kind */
+    int org_kind;           /* enum kiosk_org_kind */
     const char *extra_json; /* plugin's own fields, borrowed; NULL: none. Not filled by reads. */
 };
 
-/* One search hit: the person and how well the typed text matched. */
+/* One search hit: how well the typed text matched, and the person (last, so it can grow). */
 struct kiosk_person_hit {
+    int score;      /* higher first: typed accents also matched, whole words, ... */
+    int registered; /* registered for the event the search was limited to */
     struct kiosk_person person;
-    int score;       /* higher first: typed accents also matched, whole words, ... */
-    int registered;  /* registered for the event the search was limited to */
 };
 
 enum kiosk_reg_status {
@@ -118,7 +125,7 @@ struct kiosk_registration {
     char id[KIOSK_ID_LEN];
     char event_id[KIOSK_ID_LEN];
     char person_id[KIOSK_ID_LEN];
-    int status; /* enum kiosk_reg_status */
+    int status;            /* enum kiosk_reg_status */
     int waitlist_position; /* 1-based when on the waiting list */
     int64_t created_at_ms;
 };
@@ -129,8 +136,8 @@ struct kiosk_checkin {
     char id[KIOSK_ID_LEN];
     char session_id[KIOSK_ID_LEN];
     char person_id[KIOSK_ID_LEN];
-    int kind;  /* enum kiosk_checkin_kind */
-    int late;  /* arrived after the event's late threshold */
+    int kind;   /* enum kiosk_checkin_kind */
+    int late;   /* arrived after the event's late threshold */
     int walkin; /* was not on the roster */
     int64_t at_ms;
 };
@@ -146,7 +153,11 @@ struct kiosk_signature {
     struct kiosk_point points[4096];
 };
 
-enum kiosk_receipt_kind { KIOSK_RECEIPT_SIGNUP = 1, KIOSK_RECEIPT_ATTENDANCE = 2, KIOSK_RECEIPT_VISIT = 3 };
+enum kiosk_receipt_kind {
+    KIOSK_RECEIPT_SIGNUP = 1,
+    KIOSK_RECEIPT_ATTENDANCE = 2,
+    KIOSK_RECEIPT_VISIT = 3
+};
 
 struct kiosk_receipt {
     char id[KIOSK_ID_LEN];
@@ -178,10 +189,10 @@ struct kiosk_string {
 
 /* Counts for a fair's staff view, for one day. */
 struct kiosk_fair_stats {
-    int visitors;      /* distinct visitors today */
-    int new_visitors;  /* registered today */
-    int returning;     /* came back today, registered before */
-    int by_hour[24];   /* visits by local hour */
+    int visitors;        /* distinct visitors today */
+    int new_visitors;    /* registered today */
+    int returning;       /* came back today, registered before */
+    int by_hour[24];     /* visits by local hour */
     int by_interest[16]; /* visitors today by the event's interests, in their order */
 };
 
@@ -196,84 +207,175 @@ enum kiosk_field_kind {
 enum kiosk_style { KIOSK_STYLE_NORMAL = 0, KIOSK_STYLE_PRIMARY = 1, KIOSK_STYLE_DANGER = 2 };
 enum kiosk_msg { KIOSK_MSG_INFO = 0, KIOSK_MSG_OK = 1, KIOSK_MSG_ERROR = 2 };
 
+/* An array the host returns: count elements of elem_size bytes each, in one block the
+ * plugin releases with free_mem(items). elem_size is the host's sizeof and may exceed the
+ * plugin's (members added by a later minor): walk it with KIOSK_AT, never items[i]. */
+struct kiosk_array {
+    void *items;
+    size_t count;
+    size_t elem_size;
+};
+#define KIOSK_AT(arr, type, i)                                                                     \
+    ((type *)(void *)((char *)(arr).items + (size_t)(i) * (arr).elem_size))
+
+/* 1 when a table (the host table or a sub-table: each starts with its size) is large
+ * enough to hold member and the member is set. Use it for calls added by a later minor. */
+#define KIOSK_API_HAS(tbl, member)                                                                 \
+    ((tbl) != NULL &&                                                                              \
+     (size_t)((const char *)&(tbl)->member - (const char *)(tbl)) + sizeof((tbl)->member) <=       \
+         (tbl)->size &&                                                                            \
+     (tbl)->member != NULL)
+
 /* Per-call context: what a callback was called for. Opaque; never kept past the call. */
 typedef struct kiosk_ctx kiosk_ctx;
 
-/* What the host offers. Handed to kiosk_plugin_entry; valid until the plugin is destroyed.
- * Ownership: pointers passed in are borrowed for the call. Arrays the host returns through
- * an OUT pointer are the plugin's to release with free_mem. Strings returned as
- * const char * belong to the host and live until the next frame. */
+/* ---- sub-tables: domain calls, each with its own version, reached through
+ * host->api(name, version). A sub-table grows at its end; its version counts its
+ * additions, so a plugin asks for the version that has the calls it uses and gets NULL from
+ * a host without it. Each starts with size and version, like the host table. ---- */
+
+/* "program": events, sessions, registrations and check-ins. */
+#define KIOSK_PROGRAM_API "program"
+#define KIOSK_PROGRAM_API_VERSION 1
+struct kiosk_program_api {
+    size_t size;
+    uint32_t version;
+    /* -- version 1 -- */
+    /* kind 0: every kind. Ordered by start. */
+    kiosk_status (*events_list)(kiosk_ctx *ctx, int kind, struct kiosk_array *out);
+    kiosk_status (*event_get)(kiosk_ctx *ctx, const char *id_or_code, struct kiosk_event *out,
+                              size_t out_size);
+    /* The event of this kind the kiosk serves: the coordinator's choice, else the one
+     * event of the kind with a session today. */
+    kiosk_status (*event_served)(kiosk_ctx *ctx, int kind, struct kiosk_event *out,
+                                 size_t out_size);
+    /* The session running at now_ms, else the next one the same day. */
+    kiosk_status (*session_current)(kiosk_ctx *ctx, const char *event_id, struct kiosk_session *out,
+                                    size_t out_size);
+    /* The first session of the event that ends after from_ms (any day); NOT_FOUND: none. */
+    kiosk_status (*session_next)(kiosk_ctx *ctx, const char *event_id, int64_t from_ms,
+                                 struct kiosk_session *out, size_t out_size);
+    kiosk_status (*session_get)(kiosk_ctx *ctx, const char *session_id, struct kiosk_session *out,
+                                size_t out_size);
+    /* Registers once: an existing registration (same person, or same phone, or same folded
+     * name and birth year) comes back with KIOSK_E_EXISTS and p filled with the registered
+     * person. A full class puts the person on the waiting list (status WAITLIST, OK). */
+    kiosk_status (*register_person)(kiosk_ctx *ctx, const char *event_id, struct kiosk_person *p,
+                                    size_t p_size, int walkin, struct kiosk_registration *out,
+                                    size_t out_size);
+    kiosk_status (*registration_get)(kiosk_ctx *ctx, const char *event_id, const char *person_id,
+                                     struct kiosk_registration *out, size_t out_size);
+    /* One check-in per person, session and kind: a repeat returns KIOSK_E_EXISTS with the
+     * first one. The signature may be NULL. Committed durably before it returns OK. */
+    kiosk_status (*check_in)(kiosk_ctx *ctx, const char *session_id, const char *person_id,
+                             int kind, const struct kiosk_signature *sig, struct kiosk_checkin *out,
+                             size_t out_size);
+};
+
+/* "people": the people of the program and their consents. */
+#define KIOSK_PEOPLE_API "people"
+#define KIOSK_PEOPLE_API_VERSION 1
+struct kiosk_people_api {
+    size_t size;
+    uint32_t version;
+    /* -- version 1 -- */
+    /* Word-prefix search, accents optional. event_id non-NULL: only people registered for
+     * it. out: struct kiosk_person_hit elements. */
+    kiosk_status (*search)(kiosk_ctx *ctx, const char *typed, const char *event_id, size_t max,
+                           struct kiosk_array *out);
+    kiosk_status (*get)(kiosk_ctx *ctx, const char *id, struct kiosk_person *out, size_t out_size);
+    kiosk_status (*by_phone)(kiosk_ctx *ctx, const char *e164, struct kiosk_person *out,
+                             size_t out_size);
+    /* Insert (empty id: fills p->id) or store a new version. Tidies and validates the name. */
+    kiosk_status (*save)(kiosk_ctx *ctx, struct kiosk_person *p, size_t p_size);
+    kiosk_status (*consent_set)(kiosk_ctx *ctx, const char *person_id, int purpose, int granted,
+                                const char *text_version);
+};
+
+/* "receipt": signed QR receipts and the receipt screen. */
+#define KIOSK_RECEIPT_API "receipt"
+#define KIOSK_RECEIPT_API_VERSION 1
+struct kiosk_receipt_api {
+    size_t size;
+    uint32_t version;
+    /* -- version 1 -- */
+    /* Issues (or returns the existing) receipt of a kind for person and event/session. */
+    kiosk_status (*issue)(kiosk_ctx *ctx, int kind, const char *event_id, const char *session_id,
+                          const char *person_id, struct kiosk_receipt *out, size_t out_size);
+    /* Verifies a scanned text (signature, trusted key, this program) and looks it up.
+     * On failure *why says why, for people. */
+    kiosk_status (*verify)(kiosk_ctx *ctx, const char *text, struct kiosk_receipt *out,
+                           size_t out_size, const char **why);
+    /* The receipt screen: the QR (large), short code, event, the person's name (on screen
+     * only), a print button when a printer is configured, and "Xong". Returns 1 when the
+     * person tapped "Xong". Call it from frame. */
+    int (*screen)(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *person_name);
+};
+
+/* "fair": a fair's figures for its staff. */
+#define KIOSK_FAIR_API "fair"
+#define KIOSK_FAIR_API_VERSION 1
+struct kiosk_fair_api {
+    size_t size;
+    uint32_t version;
+    /* -- version 1 -- */
+    /* Counts of the local day holding day_ms (0: today). */
+    kiosk_status (*stats)(kiosk_ctx *ctx, const char *event_id, int64_t day_ms,
+                          struct kiosk_fair_stats *out, size_t out_size);
+    /* Latest visitors (newest first), struct kiosk_person elements whose extra_json is the
+     * visit's note, inside the same block. */
+    kiosk_status (*latest)(kiosk_ctx *ctx, const char *event_id, size_t max,
+                           struct kiosk_array *out);
+};
+
+/* "data": a plugin's own small values (its settings, counters, the version of its data),
+ * kept in the kiosk's database under the plugin's id. Keys: [a-z0-9_.], up to 63 bytes. */
+#define KIOSK_DATA_API "data"
+#define KIOSK_DATA_API_VERSION 1
+struct kiosk_data_api {
+    size_t size;
+    uint32_t version;
+    /* -- version 1 -- */
+    /* NOT_FOUND when unset; the value is cut to cap. */
+    kiosk_status (*get)(kiosk_ctx *ctx, const char *key, char *out, size_t cap);
+    /* value NULL: remove. Committed durably before it returns OK. */
+    kiosk_status (*set)(kiosk_ctx *ctx, const char *key, const char *value);
+};
+
+/* A sub-table of at least that version, typed: KIOSK_API_GET(host, program, PROGRAM). */
+#define KIOSK_API_GET(host, name, NAME)                                                            \
+    ((const struct kiosk_##name##_api *)(host)->api(KIOSK_##NAME##_API, KIOSK_##NAME##_API_VERSION))
+
+/* What the host offers: the basics, the generic widgets and the sub-table look-up.
+ * Handed to kiosk_plugin_entry; valid until the plugin is destroyed.
+ * Ownership: pointers passed in are borrowed for the call. Arrays the host returns are the
+ * plugin's to release with free_mem. Strings returned as const char * belong to the host
+ * and live until the next frame. */
 struct kiosk_host_api {
     size_t size; /* sizeof(struct kiosk_host_api) as the host knows it */
     uint16_t abi_major, abi_minor;
 
-    /* -- since 1.0: basics -- */
-    void (*free_mem)(void *p);                                 /* IN: memory from the host */
-    const char *(*tr)(kiosk_ctx *ctx, const char *key);        /* string in the current language */
-    const char *(*lang)(kiosk_ctx *ctx);                       /* "vi" or "en" */
-    int64_t (*now_ms)(kiosk_ctx *ctx);                         /* kiosk wall clock, UTC ms */
+    /* -- since 2.0: basics -- */
+    void (*free_mem)(void *p);                          /* IN: memory from the host */
+    const char *(*tr)(kiosk_ctx *ctx, const char *key); /* string in the current language */
+    const char *(*lang)(kiosk_ctx *ctx);                /* "vi" or "en" */
+    int64_t (*now_ms)(kiosk_ctx *ctx);                  /* kiosk wall clock, UTC ms */
     void (*format_time)(kiosk_ctx *ctx, int64_t at_ms, const char *strftime_fmt, char *out,
-                        size_t cap);                           /* local time */
-    const char *(*setting)(kiosk_ctx *ctx, const char *key);   /* NULL: not set */
-    void (*log)(kiosk_ctx *ctx, const char *msg);              /* no names or phones in it */
-    void (*go_home)(kiosk_ctx *ctx);                           /* back to the home screen */
+                        size_t cap);                         /* local time */
+    const char *(*setting)(kiosk_ctx *ctx, const char *key); /* NULL: not set */
+    void (*log)(kiosk_ctx *ctx, const char *msg);            /* no names or phones in it */
+    void (*go_home)(kiosk_ctx *ctx);                         /* back to the home screen */
+    /* A sub-table by name (KIOSK_PROGRAM_API, ...) of at least that version; NULL when this
+     * host has none. Static: look it up once, in kiosk_plugin_entry or create. */
+    const void *(*api)(const char *name, uint32_t min_version);
 
-    /* -- since 1.0: text (Vietnamese) -- */
-    void (*name_tidy)(const char *in, char *out, size_t cap);  /* "  TRẦN  văn" -> "Trần Văn" */
-    void (*fold)(const char *in, char *out, size_t cap);       /* search key: "nguyen thi hoa" */
+    /* -- since 2.0: text (Vietnamese) -- */
+    void (*name_tidy)(const char *in, char *out, size_t cap); /* "  TRẦN  văn" -> "Trần Văn" */
+    void (*fold)(const char *in, char *out, size_t cap);      /* search key: "nguyen thi hoa" */
     kiosk_status (*phone_normalise)(kiosk_ctx *ctx, const char *in, char out[KIOSK_PHONE_LEN],
-                                    const char **why);         /* OUT why: a string for people */
+                                    const char **why); /* OUT why: a string for people */
 
-    /* -- since 1.0: the program -- */
-    kiosk_status (*events_list)(kiosk_ctx *ctx, int kind, struct kiosk_event **out,
-                                size_t *count);                 /* OUT: free with free_mem */
-    kiosk_status (*event_get)(kiosk_ctx *ctx, const char *id_or_code, struct kiosk_event *out);
-    kiosk_status (*event_served)(kiosk_ctx *ctx, int kind, struct kiosk_event *out);
-    /* The session running at now_ms (or the next one today) of an event. */
-    kiosk_status (*session_current)(kiosk_ctx *ctx, const char *event_id,
-                                    struct kiosk_session *out);
-    kiosk_status (*session_get)(kiosk_ctx *ctx, const char *session_id, struct kiosk_session *out);
-
-    /* -- since 1.0: people -- */
-    /* Word-prefix search, accents optional. event_id non-NULL: only people registered for it. */
-    kiosk_status (*people_search)(kiosk_ctx *ctx, const char *typed, const char *event_id,
-                                  size_t max, struct kiosk_person_hit **out, size_t *count);
-    kiosk_status (*person_get)(kiosk_ctx *ctx, const char *id, struct kiosk_person *out);
-    kiosk_status (*person_by_phone)(kiosk_ctx *ctx, const char *e164, struct kiosk_person *out);
-    /* Insert (empty id: fills p->id) or store a new version. Tidies and validates the name. */
-    kiosk_status (*person_save)(kiosk_ctx *ctx, struct kiosk_person *p);
-    kiosk_status (*consent_set)(kiosk_ctx *ctx, const char *person_id, int purpose, int granted,
-                                const char *text_version);
-
-    /* -- since 1.0: registrations, check-ins, receipts -- */
-    /* Registers once: an existing registration (same person, or same phone, or same folded
-     * name and birth year) comes back with KIOSK_E_EXISTS. A full class puts the person on
-     * the waiting list (status WAITLIST, returns OK). */
-    kiosk_status (*register_person)(kiosk_ctx *ctx, const char *event_id,
-                                    struct kiosk_person *p, int walkin,
-                                    struct kiosk_registration *out);
-    kiosk_status (*registration_get)(kiosk_ctx *ctx, const char *event_id, const char *person_id,
-                                     struct kiosk_registration *out);
-    /* One check-in per person, session and kind: a repeat returns KIOSK_E_EXISTS with the
-     * first one. The signature may be NULL. Committed durably before it returns OK. */
-    kiosk_status (*check_in)(kiosk_ctx *ctx, const char *session_id, const char *person_id,
-                             int kind, const struct kiosk_signature *sig,
-                             struct kiosk_checkin *out);
-    /* Issues (or returns the existing) receipt of a kind for person and event/session. */
-    kiosk_status (*receipt_issue)(kiosk_ctx *ctx, int kind, const char *event_id,
-                                  const char *session_id, const char *person_id,
-                                  struct kiosk_receipt *out);
-    /* Verifies a scanned text (signature, trusted key, this program) and looks it up.
-     * On failure *why says why, for people. */
-    kiosk_status (*receipt_verify)(kiosk_ctx *ctx, const char *text, struct kiosk_receipt *out,
-                                   const char **why);
-    kiosk_status (*fair_stats)(kiosk_ctx *ctx, const char *event_id, int64_t day_ms,
-                               struct kiosk_fair_stats *out);
-    /* Latest visitors of a fair (newest first) with their note, for the staff view. */
-    kiosk_status (*fair_latest)(kiosk_ctx *ctx, const char *event_id, size_t max,
-                                struct kiosk_person **out, size_t *count);
-
-    /* -- since 1.0: widgets (immediate mode; call them from frame) --
+    /* -- since 2.0: widgets (immediate mode; call them from frame) --
      * Layout: widgets stack top to bottom in the content area. row_begin(n) puts the next
      * n widgets side by side. A widget returns 1 on the frame it was activated. */
     void (*ui_heading)(kiosk_ctx *ctx, const char *text);
@@ -294,37 +396,79 @@ struct kiosk_host_api {
     void (*ui_bar_chart)(kiosk_ctx *ctx, const char *title, const char *const *labels,
                          const int *values, size_t count);
     void (*ui_spacer)(kiosk_ctx *ctx, int height_px);
-    /* The receipt screen: the QR (large), short code, event, the person's name (on screen
-     * only), a print button when a printer is configured, and "Xong". Returns 1 when the
-     * person tapped "Xong". */
-    int (*ui_receipt)(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *person_name);
 };
 
-/* What a plugin is. Kept static by the plugin; the host reads it, never writes it. */
+/* How strongly a plugin claims a scanned receipt (claims_receipt). The host hands the
+ * receipt to the strongest claim; on a tie, to the plugin first on the home screen. */
+enum kiosk_claim {
+    KIOSK_CLAIM_NONE = 0,   /* not mine */
+    KIOSK_CLAIM_OWNER = 1,  /* its kind and event are mine (a class receipt: attendance) */
+    KIOSK_CLAIM_SERVED = 2, /* not mine by kind, but this kiosk was set to serve my event and
+                               I take it here (a fair's fast lane for a class receipt) */
+};
+
+/* What a plugin is. Kept static by the plugin; the host reads it, never writes it.
+ * KIOSK_PLUGIN_DEFINE fills size and version. */
 struct kiosk_plugin {
     size_t size; /* sizeof(struct kiosk_plugin) as the plugin was built */
     uint16_t abi_major, abi_minor;
-    const char *id;        /* unique, [a-z0-9_]: "class_attendance" */
-    const char *title_key; /* string key of its home tile */
+    const char *id;                     /* unique, [a-z0-9_]: "class_attendance" */
+    const char *title_key;              /* string key of its home tile */
     const struct kiosk_string *strings; /* may be NULL */
 
     /* -- required -- */
-    void *(*create)(kiosk_ctx *ctx);             /* OUT: the plugin's state (owned by it) */
-    void (*destroy)(void *state);                /* IN: frees what create made */
-    void (*frame)(void *state, kiosk_ctx *ctx);  /* draw the plugin's screen, handle taps */
+    /* Makes the plugin's state (*state, owned by it). Anything but KIOSK_OK: the plugin is
+     * not started and err (one line, for the coordinator, no names) goes to the log. */
+    kiosk_status (*create)(kiosk_ctx *ctx, void **state, char *err, size_t err_cap);
+    void (*destroy)(void *state);               /* IN: frees what create made */
+    void (*frame)(void *state, kiosk_ctx *ctx); /* draw the plugin's screen, handle taps */
 
     /* -- optional: NULL when not implemented -- */
-    void (*enter)(void *state, kiosk_ctx *ctx);  /* its tile was tapped */
-    void (*leave)(void *state, kiosk_ctx *ctx);  /* home, or the idle timeout: forget input */
-    /* A scanned payload while this plugin is shown. Returns 1 when it took it. */
+    void (*enter)(void *state, kiosk_ctx *ctx); /* its tile was tapped */
+    void (*leave)(void *state, kiosk_ctx *ctx); /* home, or the idle timeout: forget input */
+    /* A scanned text that is not a receipt of this kiosk, while this plugin is shown (or,
+     * on the home screen, offered to each plugin in turn). Returns 1 when it took it. */
     int (*on_scan)(void *state, kiosk_ctx *ctx, const char *payload);
     void (*admin_frame)(void *state, kiosk_ctx *ctx); /* its part of the admin screen */
+
+    /* The version of the plugin's own data (what it keeps through the "data" sub-table, the
+     * extra_json it writes); 0: it keeps none. */
+    uint32_t data_version;
+    /* Called before create when the kiosk holds data of an older version (from < to;
+     * from 0: none yet). OK: the host records `to`. Anything else: the plugin is not
+     * started, err is logged, and the next start tries again. A kiosk holding data newer
+     * than data_version does not start the plugin. */
+    kiosk_status (*migrate)(kiosk_ctx *ctx, uint32_t from, uint32_t to, char *err, size_t err_cap);
+
+    /* A scanned receipt, verified by the host (signature, trusted key, this program), on
+     * any screen: each plugin says how strongly it claims it (enum kiosk_claim) from its
+     * kind (enum kiosk_receipt_kind) and event. Must not draw or write. */
+    int (*claims_receipt)(void *state, kiosk_ctx *ctx, const struct kiosk_receipt *r,
+                          const struct kiosk_event *ev);
+    /* The receipt the host gave this plugin (the strongest claim): the host shows its
+     * screen, and the plugin acts on it (marks her present, welcomes the visitor back). */
+    void (*on_receipt)(void *state, kiosk_ctx *ctx, const struct kiosk_receipt *r,
+                       const struct kiosk_event *ev);
 };
 
 /* The one exported symbol. Returns the plugin's static descriptor, or NULL to refuse. */
 typedef const struct kiosk_plugin *(*kiosk_plugin_entry_fn)(const struct kiosk_host_api *host);
 #define KIOSK_PLUGIN_ENTRY_NAME "kiosk_plugin_entry"
 KIOSK_EXPORT const struct kiosk_plugin *kiosk_plugin_entry(const struct kiosk_host_api *host);
+
+/* Defines kiosk_plugin_entry, keeping the host table in host_var (a
+ * `static const struct kiosk_host_api *`) and returning &desc. No check is needed in the
+ * plugin: the loader refuses a descriptor of another major or of a newer minor than the
+ * host's (so every member this header declares is in the host's table), with one log line.
+ * Fill desc's size and version with KIOSK_PLUGIN_HEADER. */
+#define KIOSK_PLUGIN_HEADER                                                                        \
+    .size = sizeof(struct kiosk_plugin), .abi_major = KIOSK_ABI_MAJOR, .abi_minor = KIOSK_ABI_MINOR
+#define KIOSK_PLUGIN_DEFINE(desc, host_var)                                                        \
+    KIOSK_EXPORT const struct kiosk_plugin *kiosk_plugin_entry(const struct kiosk_host_api *h_)    \
+    {                                                                                              \
+        host_var = h_;                                                                             \
+        return &(desc);                                                                            \
+    }
 
 #ifdef __cplusplus
 }

@@ -15,10 +15,13 @@ static const struct kiosk_string strings[] = {
 
 static int state;
 
-static void *create(kiosk_ctx *ctx)
+static kiosk_status create(kiosk_ctx *ctx, void **out, char *err, size_t err_cap)
 {
     (void)ctx;
-    return &state;
+    (void)err;
+    (void)err_cap;
+    *out = &state;
+    return KIOSK_OK;
 }
 
 static void destroy(void *s)
@@ -34,19 +37,9 @@ static void frame(void *s, kiosk_ctx *ctx)
 }
 
 static const struct kiosk_plugin plugin = {
-    .size = sizeof(struct kiosk_plugin),
-    .abi_major = KIOSK_ABI_MAJOR,
-    .abi_minor = KIOSK_ABI_MINOR,
-    .id = "test_crasher",
-    .title_key = "crasher.title",
-    .strings = strings,
-    .create = create,
-    .destroy = destroy,
+    KIOSK_PLUGIN_HEADER, .id = "test_crasher", .title_key = "crasher.title",
+    .strings = strings,  .create = create,     .destroy = destroy,
     .frame = frame,
 };
 
-KIOSK_EXPORT const struct kiosk_plugin *kiosk_plugin_entry(const struct kiosk_host_api *api)
-{
-    host = api;
-    return &plugin;
-}
+KIOSK_PLUGIN_DEFINE(plugin, host)
