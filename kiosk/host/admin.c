@@ -15,7 +15,7 @@ static const char *tr(struct app *a, const char *key)
 
 void admin_corner(struct app *a)
 {
-    if (a->screen == APP_PIN || a->screen == APP_ADMIN)
+    if (screens_current(a) == SCREEN_PIN || screens_current(a) == SCREEN_ADMIN)
         return;
     /* Called after every other widget: a press on a button in the corner goes to the
      * button; only the bare corner counts for the hidden long press. */
@@ -45,32 +45,17 @@ void admin_forget(struct app *a)
 
 void admin_open_pin(struct app *a)
 {
-    if (a->screen == APP_PLUGIN && a->current < a->plugins.count) {
-        struct plugin_slot *p = &a->plugins.slots[a->current];
-        if (p->desc.leave) {
-            kiosk_ctx ctx = app_ctx(a, p);
-            p->desc.leave(p->state, &ctx);
-        }
-    }
+    screens_show_coordinator(a, SCREEN_PIN);
     admin_forget(a);
-    ui_reset(a->ui);
-    a->kbd_h = 0;
-    a->screen = APP_PIN;
     a->admin.setting_pin = !pin_is_set(a->store);
-    a->relayout = 1;
-    if (a->guard_on)
-        crash_guard_set_active(&a->guard, NULL);
     kiosk_log(KIOSK_LOG_INFO, "the coordinator's PIN pad was opened");
 }
 
 static void enter_admin(struct app *a)
 {
+    screens_show_coordinator(a, SCREEN_ADMIN);
     admin_forget(a);
-    ui_reset(a->ui);
-    a->kbd_h = 0;
-    a->screen = APP_ADMIN;
     a->admin.tab = ADMIN_TAB_TODAY;
-    a->relayout = 1;
 }
 
 static void format_hhmm(int64_t at_ms, char *out, size_t cap)
@@ -139,7 +124,7 @@ void admin_pin_frame(struct app *a)
     struct admin *ad = &a->admin;
     int top;
     if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.cancel"), &top))
-        a->pending_home = 1;
+        screens_request_home(a);
     screens_content(a, top);
     const char *err = ad->pin_error[0] ? ad->pin_error : NULL;
     if (ad->setting_pin && !pin_is_set(a->store)) {

@@ -285,11 +285,11 @@ static void tab_settings(struct app *a)
     int vi = strcmp(i18n_lang(a->i18n), "vi") == 0;
     if (ui_button(a->ui, "Tiếng Việt", vi ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         i18n_set_lang(a->i18n, "vi");
-        a->relayout = 1;
+        screens_relayout(a);
     }
     if (ui_button(a->ui, "English", vi ? KIOSK_STYLE_NORMAL : KIOSK_STYLE_PRIMARY)) {
         i18n_set_lang(a->i18n, "en");
-        a->relayout = 1;
+        screens_relayout(a);
     }
     ui_row_end(a->ui);
     ui_text(a->ui, tr(a, "admin.settings.input"));
@@ -348,7 +348,7 @@ static void tabs_row(struct app *a)
             a->admin.tab = fixed[i].tab;
             a->admin.message[0] = '\0';
             a->admin.confirm_quit = 0;
-            a->relayout = 1;
+            screens_relayout(a);
         }
     }
     for (size_t i = 0; i < a->plugins.count; i++) {
@@ -361,7 +361,7 @@ static void tabs_row(struct app *a)
             a->admin.tab = ADMIN_TAB_PLUGIN;
             a->admin.plugin_tab = i;
             a->admin.message[0] = '\0';
-            a->relayout = 1;
+            screens_relayout(a);
         }
     }
     ui_row_end(a->ui);
@@ -371,7 +371,7 @@ void admin_frame(struct app *a)
 {
     int top;
     if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.close"), &top))
-        a->pending_home = 1;
+        screens_request_home(a);
     ui_rect area = screens_content(a, top);
     tabs_row(a);
     if (a->admin.message[0])

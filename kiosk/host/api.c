@@ -54,7 +54,7 @@ static void api_log(kiosk_ctx *ctx, const char *msg)
 
 static void api_go_home(kiosk_ctx *ctx)
 {
-    ctx->app->pending_home = 1;
+    screens_request_home(ctx->app);
 }
 
 /* ---- widgets ---- */

@@ -190,6 +190,10 @@ static void open_plugins(struct app *a, const struct app_opts *o)
 int app_open(const struct app_opts *o, struct app **out)
 {
     struct app *a = calloc(1, sizeof *a);
+    if (a && !(a->screens = screens_new())) {
+        free(a);
+        a = NULL;
+    }
     if (!a) {
         fprintf(stderr, "kiosk: out of memory\n");
         return 1;
@@ -244,6 +248,7 @@ void app_close(struct app *a)
         store_close(a->store);
     i18n_free(a->i18n);
     config_free(a->cfg);
+    screens_free(a->screens);
     free(a);
 }
 
@@ -259,7 +264,6 @@ int app_frame(struct app *a, const struct ui_event *ev)
     int dirty = 0;
     const struct ui_event *e = ev;
     for (int i = 0; i < SETTLE_FRAMES_MAX; i++) {
-        a->relayout = 0;
         a->be->size(a->backend, &a->width, &a->height);
         ui_begin(a->ui, a->width, a->height, a->mono_ms, e);
         screens_frame(a);
@@ -267,26 +271,7 @@ int app_frame(struct app *a, const struct ui_event *ev)
         int changed = ui_needs_redraw(a->ui);
         dirty |= changed;
         e = NULL;
-        int again = a->relayout;
-        if (a->pending_home) {
-            a->pending_home = 0;
-            screens_go_home(a);
-            again = 1;
-        }
-        if (a->pending_enter) {
-            size_t idx = a->pending_enter - 1;
-            a->pending_enter = 0;
-            if (idx < a->plugins.count) {
-                struct plugin_slot *p = &a->plugins.slots[idx];
-                screens_show_plugin(a, idx);
-                if (p->desc.enter) {
-                    kiosk_ctx ctx = app_ctx(a, p);
-                    p->desc.enter(p->state, &ctx);
-                }
-            }
-            again = 1;
-        }
-        if (!again && !changed)
+        if (!screens_settle(a) && !changed)
             break;
         dirty = 1;
     }

@@ -10,6 +10,7 @@
 #include "host/crash_guard.h"
 #include "host/host_ctx.h"
 #include "host/loader.h"
+#include "host/screens.h"
 #include "i18n.h"
 #include "text/scanburst.h"
 
@@ -25,8 +26,6 @@ struct app_opts {
     const struct backend_ops *backend; /* the screen and input: the executable's choice */
 };
 
-enum app_screen { APP_HOME = 0, APP_PLUGIN = 1, APP_PIN = 2, APP_ADMIN = 3 };
-
 struct app {
     struct config *cfg;
     struct i18n *i18n;
@@ -39,14 +38,8 @@ struct app {
     struct plugin_set plugins;
     char db_path[4096];
 
-    int screen;     /* enum app_screen */
-    size_t current; /* plugin shown on APP_PLUGIN */
+    struct screens *screens; /* which screen is shown (screens.c) */
     int width, height;
-    int kbd_h;            /* the on-screen keyboard's height in the last frame */
-    int relayout;         /* the layout changed during a frame: run another */
-    int pending_home;     /* go home after this frame (back button, go_home, idle) */
-    size_t pending_enter; /* plugin index + 1 to show after this frame; 0: none */
-    int scan_unknown;     /* a scan nobody took: say so on the home screen until the next input */
     int quit;
     int clean_exit; /* the run ended as it should (not a crash): the guard's counts restart */
     struct crash_guard guard; /* which plugin was on screen if the kiosk dies */
@@ -98,28 +91,5 @@ int app_frame(struct app *a, const struct ui_event *ev);
 void app_repaint(struct app *a);
 /* The kiosk_ctx for host screens (plugin NULL) or a plugin. */
 kiosk_ctx app_ctx(struct app *a, struct plugin_slot *p);
-
-/* Fills "{name}" placeholders of a string-table text (never a printf format: a translated
- * text cannot crash the kiosk). */
-void screens_template(const char *tmpl, const char *const names[], const char *const values[],
-                      size_t n, char *out, size_t cap);
-/* Sizes at 1280x800 scaled to this screen's height. */
-int screens_px(const struct app *a, int v);
-/* A full screen's header: a back button and the title beside it, then the banners.
- * Returns 1 when the back button was tapped; *top: where the content starts. */
-int screens_header(struct app *a, const char *title, const char *back, int *top);
-/* The content area from top down to the on-screen keyboard (set as the ui's area). */
-ui_rect screens_content(struct app *a, int top);
-/* The on-screen keyboard for a focused field; call last but for admin_corner. */
-void screens_keyboard(struct app *a);
-
-/* Screens (screens.c): one frame of the current screen between ui_begin and ui_end. */
-void screens_frame(struct app *a);
-/* Idle or "Trang chủ": leave() the plugin, forget input, show home. */
-void screens_go_home(struct app *a);
-/* Shows plugin index (without calling enter: the caller does, or the plugin took a scan). */
-void screens_show_plugin(struct app *a, size_t index);
-/* A scan: to the shown plugin, or on the home screen offered to each plugin in order. */
-void screens_scan(struct app *a, const char *payload);
 
 #endif

@@ -58,7 +58,7 @@ void host_storage_status(kiosk_ctx *ctx, kiosk_status st)
     if (before != a->storage) {
         kiosk_log(a->storage ? KIOSK_LOG_ERROR : KIOSK_LOG_INFO, "storage: %s",
                   kiosk_status_name(a->storage));
-        a->relayout = 1;
+        screens_relayout(a);
     }
 }
 

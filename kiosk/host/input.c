@@ -83,9 +83,8 @@ void app_input(struct app *a, const struct ui_event *ev)
 {
     a->last_input_ms = a->mono_ms;
     a->idle_done = 0;
-    if (ev->kind == UI_EV_PRESS && a->scan_unknown) {
-        a->scan_unknown = 0;
-    }
+    if (ev->kind == UI_EV_PRESS)
+        screens_forget_scan(a);
     if (ev->kind == UI_EV_TEXT) {
         const char *p = ev->text;
         while (*p) {
@@ -114,7 +113,7 @@ static void idle_reset(struct app *a)
     const char *lang = config_get(a->cfg, "lang");
     if (strcmp(i18n_lang(a->i18n), lang) != 0)
         i18n_set_lang(a->i18n, lang);
-    a->scan_unknown = 0;
+    screens_forget_scan(a);
     screens_go_home(a);
     app_frame(a, NULL);
 }

@@ -1,9 +1,13 @@
-/* The host's screens: home (one tile per plugin), the plugin screen (header with the
- * plugin's title and "Trang chủ", then the plugin's frame), banners, and scan routing. */
+/* The host's screens (screens.h): home (one tile per plugin), the plugin screen (header
+ * with the plugin's title and "Trang chủ", then the plugin's frame), banners, navigation
+ * between screens, and scan routing. */
+#include "host/screens.h"
+
+#include "host/admin.h"
 #include "host/app.h"
 
-
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Sizes at 1280x800, scaled by the screen's height like the ui theme. */
@@ -22,6 +26,26 @@ enum {
     TILE_MAX_W_PX = 760,
 };
 
+struct screens {
+    int screen;           /* enum screen_id */
+    size_t current;       /* plugin shown on SCREEN_PLUGIN */
+    int kbd_h;            /* the on-screen keyboard's height in the last frame */
+    int relayout;         /* the layout changed during a frame: run another */
+    int pending_home;     /* go home after this frame (back button, go_home, idle) */
+    size_t pending_enter; /* plugin index + 1 to show after this frame; 0: none */
+    int scan_unknown;     /* a scan nobody took: say so on the home screen until the next input */
+};
+
+struct screens *screens_new(void)
+{
+    return calloc(1, sizeof(struct screens));
+}
+
+void screens_free(struct screens *s)
+{
+    free(s);
+}
+
 int screens_px(const struct app *a, int v)
 {
     int h = a->height > 0 ? a->height : 800;
@@ -30,7 +54,7 @@ int screens_px(const struct app *a, int v)
 
 /* Fills a "{name}" template from a string table text. */
 void screens_template(const char *tmpl, const char *const names[], const char *const values[],
-                          size_t n, char *out, size_t cap)
+                      size_t n, char *out, size_t cap)
 {
     size_t o = 0;
     for (const char *p = tmpl; *p && o + 1 < cap;) {
@@ -67,7 +91,8 @@ static void today_text(struct app *a, char *out, size_t cap)
     kiosk_fmt(year, sizeof year, "%d", tm.tm_year + 1900);
     static const char *const names[] = {"weekday", "day", "month", "month_name", "year"};
     const char *values[] = {i18n_tr(a->i18n, wkey), day, month, i18n_tr(a->i18n, mkey), year};
-    screens_template(i18n_tr(a->i18n, "host.date"), names, values, KIOSK_ARRAY_LEN(names), out, cap);
+    screens_template(i18n_tr(a->i18n, "host.date"), names, values, KIOSK_ARRAY_LEN(names), out,
+                     cap);
 }
 
 static const char *kiosk_title(struct app *a)
@@ -88,7 +113,7 @@ static int banners(struct app *a, int top)
                                                                : "host.storage.readonly"));
         h += screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
     }
-    if (a->scan_unknown) {
+    if (a->screens->scan_unknown) {
         ui_next_rect(a->ui, (ui_rect){m, top + h, a->width - 2 * m, screens_px(a, BANNER_H_PX)});
         ui_message(a->ui, KIOSK_MSG_ERROR, i18n_tr(a->i18n, "host.scan_unknown"));
         h += screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
@@ -135,7 +160,7 @@ static void tiles(struct app *a, int top)
         int c = (int)(i % (size_t)cols), r = (int)(i / (size_t)cols);
         ui_next_rect(a->ui, (ui_rect){left + c * (tw + gap), top + r * (th + gap), tw, th});
         if (ui_tile(a->ui, plugin_title(a, p), plugin_detail(a, p)))
-            a->pending_enter = i + 1;
+            a->screens->pending_enter = i + 1;
     }
 }
 
@@ -148,15 +173,17 @@ static void home_frame(struct app *a)
     ui_label(a->ui, kiosk_title(a), UI_FONT_TITLE, th->text);
     char date[160];
     today_text(a, date, sizeof date);
-    ui_next_rect(a->ui,
-                 (ui_rect){m, m + screens_px(a, TITLE_H_PX), a->width - 3 * m - lang_w, screens_px(a, DATE_H_PX)});
+    ui_next_rect(a->ui, (ui_rect){m, m + screens_px(a, TITLE_H_PX), a->width - 3 * m - lang_w,
+                                  screens_px(a, DATE_H_PX)});
     ui_label(a->ui, date, UI_FONT_BODY, th->muted);
-    ui_next_rect(a->ui, (ui_rect){a->width - m - lang_w, m, lang_w, screens_px(a, HEADER_BUTTON_H_PX)});
+    ui_next_rect(a->ui,
+                 (ui_rect){a->width - m - lang_w, m, lang_w, screens_px(a, HEADER_BUTTON_H_PX)});
     if (ui_button(a->ui, i18n_tr(a->i18n, "host.lang.other"), KIOSK_STYLE_NORMAL)) {
         i18n_set_lang(a->i18n, strcmp(i18n_lang(a->i18n), "vi") == 0 ? "en" : "vi");
-        a->relayout = 1;
+        a->screens->relayout = 1;
     }
-    int top = m + screens_px(a, TITLE_H_PX) + screens_px(a, DATE_H_PX) + screens_px(a, HEADER_PAD_PX);
+    int top =
+        m + screens_px(a, TITLE_H_PX) + screens_px(a, DATE_H_PX) + screens_px(a, HEADER_PAD_PX);
     top += banners(a, top);
     if (a->plugins.count) {
         ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, screens_px(a, HINT_H_PX)});
@@ -188,7 +215,7 @@ int screens_header(struct app *a, const char *title, const char *back, int *top)
 ui_rect screens_content(struct app *a, int top)
 {
     int m = screens_px(a, MARGIN_PX), pad = screens_px(a, HEADER_PAD_PX);
-    int bottom = a->height - a->kbd_h - pad;
+    int bottom = a->height - a->screens->kbd_h - pad;
     if (bottom < top + screens_px(a, HEADER_BUTTON_H_PX))
         bottom = top + screens_px(a, HEADER_BUTTON_H_PX);
     ui_rect r = {m, top, a->width - 2 * m, bottom - top};
@@ -199,18 +226,18 @@ ui_rect screens_content(struct app *a, int top)
 void screens_keyboard(struct app *a)
 {
     int kbd = ui_keyboard(a->ui);
-    if (kbd != a->kbd_h) {
-        a->kbd_h = kbd;
-        a->relayout = 1; /* the content's area depends on it */
+    if (kbd != a->screens->kbd_h) {
+        a->screens->kbd_h = kbd;
+        a->screens->relayout = 1; /* the content's area depends on it */
     }
 }
 
 static void plugin_frame(struct app *a)
 {
-    struct plugin_slot *p = &a->plugins.slots[a->current];
+    struct plugin_slot *p = &a->plugins.slots[a->screens->current];
     int top;
     if (screens_header(a, plugin_title(a, p), i18n_tr(a->i18n, "host.home"), &top))
-        a->pending_home = 1;
+        a->screens->pending_home = 1;
     screens_content(a, top);
     kiosk_ctx ctx = app_ctx(a, p);
     p->desc.frame(p->state, &ctx);
@@ -218,29 +245,93 @@ static void plugin_frame(struct app *a)
     admin_corner(a);
 }
 
+/* The plugin on screen, NULL on the host's own screens. */
+static struct plugin_slot *shown_plugin(const struct app *a)
+{
+    const struct screens *s = a->screens;
+    if (s->screen != SCREEN_PLUGIN || s->current >= a->plugins.count)
+        return NULL;
+    return &a->plugins.slots[s->current];
+}
+
 void screens_frame(struct app *a)
 {
-    if (a->screen == APP_PLUGIN && a->current < a->plugins.count)
+    a->screens->relayout = 0;
+    if (shown_plugin(a))
         plugin_frame(a);
-    else if (a->screen == APP_PIN)
+    else if (a->screens->screen == SCREEN_PIN)
         admin_pin_frame(a);
-    else if (a->screen == APP_ADMIN)
+    else if (a->screens->screen == SCREEN_ADMIN)
         admin_frame(a);
     else
         home_frame(a);
 }
 
+int screens_settle(struct app *a)
+{
+    struct screens *s = a->screens;
+    int again = s->relayout;
+    if (s->pending_home) {
+        s->pending_home = 0;
+        screens_go_home(a);
+        again = 1;
+    }
+    if (s->pending_enter) {
+        size_t idx = s->pending_enter - 1;
+        s->pending_enter = 0;
+        if (idx < a->plugins.count) {
+            struct plugin_slot *p = &a->plugins.slots[idx];
+            screens_show_plugin(a, idx);
+            if (p->desc.enter) {
+                kiosk_ctx ctx = app_ctx(a, p);
+                p->desc.enter(p->state, &ctx);
+            }
+        }
+        again = 1;
+    }
+    return again;
+}
+
+int screens_current(const struct app *a)
+{
+    return a->screens->screen;
+}
+
+void screens_request_home(struct app *a)
+{
+    a->screens->pending_home = 1;
+}
+
+void screens_relayout(struct app *a)
+{
+    a->screens->relayout = 1;
+}
+
+void screens_forget_scan(struct app *a)
+{
+    a->screens->scan_unknown = 0;
+}
+
+int screens_keyboard_h(const struct app *a)
+{
+    return a->screens->kbd_h;
+}
+
+/* leave() the plugin on screen, if one is. */
+static void leave_plugin(struct app *a)
+{
+    struct plugin_slot *p = shown_plugin(a);
+    if (p && p->desc.leave) {
+        kiosk_ctx ctx = app_ctx(a, p);
+        p->desc.leave(p->state, &ctx);
+    }
+}
+
 void screens_go_home(struct app *a)
 {
-    if (a->screen == APP_PLUGIN && a->current < a->plugins.count) {
-        struct plugin_slot *p = &a->plugins.slots[a->current];
-        if (p->desc.leave) {
-            kiosk_ctx ctx = app_ctx(a, p);
-            p->desc.leave(p->state, &ctx);
-        }
-    }
-    a->screen = APP_HOME;
-    a->kbd_h = 0;
+    leave_plugin(a);
+    a->screens->screen = SCREEN_HOME;
+    a->screens->kbd_h = 0;
     ui_reset(a->ui);
     admin_forget(a);
     if (a->guard_on)
@@ -249,12 +340,23 @@ void screens_go_home(struct app *a)
 
 void screens_show_plugin(struct app *a, size_t index)
 {
-    a->screen = APP_PLUGIN;
-    a->current = index;
-    a->kbd_h = 0;
+    a->screens->screen = SCREEN_PLUGIN;
+    a->screens->current = index;
+    a->screens->kbd_h = 0;
     ui_reset(a->ui);
     if (a->guard_on)
         crash_guard_set_active(&a->guard, a->plugins.slots[index].desc.id);
+}
+
+void screens_show_coordinator(struct app *a, int screen)
+{
+    leave_plugin(a);
+    ui_reset(a->ui);
+    a->screens->kbd_h = 0;
+    a->screens->screen = screen;
+    a->screens->relayout = 1;
+    if (a->guard_on)
+        crash_guard_set_active(&a->guard, NULL);
 }
 
 static int offer(struct app *a, struct plugin_slot *p, const char *payload)
@@ -265,26 +367,26 @@ static int offer(struct app *a, struct plugin_slot *p, const char *payload)
 
 void screens_scan(struct app *a, const char *payload)
 {
-    a->scan_unknown = 0;
+    a->screens->scan_unknown = 0;
     if (admin_card_scanned(a, payload)) {
         admin_open_pin(a);
         return;
     }
-    if (a->screen == APP_PIN || a->screen == APP_ADMIN)
+    if (a->screens->screen == SCREEN_PIN || a->screens->screen == SCREEN_ADMIN)
         return; /* the coordinator's screens take no visitor scans */
-    if (a->screen == APP_PLUGIN && a->current < a->plugins.count) {
-        struct plugin_slot *p = &a->plugins.slots[a->current];
+    struct plugin_slot *p = shown_plugin(a);
+    if (p) {
         if (p->desc.on_scan && offer(a, p, payload)) {
             kiosk_log(KIOSK_LOG_DEBUG, "scan (%zu bytes) taken by '%s'", strlen(payload),
                       p->desc.id);
             return;
         }
-        a->scan_unknown = 1;
+        a->screens->scan_unknown = 1;
         return;
     }
     /* home: each plugin in order gets the scan as if its tile had been tapped first */
     for (size_t i = 0; i < a->plugins.count; i++) {
-        struct plugin_slot *p = &a->plugins.slots[i];
+        p = &a->plugins.slots[i];
         if (!p->desc.on_scan)
             continue;
         kiosk_ctx ctx = app_ctx(a, p);
@@ -304,5 +406,5 @@ void screens_scan(struct app *a, const char *payload)
     if (a->guard_on)
         crash_guard_set_active(&a->guard, NULL);
     kiosk_log(KIOSK_LOG_INFO, "a scan (%zu bytes) that no plugin took", strlen(payload));
-    a->scan_unknown = 1;
+    a->screens->scan_unknown = 1;
 }

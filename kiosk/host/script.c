@@ -63,7 +63,7 @@ static int find_label(struct player *p, const char *label, int in_keyboard, ui_r
     nfc(label, want, sizeof want);
     size_t n = 0;
     const struct ui_visible_text *v = ui_visible(p->a->ui, &n);
-    int kbd_top = p->a->height - p->a->kbd_h;
+    int kbd_top = p->a->height - screens_keyboard_h(p->a);
     const struct ui_visible_text *exact = NULL, *partial = NULL;
     int partial_count = 0;
     for (size_t i = 0; i < n; i++) {
@@ -92,7 +92,8 @@ static int find_label(struct player *p, const char *label, int in_keyboard, ui_r
                   "\"%s\" is off the screen or under the keyboard (its centre at %d,%d; the "
                   "screen is %dx%d%s)",
                   label, cx, cy, p->a->width, p->a->height,
-                  p->a->kbd_h && !in_keyboard ? ", the keyboard takes its lower part" : "");
+                  screens_keyboard_h(p->a) && !in_keyboard ? ", the keyboard takes its lower part"
+                                                           : "");
         return 0;
     }
     if (partial_count > 1)
@@ -294,7 +295,7 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         return 1;
     case SCRIPT_OSK:
         for (size_t i = 0; i < c->argc; i++) {
-            if (a->kbd_h == 0) {
+            if (screens_keyboard_h(a) == 0) {
                 kiosk_fmt(p->why, sizeof p->why, "no on-screen keyboard is shown");
                 return 0;
             }
