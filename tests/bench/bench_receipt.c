@@ -3,6 +3,7 @@
  * TSV rows: figure, median, p99, baseline, ratio, target. The baselines are libsodium's bare
  * sign and verify: what the rest costs on top. Also the stored issue (one SQLite commit with
  * synchronous=FULL) for information: it depends on the disk more than on the code. */
+#include "store/store_internal.h"
 #include "bench_util.h"
 #include "receipt/qr.h"
 #include "receipt/receipt.h"
@@ -16,10 +17,6 @@
 
 #define RUNS 2000
 #define STORED_RUNS 300
-
-
-
-
 
 int main(void)
 {

@@ -3,6 +3,7 @@
  * may accept are those this kiosk signed. Inputs start from a genuine receipt: byte 0
  * picks one and each following pair (position, byte) changes a character, so most runs
  * reach the signature check; byte 0 >= 0x80 verifies the rest of the input as it is. */
+#include "store/store_internal.h"
 #include "receipt/receipt.h"
 #include "store/domain.h"
 

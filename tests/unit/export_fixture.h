@@ -4,6 +4,7 @@
 #ifndef KIOSK_EXPORT_FIXTURE_H
 #define KIOSK_EXPORT_FIXTURE_H
 
+#include "store/store_internal.h"
 #include "check.h"
 #include "store/domain.h"
 

@@ -3,6 +3,7 @@
 #ifndef KIOSK_STORE_FIXTURE_H
 #define KIOSK_STORE_FIXTURE_H
 
+#include "store/store_internal.h"
 #include "check.h"
 #include "store/domain.h"
 

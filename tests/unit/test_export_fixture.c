@@ -3,6 +3,7 @@
  * (late decided by the store, walk-ins registered on the spot, signatures drawn, consents
  * given and taken back). Prints what it did, one fact a line.
  * usage: test_export_fixture DB        (ctest runs it without arguments: a temp demo db) */
+#include "store/store_internal.h"
 #include "check.h"
 #include "store/domain.h"
 

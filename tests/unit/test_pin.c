@@ -1,5 +1,6 @@
 /* The coordinator's PIN: six digits at least, hashed, five wrong tries lock for five minutes
  * and every later wrong try for twice as long as the last lock, attempts logged. */
+#include "store/store_internal.h"
 #include "admin/pin.h"
 #include "check.h"
 

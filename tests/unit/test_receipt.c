@@ -1,5 +1,6 @@
 /* Receipts: issue and verify round trip, one receipt per person/event/session/kind, every
  * reason verify refuses a text, the key file, trusting other kiosks' keys. */
+#include "store/store_internal.h"
 #include "check.h"
 #include "receipt/base32.h"
 #include "receipt/qr.h"

@@ -2,6 +2,7 @@
  * "<short code>\t<text>". Rows it needs are added when the database has none (a demo
  * database from `kioskctl init --demo` has them). Run by ctest without arguments, it does
  * the same in a temporary database and checks the line it printed. */
+#include "store/store_internal.h"
 #include "check.h"
 #include "receipt/receipt.h"
 

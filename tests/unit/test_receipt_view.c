@@ -3,6 +3,7 @@
  * a print that reaches the "printer" (a file) with the receipt text in its QR command, a
  * failed print that explains itself and keeps the receipt, and "Xong". The stand-ins
  * record what the widget asked for; the real ui and the kiosk's font are e2e's business. */
+#include "store/store_internal.h"
 #include "check.h"
 #include "host/host_ctx.h"
 

@@ -1,5 +1,6 @@
 /* Roster import into a real store: registered with source "import" and a sign-up receipt,
  * the same file twice adds nobody, and a failure part-way leaves the database as it was. */
+#include "store/store_internal.h"
 #include "export_fixture.h"
 
 #include "export/export_strings.h"

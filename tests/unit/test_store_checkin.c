@@ -1,5 +1,6 @@
 /* Check-ins (once per session, late, walk-in, signatures, append-only), fair figures and
  * storage failures, on a real file. */
+#include "store/store_internal.h"
 #include "store_fixture.h"
 
 static void test_once_per_session(store *s, struct kiosk_event *ev, struct kiosk_session *sess)

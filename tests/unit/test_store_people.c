@@ -1,4 +1,5 @@
 /* People, registrations, consents and search through the store, on a real file. */
+#include "store/store_internal.h"
 #include "store_fixture.h"
 
 /* "Nguyễn Thị Hòa" in NFD: base letters followed by combining marks. */

@@ -2,6 +2,7 @@
  * apart, summaries read right, and file sync resolves conflicts the documented way. */
 #include "check.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 #include "sync/sync.h"
 #include "sync/sync_internal.h"
 
@@ -37,7 +38,7 @@ static void run(store *s, const char *sql)
 static long num(store *s, const char *sql)
 {
     int64_t v = -1;
-    sync_query_i64(store_db(s), sql, NULL, &v);
+    store_query_i64(s, sql, "test", &v, NULL);
     return (long)v;
 }
 

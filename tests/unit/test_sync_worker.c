@@ -3,6 +3,7 @@
 #include "check.h"
 #include "host/sync_worker.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 
 #include <sqlite3.h>
 #include <stdio.h>

@@ -4,9 +4,9 @@
 #include "export/attendance.h"
 
 #include "store/domain.h"
+#include "store/export_rows.h"
 #include "text/text.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,22 +144,9 @@ size_t attendance_official_key(const char *full_name, const char *given_name, un
     return at;
 }
 
-static void sql_official_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    const unsigned char *full = sqlite3_value_text(argv[0]);
-    const unsigned char *given = argc > 1 ? sqlite3_value_text(argv[1]) : NULL;
-    unsigned char key[1024];
-    size_t n = attendance_official_key(full ? (const char *)full : "",
-                                       given ? (const char *)given : "", key, sizeof key);
-    sqlite3_result_blob(ctx, key, (int)n, SQLITE_TRANSIENT);
-}
-
 kiosk_status attendance_register_sql(store *s)
 {
-    int rc = sqlite3_create_function_v2(store_db(s), "kiosk_official_key", 2,
-                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_official_key,
-                                        NULL, NULL, NULL);
-    return rc == SQLITE_OK ? KIOSK_OK : store_status_from_sqlite(s, rc, "export function");
+    return store_official_key_register(s, attendance_official_key);
 }
 
 /* ---- dates and places ---- */
@@ -202,70 +189,55 @@ static size_t session_index(const struct attendance *a, int number)
     return (size_t)-1;
 }
 
+struct marks_load {
+    struct attendance *a;
+    const size_t *by_number;
+    int max_number;
+};
+
+static kiosk_status add_mark(store_rows *r, void *ctx)
+{
+    struct marks_load *l = ctx;
+    struct attendance *a = l->a;
+    unsigned char key[16];
+    const char *pid = store_rows_text(r, 0, NULL);
+    int number = store_rows_int(r, 1);
+    if (!id_bytes(pid, key) || number < 0 || number > l->max_number ||
+        l->by_number[number] == (size_t)-1)
+        return KIOSK_OK;
+    unsigned char *m = marks_slot(a->marks, key, 1);
+    if (!m)
+        return KIOSK_E_NOMEM;
+    unsigned char mark = store_rows_int(r, 2) ? MARK_LATE : MARK_PRESENT;
+    size_t i = l->by_number[number];
+    a->held[i] = 1;
+    /* two copies of a check-in (from two kiosks): on time wins over late */
+    if (m[i] == MARK_ABSENT || mark == MARK_PRESENT)
+        m[i] = mark;
+    return KIOSK_OK;
+}
+
 static kiosk_status load_marks(struct attendance *a)
 {
-    sqlite3 *db = store_db(a->store);
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db,
-                                "SELECT c.person_id, s.number, c.late FROM sessions s "
-                                "JOIN checkins c ON c.session_id = s.id "
-                                "WHERE s.event_id = ?1 AND c.kind = 1",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(a->store, rc, "export check-ins");
-    sqlite3_bind_text(st, 1, a->event.id, -1, SQLITE_STATIC);
     /* session numbers are small: index them directly */
     int max_number = 0;
     for (size_t i = 0; i < a->session_count; i++)
         if (a->sessions[i].number > max_number)
             max_number = a->sessions[i].number;
     size_t *by_number = malloc(((size_t)max_number + 1) * sizeof *by_number);
-    if (!by_number) {
-        sqlite3_finalize(st);
+    if (!by_number)
         return KIOSK_E_NOMEM;
-    }
     for (int n = 0; n <= max_number; n++)
         by_number[n] = session_index(a, n);
-    kiosk_status r = KIOSK_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        unsigned char key[16];
-        const char *pid = (const char *)sqlite3_column_text(st, 0);
-        int number = sqlite3_column_int(st, 1);
-        if (!pid || !id_bytes(pid, key) || number < 0 || number > max_number ||
-            by_number[number] == (size_t)-1)
-            continue;
-        unsigned char *m = marks_slot(a->marks, key, 1);
-        if (!m) {
-            r = KIOSK_E_NOMEM;
-            break;
-        }
-        unsigned char mark = sqlite3_column_int(st, 2) ? MARK_LATE : MARK_PRESENT;
-        a->held[by_number[number]] = 1;
-        unsigned char *cell = &m[by_number[number]];
-        /* two copies of a check-in (from two kiosks): on time wins over late */
-        if (*cell == MARK_ABSENT || mark == MARK_PRESENT)
-            *cell = mark;
-    }
-    if (r == KIOSK_OK && rc != SQLITE_DONE)
-        r = store_status_from_sqlite(a->store, rc, "export check-ins");
+    struct marks_load l = {a, by_number, max_number};
+    kiosk_status r = store_event_checkins(a->store, a->event.id, add_mark, &l);
     free(by_number);
-    sqlite3_finalize(st);
     return r;
 }
 
 /* Who is on the sheet: the event's registrations (waiting list and cancelled ones only when
  * they came anyway, decided per row), minus people whose latest answer about attendance
- * records is no. The phone shows only when the latest answer about being contacted is
- * yes: the sheet travels to the budget holder, and a trainee's number is hers to share. */
-static const char *const people_sql =
-    "SELECT p.id, p.full_name, p.birth_year, p.phone, p.commune, p.district, p.province, "
-    "r.status, COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = p.id AND "
-    "k.purpose = 2 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 0) "
-    "FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ?1 "
-    "AND COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = p.id AND "
-    "k.purpose = 1 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 1) = 1 "
-    "ORDER BY kiosk_official_key(p.full_name, p.given_name), p.birth_year, p.id";
-
+ * records is no (store_attendance_people). */
 kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct attendance *a)
 {
     memset(a, 0, sizeof *a);
@@ -299,30 +271,18 @@ kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct
         attendance_close(a);
         return r;
     }
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(store_db(s), people_sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) {
-        r = store_status_from_sqlite(s, rc, "export people");
+    r = store_attendance_people(s, a->event.id, &a->rows);
+    if (r != KIOSK_OK)
         attendance_close(a);
-        return r;
-    }
-    sqlite3_bind_text(st, 1, a->event.id, -1, SQLITE_STATIC);
-    a->people_stmt = st;
-    return KIOSK_OK;
+    return r;
 }
 
-static void col_text(sqlite3_stmt *st, int col, char *out, size_t cap)
-{
-    const unsigned char *v = sqlite3_column_text(st, col);
-    kiosk_strlcpy(out, v ? (const char *)v : "", cap);
-}
-
-static void format_address(sqlite3_stmt *st, char *out, size_t cap)
+static void format_address(store_rows *st, char *out, size_t cap)
 {
     char commune[KIOSK_PLACE_LEN], district[KIOSK_PLACE_LEN], province[KIOSK_PLACE_LEN];
-    col_text(st, 4, commune, sizeof commune);
-    col_text(st, 5, district, sizeof district);
-    col_text(st, 6, province, sizeof province);
+    store_rows_copy(st, 4, commune, sizeof commune);
+    store_rows_copy(st, 5, district, sizeof district);
+    store_rows_copy(st, 6, province, sizeof province);
     /* two-level addresses (since 2025) have no district: then the province says where */
     const char *second = district[0] ? district : province;
     if (commune[0] && second[0])
@@ -333,33 +293,29 @@ static void format_address(sqlite3_stmt *st, char *out, size_t cap)
 
 int attendance_next(struct attendance *a, struct attendance_row *row)
 {
-    sqlite3_stmt *st = a->people_stmt;
+    store_rows *st = a->rows;
     if (!st)
         return 0;
     for (;;) {
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_DONE)
-            return 0;
-        if (rc != SQLITE_ROW) {
-            store_status_from_sqlite(a->store, rc, "export people");
-            return -1;
-        }
+        int rc = store_rows_next(st);
+        if (rc <= 0)
+            return rc;
         unsigned char key[16];
-        const char *pid = (const char *)sqlite3_column_text(st, 0);
+        const char *pid = store_rows_text(st, 0, NULL);
         const unsigned char *m = NULL;
-        if (pid && id_bytes(pid, key))
+        if (id_bytes(pid, key))
             m = marks_slot(a->marks, key, 0);
-        int status = sqlite3_column_int(st, 7);
+        int status = store_rows_int(st, 7);
         if (!m && (status == KIOSK_REG_WAITLIST || status == KIOSK_REG_CANCELLED))
             continue; /* never held a seat and never came */
         memset(row, 0, sizeof *row);
         row->number = ++a->people;
-        col_text(st, 0, row->person_id, sizeof row->person_id);
-        col_text(st, 1, row->full_name, sizeof row->full_name);
-        row->birth_year = sqlite3_column_int(st, 2);
-        if (sqlite3_column_int(st, 8)) {
+        store_rows_copy(st, 0, row->person_id, sizeof row->person_id);
+        store_rows_copy(st, 1, row->full_name, sizeof row->full_name);
+        row->birth_year = store_rows_int(st, 2);
+        if (store_rows_int(st, 8)) {
             char e164[KIOSK_PHONE_LEN];
-            col_text(st, 3, e164, sizeof e164);
+            store_rows_copy(st, 3, e164, sizeof e164);
             if (e164[0])
                 vn_phone_display(e164, row->phone, sizeof row->phone);
         }
@@ -383,34 +339,13 @@ const void *attendance_signature(struct attendance *a, const struct attendance_r
     *len = 0;
     if (i >= a->session_count || row->marks[i] == MARK_ABSENT)
         return NULL;
-    sqlite3_stmt *st = a->signature_stmt;
-    if (!st) {
-        int rc = sqlite3_prepare_v2(store_db(a->store),
-                                    "SELECT signature_png FROM checkins WHERE session_id = ?1 "
-                                    "AND person_id = ?2 AND kind = 1 AND signature_png IS NOT NULL "
-                                    "ORDER BY created_at LIMIT 1",
-                                    -1, &st, NULL);
-        if (rc != SQLITE_OK)
-            return NULL;
-        a->signature_stmt = st;
-    }
-    sqlite3_reset(st);
-    sqlite3_bind_text(st, 1, a->sessions[i].id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, row->person_id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_ROW)
-        return NULL;
-    int n = sqlite3_column_bytes(st, 0);
-    const void *png = sqlite3_column_blob(st, 0);
-    if (!png || n <= 0)
-        return NULL;
-    *len = (size_t)n;
-    return png;
+    return store_checkin_signature(a->store, &a->signature, a->sessions[i].id, row->person_id, len);
 }
 
 void attendance_close(struct attendance *a)
 {
-    sqlite3_finalize(a->people_stmt);
-    sqlite3_finalize(a->signature_stmt);
+    store_rows_close(a->rows);
+    store_rows_close(a->signature);
     marks_free(a->marks);
     free(a->sessions);
     free(a->present);

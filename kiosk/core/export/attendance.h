@@ -35,9 +35,9 @@ struct attendance {
     int *late;    /* per session */
     /* internals */
     struct attendance_marks *marks;
-    unsigned char *no_marks; /* all absent */
-    void *people_stmt;       /* sqlite3_stmt * */
-    void *signature_stmt;
+    unsigned char *no_marks;      /* all absent */
+    struct store_rows *rows;      /* the sheet's people, streamed */
+    struct store_rows *signature; /* the signature query, kept between rows */
 };
 
 /* Loads the event (code or id), its sessions and its check-ins; sessions starting after

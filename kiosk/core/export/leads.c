@@ -7,22 +7,12 @@
 #include "export/export_strings.h"
 #include "export/xlsx_style.h"
 #include "store/domain.h"
+#include "store/export_rows.h"
 #include "text/text.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const leads_sql =
-    "SELECT p.full_name, p.phone, p.organisation, p.org_kind, p.commune, p.district, "
-    "p.province, COALESCE((SELECT group_concat(j.value, '; ') FROM json_each(CASE WHEN "
-    "json_valid(r.extra) THEN r.extra ELSE '{}' END, '$.interests') j WHERE j.type = 'text'), "
-    "''), COALESCE(CASE WHEN json_valid(r.extra) THEN json_extract(r.extra, '$.note') END, ''), "
-    "r.created_at FROM registrations r JOIN people p ON p.id = r.person_id "
-    "WHERE r.event_id = ?1 AND r.status <> 4 AND COALESCE((SELECT k.granted FROM consents k "
-    "WHERE k.person_id = p.id AND k.purpose = 2 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), "
-    "0) = 1 ORDER BY r.created_at, p.id";
 
 enum { L_STT, L_NAME, L_PHONE, L_ORG, L_ORG_KIND, L_ADDRESS, L_INTERESTS, L_NOTE, L_DATE, L_COUNT };
 
@@ -54,30 +44,24 @@ struct lead {
     char cells[L_COUNT][KIOSK_TEXT_LEN * 2];
 };
 
-static void col_text(sqlite3_stmt *st, int col, char *out, size_t cap)
-{
-    const unsigned char *v = sqlite3_column_text(st, col);
-    kiosk_strlcpy(out, v ? (const char *)v : "", cap);
-}
-
-static void read_lead(sqlite3_stmt *st, long number, struct lead *l)
+static void read_lead(store_rows *st, long number, struct lead *l)
 {
     char e164[KIOSK_PHONE_LEN], commune[KIOSK_PLACE_LEN], district[KIOSK_PLACE_LEN],
         province[KIOSK_PLACE_LEN];
     snprintf(l->cells[L_STT], sizeof l->cells[0], "%ld", number);
-    col_text(st, 0, l->cells[L_NAME], sizeof l->cells[0]);
-    col_text(st, 1, e164, sizeof e164);
+    store_rows_copy(st, 0, l->cells[L_NAME], sizeof l->cells[0]);
+    store_rows_copy(st, 1, e164, sizeof e164);
     l->cells[L_PHONE][0] = '\0';
     if (e164[0])
         vn_phone_display(e164, l->cells[L_PHONE], sizeof l->cells[0]);
-    col_text(st, 2, l->cells[L_ORG], sizeof l->cells[0]);
-    int kind = sqlite3_column_int(st, 3);
+    store_rows_copy(st, 2, l->cells[L_ORG], sizeof l->cells[0]);
+    int kind = store_rows_int(st, 3);
     const char *kind_key =
         kind > 0 && kind < (int)KIOSK_ARRAY_LEN(org_kind_keys) ? org_kind_keys[kind] : "";
     kiosk_strlcpy(l->cells[L_ORG_KIND], kind_key[0] ? export_tr(kind_key) : "", sizeof l->cells[0]);
-    col_text(st, 4, commune, sizeof commune);
-    col_text(st, 5, district, sizeof district);
-    col_text(st, 6, province, sizeof province);
+    store_rows_copy(st, 4, commune, sizeof commune);
+    store_rows_copy(st, 5, district, sizeof district);
+    store_rows_copy(st, 6, province, sizeof province);
     const char *parts[3] = {commune, district, province};
     l->cells[L_ADDRESS][0] = '\0';
     for (int i = 0; i < 3; i++) {
@@ -86,9 +70,9 @@ static void read_lead(sqlite3_stmt *st, long number, struct lead *l)
         size_t n = strlen(l->cells[L_ADDRESS]);
         kiosk_fmt(l->cells[L_ADDRESS] + n, sizeof l->cells[0] - n, "%s%s", n ? ", " : "", parts[i]);
     }
-    col_text(st, 7, l->cells[L_INTERESTS], sizeof l->cells[0]);
-    col_text(st, 8, l->cells[L_NOTE], sizeof l->cells[0]);
-    export_format_date(sqlite3_column_int64(st, 9), l->cells[L_DATE], sizeof l->cells[0]);
+    store_rows_copy(st, 7, l->cells[L_INTERESTS], sizeof l->cells[0]);
+    store_rows_copy(st, 8, l->cells[L_NOTE], sizeof l->cells[0]);
+    export_format_date(store_rows_i64(st, 9), l->cells[L_DATE], sizeof l->cells[0]);
 }
 
 struct leads_out {
@@ -122,30 +106,29 @@ static void put_lead(struct leads_out *o, const struct lead *l, long number)
     o->row++;
 }
 
+struct leads_pass {
+    struct leads_out *o;
+    struct lead *l;
+    long n;
+};
+
+static kiosk_status put_row(store_rows *r, void *ctx)
+{
+    struct leads_pass *p = ctx;
+    read_lead(r, ++p->n, p->l);
+    put_lead(p->o, p->l, p->n);
+    return KIOSK_OK;
+}
+
 static kiosk_status write_rows(store *s, const struct kiosk_event *ev, struct leads_out *o,
                                long *rows)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(store_db(s), leads_sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "export leads");
-    sqlite3_bind_text(st, 1, ev->id, -1, SQLITE_STATIC);
-    struct lead *l = malloc(sizeof *l);
-    if (!l) {
-        sqlite3_finalize(st);
+    struct leads_pass p = {o, malloc(sizeof(struct lead)), 0};
+    if (!p.l)
         return KIOSK_E_NOMEM;
-    }
-    long n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        read_lead(st, ++n, l);
-        put_lead(o, l, n);
-    }
-    free(l);
-    kiosk_status r = KIOSK_OK;
-    if (rc != SQLITE_DONE)
-        r = store_status_from_sqlite(s, rc, "export leads");
-    sqlite3_finalize(st);
-    *rows = n;
+    kiosk_status r = store_fair_leads(s, ev->id, put_row, &p);
+    free(p.l);
+    *rows = p.n;
     return r;
 }
 

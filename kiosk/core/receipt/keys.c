@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,43 +115,23 @@ static kiosk_status store_public(store *s, const char *key_id, const char *pk_he
                                  const char *kiosk_id, int own, int *added, char *err,
                                  size_t errlen)
 {
-    sqlite3 *db = store_db(s);
-    sqlite3_stmt *st;
     if (added)
         *added = 0;
-    if (sqlite3_prepare_v2(db, "SELECT public_key FROM keys WHERE key_id=?1", -1, &st, NULL) !=
-        SQLITE_OK)
-        return store_status_from_sqlite(s, sqlite3_errcode(db), "key look-up");
-    sqlite3_bind_text(st, 1, key_id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        int same = strcmp((const char *)sqlite3_column_text(st, 0), pk_hex) == 0;
-        sqlite3_finalize(st);
-        if (same)
+    char have[2 * crypto_sign_PUBLICKEYBYTES + 8];
+    kiosk_status st = store_key_public(s, key_id, have, sizeof have);
+    if (st == KIOSK_OK) {
+        if (strcmp(have, pk_hex) == 0)
             return KIOSK_OK;
         kiosk_fmt(err, errlen, "key id '%s' is already used by another key", key_id);
         return KIOSK_E_DENIED;
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return store_status_from_sqlite(s, rc, "key look-up");
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO keys(key_id, public_key, kiosk_id, created_at, own) "
-                           "VALUES(?1, ?2, ?3, ?4, ?5)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_status_from_sqlite(s, sqlite3_errcode(db), "key insert");
-    sqlite3_bind_text(st, 1, key_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, pk_hex, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, kiosk_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 4, kiosk_clock_now_ms());
-    sqlite3_bind_int(st, 5, own);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        kiosk_status r = store_status_from_sqlite(s, rc, "key insert");
+    if (st != KIOSK_E_NOT_FOUND)
+        return st;
+    st = store_key_insert(s, key_id, pk_hex, kiosk_id, kiosk_clock_now_ms(), own);
+    if (st != KIOSK_OK) {
         kiosk_fmt(err, errlen, "cannot store key '%s' in '%s': %s", key_id, store_path(s),
-                  kiosk_status_name(r));
-        return r;
+                  kiosk_status_name(st));
+        return st;
     }
     if (added)
         *added = 1;
@@ -257,21 +236,7 @@ kiosk_status receipt_key_trust(store *s, const char *key_id, const char *public_
 
 kiosk_status receipt_key_kiosk(store *s, const char *key_id, char kiosk_id[KIOSK_ID_LEN], int *own)
 {
-    sqlite3 *db = store_db(s);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT kiosk_id, own FROM keys WHERE key_id=?1", -1, &st, NULL) !=
-        SQLITE_OK)
-        return store_status_from_sqlite(s, sqlite3_errcode(db), "key look-up");
-    sqlite3_bind_text(st, 1, key_id, -1, SQLITE_STATIC);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        kiosk_strlcpy(kiosk_id, (const char *)sqlite3_column_text(st, 0), KIOSK_ID_LEN);
-        if (own)
-            *own = sqlite3_column_int(st, 1);
-        r = KIOSK_OK;
-    }
-    sqlite3_finalize(st);
-    return r;
+    return store_key_kiosk(s, key_id, kiosk_id, own);
 }
 
 struct key_line {

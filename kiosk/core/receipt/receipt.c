@@ -1,32 +1,31 @@
 /* Issuing receipts (stored once per person, event, session and kind) and verifying them. */
 #include "receipt_internal.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
-static void copy_col(sqlite3_stmt *st, int col, char *out, size_t cap)
-{
-    const unsigned char *v = sqlite3_column_text(st, col);
-    kiosk_strlcpy(out, v ? (const char *)v : "", cap);
-}
-
-void receipt_row_read(sqlite3_stmt *st, struct receipt_row *out)
+void receipt_row_read(store_rows *st, struct receipt_row *out)
 {
     struct kiosk_receipt *r = &out->r;
     memset(out, 0, sizeof *out);
-    copy_col(st, 0, r->id, sizeof r->id);
-    r->kind = sqlite3_column_int(st, 1);
-    copy_col(st, 2, r->event_id, sizeof r->event_id);
-    copy_col(st, 3, r->event_code, sizeof r->event_code);
-    copy_col(st, 4, r->session_id, sizeof r->session_id);
-    r->session_number = sqlite3_column_int(st, 5);
-    copy_col(st, 6, r->person_id, sizeof r->person_id);
-    copy_col(st, 7, r->short_code, sizeof r->short_code);
-    copy_col(st, 8, r->text, sizeof r->text);
-    copy_col(st, 9, r->key_id, sizeof r->key_id);
-    r->issued_at_ms = sqlite3_column_int64(st, 10);
-    copy_col(st, 11, out->person_name, sizeof out->person_name);
+    store_rows_copy(st, 0, r->id, sizeof r->id);
+    r->kind = store_rows_int(st, 1);
+    store_rows_copy(st, 2, r->event_id, sizeof r->event_id);
+    store_rows_copy(st, 3, r->event_code, sizeof r->event_code);
+    store_rows_copy(st, 4, r->session_id, sizeof r->session_id);
+    r->session_number = store_rows_int(st, 5);
+    store_rows_copy(st, 6, r->person_id, sizeof r->person_id);
+    store_rows_copy(st, 7, r->short_code, sizeof r->short_code);
+    store_rows_copy(st, 8, r->text, sizeof r->text);
+    store_rows_copy(st, 9, r->key_id, sizeof r->key_id);
+    r->issued_at_ms = store_rows_i64(st, 10);
+    store_rows_copy(st, 11, out->person_name, sizeof out->person_name);
+}
+
+kiosk_status receipt_row_one(store_rows *st, void *out)
+{
+    receipt_row_read(st, out);
+    return KIOSK_OK;
 }
 
 /* The existing receipt of a kind for person, event and session: KIOSK_OK with it in out,
@@ -34,55 +33,11 @@ void receipt_row_read(sqlite3_stmt *st, struct receipt_row *out)
 static kiosk_status find_existing(store *s, int kind, const char *event_id, const char *session_id,
                                   const char *person_id, struct kiosk_receipt *out)
 {
-    sqlite3 *db = store_db(s);
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db,
-                                RECEIPT_ROW_SELECT
-                                "WHERE r.person_id = ?1 AND r.event_id = ?2 AND r.kind = ?3 "
-                                "AND COALESCE(r.session_id, '') = ?4 LIMIT 1",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "receipt look-up");
-    sqlite3_bind_text(st, 1, person_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, event_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 3, kind);
-    sqlite3_bind_text(st, 4, session_id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (rc == SQLITE_ROW) {
-        struct receipt_row row;
-        receipt_row_read(st, &row);
+    struct receipt_row row;
+    kiosk_status r =
+        store_receipt_existing(s, person_id, event_id, kind, session_id, receipt_row_one, &row);
+    if (r == KIOSK_OK)
         *out = row.r;
-        r = KIOSK_OK;
-    } else if (rc != SQLITE_DONE) {
-        r = store_status_from_sqlite(s, rc, "receipt look-up");
-    }
-    sqlite3_finalize(st);
-    return r;
-}
-
-/* One text column of the row matching a bound id (or code): KIOSK_OK, NOT_FOUND, error. */
-static kiosk_status lookup_text(store *s, const char *sql, const char *key, char *out, size_t cap,
-                                int *int_out)
-{
-    sqlite3 *db = store_db(s);
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "receipt look-up");
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (rc == SQLITE_ROW) {
-        if (out)
-            copy_col(st, 0, out, cap);
-        if (int_out)
-            *int_out = sqlite3_column_int(st, 1);
-        r = KIOSK_OK;
-    } else if (rc != SQLITE_DONE) {
-        r = store_status_from_sqlite(s, rc, "receipt look-up");
-    }
-    sqlite3_finalize(st);
     return r;
 }
 
@@ -91,7 +46,6 @@ static kiosk_status lookup_text(store *s, const char *sql, const char *key, char
 static kiosk_status insert_new(store *s, struct receipt_keys *k, struct receipt_fields *f,
                                const char *person_id, struct kiosk_receipt *out)
 {
-    sqlite3 *db = store_db(s);
     for (int attempt = 0; attempt < 4; attempt++) {
         uint8_t row_id[16];
         randombytes_buf(row_id, sizeof row_id);
@@ -103,30 +57,10 @@ static kiosk_status insert_new(store *s, struct receipt_keys *k, struct receipt_
         sodium_bin2hex(out->id, sizeof out->id, row_id, sizeof row_id);
         receipt_short_code(f->id, out->short_code);
         out->issued_at_ms = f->issued_at_s * 1000;
-        sqlite3_stmt *st;
-        int rc = sqlite3_prepare_v2(db,
-                                    "INSERT INTO receipts(id, kiosk_id, created_at, kind, "
-                                    "event_id, session_id, person_id, short_code, text, key_id) "
-                                    "VALUES(?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), ?7, ?8, ?9, ?10)",
-                                    -1, &st, NULL);
-        if (rc != SQLITE_OK)
-            return store_status_from_sqlite(s, rc, "receipt insert");
-        sqlite3_bind_text(st, 1, out->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, store_kiosk_id(s), -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 3, out->issued_at_ms);
-        sqlite3_bind_int(st, 4, out->kind);
-        sqlite3_bind_text(st, 5, out->event_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, out->session_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 7, person_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 8, out->short_code, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 9, out->text, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 10, out->key_id, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st);
-        sqlite3_finalize(st);
-        if (rc == SQLITE_DONE)
-            return KIOSK_OK;
-        if (rc != SQLITE_CONSTRAINT_UNIQUE)
-            return store_status_from_sqlite(s, rc, "receipt insert");
+        int clash = 0;
+        kiosk_status st = store_receipt_insert(s, out, person_id, &clash);
+        if (!clash)
+            return st;
     }
     kiosk_log(KIOSK_LOG_ERROR, "no free short code after 4 tries in '%s'", store_path(s));
     return KIOSK_E_IO;
@@ -140,20 +74,18 @@ static kiosk_status issue_locked(store *s, struct receipt_keys *k, int kind, con
     if (st != KIOSK_E_NOT_FOUND)
         return st;
     struct receipt_fields f = {.kind = kind};
-    st = lookup_text(s, "SELECT code FROM events WHERE id = ?1", event_id, f.event_code,
-                     sizeof f.event_code, NULL);
+    st = store_event_code_of(s, event_id, f.event_code, sizeof f.event_code);
     if (st != KIOSK_OK)
         return st;
     if (session_id[0]) {
         char session_event[KIOSK_ID_LEN];
-        st = lookup_text(s, "SELECT event_id, number FROM sessions WHERE id = ?1", session_id,
-                         session_event, sizeof session_event, &f.session_number);
+        st = store_session_of(s, session_id, session_event, &f.session_number);
         if (st != KIOSK_OK)
             return st;
         if (strcmp(session_event, event_id) != 0)
             return KIOSK_E_INVALID;
     }
-    st = lookup_text(s, "SELECT id FROM people WHERE id = ?1", person_id, NULL, 0, NULL);
+    st = store_person_exists(s, person_id);
     if (st != KIOSK_OK)
         return st;
     memset(out, 0, sizeof *out);
@@ -218,35 +150,23 @@ struct verify_facts {
     char row_id[KIOSK_ID_LEN], person_id[KIOSK_ID_LEN];
 };
 
+static kiosk_status copy_facts(store_rows *r, void *ctx)
+{
+    struct verify_facts *out = ctx;
+    store_rows_copy(r, 0, out->pk_hex, sizeof out->pk_hex);
+    store_rows_copy(r, 1, out->event_id, sizeof out->event_id);
+    store_rows_copy(r, 2, out->session_id, sizeof out->session_id);
+    store_rows_copy(r, 3, out->row_id, sizeof out->row_id);
+    store_rows_copy(r, 4, out->person_id, sizeof out->person_id);
+    return KIOSK_OK;
+}
+
 static kiosk_status verify_lookup(store *s, const char *text, const struct receipt_fields *f,
                                   struct verify_facts *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st;
-    int rc =
-        sqlite3_prepare_v2(store_db(s),
-                           "SELECT (SELECT public_key FROM keys WHERE key_id = ?1), "
-                           "(SELECT id FROM events WHERE code = ?2), "
-                           "(SELECT s.id FROM sessions s JOIN events e ON e.id = s.event_id "
-                           " WHERE e.code = ?2 AND s.number = ?3), "
-                           "r.id, r.person_id FROM (SELECT 1) LEFT JOIN receipts r ON r.text = ?4",
-                           -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "receipt verify");
-    sqlite3_bind_text(st, 1, f->key_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, f->event_code, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 3, f->session_number);
-    sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        copy_col(st, 0, out->pk_hex, sizeof out->pk_hex);
-        copy_col(st, 1, out->event_id, sizeof out->event_id);
-        copy_col(st, 2, out->session_id, sizeof out->session_id);
-        copy_col(st, 3, out->row_id, sizeof out->row_id);
-        copy_col(st, 4, out->person_id, sizeof out->person_id);
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? KIOSK_OK : store_status_from_sqlite(s, rc, "receipt verify");
+    return store_receipt_facts(s, f->key_id, f->event_code, f->session_number, text, copy_facts,
+                               out);
 }
 
 kiosk_status receipt_verify(store *s, const char *text, struct kiosk_receipt *out,

@@ -5,6 +5,7 @@
 
 #include "base32.h"
 #include "receipt.h"
+#include "store/receipts.h"
 
 #include <sodium.h>
 
@@ -23,13 +24,8 @@ void receipt_key_id_of(const uint8_t pk[crypto_sign_PUBLICKEYBYTES], char out[RE
 /* 1 when text (already decoded) carries a valid signature by pk. */
 int receipt_signature_ok(const char *text, const uint8_t pk[crypto_sign_PUBLICKEYBYTES]);
 
-/* Stored receipts as rows: RECEIPT_ROW_SELECT + a WHERE clause, read with receipt_row_read. */
-typedef struct sqlite3_stmt sqlite3_stmt;
-#define RECEIPT_ROW_SELECT                                                                         \
-    "SELECT r.id, r.kind, r.event_id, e.code, COALESCE(r.session_id, ''), "                        \
-    "COALESCE(s.number, 0), r.person_id, r.short_code, r.text, r.key_id, r.created_at, "           \
-    "COALESCE(p.full_name, '') FROM receipts r JOIN events e ON e.id = r.event_id "                \
-    "LEFT JOIN sessions s ON s.id = r.session_id LEFT JOIN people p ON p.id = r.person_id "
-void receipt_row_read(sqlite3_stmt *st, struct receipt_row *out);
+/* A stored receipt's row (store/receipts.h) as a receipt_row; a store_row_fn for one row. */
+void receipt_row_read(store_rows *st, struct receipt_row *out);
+kiosk_status receipt_row_one(store_rows *st, void *out);
 
 #endif

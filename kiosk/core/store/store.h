@@ -5,7 +5,6 @@
 
 #include "common.h"
 
-typedef struct sqlite3 sqlite3;
 typedef struct store store;
 
 /* Opens (creating if missing, migrating if older) the kiosk database at path.
@@ -17,7 +16,6 @@ kiosk_status store_open(const char *path, store **out, char *err, size_t errlen)
 kiosk_status store_open_existing(const char *path, store **out, char *err, size_t errlen);
 void store_close(store *s);
 
-sqlite3 *store_db(store *s);                /* for core modules (export, sync) */
 const char *store_kiosk_id(const store *s); /* this kiosk's id (made on first open) */
 const char *store_path(const store *s);
 int store_schema_version(store *s);

@@ -3,10 +3,46 @@
 #ifndef KIOSK_STORE_INTERNAL_H
 #define KIOSK_STORE_INTERNAL_H
 
+#include "rows.h"
 #include "store.h"
 #include "text/search.h"
 
 #include <sqlite3.h>
+#include <stdarg.h>
+
+/* The store's connection: for the store's own files (and tests' fixtures) only. */
+sqlite3 *store_db(store *s);
+
+/* The one prepare-bind-step skeleton (rows.c). Arguments are bound in order by the letters of
+ * types: 't' text (const char *, NULL binds NULL), 'i' int, 'I' int64_t. what names the query
+ * in the log when it fails. */
+struct store_rows {
+    store *s;
+    sqlite3_stmt *st;
+    const char *what;
+    kiosk_status err;
+    int heap;
+};
+void store_bindv(sqlite3_stmt *st, const char *types, va_list ap);
+kiosk_status store_rows_openv(store *s, const char *sql, const char *what, store_rows *r,
+                              const char *types, va_list ap);
+/* A cursor over sql's rows (store_rows_close frees it). */
+kiosk_status store_rows_open(store *s, const char *sql, const char *what, store_rows **out,
+                             const char *types, ...);
+/* fn for every row (NULL: just run it). */
+kiosk_status store_query(store *s, const char *sql, const char *what, store_row_fn fn, void *ctx,
+                         const char *types, ...);
+/* fn for the first row; KIOSK_E_NOT_FOUND when there is none. */
+kiosk_status store_query_one(store *s, const char *sql, const char *what, store_row_fn fn,
+                             void *ctx, const char *types, ...);
+/* The first column of the first row as an integer (0 when no row). */
+kiosk_status store_query_i64(store *s, const char *sql, const char *what, int64_t *out,
+                             const char *types, ...);
+/* Runs SQL for sync (sync_io.c); err gets SQLite's message. */
+kiosk_status store_sync_exec(store *s, const char *sql, char *err, size_t errlen);
+/* Runs a statement that returns no rows; store_run_rc gives SQLite's code (SQLITE_DONE). */
+int store_run_rc(store *s, const char *sql, const char *types, ...);
+kiosk_status store_run(store *s, const char *sql, const char *what, const char *types, ...);
 
 const char *store_schema_migration(int to_version);
 

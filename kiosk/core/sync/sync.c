@@ -85,90 +85,6 @@ void sync_test_pause(void)
     nanosleep(&ts, NULL);
 }
 
-kiosk_status sync_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
-{
-    char *msg = NULL;
-    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-    if (rc == SQLITE_OK)
-        return KIOSK_OK;
-    kiosk_fmt(err, errlen, "%s", msg ? msg : sqlite3_errstr(rc));
-    kiosk_log(KIOSK_LOG_DEBUG, "sync: sql failed: %s", msg ? msg : sqlite3_errstr(rc));
-    sqlite3_free(msg);
-    int base = rc & 0xff;
-    if (base == SQLITE_FULL)
-        return KIOSK_E_FULL;
-    if (base == SQLITE_READONLY || base == SQLITE_CANTOPEN || base == SQLITE_PERM)
-        return KIOSK_E_READONLY;
-    if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
-        return KIOSK_E_CORRUPT;
-    return KIOSK_E_IO;
-}
-
-kiosk_status sync_query_i64(sqlite3 *db, const char *sql, const char *param, int64_t *out)
-{
-    sqlite3_stmt *st;
-    *out = 0;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        kiosk_log(KIOSK_LOG_DEBUG, "sync: cannot prepare: %s", sqlite3_errmsg(db));
-        return KIOSK_E_IO;
-    }
-    if (param)
-        sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? KIOSK_OK : KIOSK_E_IO;
-}
-
-kiosk_status sync_meta_get(sqlite3 *db, const char *key, char *out, size_t cap)
-{
-    sqlite3_stmt *st;
-    out[0] = '\0';
-    if (sqlite3_prepare_v2(db, "SELECT value FROM main.meta WHERE key = ?1", -1, &st, NULL) !=
-        SQLITE_OK)
-        return KIOSK_E_IO;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        const unsigned char *v = sqlite3_column_text(st, 0);
-        kiosk_strlcpy(out, v ? (const char *)v : "", cap);
-        r = KIOSK_OK;
-    }
-    sqlite3_finalize(st);
-    return r;
-}
-
-kiosk_status sync_meta_set(sqlite3 *db, const char *key, const char *value)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO main.meta(key, value) VALUES(?1, ?2) "
-                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           -1, &st, NULL) != SQLITE_OK)
-        return KIOSK_E_IO;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? KIOSK_OK : KIOSK_E_IO;
-}
-
-int64_t sync_meta_get_i64(sqlite3 *db, const char *key, int64_t fallback)
-{
-    char buf[32];
-    if (sync_meta_get(db, key, buf, sizeof buf) != KIOSK_OK)
-        return fallback;
-    return strtoll(buf, NULL, 10);
-}
-
-kiosk_status sync_meta_set_i64(sqlite3 *db, const char *key, int64_t value)
-{
-    char buf[32];
-    kiosk_fmt(buf, sizeof buf, "%lld", (long long)value);
-    return sync_meta_set(db, key, buf);
-}
-
 void sync_target_hash(const char *target, char out[17])
 {
     /* FNV-1a 64: only names the target in meta keys; never stored as the conninfo itself,
@@ -179,16 +95,4 @@ void sync_target_hash(const char *target, char out[17])
         h *= 1099511628211ULL;
     }
     kiosk_fmt(out, 17, "%016llx", (unsigned long long)h);
-}
-
-kiosk_status sync_shadow_ensure(sqlite3 *db, char *err, size_t errlen)
-{
-    /* What each server is known to hold of the SHADOW tables. Kept beside the store's tables
-     * (not a store migration): only sync reads or writes it, and it never moves. */
-    return sync_exec(db,
-                     "CREATE TABLE IF NOT EXISTS main.sync_shadow(\n"
-                     "  server_id TEXT NOT NULL, tbl TEXT NOT NULL, id TEXT NOT NULL,\n"
-                     "  updated_at INTEGER, updated_by TEXT,\n"
-                     "  PRIMARY KEY(server_id, tbl, id)) WITHOUT ROWID",
-                     err, errlen);
 }

@@ -161,7 +161,6 @@ kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
 {
     struct pg_sync p = {0};
     p.s = s;
-    p.db = store_db(s);
     p.c = c;
     p.err = err;
     p.errlen = errlen;
@@ -175,7 +174,7 @@ kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
     if (st == KIOSK_OK)
         st = sync_pg_schema_prepare(&p, &key);
     if (st == KIOSK_OK)
-        st = sync_shadow_ensure(p.db, err, errlen);
+        st = store_sync_shadow_ensure(s, err, errlen);
     if (st == KIOSK_OK) {
         sync_test_pause();
         st = pg_pull_read(&p);
@@ -209,40 +208,21 @@ kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
 
 long sync_pg_waiting(store *s, const char *conninfo)
 {
-    sqlite3 *db = store_db(s);
     char hkey[64], h[17], server_id[80];
     sync_target_hash(conninfo, h);
     kiosk_fmt(hkey, sizeof hkey, "sync.target.%s", h);
-    if (sync_meta_get(db, hkey, server_id, sizeof server_id) != KIOSK_OK)
+    if (store_meta_get(s, hkey, server_id, sizeof server_id) != KIOSK_OK)
         return -1;
     long total = 0;
     for (int i = 0; i < SYNC_TABLES; i++) {
         const struct sync_table *t = &sync_tables[i];
-        char sql[1024];
-        int64_t n = 0;
+        int64_t mark = 0;
         if (t->track == SYNC_MARK) {
             char mk[160];
             pg_mark_key(server_id, i, "push", mk, sizeof mk);
-            sqlite3_stmt *q;
-            kiosk_fmt(sql, sizeof sql,
-                      /* sql-ident: */ "SELECT count(*) FROM main.%s WHERE rowid > ?1", t->name);
-            if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
-                sqlite3_bind_int64(q, 1, sync_meta_get_i64(db, mk, 0));
-                if (sqlite3_step(q) == SQLITE_ROW)
-                    n = sqlite3_column_int64(q, 0);
-                sqlite3_finalize(q);
-            }
-        } else {
-            kiosk_fmt(sql, sizeof sql,
-                      "SELECT count(*) FROM main.%s AS t LEFT JOIN main.sync_shadow AS v ON "
-                      "v.server_id = ?1 AND v.tbl = '%s' AND v.id = t.%s WHERE v.id IS NULL%s",
-                      t->name, t->name, t->key,
-                      t->versioned ? " OR v.updated_at IS NOT t.updated_at OR v.updated_by IS "
-                                     "NOT t.updated_by"
-                                   : "");
-            sync_query_i64(db, sql, server_id, &n);
+            mark = store_meta_get_i64(s, mk, 0);
         }
-        total += (long)n;
+        total += (long)store_sync_unsent_count(s, t, server_id, mark);
     }
     return total;
 }

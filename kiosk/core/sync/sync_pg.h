@@ -28,7 +28,6 @@ struct pg_table_state {
 struct pg_sync {
     PGconn *conn;
     store *s;
-    sqlite3 *db;
     char server_id[80];
     char target_hash[17]; /* names the conninfo in local meta (sync.target.<hash>) */
     struct pg_table_state t[SYNC_TABLES];

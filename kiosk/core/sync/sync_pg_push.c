@@ -100,7 +100,7 @@ static int col_index(const struct sync_table *t, const char *name)
     return -1;
 }
 
-static kiosk_status remember_pushed(struct pg_table_state *ts, sqlite3_stmt *q, int ki, int ua,
+static kiosk_status remember_pushed(struct pg_table_state *ts, store_rows *q, int ki, int ua,
                                     int ub)
 {
     if (ts->npushed == ts->cap) {
@@ -112,57 +112,35 @@ static kiosk_status remember_pushed(struct pg_table_state *ts, sqlite3_stmt *q, 
         ts->cap = cap;
     }
     struct pg_pushed *r = &ts->pushed[ts->npushed++];
-    const unsigned char *id = sqlite3_column_text(q, ki);
-    kiosk_strlcpy(r->id, id ? (const char *)id : "", sizeof r->id);
-    r->updated_at = ua >= 0 ? sqlite3_column_int64(q, ua) : 0;
-    const unsigned char *by = ub >= 0 ? sqlite3_column_text(q, ub) : NULL;
-    kiosk_strlcpy(r->updated_by, by ? (const char *)by : "", sizeof r->updated_by);
+    store_rows_copy(q, ki, r->id, sizeof r->id);
+    r->updated_at = ua >= 0 ? store_rows_i64(q, ua) : 0;
+    kiosk_strlcpy(r->updated_by, ub >= 0 ? store_rows_text(q, ub, NULL) : "", sizeof r->updated_by);
     return KIOSK_OK;
 }
 
 /* The local rows the server does not hold yet, by this kiosk's bookkeeping. */
-static kiosk_status select_unsent(struct pg_sync *p, int ti, sqlite3_stmt **out)
+static kiosk_status select_unsent(struct pg_sync *p, int ti, store_rows **out)
 {
     const struct sync_table *t = &sync_tables[ti];
     struct pg_table_state *ts = &p->t[ti];
-    char sql[4096], cols[2048];
-    sync_cols(t, "t.", 0, cols, sizeof cols);
     if (t->track == SYNC_MARK) {
         char mk[160];
         pg_mark_key(p->server_id, ti, "push", mk, sizeof mk);
-        ts->push_mark = sync_meta_get_i64(p->db, mk, 0);
-        kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT coalesce(max(rowid), 0) FROM main.%s",
-                  t->name);
-        if (sync_query_i64(p->db, sql, NULL, &ts->push_max) != KIOSK_OK)
+        ts->push_mark = store_meta_get_i64(p->s, mk, 0);
+        if (store_sync_max_rowid(p->s, t, &ts->push_max) != KIOSK_OK)
             return KIOSK_E_IO;
-        kiosk_fmt(sql, sizeof sql,
-                  "SELECT %s FROM main.%s AS t WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid",
-                  cols, t->name);
-    } else {
-        kiosk_fmt(sql, sizeof sql,
-                  "SELECT %s FROM main.%s AS t LEFT JOIN main.sync_shadow AS v ON "
-                  "v.server_id = ?1 AND v.tbl = '%s' AND v.id = t.%s WHERE v.id IS NULL%s",
-                  cols, t->name, t->name, t->key,
-                  t->versioned
-                      ? " OR v.updated_at IS NOT t.updated_at OR v.updated_by IS NOT t.updated_by"
-                      : "");
     }
-    if (sqlite3_prepare_v2(p->db, sql, -1, out, NULL) != SQLITE_OK) {
-        kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", t->name, sqlite3_errmsg(p->db));
+    kiosk_status st = store_sync_unsent(p->s, t, p->server_id, ts->push_mark, ts->push_max, out);
+    if (st != KIOSK_OK) {
+        kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", t->name, kiosk_status_name(st));
         return KIOSK_E_IO;
-    }
-    if (t->track == SYNC_MARK) {
-        sqlite3_bind_int64(*out, 1, ts->push_mark);
-        sqlite3_bind_int64(*out, 2, ts->push_max);
-    } else {
-        sqlite3_bind_text(*out, 1, p->server_id, -1, SQLITE_TRANSIENT);
     }
     return KIOSK_OK;
 }
 
 /* Streams the rows of q (already stepped onto its first row) with COPY into dest (the table
  * itself, or its sync_in_ twin). *unique_clash: the server refused a row it already holds. */
-static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, const char *dest,
+static kiosk_status copy_rows(struct pg_sync *p, int ti, store_rows *q, const char *dest,
                               int remember, long *copied, int *unique_clash)
 {
     const struct sync_table *t = &sync_tables[ti];
@@ -183,24 +161,26 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, const 
     int ub = t->versioned ? col_index(t, "updated_by") : -1;
     struct copybuf b = {0};
     kiosk_status st = KIOSK_OK;
-    int rc = SQLITE_ROW;
+    int rc = 1;
     *copied = 0;
-    for (; st == KIOSK_OK && rc == SQLITE_ROW; rc = sqlite3_step(q)) {
+    for (; st == KIOSK_OK && rc == 1; rc = store_rows_next(q)) {
         for (int c = 0; c < t->ncols; c++) {
             if (c)
                 cb_raw(&b, "\t");
-            if (sqlite3_column_type(q, c) == SQLITE_NULL) {
+            if (store_rows_null(q, c)) {
                 cb_raw(&b, "\\N");
             } else if (t->cols[c].type == SYNC_INT) {
                 char num[24];
-                kiosk_fmt(num, sizeof num, "%lld", (long long)sqlite3_column_int64(q, c));
+                kiosk_fmt(num, sizeof num, "%lld", (long long)store_rows_i64(q, c));
                 cb_raw(&b, num);
             } else if (t->cols[c].type == SYNC_BLOB_NULL) {
-                const void *blob = sqlite3_column_blob(q, c);
-                cb_bytea(&b, blob, (size_t)sqlite3_column_bytes(q, c));
+                size_t len = 0;
+                const void *blob = store_rows_blob(q, c, &len);
+                cb_bytea(&b, blob, len);
             } else {
-                const unsigned char *s = sqlite3_column_text(q, c);
-                cb_text(&b, s, (size_t)sqlite3_column_bytes(q, c));
+                size_t len = 0;
+                const char *s = store_rows_text(q, c, &len);
+                cb_text(&b, (const unsigned char *)s, len);
             }
         }
         cb_raw(&b, "\n");
@@ -210,8 +190,9 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, const 
         if (st == KIOSK_OK && b.n >= COPY_FLUSH_BYTES)
             st = cb_flush(p, &b);
     }
-    if (st == KIOSK_OK && rc != SQLITE_DONE) {
-        kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", t->name, sqlite3_errmsg(p->db));
+    if (st == KIOSK_OK && rc != 0) {
+        kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", t->name,
+                  kiosk_status_name(store_rows_error(q)));
         st = KIOSK_E_IO;
     }
     if (st == KIOSK_OK)
@@ -237,7 +218,7 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, sqlite3_stmt *q, const 
 /* Facts past the mark are, nearly always, new to the server: COPY them straight into the
  * table (the bulk path, as fast as psql's \copy). If the server holds one already (a row
  * that reached it by another kiosk), that COPY is undone and the careful path runs. */
-static kiosk_status copy_direct(struct pg_sync *p, int ti, sqlite3_stmt *q, int *done)
+static kiosk_status copy_direct(struct pg_sync *p, int ti, store_rows *q, int *done)
 {
     const struct sync_table *t = &sync_tables[ti];
     *done = 0;
@@ -259,7 +240,7 @@ static kiosk_status copy_direct(struct pg_sync *p, int ti, sqlite3_stmt *q, int 
 }
 
 /* The careful path: into sync_in_<table>, then merged (merge_rows). */
-static kiosk_status copy_staged(struct pg_sync *p, int ti, sqlite3_stmt *q, long *copied)
+static kiosk_status copy_staged(struct pg_sync *p, int ti, store_rows *q, long *copied)
 {
     const struct sync_table *t = &sync_tables[ti];
     char sql[4096], cols[2048], dest[64];
@@ -349,30 +330,30 @@ static kiosk_status merge_rows(struct pg_sync *p, int ti, long copied)
 
 static kiosk_status push_table(struct pg_sync *p, int ti)
 {
-    sqlite3_stmt *q = NULL;
+    store_rows *q = NULL;
     kiosk_status st = select_unsent(p, ti, &q);
     if (st != KIOSK_OK)
         return st;
-    int rc = sqlite3_step(q);
+    int rc = store_rows_next(q);
     long copied = 0;
     int done = 0;
-    if (rc == SQLITE_ROW && sync_tables[ti].track == SYNC_MARK) {
+    if (rc == 1 && sync_tables[ti].track == SYNC_MARK) {
         st = copy_direct(p, ti, q, &done);
         if (st == KIOSK_OK && !done) {
-            sqlite3_reset(q); /* the same read transaction: the same rows again */
-            rc = sqlite3_step(q);
+            store_rows_rewind(q); /* the same read transaction: the same rows again */
+            rc = store_rows_next(q);
         }
     }
-    if (st == KIOSK_OK && !done && rc == SQLITE_ROW) {
+    if (st == KIOSK_OK && !done && rc == 1) {
         st = copy_staged(p, ti, q, &copied);
         if (st == KIOSK_OK)
             st = merge_rows(p, ti, copied);
-    } else if (st == KIOSK_OK && !done && rc != SQLITE_DONE) {
+    } else if (st == KIOSK_OK && !done && rc != 0) {
         kiosk_fmt(p->err, p->errlen, "cannot read '%s': %s", sync_tables[ti].name,
-                  sqlite3_errmsg(p->db));
+                  kiosk_status_name(store_rows_error(q)));
         st = KIOSK_E_IO;
     }
-    sqlite3_finalize(q);
+    store_rows_close(q);
     if (st != KIOSK_OK)
         return st;
     char sql[256];
@@ -391,11 +372,11 @@ kiosk_status pg_push_all(struct pg_sync *p)
     /* One read transaction: every table is read from the same moment, while the kiosk's
      * screen goes on writing (WAL). */
     char err[256];
-    kiosk_status st = sync_exec(p->db, "BEGIN", err, sizeof err);
+    kiosk_status st = store_sync_tx(p->s, "BEGIN", err, sizeof err);
     for (int i = 0; i < SYNC_TABLES && st == KIOSK_OK; i++) {
         sync_test_pause();
         st = push_table(p, i);
     }
-    sqlite3_exec(p->db, st == KIOSK_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    store_sync_tx(p->s, st == KIOSK_OK ? "COMMIT" : "ROLLBACK", err, sizeof err);
     return st;
 }

@@ -143,21 +143,6 @@ const char *sync_table_name(int table)
     return sync_tables[table].name;
 }
 
-void sync_cols(const struct sync_table *t, const char *prefix, int skip_key, char *out, size_t cap)
-{
-    size_t n = 0;
-    out[0] = '\0';
-    for (int i = 0; i < t->ncols; i++) {
-        if (skip_key && strcmp(t->cols[i].name, t->key) == 0)
-            continue;
-        int w = snprintf(out + n, cap - n, /* sql-ident: */ "%s%s%s", n ? ", " : "",
-                         prefix ? prefix : "", t->cols[i].name);
-        if (w < 0 || (size_t)w >= cap - n)
-            return; /* buffers are sized for the widest table; cut output fails loudly in SQL */
-        n += (size_t)w;
-    }
-}
-
 long sync_counts_total(const long per_table[SYNC_TABLES])
 {
     long sum = 0;

@@ -1,0 +1,111 @@
+/* The SQLite side of sync (kiosk/core/sync): what a synced table looks like, and every
+ * query sync runs on this kiosk's database: the file sync's moves between this database and
+ * an attached kiosk file, the rows a server lacks, the pulled rows' writes, the local marks
+ * (meta) and the shadow of what a server holds. SQL text is built here from the constant
+ * table descriptions (sync/sync_tables.c), never from data. PostgreSQL stays in sync. */
+#ifndef KIOSK_STORE_SYNC_IO_H
+#define KIOSK_STORE_SYNC_IO_H
+
+#include "rows.h"
+
+enum sync_col_type {
+    SYNC_TEXT,      /* TEXT NOT NULL */
+    SYNC_TEXT_NULL, /* TEXT, may be NULL */
+    SYNC_INT,       /* INTEGER NOT NULL (bigint on the server) */
+    SYNC_BLOB_NULL  /* BLOB, may be NULL (bytea on the server) */
+};
+
+struct sync_col {
+    const char *name;
+    enum sync_col_type type;
+};
+
+struct sync_parent {
+    const char *column; /* e.g. "event_id" */
+    int table;          /* enum sync_table_id of the parent */
+    int nullable;       /* NULL means no parent */
+};
+
+/* How a server sync knows what the server already holds of this table:
+ * MARK: append-only facts that are never deleted: a rowid high-water mark per server.
+ * SHADOW: tables that change (versions) or may lose a row: the set of ids (and versions)
+ * known to be on the server, in the sync_shadow table. */
+enum sync_track { SYNC_MARK, SYNC_SHADOW };
+
+struct sync_table {
+    const char *name;
+    const char *key; /* the id column */
+    int versioned;   /* last writer wins by (updated_at, updated_by) */
+    enum sync_track track;
+    const struct sync_col *cols;
+    int ncols;
+    struct sync_parent parents[3];
+    int nparents;
+};
+
+/* "a, b, c" (prefix "q." gives "q.a, q.b, q.c"); skip_key leaves the id column out. */
+void sync_cols(const struct sync_table *t, const char *prefix, int skip_key, char *out, size_t cap);
+
+/* "BEGIN", "BEGIN IMMEDIATE", "COMMIT" or "ROLLBACK" on this kiosk's database; err gets
+ * SQLite's message. store_sync_rollback rolls back an open transaction, if any. */
+kiosk_status store_sync_tx(store *s, const char *what, char *err, size_t errlen);
+void store_sync_rollback(store *s);
+
+/* Values kept in the local meta table (not synced): marks per server. */
+kiosk_status store_meta_get(store *s, const char *key, char *out, size_t cap);
+kiosk_status store_meta_set(store *s, const char *key, const char *value);
+int64_t store_meta_get_i64(store *s, const char *key, int64_t fallback);
+kiosk_status store_meta_set_i64(store *s, const char *key, int64_t value);
+
+/* -- file sync: another kiosk file attached as "peer" -- */
+kiosk_status store_sync_attach(store *s, const char *path, char *err, size_t errlen);
+void store_sync_detach(store *s);
+/* Moves every table from -> to ("main" or "peer") in one transaction on the written side:
+ * new rows whose parents the target holds, then newer versions. Per table: moved, already
+ * there, held back (parent missing). pause (may be NULL) runs before each table. */
+kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int ntables,
+                                 const char *from, const char *to, long *moved, long *already,
+                                 long *held, void (*pause)(void), char *err, size_t errlen);
+
+/* -- server sync: what a server holds, and what it sent -- */
+/* The sync_shadow table (what each server is known to hold of the SHADOW tables). */
+kiosk_status store_sync_shadow_ensure(store *s, char *err, size_t errlen);
+kiosk_status store_sync_max_rowid(store *s, const struct sync_table *t, int64_t *out);
+/* The rows the server lacks: MARK tables by rowid in (mark, max]; SHADOW tables by the
+ * shadow of server_id. Columns: the table's columns in order. */
+kiosk_status store_sync_unsent(store *s, const struct sync_table *t, const char *server_id,
+                               int64_t mark, int64_t max, store_rows **out);
+/* How many rows store_sync_unsent would give (max unbounded); -1 unknown. */
+int64_t store_sync_unsent_count(store *s, const struct sync_table *t, const char *server_id,
+                                int64_t mark);
+/* The page cache for a big pull: the current size (pages, or -KiB) and setting it. */
+int64_t store_sync_cache_size(store *s);
+void store_sync_set_cache_size(store *s, int64_t size);
+
+/* A pulled row's value: text (decimal for SYNC_INT), bytes for a blob; null for NULL. */
+struct store_value {
+    const char *p;
+    size_t len;
+    int null;
+};
+enum store_pulled {
+    STORE_PULLED_NEW,
+    STORE_PULLED_SAME,
+    STORE_PULLED_ELSEWHERE,
+    STORE_PULLED_HELD
+};
+typedef struct store_sync_applier store_sync_applier;
+kiosk_status store_sync_applier_open(store *s, const struct sync_table *t, store_sync_applier **out,
+                                     char *err, size_t errlen);
+/* Writes one pulled row (values of the table's columns in order): a new or newer row
+ * (NEW), one here already (SAME), the same fact under another id (ELSEWHERE), or held back
+ * because its parent is missing here (HELD). */
+kiosk_status store_sync_apply(store_sync_applier *a, const struct store_value *vals,
+                              enum store_pulled *out, char *err, size_t errlen);
+/* Notes that server_id holds id (at a version for versioned tables). */
+kiosk_status store_sync_shadow_put(store_sync_applier *a, const char *server_id, const char *id,
+                                   int64_t updated_at, const char *updated_by, char *err,
+                                   size_t errlen);
+void store_sync_applier_close(store_sync_applier *a);
+
+#endif
