@@ -48,19 +48,15 @@ static kiosk_status index_build(store *s)
     return KIOSK_OK;
 }
 
-/* 0 not registered for the event, else the registration's status. */
-static int registration_status(store *s, const char *event_id, const char *person_id)
+/* The index to ask: the event's own (its registered people) or everyone's. */
+static struct vn_search *index_for(store *s, const char *event_id, kiosk_status *st)
 {
-    static const char *const q =
-        "SELECT status FROM registrations WHERE event_id=?1 AND person_id=?2 AND status<>4";
-    sqlite3_stmt *st;
-    if (store_stmt(s, q, &st) != SQLITE_OK)
-        return 0;
-    store_bind_text(st, 1, event_id);
-    store_bind_text(st, 2, person_id);
-    int status = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-    sqlite3_reset(st);
-    return status;
+    *st = KIOSK_OK;
+    if (event_id)
+        return store_class_index(s, event_id, st);
+    if (!store_search_index(s))
+        *st = index_build(s);
+    return store_search_index(s);
 }
 
 kiosk_status store_people_search(store *s, const char *typed, const char *event_id, size_t max,
@@ -68,19 +64,16 @@ kiosk_status store_people_search(store *s, const char *typed, const char *event_
 {
     *out = NULL;
     *count = 0;
-    if (!store_search_index(s)) {
-        kiosk_status r = index_build(s);
-        if (r != KIOSK_OK)
-            return r;
-    }
-    struct vn_search *idx = store_search_index(s);
+    kiosk_status r;
+    struct vn_search *idx = index_for(s, event_id, &r);
+    if (!idx)
+        return r;
     size_t total = vn_search_count(idx);
-    if (max == 0 || total == 0)
+    size_t want = max < total ? max : total;
+    if (want == 0)
         return KIOSK_OK;
-    /* limited to an event: ask for every match, then keep the registered ones in order */
-    size_t want = event_id ? total : (max < total ? max : total);
     struct vn_search_hit *hits = malloc(want * sizeof *hits);
-    struct kiosk_person_hit *res = calloc(max < want ? max : want, sizeof *res);
+    struct kiosk_person_hit *res = calloc(want, sizeof *res);
     if (!hits || !res) {
         free(hits);
         free(res);
@@ -88,14 +81,7 @@ kiosk_status store_people_search(store *s, const char *typed, const char *event_
     }
     size_t got = vn_search_query(idx, typed ? typed : "", hits, want);
     size_t n = 0;
-    kiosk_status r = KIOSK_OK;
-    for (size_t i = 0; i < got && n < max; i++) {
-        int reg = 0;
-        if (event_id) {
-            reg = registration_status(s, event_id, hits[i].user_id);
-            if (!reg)
-                continue;
-        }
+    for (size_t i = 0; i < got && r == KIOSK_OK; i++) {
         r = store_person_read(s, hits[i].user_id, &res[n].person);
         if (r == KIOSK_E_NOT_FOUND) {
             r = KIOSK_OK; /* gone since the index was built */
@@ -104,7 +90,7 @@ kiosk_status store_people_search(store *s, const char *typed, const char *event_
         if (r != KIOSK_OK)
             break;
         res[n].score = hits[i].score;
-        res[n].registered = reg != 0;
+        res[n].registered = event_id != NULL; /* the event's index holds only its people */
         n++;
     }
     free(hits);

@@ -24,8 +24,10 @@ struct store {
         sqlite3_stmt *st;
     } stmts[STORE_STMT_CACHE];
     size_t nstmts;
-    struct vn_search *search;    /* people's names, built on the first search */
-    int nested[STORE_MAX_DEPTH]; /* per open store_begin: 1 when it is a savepoint */
+    struct vn_search *search;     /* people's names, built on the first search */
+    struct class_search *classes; /* per-class name indexes (class_search.c) */
+    uint64_t roster_gen;          /* bumped by every row change in people or registrations */
+    int nested[STORE_MAX_DEPTH];  /* per open store_begin: 1 when it is a savepoint */
     int depth;
 };
 
@@ -52,6 +54,26 @@ int store_stmt(store *s, const char *sql, sqlite3_stmt **out)
         kiosk_log(KIOSK_LOG_WARN, "store: statement cache full");
     }
     return SQLITE_OK;
+}
+
+/* Any row written to people or registrations on this connection (the kiosk's own writes,
+ * sync, imports, rollbacks) makes the per-class name indexes stale. */
+static void on_row_change(void *user, int op, const char *dbname, const char *table,
+                          sqlite3_int64 rowid)
+{
+    (void)op, (void)dbname, (void)rowid;
+    if (strcmp(table, "people") == 0 || strcmp(table, "registrations") == 0)
+        ((store *)user)->roster_gen++;
+}
+
+uint64_t store_roster_gen(const store *s)
+{
+    return s->roster_gen;
+}
+
+struct class_search **store_class_search_slot(store *s)
+{
+    return &s->classes;
 }
 
 struct vn_search *store_search_index(store *s)
@@ -175,8 +197,9 @@ void store_rollback(store *s)
     }
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    /* names written in the rolled-back transaction may be in the search index */
+    /* names written in the rolled-back transaction may be in the search indexes */
     store_search_set(s, NULL);
+    s->roster_gen++;
 }
 
 /* A file that exists but is not SQLite must be refused before SQLite touches it:
@@ -375,6 +398,7 @@ static kiosk_status open_impl(const char *path, int create, store **out, char *e
     }
     sqlite3_busy_timeout(s->db, 5000);
     sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_update_hook(s->db, on_row_change, s);
     st = exec(s, "PRAGMA journal_mode=WAL", "journal mode");
     if (st == KIOSK_OK)
         st = exec(s, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", "pragmas");
@@ -414,6 +438,7 @@ void store_close(store *s)
         sqlite3_close_v2(s->db);
     if (s->search)
         vn_search_free(s->search);
+    store_class_search_free(s);
     free(s);
 }
 

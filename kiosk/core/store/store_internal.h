@@ -76,6 +76,17 @@ kiosk_status store_person_read(store *s, const char *id, struct kiosk_person *ou
 kiosk_status store_register_tx(store *s, const char *event_id, struct kiosk_person *p,
                                const char *source, struct kiosk_registration *out,
                                const char **why_key, int *person_changed);
+/* Per-class name indexes (class_search.c): a search limited to one event answers from an
+ * index of the people registered for it, rebuilt when any people or registrations row
+ * changed on this connection (update hook: roster_gen) or another connection committed
+ * (PRAGMA data_version). */
+struct class_search;
+uint64_t store_roster_gen(const store *s);
+struct class_search **store_class_search_slot(store *s);
+void store_class_search_free(store *s);
+/* The index of the people registered for event_id (any status but cancelled), or NULL
+ * with *st set. Borrowed: valid until the next store call. */
+struct vn_search *store_class_index(store *s, const char *event_id, kiosk_status *st);
 /* Adds (or updates) one person in the search index when it is built. */
 void store_search_note_person(store *s, const char *id, const char *full_name);
 
