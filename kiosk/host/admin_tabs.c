@@ -276,7 +276,7 @@ static void tab_quit(struct app *a)
     ui_row_end(a->ui);
 }
 
-/* -- settings: language, input method, disabled plugins, PIN -- */
+/* -- settings: language, input method, camera trouble, disabled plugins, PIN -- */
 
 static void tab_settings(struct app *a)
 {
@@ -303,6 +303,10 @@ static void tab_settings(struct app *a)
         say(a, KIOSK_MSG_OK, "VNI");
     }
     ui_row_end(a->ui);
+    char cam[600];
+    int cam_kind = host_camera_note(a, cam, sizeof cam);
+    if (cam_kind >= 0) /* a missing or lost camera, until it is back */
+        ui_message(a->ui, cam_kind, cam);
     if (a->guard_on) {
         for (int i = 0; i < a->guard.count; i++) {
             if (!a->guard.plugins[i].disabled)

@@ -220,6 +220,7 @@ int app_open(const struct app_opts *o, struct app **out)
     const char *sync_target = config_get(a->cfg, "sync");
     if (sync_target && *sync_target) /* its own connection: never blocks a frame */
         sync_worker_start(a->db_path, sync_target, (int)config_get_int(a->cfg, "sync_interval_s"));
+    host_camera_open(a); /* its own thread: a missing camera never holds the screen up */
     *out = a;
     return 0;
 }
@@ -229,6 +230,7 @@ void app_close(struct app *a)
     if (!a)
         return;
     sync_worker_stop();
+    host_camera_close(a);
     for (size_t i = 0; i < a->plugins.count; i++) {
         struct plugin_slot *p = &a->plugins.slots[i];
         if (p->created)
@@ -266,7 +268,9 @@ int app_frame(struct app *a, const struct ui_event *ev)
     for (int i = 0; i < SETTLE_FRAMES_MAX; i++) {
         a->be->size(a->backend, &a->width, &a->height);
         ui_begin(a->ui, a->width, a->height, a->mono_ms, e);
+        a->camera.drawing = 0;
         screens_frame(a);
+        a->camera.shown = a->camera.drawing;
         a->last_dl = ui_end(a->ui);
         int changed = ui_needs_redraw(a->ui);
         dirty |= changed;
@@ -328,6 +332,7 @@ int app_run(struct app *a)
         app_time_update(a);
         host_notify_watchdog();
         app_dispatch(a, &in);
+        host_camera_poll(a); /* codes read and the live picture: never waits */
         app_timers(a);
         if (ui_needs_redraw(a->ui))
             app_frame(a, NULL);

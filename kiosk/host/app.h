@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "host/admin.h"
+#include "host/camera_host.h"
 #include "host/backend.h"
 #include "host/crash_guard.h"
 #include "host/host_ctx.h"
@@ -53,6 +54,7 @@ struct app {
     int idle_done; /* the idle reset ran since the last input */
     int64_t idle_timeout_ms;
     struct scanburst burst;
+    struct host_camera camera; /* a camera as a second scanner (camera = none: cam NULL) */
 
     kiosk_status storage; /* last storage status reported (FULL / READONLY show a banner) */
     int frames_presented;
@@ -77,6 +79,9 @@ void app_time_update(struct app *a);            /* real time: reads the monotoni
 void app_advance_ms(struct app *a, int64_t ms); /* virtual time: moves kiosk and wall time */
 /* One input event from a person or a script: keys go through scan-burst detection. */
 void app_input(struct app *a, const struct ui_event *ev);
+/* A scanned text from any scanner (the USB scanner's burst, the camera): counts as a person
+ * being there, then goes to the scan routing and a frame shows the result. */
+void app_scan(struct app *a, const char *text);
 /* Timers due at the current time (scan-burst flush, idle timeout). */
 void app_timers(struct app *a);
 /* ms until the next timer is due; -1 when none. */

@@ -27,6 +27,7 @@ enum backend_input_kind {
     BACKEND_IN_EXPOSE,   /* needs a repaint (window shown, resized) */
     BACKEND_IN_SHORTCUT, /* a system shortcut (Alt+F4, Alt+Tab, Ctrl+...): swallowed */
     BACKEND_IN_QUIT,     /* the process was asked to stop (SIGTERM, SIGINT): exit cleanly */
+    BACKEND_IN_WAKE,     /* another thread called wake (a camera read a code) */
 };
 
 struct backend_input {
@@ -71,6 +72,9 @@ struct backend_ops {
     kiosk_status (*text_raster)(struct backend *b, const char *text, int font_px, int max_width_px,
                                 uint8_t **out, int *width, int *height);
     void (*stats)(struct backend *b, struct backend_stats *out);
+    /* From any thread: the wait in progress (or the next) returns BACKEND_IN_WAKE at once.
+     * May be NULL (the loop then finds the news at its next timer). */
+    void (*wake)(struct backend *b);
 };
 
 #endif

@@ -54,9 +54,16 @@ static void deliver(struct app *a, int what, const char *out, int return_typed)
             app_frame(a, &ev);
         }
     } else if (what == SCANBURST_SCAN) {
-        screens_scan(a, out);
-        app_frame(a, NULL);
+        app_scan(a, out);
     }
+}
+
+void app_scan(struct app *a, const char *text)
+{
+    a->last_input_ms = a->mono_ms;
+    a->idle_done = 0;
+    screens_scan(a, text);
+    app_frame(a, NULL);
 }
 
 /* Held keys come out as typing before anything else happens (a tap, another key). */
@@ -149,6 +156,9 @@ int app_next_timer_ms(const struct app *a)
         t = min_timeout(t, a->last_input_ms + a->idle_timeout_ms - a->mono_ms);
     if (ui_needs_redraw(a->ui))
         t = min_timeout(t, ANIMATE_MS);
+    int cam = host_camera_next_ms(a);
+    if (cam >= 0)
+        t = min_timeout(t, cam);
     int hook = host_notify_max_sleep_ms();
     if (hook >= 0)
         t = min_timeout(t, hook);

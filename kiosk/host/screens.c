@@ -24,6 +24,7 @@ enum {
     TILE_GAP_PX = 24,
     TILE_MAX_H_PX = 260,
     TILE_MAX_W_PX = 760,
+    CAMERA_VIEW_H_PX = 180, /* the camera's live picture under the tiles */
 };
 
 struct screens {
@@ -136,15 +137,16 @@ static const char *plugin_detail(struct app *a, struct plugin_slot *p)
     return strcmp(d, key) == 0 ? NULL : d;
 }
 
-static void tiles(struct app *a, int top)
+/* The plugins' tiles from top, leaving reserve px at the bottom; returns where they end. */
+static int tiles(struct app *a, int top, int reserve)
 {
     size_t n = a->plugins.count;
     int m = screens_px(a, MARGIN_PX), gap = screens_px(a, TILE_GAP_PX);
-    int area_w = a->width - 2 * m, area_h = a->height - top - m;
+    int area_w = a->width - 2 * m, area_h = a->height - top - m - reserve;
     if (n == 0) {
         ui_next_rect(a->ui, (ui_rect){m, top, area_w, screens_px(a, BANNER_H_PX)});
         ui_message(a->ui, KIOSK_MSG_INFO, i18n_tr(a->i18n, "host.no_plugins"));
-        return;
+        return top + screens_px(a, BANNER_H_PX);
     }
     int cols = n == 1 ? 1 : n <= 4 ? 2 : 3;
     int rows = (int)((n + (size_t)cols - 1) / (size_t)cols);
@@ -162,6 +164,7 @@ static void tiles(struct app *a, int top)
         if (ui_tile(a->ui, plugin_title(a, p), plugin_detail(a, p)))
             a->screens->pending_enter = i + 1;
     }
+    return top + rows * th + (rows - 1) * gap;
 }
 
 static void home_frame(struct app *a)
@@ -190,7 +193,14 @@ static void home_frame(struct app *a)
         ui_label(a->ui, i18n_tr(a->i18n, "host.home.hint"), UI_FONT_BODY, th->muted);
         top += screens_px(a, HINT_H_PX);
     }
-    tiles(a, top);
+    int view_h = host_camera_view_height(a, CAMERA_VIEW_H_PX);
+    int bottom = tiles(a, top, view_h ? view_h + screens_px(a, TILE_GAP_PX) : 0);
+    if (view_h) { /* a scan is invited here: the camera's picture to aim by */
+        int gap = screens_px(a, TILE_GAP_PX);
+        ui_area(a->ui, (ui_rect){m, bottom + gap, a->width - 2 * m, view_h});
+        host_camera_view(a, CAMERA_VIEW_H_PX);
+        ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
+    }
     admin_corner(a);
 }
 

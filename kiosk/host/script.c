@@ -16,7 +16,8 @@
 #define SCAN_GAP_MS 5   /* a scanner: far faster than the burst gap */
 #define TAP_HOLD_MS 50  /* a finger's tap lasts about this long */
 #define TEXT_MAX 2048
-#define WAIT_FILE_MAX_MS 300000 /* wait-file: a loaded test machine, not a hang */
+#define WAIT_FILE_MAX_MS 300000    /* wait-file: a loaded test machine, not a hang */
+#define CAMERA_SETTLE_MAX_MS 60000 /* camera: a loaded (ASan) machine decoding pictures */
 
 struct player {
     struct app *a;
@@ -314,6 +315,13 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         return send_to_window(p, "close");
     case SCRIPT_WAIT_FILE:
         return wait_file(p, c->args[0]);
+    case SCRIPT_CAMERA:
+        /* the camera's own thread reads file: pictures in real time: the codes it read and
+         * its picture are taken as the loop would */
+        if (host_camera_settle(a, CAMERA_SETTLE_MAX_MS))
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why, "no camera (the camera setting is none)");
+        return 0;
     case SCRIPT_SCAN:
         type_text(a, c->args[0], SCAN_GAP_MS);
         app_advance_ms(a, SCAN_GAP_MS);

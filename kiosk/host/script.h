@@ -24,6 +24,7 @@ enum script_op {
     SCRIPT_HOLD,          /* hold X Y MS: press, keep the finger there MS ms, release */
     SCRIPT_CLOSE,         /* close: the window manager closes the window (Alt+F4, the X) */
     SCRIPT_WAIT_FILE,     /* wait-file "PATH": real time until PATH exists (a test's cue) */
+    SCRIPT_CAMERA,        /* camera: real time until the camera read a code or settled */
 };
 
 #define SCRIPT_ARGS_MAX 32

@@ -31,6 +31,8 @@ int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct backend_input
  * as when Alt+F4 or the title bar's X asks). The next sdl_backend_wait calls return them.
  * KIOSK_E_INVALID for another name. */
 kiosk_status sdl_backend_inject(struct sdl_backend *b, const char *what);
+/* From any thread: the wait in progress (or the next) returns BACKEND_IN_WAKE at once. */
+void sdl_backend_wake(struct sdl_backend *b);
 /* Writes what was last painted as a PNG. */
 kiosk_status sdl_backend_screenshot(struct sdl_backend *b, const char *png_path);
 /* One line of text rendered into 8-bit grey (255 = ink) for the printer. *out: free(). */

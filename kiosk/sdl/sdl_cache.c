@@ -239,7 +239,9 @@ SDL_Texture *sdl_image_get(struct sdl_backend *b, const struct ui_cmd *c)
     SDL_FreeSurface(s);
     if (!tex)
         return NULL;
-    SDL_SetTextureScaleMode(tex, SDL_ScaleModeNearest); /* QR modules stay sharp */
+    /* QR modules stay sharp; a camera's picture is smoothed */
+    SDL_SetTextureScaleMode(tex, c->radius == UI_IMAGE_SMOOTH ? SDL_ScaleModeLinear
+                                                              : SDL_ScaleModeNearest);
     if (slot->tex)
         SDL_DestroyTexture(slot->tex);
     *slot = (struct sdl_image_entry){c->image_key, tex, c->pw, c->ph, b->frame};

@@ -120,11 +120,30 @@ static int window_event(struct sdl_backend *b, const SDL_WindowEvent *w, struct 
     }
 }
 
+/* The event type another thread pushes to wake the loop (0: not registered yet). */
+static SDL_atomic_t wake_type;
+
+void sdl_backend_wake(struct sdl_backend *b)
+{
+    (void)b;
+    int type = SDL_AtomicGet(&wake_type);
+    if (type <= 0)
+        return; /* no wait has begun: the loop looks at everything before its first one */
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = (Uint32)type;
+    SDL_PushEvent(&e); /* thread-safe; a full queue wakes the loop anyway */
+}
+
 /* One SDL event to at most one input; 0 when the event means nothing to the kiosk. */
 static int translate(struct sdl_backend *b, const SDL_Event *e, struct backend_input *out)
 {
     memset(out, 0, sizeof *out);
     out->at_ms = e->common.timestamp;
+    if (e->type == (Uint32)SDL_AtomicGet(&wake_type)) {
+        out->kind = BACKEND_IN_WAKE;
+        return 1;
+    }
     switch (e->type) {
     case SDL_QUIT: /* only from SIGTERM/SIGINT: closing the window is SDL_WINDOWEVENT_CLOSE */
         out->kind = BACKEND_IN_QUIT;
@@ -175,6 +194,10 @@ static int poll(SDL_Event *e)
 int sdl_backend_wait(struct sdl_backend *b, int timeout_ms, struct backend_input *out)
 {
     Uint64 deadline = timeout_ms >= 0 ? SDL_GetTicks64() + (Uint64)timeout_ms : 0;
+    if (SDL_AtomicGet(&wake_type) == 0) {
+        Uint32 t = SDL_RegisterEvents(1);
+        SDL_AtomicSet(&wake_type, t == (Uint32)-1 ? -1 : (int)t);
+    }
     for (;;) {
         SDL_Event e;
         int got;

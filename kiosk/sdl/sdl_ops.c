@@ -58,6 +58,11 @@ static kiosk_status ops_text_raster(struct backend *b, const char *text, int fon
     return sdl_backend_text_raster(sdl(b), text, font_px, max_width_px, out, width, height);
 }
 
+static void ops_wake(struct backend *b)
+{
+    sdl_backend_wake(sdl(b));
+}
+
 static void ops_stats(struct backend *b, struct backend_stats *out)
 {
     sdl_backend_stats(sdl(b), out);
@@ -75,4 +80,5 @@ const struct backend_ops sdl_backend_ops = {
     .screenshot = ops_screenshot,
     .text_raster = ops_text_raster,
     .stats = ops_stats,
+    .wake = ops_wake,
 };

@@ -23,16 +23,19 @@ enum ui_cmd_kind {
     UI_CMD_RECT = 1, /* filled rectangle, radius > 0 rounds the corners */
     UI_CMD_FRAME,    /* rectangle outline, 2 px */
     UI_CMD_TEXT,     /* one line of text at rect.x, rect.y (top-left), clipped to rect */
-    UI_CMD_IMAGE,    /* 8-bit grey pixels (pw x ph) scaled to rect, nearest neighbour */
+    UI_CMD_IMAGE,    /* 8-bit grey pixels (pw x ph) scaled to rect: nearest neighbour, or
+                        smoothly when radius is UI_IMAGE_SMOOTH (a camera's picture) */
     UI_CMD_LINE,     /* from (rect.x, rect.y) to (rect.x + rect.w, rect.y + rect.h), width radius */
 };
+
+#define UI_IMAGE_SMOOTH 1
 
 struct ui_cmd {
     int kind;
     ui_rect rect;
     ui_color color;
     int font;              /* UI_CMD_TEXT */
-    int radius;            /* RECT: corner radius; LINE: width */
+    int radius;            /* RECT: corner radius; LINE: width; IMAGE: UI_IMAGE_SMOOTH or 0 */
     const char *text;      /* UI_CMD_TEXT: NFC UTF-8, owned by the draw list */
     const uint8_t *pixels; /* UI_CMD_IMAGE: owned by the draw list */
     int pw, ph;
@@ -157,6 +160,11 @@ int ui_list_item(ui_ctx *ui, const char *title, const char *detail);
 /* A QR code of text (libqrencode through core/receipt), module >= 6 px, quiet zone 4. */
 void ui_qr(ui_ctx *ui, const char *text, const char *caption);
 int ui_signature(ui_ctx *ui, struct kiosk_signature *sig);
+/* A camera's live picture (8-bit grey, pw x ph) at most max_h_px high (at 1280x800), framed,
+ * centred, with a caption under it. key: a new one for each new frame. Nothing when px is
+ * NULL. */
+void ui_camera_view(ui_ctx *ui, const uint8_t *px, int pw, int ph, uint64_t key,
+                    const char *caption, int max_h_px);
 void ui_bar_chart(ui_ctx *ui, const char *title, const char *const *labels, const int *values,
                   size_t count);
 /* The on-screen keyboard for the focused field, in the bottom part of the screen; call it

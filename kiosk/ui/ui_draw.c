@@ -143,6 +143,12 @@ size_t ui_draw_text_off(ui_ctx *ui, int x, int y, int w, int font, ui_color c, s
 void ui_draw_image(ui_ctx *ui, ui_rect r, const uint8_t *pixels, int pw, int ph, uint64_t key,
                    int widget)
 {
+    ui_draw_image_scaled(ui, r, pixels, pw, ph, key, widget, 0);
+}
+
+void ui_draw_image_scaled(ui_ctx *ui, ui_rect r, const uint8_t *pixels, int pw, int ph,
+                          uint64_t key, int widget, int smooth)
+{
     size_t off = ui_arena_bytes(ui, pixels, (size_t)pw * (size_t)ph);
     if (off == UI_NO_OFF)
         return;
@@ -153,6 +159,7 @@ void ui_draw_image(ui_ctx *ui, ui_rect r, const uint8_t *pixels, int pw, int ph,
     cmd->pw = pw;
     cmd->ph = ph;
     cmd->image_key = key;
+    cmd->radius = smooth ? UI_IMAGE_SMOOTH : 0;
     ui->pix_off[ui->dl.count - 1] = off;
 }
 

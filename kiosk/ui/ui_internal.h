@@ -141,6 +141,9 @@ size_t ui_draw_text_off(ui_ctx *ui, int x, int y, int w, int font, ui_color c, s
 void ui_add_visible(ui_ctx *ui, size_t off, ui_rect box, int widget);
 void ui_draw_image(ui_ctx *ui, ui_rect r, const uint8_t *pixels, int pw, int ph, uint64_t key,
                    int widget);
+/* The same, smoothly scaled when smooth (UI_IMAGE_SMOOTH: a photo), else nearest. */
+void ui_draw_image_scaled(ui_ctx *ui, ui_rect r, const uint8_t *pixels, int pw, int ph,
+                          uint64_t key, int widget, int smooth);
 void ui_drawlist_reset(ui_ctx *ui);
 void ui_drawlist_finish(ui_ctx *ui);
 

@@ -103,14 +103,14 @@ static void one_frame(struct camera *c, const struct camera_frame *f)
     pthread_mutex_unlock(&c->mu);
 }
 
-static void report(struct camera *c, int state, const char *source, const char *why)
+/* level: a kiosk without any camera on "auto" is no trouble, only news */
+static void report(struct camera *c, int level, const char *source, const char *why)
 {
     if (strcmp(c->last_why, why) != 0) {
-        kiosk_log(KIOSK_LOG_WARN, "camera: %s; trying again every %d s", why,
-                  CAMERA_RETRY_MS / 1000);
+        kiosk_log(level, "camera: %s; trying again every %d s", why, CAMERA_RETRY_MS / 1000);
         kiosk_strlcpy(c->last_why, why, sizeof c->last_why);
     }
-    set_state(c, state, source, why);
+    set_state(c, CAMERA_MISSING, source, why);
 }
 
 /* Reads frames from an open source until it ends, is lost, or the camera stops. */
@@ -137,30 +137,42 @@ static void run_source(struct camera *c, struct camera_source *src)
             nap(c, INT64_MAX / 4);
             return;
         } else if (r == CAMERA_LOST) {
-            report(c, CAMERA_MISSING, NULL, why);
+            report(c, KIOSK_LOG_WARN, NULL, why);
             return;
         }
     }
 }
 
+/* The decoder once a source is open (libzbar is loaded only then); 0 when it cannot be. */
+static int have_decoder(struct camera *c)
+{
+    char err[400] = "";
+    if (c->dec)
+        return 1;
+    if (camera_decoder_new(&c->dec, err, sizeof err) == KIOSK_OK)
+        return 1;
+    kiosk_log(KIOSK_LOG_ERROR, "camera: %s", err);
+    set_state(c, CAMERA_BROKEN, NULL, err);
+    return 0;
+}
+
 static void *worker(void *arg)
 {
     struct camera *c = arg;
-    char err[400] = "";
-    if (camera_decoder_new(&c->dec, err, sizeof err) != KIOSK_OK) {
-        kiosk_log(KIOSK_LOG_ERROR, "camera: %s", err);
-        set_state(c, CAMERA_BROKEN, NULL, err);
-        return NULL;
-    }
     do {
         struct camera_source *src = NULL;
         char why[300] = "";
-        if (camera_source_open(c->spec, &src, why, sizeof why) != KIOSK_OK) {
-            report(c, CAMERA_MISSING, NULL, why);
+        kiosk_status st = camera_source_open(c->spec, &src, why, sizeof why);
+        if (st != KIOSK_OK) {
+            report(c, st == KIOSK_E_NOT_FOUND ? KIOSK_LOG_INFO : KIOSK_LOG_WARN, NULL, why);
             continue;
         }
-        run_source(c, src);
+        int ok = have_decoder(c);
+        if (ok)
+            run_source(c, src);
         camera_source_close(src);
+        if (!ok)
+            return NULL; /* not tried again: the package is missing */
     } while (!nap(c, CAMERA_RETRY_MS));
     return NULL;
 }

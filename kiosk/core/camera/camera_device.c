@@ -53,33 +53,42 @@ static kiosk_status open_one(struct camera_source *s, const char *dev, char *why
  * metadata and fails to negotiate a format). */
 static kiosk_status open_auto(struct camera_source *s, char *why, size_t cap)
 {
-    int seen = 0;
     for (int i = 0; i < AUTO_MAX_DEVICES; i++) {
         char dev[32];
         struct stat st;
         snprintf(dev, sizeof dev, "/dev/video%d", i);
-        if (stat(dev, &st) != 0)
-            continue;
-        seen = 1;
-        if (open_one(s, dev, why, cap) == KIOSK_OK)
+        if (stat(dev, &st) == 0 && open_one(s, dev, why, cap) == KIOSK_OK)
             return KIOSK_OK;
     }
-    if (!seen)
-        kiosk_fmt(why, cap, "no camera found (no /dev/video* device)");
     return KIOSK_E_UNAVAILABLE;
+}
+
+static int any_device(void)
+{
+    struct stat st;
+    for (int i = 0; i < AUTO_MAX_DEVICES; i++) {
+        char dev[32];
+        snprintf(dev, sizeof dev, "/dev/video%d", i);
+        if (stat(dev, &st) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 kiosk_status camera_device_open(struct camera_source *s, const char *spec, char *why, size_t cap)
 {
     char err[400];
     kiosk_strlcpy(s->name, spec, sizeof s->name);
+    int is_auto = strcmp(spec, "auto") == 0;
+    if (is_auto && !any_device()) { /* libzbar stays unloaded on a kiosk without a camera */
+        kiosk_fmt(why, cap, "no camera found (no /dev/video* device)");
+        return KIOSK_E_NOT_FOUND;
+    }
     if (zbar_lazy_load(err, sizeof err) != KIOSK_OK) {
         kiosk_fmt(why, cap, "%s", err);
         return KIOSK_E_UNAVAILABLE;
     }
-    if (strcmp(spec, "auto") == 0)
-        return open_auto(s, why, cap);
-    return open_one(s, spec, why, cap);
+    return is_auto ? open_auto(s, why, cap) : open_one(s, spec, why, cap);
 }
 
 void camera_device_close(struct camera_source *s)

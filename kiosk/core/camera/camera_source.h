@@ -28,7 +28,8 @@ struct camera_source;
 
 /* What the setting names: "auto", "/dev/videoN" (any device path), "file:PATH". "auto"
  * opens the first V4L2 device that gives frames. On failure why says what happened in a
- * line for the log ("no camera found", "/dev/video0: Device or resource busy"...). */
+ * line for the log ("/dev/video0: Device or resource busy"...); KIOSK_E_NOT_FOUND when
+ * "auto" found no device at all (libzbar is then not loaded). */
 kiosk_status camera_source_open(const char *spec, struct camera_source **out, char *why,
                                 size_t cap);
 void camera_source_close(struct camera_source *s);

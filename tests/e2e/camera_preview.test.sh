@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The camera's live picture on the home screen, where a scan is invited: a person aiming a
+# receipt (its code still half out of view, so nothing is read yet) sees it under the tiles,
+# with the caption, at 1280x800 in Vietnamese and 1024x600 in English; the tiles still fit.
+# Screenshots: build/shots/camera_preview/.
+# usage: camera_preview.test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$(cd "$1" && pwd) src=$(cd "$2" && pwd)
+command -v convert >/dev/null || { echo "SKIP: ImageMagick (convert) is not installed"; exit 77; }
+work=$(mktemp -d /tmp/kiosk-camera-preview.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export KIOSK_BUILD_DIR=${KIOSK_BUILD_DIR:-$build}
+"$build/kioskctl" --db "$work/k.db" init --demo >/dev/null 2>&1
+line=$("$build/tests/test_receipt_fixture" "$work/k.db" 2>/dev/null)
+"$build/kioskctl" --db "$work/k.db" receipt png "${line%%$'\t'*}" --out "$work/r.png" >/dev/null 2>&1
+# the receipt coming into view from the right: half of the code is still outside the frame
+convert -size 640x480 'xc:#8f887c' \
+  \( "$work/r.png" -resize 300x300 -bordercolor white -border 24 -background none -rotate 8 \) \
+  -geometry +460+70 -composite -colorspace Gray "$work/aiming.png"
+if zbarimg -q --raw "$work/aiming.png" >/dev/null 2>&1; then
+  echo "FAIL: the aiming picture already reads as a code"; exit 1
+fi
+for size in 1280x800:vi 1024x600:en; do
+  win=${size%%:*} lang=${size##*:}
+  cat >"$work/camera_preview.kscript" <<KS
+#! config: camera = file:$work/aiming.png
+#! args: --window $win --lang $lang
+camera
+expect "$([ "$lang" = vi ] && echo 'Có biên nhận? Đưa mã QR vào trước máy ảnh này' ||
+  echo 'Have a receipt? Hold its QR code up to this camera')"
+shot home-$win-$lang.png
+KS
+  bash "$src/tests/e2e/run-script.sh" "$build/kiosk" "$build/kioskctl" "$work/camera_preview.kscript"
+done
+echo "PASS camera_preview"
