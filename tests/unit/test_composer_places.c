@@ -2,9 +2,9 @@
  * after the 2025 reorganisation) typed in Telex and in VNI must come out as written.
  * The keystrokes are made here from the name, as a person types: each letter's base,
  * its mark key right after it (aa, aw, ow, uw, dd / a6, a8, o7, u7, d9), the tone key at
- * the end of the word. In Telex a plain letter that is also a key is typed twice, as in
- * Unikey: w (ww gives w), a tone letter after a vowel (Karr gives Kar), a, e, o after a
- * letter of the same base (Nooong gives Noong, Anaa gives Ana), d after a lone d. A name written with the tone on the
+ * the end of the word. In Telex a plain letter that the screen shows as something else
+ * (a tone, a mark: Kar -> Kả, Ana -> Ân, Wil -> Ưil) is typed again, as a person does in
+ * Unikey: Karr gives Kar, Anaa gives Ana, Wwil gives Wil. A name written with the tone on the
  * modern place (hoà) is typed with the modern style. A marked vowel right after one of
  * the same base (Dêê, Pơơ: 4 names) cannot be typed in Telex in any engine: VNI only.
  * Argument: the list. */
@@ -25,7 +25,6 @@ struct typist {
     size_t len;
     struct vn_letter word[64]; /* the letters of the word so far */
     int n;
-    int syl; /* where the syllable being typed starts in word (Ea|Bar, Đa|krông) */
     int tone;
 };
 
@@ -46,23 +45,26 @@ static char cased(char c, int upper)
     return upper ? (char)(c - 'a' + 'A') : c;
 }
 
-/* Would this plain Telex letter act as a key here? Then it is typed twice. */
-static int telex_needs_double(const struct typist *t, char c)
+static size_t count_cps(const char *s)
 {
-    const struct vn_letter *prev = t->n ? &t->word[t->n - 1] : NULL;
-    if (c == 'w')
-        return 1;
-    if (strchr("sfrxjz", c))
-        return prev && vn_letter_is_vowel(prev->base); /* Karr */
-    if (strchr("aeo", c)) {
-        for (int i = t->syl; i < t->n; i++)
-            if (t->word[i].base == c)
-                return 1; /* Nooong, Anaa, EaBaar */
-        return 0;
-    }
-    if (c == 'd')
-        return t->n == 1 && prev->base == 'd' && prev->mark == 0;
-    return 0;
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Did the plain letter c just typed show as itself? If not (it was taken as a tone or a
+ * mark: Kar -> Kả, Ana -> Ân, Wil -> Ưil), a person types it again, as in Unikey. */
+static int shown_as_typed(const struct typist *t, char c)
+{
+    char before[512], after[512];
+    char keys[MAX_KEYS];
+    memcpy(keys, t->keys, t->len - 1);
+    keys[t->len - 1] = '\0';
+    vn_compose_string(VN_IM_TELEX, VN_TONE_TRADITIONAL, keys, before, sizeof before);
+    vn_compose_string(VN_IM_TELEX, VN_TONE_TRADITIONAL, t->keys, after, sizeof after);
+    size_t n = strlen(after); /* Kuaw + n -> Kuăn: the earlier letters may change */
+    return n > 0 && after[n - 1] == c && count_cps(after) == count_cps(before) + 1;
 }
 
 /* A marked vowel right after one of the same base (êê, ơơ: Dêê, Tà Pơơ) cannot be typed
@@ -96,27 +98,13 @@ static char mark_key(int method, const struct vn_letter *l)
     return l->mark == VN_MARK_HAT ? l->base : telex[l->mark];
 }
 
-/* A vowel after consonants that follow a vowel starts a new syllable, as the engine
- * reads it. */
-static void next_syllable(struct typist *t, const struct vn_letter *l)
-{
-    if (!vn_letter_is_vowel(l->base) || t->n == 0 || vn_letter_is_vowel(t->word[t->n - 1].base))
-        return;
-    int j = t->n - 1;
-    while (j > t->syl && !vn_letter_is_vowel(t->word[j - 1].base))
-        j--;
-    if (j > t->syl)
-        t->syl = j;
-}
-
 static void type_letter(struct typist *t, const struct vn_letter *l)
 {
-    int twice = !l->mark && t->method == VN_IM_TELEX && telex_needs_double(t, l->base);
-    next_syllable(t, l);
-    put(t, cased(l->base, l->upper));
+    char c = cased(l->base, l->upper);
+    put(t, c);
     if (l->mark)
         put(t, mark_key(t->method, l));
-    else if (twice)
+    else if (t->method == VN_IM_TELEX && !shown_as_typed(t, c))
         put(t, l->base);
     if (l->tone)
         t->tone = l->tone;
@@ -131,7 +119,6 @@ static void end_word(struct typist *t)
         put(t, t->method == VN_IM_VNI ? vni[t->tone] : telex[t->tone]);
     t->tone = 0;
     t->n = 0;
-    t->syl = 0;
 }
 
 /* The keystrokes for a name (NFC UTF-8). */

@@ -43,7 +43,7 @@ static const char *const k_clusters[] = {
     "ai",  "ao",  "au",  "ay",  "Au",  "Ay",  "eo",  "Eu",  "ia",  "iE",  "iu",  "oa",
     "ow",  "oe",  "oi",  "Oi",  "Wi",  "ua",  "uA",  "uE",  "ui",  "uO",  "uW",  "Ua",
     "Ui",  "Uu",  "UW",  "uy",  "yE",  "iEu", "oai", "oao", "oay", "oeo", "uAy", "uOi",
-    "uya", "uyE", "uyu", "UWi", "UWu", "yEu", "oo",  "uw", /* boong, Noọng; Kuăng */
+    "uya", "uyE", "uyu", "UWi", "UWu", "yEu", "oo",  "iAu", /* boong, Noọng; Miầu */
 };
 
 #define MAX_SYL 12
@@ -115,11 +115,6 @@ static void parse(const struct vn_compose_state *st, struct syl *s)
     s->fin_ok = in_list(fin, k_finals, KIOSK_ARRAY_LEN(k_finals));
 }
 
-static int toneable(const struct syl *s)
-{
-    return s->n > 0 && s->v_len >= 1 && s->v_len <= 3 && s->shape_ok && s->ini_ok && s->fin_ok;
-}
-
 static char vowel_code(const struct vn_letter *l)
 {
     static const char *const hat = "aAeEoO"; /* pairs: plain, with hat */
@@ -149,6 +144,18 @@ static int cluster_ok(const struct syl *s)
         if (strncmp(k_clusters[i], code, n) == 0 && strlen(k_clusters[i]) >= n)
             return 1;
     return 0;
+}
+
+static int toneable(const struct syl *s)
+{
+    return s->n > 0 && s->v_len >= 1 && s->v_len <= 3 && s->shape_ok && s->ini_ok && s->fin_ok;
+}
+
+/* A typed tone key: three vowels must be a known cluster (bueo takes none, as in vi-rs);
+ * one or two may be any (Ea Tóh, Piở, Noọng). */
+static int tone_key_applies(const struct syl *s)
+{
+    return toneable(s) && (s->v_len < 3 || cluster_ok(s));
 }
 
 static int stop_final(const struct syl *s)
@@ -334,7 +341,7 @@ static int horn_uo(struct syl *s, const struct key_action *a)
 }
 
 /* Puts the key's mark on one vowel: the last one that makes a Vietnamese cluster, else
- * (ethnic-minority names: Yiêng, Miầu, Pơơ, Laêê) the last one that can take it. */
+ * (ethnic-minority names: Yiêng, Miầu, Pơơ, Laêê) the last vowel if it can take it. */
 static int mark_one(struct syl *s, const struct key_action *a)
 {
     int fallback = -1;
@@ -351,8 +358,8 @@ static int mark_one(struct syl *s, const struct key_action *a)
             *s = t;
             return 1;
         }
-        if (fallback < 0)
-            fallback = i;
+        if (fallback < 0 && i == s->v_len - 1)
+            fallback = i; /* only the last vowel: boe + o stays boeo */
     }
     if (fallback < 0)
         return 0;
@@ -388,8 +395,8 @@ static int w_again(struct vn_compose_state *st, const struct syl *s, const struc
 static int apply_vowel_mark(struct vn_compose_state *st, struct syl *s, const struct key_action *a,
                             int32_t key, int style)
 {
-    if (!s->ini_ok || !s->shape_ok || s->v_len == 0)
-        return 0;
+    if (!s->ini_ok || !s->shape_ok || !s->fin_ok || s->v_len == 0)
+        return 0; /* doggo stays doggo */
     if (horn_uo(s, a) || mark_one(s, a))
         return 1;
     int again = w_again(st, s, a);
@@ -461,23 +468,31 @@ static void apply_stroke(struct vn_compose_state *st, struct syl *s, int32_t key
     store(st, s);
 }
 
+/* "gi" alone: the i is the consonant's, so a w after it is a lone w (giw -> giư). */
+static int lone_gi(const struct syl *s)
+{
+    return s->n == 2 && s->ch[0].base == 'g' && s->ch[1].base == 'i' && s->ch[1].mark == 0 &&
+           s->ch[1].tone == 0;
+}
+
 void vn_compose_key(struct vn_compose_state *st, int32_t key, int method, int style)
 {
     const struct key_action *a = find_action(key, method);
     struct syl s;
     parse(st, &s);
-    if (a && a->kind == ACT_BREVE_HORN && !st->raw && s.n >= 0 && s.v_len == 0) {
+    if (a && a->kind == ACT_BREVE_HORN && !st->raw && s.n >= 0 && (s.v_len == 0 || lone_gi(&s))) {
         append(st, key == 'W' ? 0x01AF : 0x01B0, style); /* a lone w is ư: Dwowng, w */
         st->lone_w = st->len;
         return;
     }
-    if (!a || s.n <= 0 || (st->raw && a->kind != ACT_TONE)) {
-        append(st, key, style); /* after a doubled key, tones still go on: Booongf */
+    /* after a doubled key, tones still go on a known cluster (Booongf), not on daa */
+    if (!a || s.n <= 0 || (st->raw && (a->kind != ACT_TONE || !cluster_ok(&s)))) {
+        append(st, key, style);
         return;
     }
     switch (a->kind) {
     case ACT_TONE:
-        if (toneable(&s))
+        if (tone_key_applies(&s))
             apply_tone(st, &s, a->tone, key, style);
         else
             append(st, key, style);
