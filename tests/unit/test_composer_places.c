@@ -23,8 +23,6 @@ struct typist {
     int method;
     char keys[MAX_KEYS];
     size_t len;
-    struct vn_letter word[64]; /* the letters of the word so far */
-    int n;
     int tone;
 };
 
@@ -108,8 +106,6 @@ static void type_letter(struct typist *t, const struct vn_letter *l)
         put(t, l->base);
     if (l->tone)
         t->tone = l->tone;
-    if (t->n < (int)(sizeof t->word / sizeof t->word[0]))
-        t->word[t->n++] = *l;
 }
 
 static void end_word(struct typist *t)
@@ -118,7 +114,6 @@ static void end_word(struct typist *t)
     if (t->tone)
         put(t, t->method == VN_IM_VNI ? vni[t->tone] : telex[t->tone]);
     t->tone = 0;
-    t->n = 0;
 }
 
 /* The keystrokes for a name (NFC UTF-8). */
@@ -154,8 +149,7 @@ static int types_right(int method, const char *name)
         if (strcmp(out, name) == 0)
             return 1;
     }
-    fprintf(stderr, "%s: \"%s\" gives \"%s\"\n", method == VN_IM_VNI ? "vni" : "telex", keys,
-            out);
+    fprintf(stderr, "%s: \"%s\" gives \"%s\"\n", method == VN_IM_VNI ? "vni" : "telex", keys, out);
     return 0;
 }
 
@@ -193,8 +187,8 @@ int main(int argc, char **argv)
             ok[0] += types_right(VN_IM_TELEX, line);
         ok[1] += types_right(VN_IM_VNI, line);
     }
-    printf("place names: telex %d/%d (%d with a doubled marked vowel left out), vni %d/%d\n",
-           ok[0], total - excluded, excluded, ok[1], total);
+    printf("place names: telex %d/%d (%d with a doubled marked vowel left out), vni %d/%d\n", ok[0],
+           total - excluded, excluded, ok[1], total);
     CHECK(total > 8000); /* the list is all there */
     CHECK(excluded <= 4);
     CHECK_INT(ok[0], total - excluded);

@@ -138,6 +138,9 @@ static int cluster_ok(const struct syl *s)
         code[i] = vowel_code(&s->ch[s->v_start + i]);
     code[s->v_len] = '\0';
     size_t n = (size_t)s->v_len;
+    if (n > 0 && s->fin_len == 2 && s->ch[s->v_start + s->v_len + 1].base == 'h' &&
+        !strchr("aEiy", code[n - 1]))
+        return 0; /* -ch, -nh follow a, ê, i, y only: acha stays acha */
     if (strcmp(code, "Ua") == 0 || strcmp(code, "uw") == 0) /* mưa, Kuăng */
         return (code[0] == 'u') == (s->fin_len > 0);
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(k_clusters); i++)
@@ -340,6 +343,20 @@ static int horn_uo(struct syl *s, const struct key_action *a)
     return 0;
 }
 
+/* ươ + o is uô (buwoo -> buô, cuoiwo -> cuôi): the u gives its horn up when that makes
+ * the cluster right. */
+static int drop_u_horn(struct syl *t, int i)
+{
+    struct vn_letter *u = &t->ch[t->v_start + i - 1];
+    if (i == 0 || u->base != 'u' || u->mark != VN_MARK_HORN)
+        return 0;
+    u->mark = 0;
+    if (cluster_ok(t))
+        return 1;
+    u->mark = VN_MARK_HORN;
+    return 0;
+}
+
 /* Puts the key's mark on one vowel: the last one that makes a Vietnamese cluster, else
  * (ethnic-minority names: Yiêng, Miầu, Pơơ, Laêê) the last vowel if it can take it. */
 static int mark_one(struct syl *s, const struct key_action *a)
@@ -354,12 +371,12 @@ static int mark_one(struct syl *s, const struct key_action *a)
             continue; /* the u of "uo" is horn_uo's */
         struct syl t = *s;
         t.ch[t.v_start + i].mark = (uint8_t)m;
-        if (cluster_ok(&t)) {
+        if (cluster_ok(&t) || drop_u_horn(&t, i)) {
             *s = t;
             return 1;
         }
-        if (fallback < 0 && i == s->v_len - 1)
-            fallback = i; /* only the last vowel: boe + o stays boeo */
+        if (fallback < 0 && i == s->v_len - 1 && s->fin_len == 0)
+            fallback = i; /* only the last vowel, no final: boe + o stays boeo, acha */
     }
     if (fallback < 0)
         return 0;
@@ -380,8 +397,8 @@ static int w_again(struct vn_compose_state *st, const struct syl *s, const struc
         return 1;
     }
     size_t at = st->lone_w;
-    if (at == 0 || at - 1 < s->start || at > st->len)
-        return 0;
+    if (at == 0 || at - 1 < s->start || at != st->len)
+        return 0; /* ww -> w; wiw -> uiw */
     int32_t cp = st->cps[at - 1];
     if (cp != 0x01B0 && cp != 0x01AF)
         return 0;
