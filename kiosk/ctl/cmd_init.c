@@ -2,6 +2,7 @@
  * the demo program into a database that has no events yet, never over a real program. */
 #include "ctl.h"
 #include "store/domain.h"
+#include "trust/trust.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,12 @@ int ctl_cmd_init(struct ctl *c, int argc, char **argv)
         if (st != KIOSK_OK) {
             ctl_error("cannot fill the demo program into '%s': %s; nothing was changed",
                       store_path(s), kiosk_status_name(st));
+            return CTL_REFUSED;
+        }
+        /* The demo enrols itself into the demo program: two demo kiosks sync into one. */
+        char err[512] = "";
+        if (trust_enrol_demo(s, err, sizeof err) != KIOSK_OK) {
+            ctl_error("%s", err);
             return CTL_REFUSED;
         }
     }

@@ -35,5 +35,10 @@ int ctl_cmd_receipt(struct ctl *c, int argc, char **argv);
 int ctl_cmd_keys(struct ctl *c, int argc, char **argv);
 int ctl_cmd_sync(struct ctl *c, int argc, char **argv);
 int ctl_cmd_pin(struct ctl *c, int argc, char **argv);
+int ctl_cmd_program_key(struct ctl *c, int argc, char **argv);
+int ctl_cmd_enrol(struct ctl *c, int argc, char **argv);
+/* --program-key FILE, the only option of argv: the loaded key, or NULL with *rc set. */
+struct trust_program;
+struct trust_program *ctl_program_arg(int argc, char **argv, int *rc);
 
 #endif

@@ -7,9 +7,11 @@
 #include "host/notify.h"
 #include "host/plugin_start.h"
 #include "host/sync_worker.h"
+#include "sdl/backend.h"
 #include "store/domain.h"
 #include "test_hooks.h"
 #include "text/composer.h"
+#include "trust/trust.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,6 +119,11 @@ static int open_store(struct app *a, const struct app_opts *o)
     if (st != KIOSK_OK) {
         fprintf(stderr, "kiosk: cannot fill '%s' with the demo program: %s\n", a->db_path,
                 kiosk_status_name(st));
+        return 1;
+    }
+    /* The demo enrols itself into the demo program: two demo kiosks sync into one. */
+    if (trust_enrol_demo(a->store, err, sizeof err) != KIOSK_OK) {
+        fprintf(stderr, "kiosk: %s\n", err);
         return 1;
     }
     return 0;

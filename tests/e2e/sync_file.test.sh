@@ -14,9 +14,7 @@ seed_program A.db
 # B got the program from the coordinator's kiosk (a first sync); then each signed up people.
 "$K" --db B.db sync --with A.db >/dev/null || fail "first sync B <-> A"
 seed_people A.db 12 a001
-seed_key A.db KEYAAAAA
 seed_people B.db 7 b002
-seed_key B.db KEYBBBBB
 [ "$(count A.db people)" = 12 ] && [ "$(count B.db people)" = 7 ] || fail "setup counts"
 
 step "A -> usb.db (a fresh USB stick) -> B -> usb.db -> A"
@@ -30,8 +28,8 @@ echo "$out" | grep -q "received: .*checkins" || fail "B received no check-ins: $
 "$K" --db A.db sync --with usb.db >/dev/null || fail "sync A with usb.db again"
 same_everywhere A.db B.db usb.db
 [ "$(count A.db checkins)" = 19 ] || fail "A should count 19 check-ins, has $(count A.db checkins)"
-[ "$(sqlite3 B.db "SELECT own FROM keys WHERE key_id='KEYAAAAA'")" = 0 ] || fail "A's key on B must not be B's own"
-[ "$(sqlite3 A.db "SELECT own FROM keys WHERE key_id='KEYAAAAA'")" = 1 ] || fail "A's own key lost its mark"
+[ "$(sqlite3 B.db "SELECT own FROM keys WHERE key_id='$(own_key A.db)'")" = 0 ] || fail "A's key on B must not be B's own"
+[ "$(sqlite3 A.db "SELECT own FROM keys WHERE key_id='$(own_key A.db)'")" = 1 ] || fail "A's own key lost its mark"
 nfd=$(sqlite3 B.db "SELECT hex(full_name) FROM people WHERE id='a001$(printf '%028d' 3)'")
 [ "$nfd" = "$(sqlite3 A.db "SELECT hex(full_name) FROM people WHERE id='a001$(printf '%028d' 3)'")" ] || fail "an NFD name changed on the way"
 

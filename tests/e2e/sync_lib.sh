@@ -23,7 +23,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 step() { echo "== [${SECONDS}s] $*"; }
 
 # The synced tables, their columns (as sync_tables.c) and ordering key.
-TABLES="events sessions people registrations consents checkins receipts log keys"
+TABLES="events sessions people registrations consents checkins receipts log keys enrolments revocations seals"
 declare -A COLS=(
   [events]="id kiosk_id created_at updated_at updated_by code kind title place commune district province capacity signup_open signature_required late_after_min interests extra"
   [sessions]="id kiosk_id created_at event_id number starts_at ends_at"
@@ -34,6 +34,9 @@ declare -A COLS=(
   [receipts]="id kiosk_id created_at kind event_id session_id person_id short_code text key_id"
   [log]="id kiosk_id created_at kind subject detail"
   [keys]="key_id public_key kiosk_id created_at"
+  [enrolments]="id kiosk_id created_at key_id public_key program_key cert"
+  [revocations]="id kiosk_id created_at key_id program_key sig"
+  [seals]="id kiosk_id created_at key_id hashes sig"
 )
 key_of() { [ "$1" = keys ] && echo key_id || echo id; }
 
@@ -43,8 +46,8 @@ row_expr() { # $1 table, $2 sqlite|pg
   for c in ${COLS[$1]}; do
     [ -n "$e" ] && e="$e||'|'||"
     case "$c:$2" in
-      signature:sqlite|signature_png:sqlite) e="${e}CASE WHEN $c IS NULL THEN '~' ELSE hex($c) END" ;;
-      signature:pg|signature_png:pg) e="${e}coalesce(upper(encode($c,'hex')),'~')" ;;
+      signature:sqlite|signature_png:sqlite|hashes:sqlite) e="${e}CASE WHEN $c IS NULL THEN '~' ELSE hex($c) END" ;;
+      signature:pg|signature_png:pg|hashes:pg) e="${e}coalesce(upper(encode($c,'hex')),'~')" ;;
       *:pg) e="${e}coalesce($c::text,'~')" ;;
       *) e="${e}coalesce($c,'~')" ;;
     esac
@@ -81,14 +84,16 @@ same_everywhere() { # kiosk dbs..., "server" for the PostgreSQL side
 }
 count() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
 
-# A new, empty kiosk database (its own kiosk id).
+# A new, empty kiosk database (its own kiosk id), enrolled into the test's program (one
+# program key per test, made on first use): kiosks trust only their program's kiosks.
+PROGRAM_KEY=$WORK/program.key
 new_kiosk() {
-  if "$K" --db "$1" init >/dev/null 2>&1; then return 0; fi
-  # Before `init` exists: any command that opens the store makes it; a sync with a
-  # throwaway file does.
-  "$K" --db "$1" sync --with "$1.seed.db" >/dev/null
-  rm -f "$1.seed.db"
+  [ -f "$PROGRAM_KEY" ] || "$K" program-key new --out "$PROGRAM_KEY" >/dev/null 2>&1
+  "$K" --db "$1" init >/dev/null 2>&1 || fail "cannot init '$1'"
+  "$K" --db "$1" enrol --program-key "$PROGRAM_KEY" >/dev/null || fail "cannot enrol '$1'"
 }
+# A kiosk database made apart, never enrolled into the test's program.
+stranger_kiosk() { "$K" --db "$1" init >/dev/null 2>&1 || fail "cannot init '$1'"; }
 kid() { sqlite3 "$1" "SELECT value FROM settings WHERE key='kiosk_id'"; }
 sql() { local db=$1; shift; sqlite3 -bail "$db" "PRAGMA foreign_keys=ON; $*" >/dev/null; }
 rid() { head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
@@ -140,11 +145,8 @@ seed_people() {
       SELECT lower(hex(randomblob(16))), '$k', 4000+rowid, 'checkin', id, '' FROM people WHERE id LIKE '$tag%';"
 }
 
-# A kiosk's own public key (as receipts would make it) with a fake key; own = 1.
-seed_key() {
-  local k; k=$(kid "$1")
-  sql "$1" "INSERT INTO keys(key_id,public_key,kiosk_id,created_at,own) VALUES('$2','$(rid)$(rid)','$k',5000,1)"
-}
+# A kiosk's own key id (made when it was enrolled).
+own_key() { sqlite3 "$1" "SELECT key_id FROM keys WHERE own = 1"; }
 
 # A private PostgreSQL cluster for this test (stopped by the EXIT trap).
 start_server() {

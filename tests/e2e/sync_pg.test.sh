@@ -17,23 +17,22 @@ step "A holds the program and 10 trainees; B and C are new"
 for k in A B C; do new_kiosk $k.db; done
 seed_program A.db
 seed_people A.db 10 a001
-seed_key A.db KEYAAAAA
 out=$(sync A.db) || fail "A's first sync"
 echo "$out"
 echo "$out" | grep -q "sent: events 2, sessions 3, people 10" || fail "A's first sync: $out"
-[ "$(psql -X -At -d "$KIOSK_PG_ADMIN" -c 'SELECT version FROM schema_version')" = 2 ] || fail "no schema_version on the server"
+[ "$(psql -X -At -d "$KIOSK_PG_ADMIN" -c 'SELECT version FROM schema_version')" = 3 ] || fail "no schema_version on the server"
 sync B.db >/dev/null || fail "B's first sync"
 sync C.db "$URI" >/dev/null || fail "C's first sync (URI)"
 [ "$(count C.db checkins)" = 10 ] || fail "C should hold A's 10 check-ins"
 
 step "B and C sign up their own trainees; everyone syncs"
 seed_people B.db 7 b002
-seed_key B.db KEYBBBBB
 seed_people C.db 5 c003
 for k in B C A B; do sync $k.db >/dev/null || fail "sync $k"; done
 same_everywhere A.db B.db C.db server
 [ "$(count A.db checkins)" = 22 ] || fail "A should count 22 check-ins, has $(count A.db checkins)"
-[ "$(sqlite3 C.db "SELECT group_concat(key_id || ':' || own) FROM (SELECT * FROM keys ORDER BY key_id)")" = "KEYAAAAA:0,KEYBBBBB:0" ] \
+want=$(for k in A B C; do echo "$(own_key $k.db):$([ $k = C ] && echo 1 || echo 0)"; done | sort | paste -sd,)
+[ "$(sqlite3 C.db "SELECT group_concat(key_id || ':' || own) FROM (SELECT * FROM keys ORDER BY key_id)")" = "$want" ] \
   || fail "C's trusted keys: $(sqlite3 C.db 'SELECT key_id, own FROM keys')"
 sig=$(sqlite3 C.db "SELECT hex(signature) FROM checkins WHERE signature IS NOT NULL LIMIT 1")
 [ "$sig" = 0001005C09000A0DFFFF ] || fail "a signature changed on the way: $sig"

@@ -1,6 +1,8 @@
 /* The kiosk's Ed25519 key pair and the table of trusted public keys. */
 #include "receipt_internal.h"
 
+#include "store/trust_rows.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -28,6 +30,23 @@ void receipt_key_id_of(const uint8_t pk[crypto_sign_PUBLICKEYBYTES], char out[RE
 const char *receipt_keys_id(const struct receipt_keys *k)
 {
     return k->key_id;
+}
+
+void receipt_keys_public(const struct receipt_keys *k, uint8_t out[32])
+{
+    memcpy(out, k->pk, crypto_sign_PUBLICKEYBYTES);
+}
+
+void receipt_keys_sign(const struct receipt_keys *k, const uint8_t *msg, size_t len,
+                       uint8_t sig[RECEIPT_SIG_BYTES])
+{
+    crypto_sign_detached(sig, NULL, msg, len, k->sk);
+}
+
+void receipt_key_id_for(const uint8_t pk[32], char out[RECEIPT_KEY_ID_LEN])
+{
+    receipt_sodium_ready();
+    receipt_key_id_of(pk, out);
 }
 
 static void key_path(store *s, char *out, size_t cap)
@@ -120,6 +139,11 @@ static kiosk_status store_public(store *s, const char *key_id, const char *pk_he
     char have[2 * crypto_sign_PUBLICKEYBYTES + 8];
     kiosk_status st = store_key_public(s, key_id, have, sizeof have);
     if (st == KIOSK_OK) {
+        if (strcmp(have, pk_hex) == 0 && own == RECEIPT_KEY_BY_HAND) {
+            /* a key that came by sync, now trusted by hand */
+            st = store_key_mark_by_hand(s, key_id, added);
+            return st;
+        }
         if (strcmp(have, pk_hex) == 0)
             return KIOSK_OK;
         kiosk_fmt(err, errlen, "key id '%s' is already used by another key", key_id);
@@ -231,7 +255,8 @@ kiosk_status receipt_key_trust(store *s, const char *key_id, const char *public_
     kiosk_status st = check_key(key_id, public_key_hex, kiosk_id, err, errlen);
     if (st != KIOSK_OK)
         return st;
-    return store_public(s, key_id, public_key_hex, kiosk_id, 0, added, err, errlen);
+    return store_public(s, key_id, public_key_hex, kiosk_id, RECEIPT_KEY_BY_HAND, added, err,
+                        errlen);
 }
 
 kiosk_status receipt_key_kiosk(store *s, const char *key_id, char kiosk_id[KIOSK_ID_LEN], int *own)
@@ -326,8 +351,8 @@ kiosk_status receipt_keys_trust_file(store *s, const char *path, int *added, cha
     st = store_begin(s);
     for (size_t i = 0; st == KIOSK_OK && i < count; i++) {
         int one = 0;
-        st = store_public(s, keys[i].key_id, keys[i].pk_hex, keys[i].kiosk_id, 0, &one, why,
-                          sizeof why);
+        st = store_public(s, keys[i].key_id, keys[i].pk_hex, keys[i].kiosk_id, RECEIPT_KEY_BY_HAND,
+                          &one, why, sizeof why);
         if (st != KIOSK_OK)
             kiosk_fmt(err, errlen, "'%s' line %d: %s", path, keys[i].line_no, why);
         else if (added)

@@ -62,8 +62,7 @@ kiosk_status qr_render_grey(const struct qr_matrix *m, int module_px, int quiet,
     return KIOSK_OK;
 }
 
-kiosk_status qr_write_png(const char *text, int module_px, const char *path, int mode,
-                          int *side_px)
+kiosk_status qr_write_png(const char *text, int module_px, const char *path, int mode, int *side_px)
 {
     struct qr_matrix m;
     uint8_t *px = NULL;

@@ -1,6 +1,8 @@
 /* Issuing receipts (stored once per person, event, session and kind) and verifying them. */
 #include "receipt_internal.h"
 
+#include "trust/trust.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -191,14 +193,20 @@ kiosk_status receipt_verify(store *s, const char *text, struct kiosk_receipt *ou
     if (st != KIOSK_OK)
         return refuse(st, why_key, "receipt.why.error", why_detail, detail_cap,
                       "cannot read the database: %s", kiosk_status_name(st));
-    if (!facts.pk_hex[0])
-        return refuse(KIOSK_E_DENIED, why_key, "receipt.why.unknown_key", why_detail, detail_cap,
-                      "unknown key '%s': signed by a kiosk this one does not trust "
-                      "(kioskctl keys trust FILE)",
-                      f.key_id);
+    /* The key is trusted only when it is this kiosk's or certified by its program
+     * (docs/TRUST.md); the keys table alone proves nothing. */
     uint8_t pk[crypto_sign_PUBLICKEYBYTES];
-    if (sodium_hex2bin(pk, sizeof pk, facts.pk_hex, strlen(facts.pk_hex), NULL, NULL, NULL) != 0 ||
-        !receipt_signature_ok(text, pk))
+    enum trust_key_state ks = trust_key_check(s, f.key_id, pk, NULL);
+    if (ks == TRUST_KEY_REVOKED)
+        return refuse(KIOSK_E_DENIED, why_key, "receipt.why.revoked", why_detail, detail_cap,
+                      "key '%s' was revoked by the program: its receipts no longer count",
+                      f.key_id);
+    if (ks == TRUST_KEY_UNKNOWN)
+        return refuse(KIOSK_E_DENIED, why_key, "receipt.why.unknown_key", why_detail, detail_cap,
+                      "unknown key '%s': not certified by this kiosk's program (enrol both "
+                      "kiosks: kioskctl enrol --program-key FILE, then sync)",
+                      f.key_id);
+    if (!receipt_signature_ok(text, pk))
         return refuse(KIOSK_E_DENIED, why_key, "receipt.why.signature", why_detail, detail_cap,
                       "bad signature: the text was changed, or not signed by key '%s'", f.key_id);
     if (!facts.event_id[0])

@@ -22,11 +22,22 @@ struct receipt_keys;
 kiosk_status receipt_keys_open(store *s, struct receipt_keys **out, char *err, size_t errlen);
 void receipt_keys_close(struct receipt_keys *k);
 const char *receipt_keys_id(const struct receipt_keys *k); /* short key id in the payload */
+/* The public half (32 bytes), and an Ed25519 signature of msg (64 bytes) by the secret key:
+ * what enrolment certifies and what seals records with (kiosk/core/trust). */
+void receipt_keys_public(const struct receipt_keys *k, uint8_t out[32]);
+void receipt_keys_sign(const struct receipt_keys *k, const uint8_t *msg, size_t len,
+                       uint8_t sig[RECEIPT_SIG_BYTES]);
+/* The key id of a public key (8 Crockford chars of its BLAKE2b hash). */
+void receipt_key_id_for(const uint8_t pk[32], char out[RECEIPT_KEY_ID_LEN]);
 /* The public half as one line `kiosk-key <key_id> <64 hex> <kiosk_id>`, what
  * receipt_keys_trust_file reads (no newline). */
 void receipt_keys_line(const struct receipt_keys *k, char *out, size_t cap);
 
-/* Trusts another kiosk's public key (sync brings keys this way too). Refuses a key id that
+/* keys.own: 0 a key that came by sync (trusted only with its program's certificate,
+ * kiosk/core/trust), 1 this kiosk's own, 2 trusted here by hand (kioskctl keys trust: receipts
+ * only, on this kiosk only; own never syncs). */
+#define RECEIPT_KEY_BY_HAND 2
+/* Trusts another kiosk's public key by hand (own = 2). Refuses a key id that
  * does not match the key (KIOSK_E_INVALID) or that is taken by another key (KIOSK_E_DENIED).
  * *added (may be NULL): 1 new, 0 already known. */
 kiosk_status receipt_key_trust(store *s, const char *key_id, const char *public_key_hex,

@@ -138,9 +138,50 @@ static const char *const migration_2 =
     "DROP INDEX people_key;\n"
     "CREATE INDEX people_name_key ON people(name_key);\n";
 
+/* Trust (docs/TRUST.md): enrolments (a program's certificate for a kiosk key), revocations
+ * (the program withdrawing one), seals (a kiosk's signed list of the hashes of rows it
+ * wrote) are facts and sync; quarantine holds what sync refused, on this kiosk only. */
+static const char *const migration_3 =
+    "CREATE TABLE enrolments(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  key_id TEXT NOT NULL, public_key TEXT NOT NULL,  -- the kiosk key certified\n"
+    "  program_key TEXT NOT NULL,                      -- 64 hex: the program's public key\n"
+    "  cert TEXT NOT NULL                              -- 128 hex: the program's signature\n"
+    ");\n"
+    "CREATE INDEX enrolments_key ON enrolments(key_id);\n"
+    "CREATE TABLE revocations(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  key_id TEXT NOT NULL, program_key TEXT NOT NULL, sig TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX revocations_key ON revocations(key_id);\n"
+    "CREATE TABLE seals(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  key_id TEXT NOT NULL,\n"
+    "  hashes BLOB NOT NULL,                 -- 32-byte row hashes, one after another\n"
+    "  sig TEXT NOT NULL                     -- 128 hex: the kiosk key's signature\n"
+    ");\n"
+    "CREATE TABLE quarantine(\n"
+    "  seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL,\n"
+    "  kiosk_id TEXT NOT NULL, reason TEXT NOT NULL, source TEXT NOT NULL,\n"
+    "  at INTEGER NOT NULL, UNIQUE(tbl, row_id, reason)\n"
+    ");\n"
+    "CREATE TRIGGER enrolments_no_update BEFORE UPDATE ON enrolments BEGIN SELECT RAISE(ABORT, "
+    "'enrolments are append-only'); END;\n"
+    "CREATE TRIGGER enrolments_no_delete BEFORE DELETE ON enrolments BEGIN SELECT RAISE(ABORT, "
+    "'enrolments are append-only'); END;\n"
+    "CREATE TRIGGER revocations_no_update BEFORE UPDATE ON revocations BEGIN SELECT "
+    "RAISE(ABORT, 'revocations are append-only'); END;\n"
+    "CREATE TRIGGER revocations_no_delete BEFORE DELETE ON revocations BEGIN SELECT "
+    "RAISE(ABORT, 'revocations are append-only'); END;\n"
+    "CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals BEGIN SELECT RAISE(ABORT, "
+    "'seals are append-only'); END;\n"
+    "CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals BEGIN SELECT RAISE(ABORT, "
+    "'seals are append-only'); END;\n";
+
 static const char *const migrations[] = {
     migration_1,
     migration_2,
+    migration_3,
 };
 
 int store_schema_latest(void)

@@ -36,6 +36,9 @@ enum sync_table_id {
     SYNC_RECEIPTS,
     SYNC_LOG,
     SYNC_KEYS,
+    SYNC_ENROLMENTS,
+    SYNC_REVOCATIONS,
+    SYNC_SEALS,
     SYNC_TABLES
 };
 

@@ -80,9 +80,29 @@ static const char *const pg_migration_2 =
     "  reason text NOT NULL, by_whom text NOT NULL);\n"
     "CREATE UNIQUE INDEX IF NOT EXISTS person_merges_srv_seq ON person_merges(srv_seq);\n";
 
+/* Trust (docs/TRUST.md): certificates, revocations, seals. */
+static const char *const pg_migration_3 =
+    "CREATE TABLE IF NOT EXISTS enrolments(\n"
+    "  srv_seq bigserial NOT NULL,\n"
+    "  id text PRIMARY KEY, kiosk_id text NOT NULL, created_at bigint NOT NULL,\n"
+    "  key_id text NOT NULL, public_key text NOT NULL, program_key text NOT NULL,\n"
+    "  cert text NOT NULL);\n"
+    "CREATE TABLE IF NOT EXISTS revocations(\n"
+    "  srv_seq bigserial NOT NULL,\n"
+    "  id text PRIMARY KEY, kiosk_id text NOT NULL, created_at bigint NOT NULL,\n"
+    "  key_id text NOT NULL, program_key text NOT NULL, sig text NOT NULL);\n"
+    "CREATE TABLE IF NOT EXISTS seals(\n"
+    "  srv_seq bigserial NOT NULL,\n"
+    "  id text PRIMARY KEY, kiosk_id text NOT NULL, created_at bigint NOT NULL,\n"
+    "  key_id text NOT NULL, hashes bytea, sig text NOT NULL);\n"
+    "CREATE UNIQUE INDEX IF NOT EXISTS enrolments_srv_seq ON enrolments(srv_seq);\n"
+    "CREATE UNIQUE INDEX IF NOT EXISTS revocations_srv_seq ON revocations(srv_seq);\n"
+    "CREATE UNIQUE INDEX IF NOT EXISTS seals_srv_seq ON seals(srv_seq);\n";
+
 static const char *const pg_migrations[] = {
     pg_migration_1,
     pg_migration_2,
+    pg_migration_3,
 };
 
 /* Serialises syncs: with one writer at a time, srv_seq order is commit order, so a pull

@@ -96,6 +96,23 @@ static const struct sync_col keys_cols[] = {
     {"created_at", SYNC_INT},
 };
 
+/* Trust (docs/TRUST.md): program certificates, their withdrawal, and kiosks' seals. */
+static const struct sync_col enrolments_cols[] = {
+    {"id", SYNC_TEXT},     {"kiosk_id", SYNC_TEXT},   {"created_at", SYNC_INT},
+    {"key_id", SYNC_TEXT}, {"public_key", SYNC_TEXT}, {"program_key", SYNC_TEXT},
+    {"cert", SYNC_TEXT},
+};
+
+static const struct sync_col revocations_cols[] = {
+    {"id", SYNC_TEXT},     {"kiosk_id", SYNC_TEXT},    {"created_at", SYNC_INT},
+    {"key_id", SYNC_TEXT}, {"program_key", SYNC_TEXT}, {"sig", SYNC_TEXT},
+};
+
+static const struct sync_col seals_cols[] = {
+    {"id", SYNC_TEXT},     {"kiosk_id", SYNC_TEXT},    {"created_at", SYNC_INT},
+    {"key_id", SYNC_TEXT}, {"hashes", SYNC_BLOB_NULL}, {"sig", SYNC_TEXT},
+};
+
 #define COLS(a) .cols = a, .ncols = (int)KIOSK_ARRAY_LEN(a)
 #define PARENT(col, table)                                                                         \
     {                                                                                              \
@@ -133,6 +150,11 @@ const struct sync_table sync_tables[SYNC_TABLES] = {
                                    PARENT("person_id", SYNC_PEOPLE)}, .nparents = 3},
     [SYNC_LOG] = {.name = "log", .key = "id", .track = SYNC_MARK, COLS(log_cols)},
     [SYNC_KEYS] = {.name = "keys", .key = "key_id", .track = SYNC_SHADOW, COLS(keys_cols)},
+    [SYNC_ENROLMENTS] = {.name = "enrolments", .key = "id", .track = SYNC_MARK,
+                         COLS(enrolments_cols)},
+    [SYNC_REVOCATIONS] = {.name = "revocations", .key = "id", .track = SYNC_MARK,
+                          COLS(revocations_cols)},
+    [SYNC_SEALS] = {.name = "seals", .key = "id", .track = SYNC_MARK, COLS(seals_cols)},
 };
 /* clang-format on */
 

@@ -1,0 +1,46 @@
+/* The rows trust is built from (docs/TRUST.md): this kiosk's program (local meta), program
+ * certificates for kiosk keys (enrolments), their withdrawal (revocations), and the keys
+ * table. Only SQL lives here; kiosk/core/trust checks the signatures. */
+#ifndef KIOSK_STORE_TRUST_ROWS_H
+#define KIOSK_STORE_TRUST_ROWS_H
+
+#include "store.h"
+
+#define STORE_KEY_HEX 65  /* 64 hex + NUL: an Ed25519 public key */
+#define STORE_SIG_HEX 129 /* 128 hex + NUL: an Ed25519 signature */
+
+/* Local values that never sync (meta table). store_meta_get: KIOSK_E_NOT_FOUND when unset. */
+kiosk_status store_meta_get(store *s, const char *key, char *out, size_t cap);
+kiosk_status store_meta_put(store *s, const char *key, const char *value);
+
+/* The public key of a key id in the keys table; *own 1 when it is this kiosk's.
+ * KIOSK_E_NOT_FOUND when unknown. */
+kiosk_status store_key_row(store *s, const char *key_id, char pk_hex[STORE_KEY_HEX], int *own,
+                           char kiosk_id[KIOSK_ID_LEN]);
+
+/* Marks a key that came by sync (own = 0) as trusted by hand (own = 2); *added (may be NULL)
+ * 1 when it changed. */
+kiosk_status store_key_mark_by_hand(store *s, const char *key_id, int *added);
+/* Every key id known here (keys table and enrolments), sorted. *out: free(). */
+kiosk_status store_key_ids(store *s, char (**out)[16], size_t *n);
+
+/* One enrolment (sig: the certificate) or revocation (public_key: ""). */
+struct store_trust_row {
+    char id[KIOSK_ID_LEN];
+    char kiosk_id[KIOSK_ID_LEN]; /* the kiosk that wrote the row */
+    int64_t created_at;
+    char key_id[16];
+    char public_key[STORE_KEY_HEX];
+    char program_key[STORE_KEY_HEX];
+    char sig[STORE_SIG_HEX];
+};
+/* Appends one (id, kiosk_id and created_at are filled in here). */
+kiosk_status store_enrolment_add(store *s, struct store_trust_row *r);
+kiosk_status store_revocation_add(store *s, struct store_trust_row *r);
+/* The rows for one key id (NULL: all), oldest first. *out: free(). */
+kiosk_status store_enrolments(store *s, const char *key_id, struct store_trust_row **out,
+                              size_t *n);
+kiosk_status store_revocations(store *s, const char *key_id, struct store_trust_row **out,
+                               size_t *n);
+
+#endif
