@@ -7,7 +7,6 @@
 #include "host/notify.h"
 #include "host/plugin_start.h"
 #include "host/sync_worker.h"
-#include "sdl/backend.h"
 #include "store/domain.h"
 #include "test_hooks.h"
 #include "text/composer.h"
