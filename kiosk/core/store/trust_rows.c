@@ -5,42 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-kiosk_status store_meta_get(store *s, const char *key, char *out, size_t cap)
-{
-    sqlite3_stmt *st;
-    out[0] = '\0';
-    int rc = store_stmt(s, "SELECT value FROM meta WHERE key = ?1", &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "meta");
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (rc == SQLITE_ROW) {
-        store_col_text(st, 0, out, cap);
-        r = KIOSK_OK;
-    } else if (rc != SQLITE_DONE) {
-        r = store_status_from_sqlite(s, rc, "meta");
-    }
-    sqlite3_reset(st);
-    return r;
-}
-
-kiosk_status store_meta_put(store *s, const char *key, const char *value)
-{
-    sqlite3_stmt *st;
-    int rc = store_stmt(s,
-                        "INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "meta");
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "meta");
-}
-
 kiosk_status store_key_row(store *s, const char *key_id, char pk_hex[STORE_KEY_HEX], int *own,
                            char kiosk_id[KIOSK_ID_LEN])
 {

@@ -9,9 +9,7 @@
 #define STORE_KEY_HEX 65  /* 64 hex + NUL: an Ed25519 public key */
 #define STORE_SIG_HEX 129 /* 128 hex + NUL: an Ed25519 signature */
 
-/* Local values that never sync (meta table). store_meta_get: KIOSK_E_NOT_FOUND when unset. */
-kiosk_status store_meta_get(store *s, const char *key, char *out, size_t cap);
-kiosk_status store_meta_put(store *s, const char *key, const char *value);
+/* This kiosk's program lives in meta (store_meta_get/set, sync_io.h). */
 
 /* The public key of a key id in the keys table; *own 1 when it is this kiosk's.
  * KIOSK_E_NOT_FOUND when unknown. */

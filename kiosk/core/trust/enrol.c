@@ -1,6 +1,7 @@
 /* Enrolment, revocation, and whether a key is trusted here (see trust.h). */
 #include "trust.h"
 
+#include "store/sync_io.h"
 #include "store/trust_rows.h"
 
 #include <sodium.h>
@@ -36,7 +37,7 @@ kiosk_status trust_enrol(store *s, const struct receipt_keys *k, const struct tr
     if (st == KIOSK_OK)
         st = store_enrolment_add(s, &r);
     if (st == KIOSK_OK)
-        st = store_meta_put(s, TRUST_META_PROGRAM, want);
+        st = store_meta_set(s, TRUST_META_PROGRAM, want);
     if (st == KIOSK_OK)
         st = store_log_add(s, "trust.enrol", r.key_id, want);
     if (st == KIOSK_OK)
