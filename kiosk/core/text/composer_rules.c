@@ -347,8 +347,10 @@ static int horn_uo(struct syl *s, const struct key_action *a)
  * the cluster right. */
 static int drop_u_horn(struct syl *t, int i)
 {
+    if (i == 0)
+        return 0;
     struct vn_letter *u = &t->ch[t->v_start + i - 1];
-    if (i == 0 || u->base != 'u' || u->mark != VN_MARK_HORN)
+    if (u->base != 'u' || u->mark != VN_MARK_HORN)
         return 0;
     u->mark = 0;
     if (cluster_ok(t))
