@@ -1,11 +1,12 @@
 /* The coordinator's way in and the PIN pad; the admin screen's tabs are in admin_tabs.c. */
-#include "host/admin.h"
+#include "host/admin_state.h"
 
 #include "admin/pin.h"
 #include "host/app.h"
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *tr(struct app *a, const char *key)
@@ -36,18 +37,31 @@ int admin_card_scanned(struct app *a, const char *payload)
     return sodium_memcmp(hex, want, sizeof hex - 1) == 0;
 }
 
+struct admin *admin_new(void)
+{
+    return calloc(1, sizeof(struct admin));
+}
+
+void admin_free(struct admin *ad)
+{
+    if (ad)
+        sodium_memzero(ad, sizeof *ad);
+    free(ad);
+}
+
 void admin_forget(struct app *a)
 {
-    sodium_memzero(a->admin.pin, sizeof a->admin.pin);
-    sodium_memzero(a->admin.pin_again, sizeof a->admin.pin_again);
-    memset(&a->admin, 0, sizeof a->admin);
+    struct admin *ad = a->admin;
+    sodium_memzero(ad->pin, sizeof ad->pin);
+    sodium_memzero(ad->pin_again, sizeof ad->pin_again);
+    memset(ad, 0, sizeof *ad);
 }
 
 void admin_open_pin(struct app *a)
 {
     screens_show_coordinator(a, SCREEN_PIN);
     admin_forget(a);
-    a->admin.setting_pin = !pin_is_set(a->store);
+    a->admin->setting_pin = !pin_is_set(a->store);
     kiosk_log(KIOSK_LOG_INFO, "the coordinator's PIN pad was opened");
 }
 
@@ -55,7 +69,7 @@ static void enter_admin(struct app *a)
 {
     screens_show_coordinator(a, SCREEN_ADMIN);
     admin_forget(a);
-    a->admin.tab = ADMIN_TAB_TODAY;
+    a->admin->tab = ADMIN_TAB_TODAY;
 }
 
 static void format_hhmm(int64_t at_ms, char *out, size_t cap)
@@ -69,8 +83,8 @@ static void try_pin(struct app *a)
 {
     int left = 0;
     int64_t until = 0;
-    kiosk_status st = pin_check(a->store, a->admin.pin, kiosk_clock_now_ms(), &left, &until);
-    sodium_memzero(a->admin.pin, sizeof a->admin.pin);
+    kiosk_status st = pin_check(a->store, a->admin->pin, kiosk_clock_now_ms(), &left, &until);
+    sodium_memzero(a->admin->pin, sizeof a->admin->pin);
     char when[16];
     switch (st) {
     case KIOSK_OK:
@@ -80,18 +94,18 @@ static void try_pin(struct app *a)
     case KIOSK_E_DENIED:
         snprintf(when, sizeof when, "%d", left);
         screens_template(tr(a, "admin.pin.wrong"), (const char *const[]){"tries"},
-                         (const char *const[]){when}, 1, a->admin.pin_error,
-                         sizeof a->admin.pin_error);
+                         (const char *const[]){when}, 1, a->admin->pin_error,
+                         sizeof a->admin->pin_error);
         break;
     case KIOSK_E_UNAVAILABLE:
         format_hhmm(until, when, sizeof when);
         screens_template(tr(a, "admin.pin.locked"), (const char *const[]){"time"},
-                         (const char *const[]){when}, 1, a->admin.pin_error,
-                         sizeof a->admin.pin_error);
+                         (const char *const[]){when}, 1, a->admin->pin_error,
+                         sizeof a->admin->pin_error);
         break;
     default:
         host_storage_status(&(kiosk_ctx){a, NULL}, st);
-        kiosk_strlcpy(a->admin.pin_error, tr(a, "admin.pin.error"), sizeof a->admin.pin_error);
+        kiosk_strlcpy(a->admin->pin_error, tr(a, "admin.pin.error"), sizeof a->admin->pin_error);
         break;
     }
     kiosk_log(KIOSK_LOG_WARN, "a wrong or refused coordinator PIN (%s)", kiosk_status_name(st));
@@ -99,29 +113,29 @@ static void try_pin(struct app *a)
 
 static void save_new_pin(struct app *a)
 {
-    if (strcmp(a->admin.pin, a->admin.pin_again) != 0) {
-        kiosk_strlcpy(a->admin.pin_error, tr(a, "admin.pin.differ"), sizeof a->admin.pin_error);
+    if (strcmp(a->admin->pin, a->admin->pin_again) != 0) {
+        kiosk_strlcpy(a->admin->pin_error, tr(a, "admin.pin.differ"), sizeof a->admin->pin_error);
         return;
     }
-    kiosk_status st = pin_set(a->store, a->admin.pin);
+    kiosk_status st = pin_set(a->store, a->admin->pin);
     if (st == KIOSK_E_INVALID) {
-        kiosk_strlcpy(a->admin.pin_error, tr(a, "admin.pin.format"), sizeof a->admin.pin_error);
+        kiosk_strlcpy(a->admin->pin_error, tr(a, "admin.pin.format"), sizeof a->admin->pin_error);
         return;
     }
     if (st != KIOSK_OK) {
         host_storage_status(&(kiosk_ctx){a, NULL}, st);
-        kiosk_strlcpy(a->admin.pin_error, tr(a, "admin.pin.error"), sizeof a->admin.pin_error);
+        kiosk_strlcpy(a->admin->pin_error, tr(a, "admin.pin.error"), sizeof a->admin->pin_error);
         return;
     }
     kiosk_log(KIOSK_LOG_INFO, "the coordinator set a new PIN");
     enter_admin(a);
-    kiosk_strlcpy(a->admin.message, tr(a, "admin.pin.saved"), sizeof a->admin.message);
-    a->admin.message_kind = KIOSK_MSG_OK;
+    kiosk_strlcpy(a->admin->message, tr(a, "admin.pin.saved"), sizeof a->admin->message);
+    a->admin->message_kind = KIOSK_MSG_OK;
 }
 
 void admin_pin_frame(struct app *a)
 {
-    struct admin *ad = &a->admin;
+    struct admin *ad = a->admin;
     int top;
     if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.cancel"), &top))
         screens_request_home(a);

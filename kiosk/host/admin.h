@@ -12,26 +12,11 @@ struct app;
 
 #define ADMIN_HOLD_MS 3000 /* the hidden long press */
 
-enum admin_tab {
-    ADMIN_TAB_TODAY = 0,
-    ADMIN_TAB_EXPORT,
-    ADMIN_TAB_SYNC,
-    ADMIN_TAB_SETTINGS,
-    ADMIN_TAB_PLUGIN, /* + plugin index: a plugin's admin_frame */
-};
+struct admin; /* the admin area's state (admin_state.h, its files only) */
 
-struct admin {
-    int tab;
-    size_t plugin_tab; /* plugin index when tab == ADMIN_TAB_PLUGIN */
-    int setting_pin;   /* the PIN pad sets a new PIN (first run, or "Đổi mã PIN") */
-    char pin[16], pin_again[16];
-    char pin_error[256];
-    char message[512];
-    int message_kind; /* enum kiosk_msg */
-    char receipt_code[16];
-    int confirm_quit;
-    int today_page; /* the today tab lists sessions a page at a time */
-};
+/* The state (the runtime holds it); NULL when out of memory. */
+struct admin *admin_new(void);
+void admin_free(struct admin *ad);
 
 /* The hidden corner: call last in every screen's frame. */
 void admin_corner(struct app *a);

@@ -1,6 +1,6 @@
 /* The admin screen: tabs for today's sessions and counts (and which class or fair this
  * kiosk serves), exports to a USB stick, sync, settings, plugins' own admin parts, quit. */
-#include "host/admin.h"
+#include "host/admin_state.h"
 
 #include "export/export.h"
 #include "export/export_file.h"
@@ -26,8 +26,8 @@ static const char *tr(struct app *a, const char *key)
 
 static void say(struct app *a, int kind, const char *text)
 {
-    kiosk_strlcpy(a->admin.message, text, sizeof a->admin.message);
-    a->admin.message_kind = kind;
+    kiosk_strlcpy(a->admin->message, text, sizeof a->admin->message);
+    a->admin->message_kind = kind;
 }
 
 static void say1(struct app *a, int kind, const char *key, const char *name, const char *value)
@@ -105,28 +105,28 @@ static void tab_today(struct app *a, ui_rect area)
     char served[KIOSK_PART_LEN];
     served_code(a, served, sizeof served);
     size_t pages = (n + SESSIONS_PER_PAGE - 1) / SESSIONS_PER_PAGE;
-    if ((size_t)a->admin.today_page >= pages)
-        a->admin.today_page = 0;
+    if ((size_t)a->admin->today_page >= pages)
+        a->admin->today_page = 0;
     int gap = screens_px(a, 24), left_w = area.w * 3 / 5;
     ui_rect cursor = area;
     ui_text(a->ui, tr(a, "admin.today.pick"));
-    size_t first = (size_t)a->admin.today_page * SESSIONS_PER_PAGE;
+    size_t first = (size_t)a->admin->today_page * SESSIONS_PER_PAGE;
     int list_top = ui_cursor_y(a->ui);
     ui_area(a->ui, (ui_rect){cursor.x, list_top, left_w, cursor.y + cursor.h - list_top});
     for (size_t i = first; i < n && i < first + SESSIONS_PER_PAGE; i++)
         session_item(a, &rows[i], served);
     if (pages > 1) {
         char page[96], cur[24], all[24];
-        snprintf(cur, sizeof cur, "%d", a->admin.today_page + 1);
+        snprintf(cur, sizeof cur, "%d", a->admin->today_page + 1);
         snprintf(all, sizeof all, "%zu", pages);
         screens_template(tr(a, "admin.today.page"), (const char *const[]){"page", "pages"},
                          (const char *const[]){cur, all}, 2, page, sizeof page);
         ui_row_begin(a->ui, 3);
         if (ui_button(a->ui, tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
-            a->admin.today_page = (int)((a->admin.today_page + (int)pages - 1) % (int)pages);
+            a->admin->today_page = (int)((a->admin->today_page + (int)pages - 1) % (int)pages);
         ui_text(a->ui, page);
         if (ui_button(a->ui, tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
-            a->admin.today_page = (int)((a->admin.today_page + 1) % (int)pages);
+            a->admin->today_page = (int)((a->admin->today_page + 1) % (int)pages);
         ui_row_end(a->ui);
     }
     const char *labels[CHART_MAX_BARS];
@@ -183,9 +183,9 @@ static void export_one(struct app *a, const char *dir, const char *what, const c
 static void save_receipt_png(struct app *a, const char *dir)
 {
     struct receipt_row row;
-    kiosk_status st = receipt_by_short_code(a->store, a->admin.receipt_code, &row);
+    kiosk_status st = receipt_by_short_code(a->store, a->admin->receipt_code, &row);
     if (st != KIOSK_OK) {
-        say1(a, KIOSK_MSG_ERROR, "admin.receipt.unknown", "code", a->admin.receipt_code);
+        say1(a, KIOSK_MSG_ERROR, "admin.receipt.unknown", "code", a->admin->receipt_code);
         return;
     }
     char path[4400];
@@ -235,8 +235,8 @@ static void tab_export(struct app *a)
     if (!have_event)
         ui_text(a->ui, tr(a, "admin.export.pick_first"));
     ui_row_begin(a->ui, 2);
-    ui_field(a->ui, tr(a, "admin.receipt.code"), a->admin.receipt_code,
-             sizeof a->admin.receipt_code, KIOSK_FIELD_TEXT, NULL);
+    ui_field(a->ui, tr(a, "admin.receipt.code"), a->admin->receipt_code,
+             sizeof a->admin->receipt_code, KIOSK_FIELD_TEXT, NULL);
     if (ui_button(a->ui, tr(a, "admin.receipt.save"), KIOSK_STYLE_NORMAL))
         save_receipt_png(a, dir);
     ui_row_end(a->ui);
@@ -258,10 +258,10 @@ static void tab_sync(struct app *a)
 
 static void tab_quit(struct app *a)
 {
-    if (!a->admin.confirm_quit) {
+    if (!a->admin->confirm_quit) {
         ui_text(a->ui, tr(a, "admin.quit.hint"));
         if (ui_button(a->ui, tr(a, "admin.quit"), KIOSK_STYLE_DANGER))
-            a->admin.confirm_quit = 1;
+            a->admin->confirm_quit = 1;
         return;
     }
     ui_message(a->ui, KIOSK_MSG_ERROR, tr(a, "admin.quit.confirm"));
@@ -272,7 +272,7 @@ static void tab_quit(struct app *a)
         app_request_quit(a);
     }
     if (ui_button(a->ui, tr(a, "admin.quit.no"), KIOSK_STYLE_NORMAL))
-        a->admin.confirm_quit = 0;
+        a->admin->confirm_quit = 0;
     ui_row_end(a->ui);
 }
 
@@ -323,7 +323,7 @@ static void tab_settings(struct app *a)
     }
     if (ui_button(a->ui, tr(a, "admin.pin.change"), KIOSK_STYLE_NORMAL)) {
         admin_open_pin(a);
-        a->admin.setting_pin = 1;
+        a->admin->setting_pin = 1;
         return;
     }
     tab_quit(a);
@@ -346,12 +346,12 @@ static void tabs_row(struct app *a)
         with_admin += a->plugins.slots[i].desc.admin_frame != NULL;
     ui_row_begin(a->ui, (int)(KIOSK_ARRAY_LEN(fixed) + with_admin));
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(fixed); i++) {
-        int on = a->admin.tab == fixed[i].tab;
+        int on = a->admin->tab == fixed[i].tab;
         if (ui_button(a->ui, tr(a, fixed[i].key), on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) &&
             !on) {
-            a->admin.tab = fixed[i].tab;
-            a->admin.message[0] = '\0';
-            a->admin.confirm_quit = 0;
+            a->admin->tab = fixed[i].tab;
+            a->admin->message[0] = '\0';
+            a->admin->confirm_quit = 0;
             screens_relayout(a);
         }
     }
@@ -359,12 +359,12 @@ static void tabs_row(struct app *a)
         struct plugin_slot *p = &a->plugins.slots[i];
         if (!p->desc.admin_frame)
             continue;
-        int on = a->admin.tab == ADMIN_TAB_PLUGIN && a->admin.plugin_tab == i;
+        int on = a->admin->tab == ADMIN_TAB_PLUGIN && a->admin->plugin_tab == i;
         const char *title = i18n_tr_table(a->i18n, p->desc.strings, p->desc.title_key);
         if (ui_button(a->ui, title, on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) && !on) {
-            a->admin.tab = ADMIN_TAB_PLUGIN;
-            a->admin.plugin_tab = i;
-            a->admin.message[0] = '\0';
+            a->admin->tab = ADMIN_TAB_PLUGIN;
+            a->admin->plugin_tab = i;
+            a->admin->message[0] = '\0';
             screens_relayout(a);
         }
     }
@@ -378,9 +378,9 @@ void admin_frame(struct app *a)
         screens_request_home(a);
     ui_rect area = screens_content(a, top);
     tabs_row(a);
-    if (a->admin.message[0])
-        ui_message(a->ui, a->admin.message_kind, a->admin.message);
-    switch (a->admin.tab) {
+    if (a->admin->message[0])
+        ui_message(a->ui, a->admin->message_kind, a->admin->message);
+    switch (a->admin->tab) {
     case ADMIN_TAB_TODAY:
         tab_today(a, area);
         break;
@@ -394,8 +394,8 @@ void admin_frame(struct app *a)
         tab_settings(a);
         break;
     default:
-        if (a->admin.plugin_tab < a->plugins.count) {
-            struct plugin_slot *p = &a->plugins.slots[a->admin.plugin_tab];
+        if (a->admin->plugin_tab < a->plugins.count) {
+            struct plugin_slot *p = &a->plugins.slots[a->admin->plugin_tab];
             kiosk_ctx ctx = app_ctx(a, p);
             if (p->desc.admin_frame)
                 p->desc.admin_frame(p->state, &ctx);

@@ -196,7 +196,8 @@ static void open_plugins(struct app *a, const struct app_opts *o)
 int app_open(const struct app_opts *o, struct app **out)
 {
     struct app *a = calloc(1, sizeof *a);
-    if (a && !(a->screens = screens_new())) {
+    if (a && (!(a->screens = screens_new()) || !(a->admin = admin_new()))) {
+        screens_free(a->screens);
         free(a);
         a = NULL;
     }
@@ -257,6 +258,7 @@ void app_close(struct app *a)
     i18n_free(a->i18n);
     config_free(a->cfg);
     screens_free(a->screens);
+    admin_free(a->admin);
     free(a);
 }
 

@@ -44,7 +44,7 @@ struct app {
     int quit;
     int clean_exit; /* the run ended as it should (not a crash): the guard's counts restart */
     struct crash_guard guard; /* which plugin was on screen if the kiosk dies */
-    struct admin admin;       /* the coordinator's PIN pad and admin screen */
+    struct admin *admin;      /* the coordinator's PIN pad and admin screen (admin.c) */
     int guard_on;
 
     /* time: mono_ms drives timeouts and scan bursts; scripts advance it by hand */

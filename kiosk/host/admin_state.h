@@ -1,0 +1,30 @@
+/* The admin area's state: what the PIN pad and the admin screen's tabs remember between
+ * frames. Shared by the admin area's files (admin.c, admin_tabs.c) only; everyone else
+ * goes through admin.h. */
+#ifndef KIOSK_HOST_ADMIN_STATE_H
+#define KIOSK_HOST_ADMIN_STATE_H
+
+#include "host/admin.h"
+
+enum admin_tab {
+    ADMIN_TAB_TODAY = 0,
+    ADMIN_TAB_EXPORT,
+    ADMIN_TAB_SYNC,
+    ADMIN_TAB_SETTINGS,
+    ADMIN_TAB_PLUGIN, /* + plugin index: a plugin's admin_frame */
+};
+
+struct admin {
+    int tab;
+    size_t plugin_tab; /* plugin index when tab == ADMIN_TAB_PLUGIN */
+    int setting_pin;   /* the PIN pad sets a new PIN (first run, or "Đổi mã PIN") */
+    char pin[16], pin_again[16];
+    char pin_error[256];
+    char message[512];
+    int message_kind; /* enum kiosk_msg */
+    char receipt_code[16];
+    int confirm_quit;
+    int today_page; /* the today tab lists sessions a page at a time */
+};
+
+#endif
