@@ -4,6 +4,7 @@
 #include "host/app.h"
 
 #include "host/api.h"
+#include "host/input.h"
 #include "host/notify.h"
 #include "host/plugin_start.h"
 #include "host/sync_worker.h"
@@ -217,12 +218,15 @@ int app_open(const struct app_opts *o, struct app **out)
         app_close(a);
         return 1;
     }
-    a->virtual_time = o->script_path != NULL;
-    if (a->virtual_time)
+    int virtual_time = o->virtual_time || o->script_path != NULL;
+    a->input = input_new(virtual_time, config_get_int(a->cfg, "idle_timeout_s") * 1000);
+    if (!a->input) {
+        fprintf(stderr, "kiosk: out of memory\n");
+        app_close(a);
+        return 1;
+    }
+    if (virtual_time)
         kiosk_clock_freeze(1); /* a script's run is the same every time */
-    app_time_update(a);
-    a->last_input_ms = a->mono_ms;
-    a->idle_timeout_ms = config_get_int(a->cfg, "idle_timeout_s") * 1000;
     open_plugins(a, o);
     const char *sync_target = config_get(a->cfg, "sync");
     if (sync_target && *sync_target) /* its own connection: never blocks a frame */
@@ -259,6 +263,7 @@ void app_close(struct app *a)
     config_free(a->cfg);
     screens_free(a->screens);
     admin_free(a->admin);
+    input_free(a->input);
     free(a);
 }
 
@@ -275,7 +280,7 @@ int app_frame(struct app *a, const struct ui_event *ev)
     const struct ui_event *e = ev;
     for (int i = 0; i < SETTLE_FRAMES_MAX; i++) {
         a->be->size(a->backend, &a->width, &a->height);
-        ui_begin(a->ui, a->width, a->height, a->mono_ms, e);
+        ui_begin(a->ui, a->width, a->height, input_now_ms(a), e);
         a->camera.drawing = 0;
         screens_frame(a);
         a->camera.shown = a->camera.drawing;
@@ -308,7 +313,7 @@ void app_dispatch(struct app *a, const struct backend_input *in)
 {
     switch (in->kind) {
     case BACKEND_IN_UI:
-        app_input(a, &in->ev);
+        input_event(a, &in->ev);
         break;
     case BACKEND_IN_EXPOSE:
         if (!app_frame(a, NULL)) /* a new size needs a new layout */
@@ -329,19 +334,19 @@ void app_dispatch(struct app *a, const struct backend_input *in)
 
 int app_run(struct app *a)
 {
-    app_time_update(a);
+    input_time_update(a);
     app_frame(a, NULL);
     if (kiosk_test_hooks()->exit_after_first_frame)
         return 0;
     host_keys(&(kiosk_ctx){a, NULL}); /* after the first frame: startup shows the screen first */
     while (!a->quit) {
         struct backend_input in = {0};
-        a->be->wait(a->backend, app_next_timer_ms(a), &in);
-        app_time_update(a);
+        a->be->wait(a->backend, input_next_timer_ms(a), &in);
+        input_time_update(a);
         host_notify_watchdog();
         app_dispatch(a, &in);
         host_camera_poll(a); /* codes read and the live picture: never waits */
-        app_timers(a);
+        input_timers(a);
         if (ui_needs_redraw(a->ui))
             app_frame(a, NULL);
     }

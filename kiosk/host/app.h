@@ -24,6 +24,7 @@ struct app_opts {
     int width, height; /* --window WxH */
     int demo;
     const char *script_path;
+    int virtual_time; /* kiosk time moves only by hand (tests, benchmarks; implied by a script) */
     const struct backend_ops *backend; /* the screen and input: the executable's choice */
 };
 
@@ -47,13 +48,7 @@ struct app {
     struct admin *admin;      /* the coordinator's PIN pad and admin screen (admin.c) */
     int guard_on;
 
-    /* time: mono_ms drives timeouts and scan bursts; scripts advance it by hand */
-    int virtual_time;
-    int64_t mono_ms;
-    int64_t last_input_ms;
-    int idle_done; /* the idle reset ran since the last input */
-    int64_t idle_timeout_ms;
-    struct scanburst burst;
+    struct input *input; /* kiosk time, scan bursts, the idle timeout (input.c) */
     struct host_camera camera; /* a camera as a second scanner (camera = none: cam NULL) */
 
     kiosk_status storage; /* last storage status reported (FULL / READONLY show a banner) */
@@ -74,18 +69,7 @@ void app_close(struct app *a);
 int app_run(struct app *a);
 void app_request_quit(struct app *a);
 
-/* Pieces the loop and the script player share. */
-void app_time_update(struct app *a);            /* real time: reads the monotonic clock */
-void app_advance_ms(struct app *a, int64_t ms); /* virtual time: moves kiosk and wall time */
-/* One input event from a person or a script: keys go through scan-burst detection. */
-void app_input(struct app *a, const struct ui_event *ev);
-/* A scanned text from any scanner (the USB scanner's burst, the camera): counts as a person
- * being there, then goes to the scan routing and a frame shows the result. */
-void app_scan(struct app *a, const char *text);
-/* Timers due at the current time (scan-burst flush, idle timeout). */
-void app_timers(struct app *a);
-/* ms until the next timer is due; -1 when none. */
-int app_next_timer_ms(const struct app *a);
+/* Pieces the loop and the script player share (time and input events: input.h). */
 /* What the loop does with one input from the backend (the script player sends shortcuts
  * and window closes through it too): closes and shortcuts change nothing. */
 void app_dispatch(struct app *a, const struct backend_input *in);

@@ -3,6 +3,7 @@
 
 #include "camera/camera_source.h"
 #include "host/app.h"
+#include "host/input.h"
 
 #include <string.h>
 
@@ -48,7 +49,7 @@ void host_camera_poll(struct app *a)
         return;
     char text[CAMERA_TEXT_MAX];
     while (camera_take(hc->cam, text, sizeof text, NULL))
-        app_scan(a, text);
+        input_scan(a, text);
     int64_t now = camera_mono_ms();
     if (now - hc->took_ms < HOST_CAMERA_PREVIEW_MS && hc->pw > 0)
         return;

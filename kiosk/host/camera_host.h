@@ -1,5 +1,5 @@
 /* The camera in the runtime (kiosk/core/camera): started from the `camera` setting, each
- * code it reads handed to the same scan routing as the USB scanner's (app_scan), its live
+ * code it reads handed to the same scan routing as the USB scanner's (input_scan), its live
  * picture shown where a screen invites a scan, its trouble shown on the admin screen. */
 #ifndef KIOSK_HOST_CAMERA_HOST_H
 #define KIOSK_HOST_CAMERA_HOST_H
@@ -24,7 +24,7 @@ struct app;
 /* Starts the camera the setting names; a missing one is only a log line and a status. */
 void host_camera_open(struct app *a);
 void host_camera_close(struct app *a);
-/* What the loop does each time round: codes read go to app_scan; a newer picture, when the
+/* What the loop does each time round: codes read go to input_scan; a newer picture, when the
  * screen shows one and HOST_CAMERA_PREVIEW_MS have passed, makes a frame. Never waits. */
 void host_camera_poll(struct app *a);
 /* ms until the shown picture should move on; -1 when none is shown. */

@@ -1,28 +1,68 @@
-/* Time and input: kiosk time (real or a script's), keys through scan-burst detection,
- * the idle timeout, and when the loop must wake up next. */
+/* Time and input (input.h): kiosk time (real or a script's), keys through scan-burst
+ * detection, the idle timeout, and when the loop must wake up next. */
+#include "host/input.h"
+
 #include "host/app.h"
-
 #include "host/notify.h"
+#include "text/scanburst.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define ANIMATE_MS 100 /* a widget that wants more frames (a held press) gets them this often */
 
-/* ---- time ---- */
+struct input {
+    /* time: mono_ms drives timeouts and scan bursts; scripts advance it by hand */
+    int virtual_time;
+    int64_t mono_ms;
+    int64_t last_input_ms;
+    int idle_done; /* the idle reset ran since the last input */
+    int64_t idle_timeout_ms;
+    struct scanburst burst;
+};
 
-void app_time_update(struct app *a)
+static int64_t monotonic_ms(void)
 {
-    if (a->virtual_time)
-        return;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    a->mono_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void app_advance_ms(struct app *a, int64_t ms)
+struct input *input_new(int virtual_time, int64_t idle_timeout_ms)
 {
-    a->mono_ms += ms;
+    struct input *in = calloc(1, sizeof *in);
+    if (!in)
+        return NULL;
+    in->virtual_time = virtual_time;
+    in->idle_timeout_ms = idle_timeout_ms;
+    in->mono_ms = virtual_time ? 0 : monotonic_ms();
+    in->last_input_ms = in->mono_ms;
+    return in;
+}
+
+void input_free(struct input *in)
+{
+    free(in);
+}
+
+/* ---- time ---- */
+
+int64_t input_now_ms(const struct app *a)
+{
+    return a->input->mono_ms;
+}
+
+void input_time_update(struct app *a)
+{
+    struct input *in = a->input;
+    if (!in->virtual_time)
+        in->mono_ms = monotonic_ms();
+}
+
+void input_advance_ms(struct app *a, int64_t ms)
+{
+    a->input->mono_ms += ms;
     kiosk_clock_advance_ms(ms);
 }
 
@@ -54,14 +94,14 @@ static void deliver(struct app *a, int what, const char *out, int return_typed)
             app_frame(a, &ev);
         }
     } else if (what == SCANBURST_SCAN) {
-        app_scan(a, out);
+        input_scan(a, out);
     }
 }
 
-void app_scan(struct app *a, const char *text)
+void input_scan(struct app *a, const char *text)
 {
-    a->last_input_ms = a->mono_ms;
-    a->idle_done = 0;
+    a->input->last_input_ms = a->input->mono_ms;
+    a->input->idle_done = 0;
     screens_scan(a, text);
     app_frame(a, NULL);
 }
@@ -69,27 +109,29 @@ void app_scan(struct app *a, const char *text)
 /* Held keys come out as typing before anything else happens (a tap, another key). */
 static void flush_burst(struct app *a, int force)
 {
-    char out[sizeof a->burst.buf + 1];
-    int64_t at = force ? a->burst.last_ms + SCANBURST_GAP_MS + 1 : a->mono_ms;
-    if (a->burst.len == 0 && a->burst.keys == 0)
+    struct input *in = a->input;
+    char out[sizeof in->burst.buf + 1];
+    int64_t at = force ? in->burst.last_ms + SCANBURST_GAP_MS + 1 : in->mono_ms;
+    if (in->burst.len == 0 && in->burst.keys == 0)
         return;
-    int what = scanburst_flush(&a->burst, at, out, sizeof out);
+    int what = scanburst_flush(&in->burst, at, out, sizeof out);
     deliver(a, what, out, 0);
 }
 
 static void feed_key(struct app *a, const char *key)
 {
-    char out[sizeof a->burst.buf + 1];
+    struct input *in = a->input;
+    char out[sizeof in->burst.buf + 1];
     int return_typed = 0;
     flush_burst(a, 0);
-    int what = scanburst_feed(&a->burst, key, a->mono_ms, out, sizeof out, &return_typed);
+    int what = scanburst_feed(&in->burst, key, in->mono_ms, out, sizeof out, &return_typed);
     deliver(a, what, out, return_typed);
 }
 
-void app_input(struct app *a, const struct ui_event *ev)
+void input_event(struct app *a, const struct ui_event *ev)
 {
-    a->last_input_ms = a->mono_ms;
-    a->idle_done = 0;
+    a->input->last_input_ms = a->input->mono_ms;
+    a->input->idle_done = 0;
     if (ev->kind == UI_EV_PRESS)
         screens_forget_scan(a);
     if (ev->kind == UI_EV_TEXT) {
@@ -125,14 +167,15 @@ static void idle_reset(struct app *a)
     app_frame(a, NULL);
 }
 
-void app_timers(struct app *a)
+void input_timers(struct app *a)
 {
-    if (scanburst_wait_ms(&a->burst, a->mono_ms) == 0)
+    struct input *in = a->input;
+    if (scanburst_wait_ms(&in->burst, in->mono_ms) == 0)
         flush_burst(a, 0);
-    if (!a->idle_done && a->mono_ms - a->last_input_ms >= a->idle_timeout_ms) {
-        a->idle_done = 1;
+    if (!in->idle_done && in->mono_ms - in->last_input_ms >= in->idle_timeout_ms) {
+        in->idle_done = 1;
         kiosk_log(KIOSK_LOG_DEBUG, "idle for %lld s: back home",
-                  (long long)(a->idle_timeout_ms / 1000));
+                  (long long)(in->idle_timeout_ms / 1000));
         idle_reset(a);
     }
 }
@@ -146,14 +189,15 @@ static int min_timeout(int t, int64_t d)
     return t < 0 || d < t ? (int)d : t;
 }
 
-int app_next_timer_ms(const struct app *a)
+int input_next_timer_ms(const struct app *a)
 {
+    const struct input *in = a->input;
     int t = -1;
-    int burst = scanburst_wait_ms(&a->burst, a->mono_ms);
+    int burst = scanburst_wait_ms(&in->burst, in->mono_ms);
     if (burst >= 0)
         t = min_timeout(t, burst);
-    if (!a->idle_done)
-        t = min_timeout(t, a->last_input_ms + a->idle_timeout_ms - a->mono_ms);
+    if (!in->idle_done)
+        t = min_timeout(t, in->last_input_ms + in->idle_timeout_ms - in->mono_ms);
     if (ui_needs_redraw(a->ui))
         t = min_timeout(t, ANIMATE_MS);
     int cam = host_camera_next_ms(a);
@@ -163,4 +207,25 @@ int app_next_timer_ms(const struct app *a)
     if (hook >= 0)
         t = min_timeout(t, hook);
     return t;
+}
+
+void input_pass_ms(struct app *a, int64_t ms)
+{
+    struct input *in = a->input;
+    while (ms > 0) {
+        int64_t step = ms;
+        int burst = scanburst_wait_ms(&in->burst, in->mono_ms);
+        if (burst >= 0 && burst < step)
+            step = burst;
+        if (!in->idle_done) {
+            int64_t idle = in->last_input_ms + in->idle_timeout_ms - in->mono_ms;
+            if (idle >= 0 && idle < step)
+                step = idle;
+        }
+        if (step < 1)
+            step = 1;
+        input_advance_ms(a, step);
+        ms -= step;
+        input_timers(a);
+    }
 }

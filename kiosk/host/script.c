@@ -1,8 +1,9 @@
 /* The script player: each command becomes input through the same paths a person's
- * input takes (app_input), on virtual time; each line ends with a settled frame. */
+ * input takes (input_event), on virtual time; each line ends with a settled frame. */
 #include "host/script.h"
 
 #include "host/app.h"
+#include "host/input.h"
 #include "text/text.h"
 
 #include <errno.h>
@@ -35,14 +36,14 @@ static void nfc(const char *in, char *out, size_t cap)
 static void pointer(struct app *a, int kind, int x, int y)
 {
     struct ui_event ev = {.kind = kind, .x = x, .y = y};
-    app_input(a, &ev);
+    input_event(a, &ev);
 }
 
 static void tap_at(struct app *a, int x, int y)
 {
     pointer(a, UI_EV_PRESS, x, y);
-    app_advance_ms(a, TAP_HOLD_MS);
-    app_timers(a);
+    input_advance_ms(a, TAP_HOLD_MS);
+    input_timers(a);
     pointer(a, UI_EV_RELEASE, x, y);
 }
 
@@ -163,7 +164,7 @@ static size_t next_char(const char *s, char out[8])
 static void key_event(struct app *a, int key)
 {
     struct ui_event ev = {.kind = UI_EV_KEY, .key = key};
-    app_input(a, &ev);
+    input_event(a, &ev);
 }
 
 static void type_text(struct app *a, const char *text, int gap_ms)
@@ -171,11 +172,11 @@ static void type_text(struct app *a, const char *text, int gap_ms)
     char ch[8];
     for (const char *s = text; *s;) {
         s += next_char(s, ch);
-        app_advance_ms(a, gap_ms);
-        app_timers(a);
+        input_advance_ms(a, gap_ms);
+        input_timers(a);
         struct ui_event ev = {.kind = UI_EV_TEXT};
         kiosk_strlcpy(ev.text, ch, sizeof ev.text);
-        app_input(a, &ev);
+        input_event(a, &ev);
     }
 }
 
@@ -192,28 +193,6 @@ static int key_code(const char *name)
         if (strcmp(keys[i].name, name) == 0)
             return keys[i].key;
     return UI_KEY_NONE;
-}
-
-/* Lets ms of kiosk time pass, firing timers (idle timeout, burst flush) when they fall
- * due, without animation frames in between (nobody watches them). */
-static void wait_ms(struct app *a, int64_t ms)
-{
-    while (ms > 0) {
-        int64_t step = ms;
-        int burst = scanburst_wait_ms(&a->burst, a->mono_ms);
-        if (burst >= 0 && burst < step)
-            step = burst;
-        if (!a->idle_done) {
-            int64_t idle = a->last_input_ms + a->idle_timeout_ms - a->mono_ms;
-            if (idle >= 0 && idle < step)
-                step = idle;
-        }
-        if (step < 1)
-            step = 1;
-        app_advance_ms(a, step);
-        ms -= step;
-        app_timers(a);
-    }
 }
 
 /* Queues what SDL would report for a shortcut or a close, then lets the runtime's loop
@@ -278,21 +257,21 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
     case SCRIPT_DRAG:
         pointer(a, UI_EV_PRESS, (int)c->num[0], (int)c->num[1]);
         for (size_t i = 2; i + 1 < c->argc; i += 2) {
-            app_advance_ms(a, 16);
+            input_advance_ms(a, 16);
             pointer(a, UI_EV_MOVE, (int)c->num[i], (int)c->num[i + 1]);
         }
         pointer(a, UI_EV_RELEASE, (int)c->num[c->argc - 2], (int)c->num[c->argc - 1]);
         return 1;
     case SCRIPT_HOLD:
         pointer(a, UI_EV_PRESS, (int)c->num[0], (int)c->num[1]);
-        app_advance_ms(a, c->num[2]);
-        app_timers(a);
+        input_advance_ms(a, c->num[2]);
+        input_timers(a);
         app_frame(a, NULL); /* what counts a held finger sees the time it was held */
         pointer(a, UI_EV_RELEASE, (int)c->num[0], (int)c->num[1]);
         return 1;
     case SCRIPT_TYPE:
         type_text(a, c->args[0], TYPE_GAP_MS);
-        wait_ms(a, TYPE_GAP_MS); /* the last key comes out of the burst detector */
+        input_pass_ms(a, TYPE_GAP_MS); /* the last key comes out of the burst detector */
         return 1;
     case SCRIPT_OSK:
         for (size_t i = 0; i < c->argc; i++) {
@@ -302,8 +281,8 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
             }
             if (!tap_label(p, c->args[i], 1))
                 return 0;
-            app_advance_ms(a, TYPE_GAP_MS);
-            app_timers(a);
+            input_advance_ms(a, TYPE_GAP_MS);
+            input_timers(a);
         }
         return 1;
     case SCRIPT_KEY:
@@ -324,12 +303,12 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         return 0;
     case SCRIPT_SCAN:
         type_text(a, c->args[0], SCAN_GAP_MS);
-        app_advance_ms(a, SCAN_GAP_MS);
+        input_advance_ms(a, SCAN_GAP_MS);
         key_event(a, UI_KEY_RETURN);
-        wait_ms(a, TYPE_GAP_MS);
+        input_pass_ms(a, TYPE_GAP_MS);
         return 1;
     case SCRIPT_WAIT:
-        wait_ms(a, c->num[0]);
+        input_pass_ms(a, c->num[0]);
         return 1;
     case SCRIPT_CLOCK:
         set_clock(c->args[0]);

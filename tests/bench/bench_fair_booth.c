@@ -7,6 +7,7 @@
  *   counts as cached between refreshes and when they are read again.
  * TSV rows: figure, median, p99, baseline, ratio, target. */
 #include "host/app.h"
+#include "host/input.h"
 #include "sdl/sdl_backend.h"
 #include "store/domain.h"
 
@@ -56,7 +57,7 @@ static const struct ui_visible_text *find(struct app *a, const char *text)
 static void pointer(struct app *a, int kind, int x, int y)
 {
     struct ui_event ev = {.kind = kind, .x = x, .y = y};
-    app_input(a, &ev);
+    input_event(a, &ev);
 }
 
 static int press(struct app *a, const char *text, int *x, int *y)
@@ -68,8 +69,8 @@ static int press(struct app *a, const char *text, int *x, int *y)
     *x = r.x + r.w / 2;
     *y = r.y + r.h / 2;
     pointer(a, UI_EV_PRESS, *x, *y);
-    app_advance_ms(a, 50);
-    app_timers(a);
+    input_advance_ms(a, 50);
+    input_timers(a);
     return 1;
 }
 
@@ -89,12 +90,12 @@ static void type(struct app *a, const char *s)
     while (*s) {
         struct ui_event ev = {.kind = UI_EV_TEXT};
         ev.text[0] = *s++;
-        app_advance_ms(a, TYPE_GAP_MS);
-        app_timers(a);
-        app_input(a, &ev);
+        input_advance_ms(a, TYPE_GAP_MS);
+        input_timers(a);
+        input_event(a, &ev);
     }
-    app_advance_ms(a, TYPE_GAP_MS);
-    app_timers(a);
+    input_advance_ms(a, TYPE_GAP_MS);
+    input_timers(a);
 }
 
 static int visible_prefix(struct app *a, const char *prefix)
@@ -235,12 +236,13 @@ int main(void)
                          .demo = 1,
                          .width = 1280,
                          .height = 800,
-                         .backend = &sdl_backend_ops};
+                         .backend = &sdl_backend_ops,
+                         .virtual_time = 1};
     struct app *a = NULL;
     if (app_open(&o, &a) != 0)
         return 1;
-    /* kiosk time moves by hand, as in a script; the timings below are real time */
-    a->virtual_time = 1;
+    /* kiosk time moves by hand, as in a script (o.virtual_time); the timings below are
+     * real time */
     kiosk_clock_freeze(1);
     struct tm tm;
     kiosk_local_tm(kiosk_clock_now_ms(), &tm);
@@ -257,7 +259,7 @@ int main(void)
             fprintf(stderr, "bench_fair_booth: registration %d did not reach the receipt\n", i);
             return 1;
         }
-        app_advance_ms(a, 1000);
+        input_advance_ms(a, 1000);
     }
     row("fair.register_last_tap_to_receipt_ms (release on 'Hoàn tất đăng ký' to the visit "
         "receipt painted)",
@@ -286,7 +288,7 @@ int main(void)
         t_frame[i] = now_ms() - t0;
     }
     for (int i = 0; i < REFRESH_RUNS; i++) {
-        app_advance_ms(a, 31000); /* past the view's refresh period: counts read again */
+        input_advance_ms(a, 31000); /* past the view's refresh period: counts read again */
         double t0 = now_ms();
         app_frame(a, NULL);
         app_repaint(a);

@@ -7,6 +7,7 @@
  * p99, baseline, ratio, target. */
 #include "bench_util.h"
 #include "host/app.h"
+#include "host/input.h"
 #include "sdl/sdl_backend.h"
 #include "store/domain.h"
 #include "text/text.h"
@@ -39,7 +40,7 @@ static const struct ui_visible_text *find(struct app *a, const char *text)
 static void pointer(struct app *a, int kind, int x, int y)
 {
     struct ui_event ev = {.kind = kind, .x = x, .y = y};
-    app_input(a, &ev);
+    input_event(a, &ev);
 }
 
 /* Press on text's widget; the caller releases (that is what is timed). */
@@ -52,8 +53,8 @@ static int press(struct app *a, const char *text, int *x, int *y)
     *x = r.x + r.w / 2;
     *y = r.y + r.h / 2;
     pointer(a, UI_EV_PRESS, *x, *y);
-    app_advance_ms(a, 50);
-    app_timers(a);
+    input_advance_ms(a, 50);
+    input_timers(a);
     return 1;
 }
 
@@ -76,12 +77,12 @@ static void type(struct app *a, const char *s)
         memcpy(ev.text, s, n);
         ev.text[n] = '\0';
         s += n;
-        app_advance_ms(a, TYPE_GAP_MS);
-        app_timers(a);
-        app_input(a, &ev);
+        input_advance_ms(a, TYPE_GAP_MS);
+        input_timers(a);
+        input_event(a, &ev);
     }
-    app_advance_ms(a, TYPE_GAP_MS);
-    app_timers(a);
+    input_advance_ms(a, TYPE_GAP_MS);
+    input_timers(a);
 }
 
 static sqlite3 *bare_open(const char *path, sqlite3_stmt **ins)
@@ -160,12 +161,13 @@ int main(void)
                          .demo = 1,
                          .width = 1280,
                          .height = 800,
-                         .backend = &sdl_backend_ops};
+                         .backend = &sdl_backend_ops,
+                         .virtual_time = 1};
     struct app *a = NULL;
     if (app_open(&o, &a) != 0)
         return 1;
-    /* kiosk time moves by hand, as in a script; the timings below are real time */
-    a->virtual_time = 1;
+    /* kiosk time moves by hand, as in a script (o.virtual_time); the timings below are
+     * real time */
     kiosk_clock_freeze(1);
     struct tm tm;
     kiosk_local_tm(kiosk_clock_now_ms(), &tm);
@@ -216,7 +218,7 @@ int main(void)
         n++;
         if (!tap(a, "Xong"))
             break;
-        app_advance_ms(a, 1000);
+        input_advance_ms(a, 1000);
     }
     if (n < RUNS) {
         fprintf(stderr, "bench_tap_checkin: run %d did not reach \"Có mặt\"\n", n);
