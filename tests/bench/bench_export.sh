@@ -4,7 +4,8 @@
 #  - CSV attendance sheet, timed beside `sqlite3 -csv` printing the same sheet (one row a
 #    person: name, year, address, phone with consent, a mark a session, the count) from the
 #    same file in the same run; target: no slower than sqlite3;
-#  - XLSX attendance sheet: time and peak RSS (/usr/bin/time -f %M); target < 64 MiB.
+#  - XLSX attendance sheet: time and peak RSS (/usr/bin/time -f %M); target < 64 MiB;
+#  - the same with signatures (a class that signs): peak RSS beside the plain sheet's.
 # Prints TSV rows: figure, median, max, baseline, ratio, target.
 # usage: bench_export.sh [BUILD_DIR]   (RUNS=3 by default)
 set -eu
@@ -64,7 +65,34 @@ INSERT INTO checkins(id, kiosk_id, created_at, session_id, person_id, kind, late
   FROM people p CROSS JOIN sessions s WHERE (p.rowid * 7 + s.number * 13) % 5 <> 0;
 COMMIT;
 SQL
-checkins=$(sqlite3 "$db" "SELECT count(*) FROM checkins")
+# A second class that signs: the same people and check-ins; every SIGNED_EVERY-th check-in
+# (default 50: 20,000 pictures at 1M check-ins) with its signature, one small picture as the
+# pad makes (libxlsxwriter keeps every picture in memory until the file is closed, so a
+# picture on each of 1M check-ins would measure only that).
+sig=$(cd "$here/../.." && pwd)/tests/data/signature.png
+sqlite3 "$db" >/dev/null <<SQL
+PRAGMA journal_mode=WAL;
+BEGIN;
+INSERT INTO events(id, kiosk_id, created_at, updated_at, updated_by, code, kind, title, place,
+  commune, district, province, signature_required)
+  SELECT 'b0000000000000000000000000000002', kiosk_id, created_at, updated_at, updated_by,
+         'BENCH-KY', kind, title, place, commune, district, province, 1
+  FROM events WHERE code = 'BENCH';
+INSERT INTO sessions(id, kiosk_id, created_at, event_id, number, starts_at, ends_at)
+  SELECT printf('6%031x', number), kiosk_id, created_at, 'b0000000000000000000000000000002',
+         number, starts_at, ends_at FROM sessions WHERE event_id = 'b0000000000000000000000000000001';
+INSERT INTO registrations(id, kiosk_id, created_at, event_id, person_id, status, source)
+  SELECT lower(hex(randomblob(16))), 'bench', 0, 'b0000000000000000000000000000002', person_id, 1,
+         'import' FROM registrations WHERE event_id = 'b0000000000000000000000000000001';
+INSERT INTO checkins(id, kiosk_id, created_at, session_id, person_id, kind, late, walkin,
+  signature_png)
+  SELECT lower(hex(randomblob(16))), 'bench', c.created_at, '6' || substr(c.session_id, 2),
+         c.person_id, 1, c.late, 0,
+         CASE WHEN c.rowid % ${SIGNED_EVERY:-50} = 0 THEN readfile('$sig') END
+  FROM checkins c;
+COMMIT;
+SQL
+checkins=$(sqlite3 "$db" "SELECT count(*) FROM checkins WHERE session_id LIKE '5%'")
 want=$((people * sessions * 4 / 5))
 [ "$checkins" = "$want" ] || { echo "bench_export: made $checkins check-ins, not $want" >&2; exit 1; }
 
@@ -101,6 +129,7 @@ for r in $(seq 1 "$runs"); do
   timed sqlite sh -c 'sqlite3 -csv "$1" <"$2" >"$3"' - "$db" "$work/sheet.sql" "$work/sqlite.csv"
   timed csv "$ctl" --db "$db" export --event BENCH --format csv --out "$work/sheet.csv" >/dev/null
   timed xlsx "$ctl" --db "$db" export --event BENCH --format xlsx --out "$work/sheet.xlsx" >/dev/null
+  timed signed "$ctl" --db "$db" export --event BENCH-KY --format xlsx --out "$work/signed.xlsx" >/dev/null
 done
 col() { cut -d' ' -f"$2" "$work/$1" | median_max; }
 rows_kiosk=$(($(grep -c '^[0-9]' "$work/sheet.csv")))
@@ -125,5 +154,13 @@ printf 'export.xlsx_1M_checkins_ms\t%d\t%d\t-\t-\t-\n' "$xlsx_med" "$xlsx_max"
 printf 'export.xlsx_1M_checkins_cpu_ms (info)\t%d\t-\t-\t-\t-\n' "$xlsx_cpu"
 awk -v a="$rss_med" -v b="$rss_max" 'BEGIN {
   printf "export.xlsx_peak_rss_MiB\t%.1f\t%.1f\t-\t-\t< 64\n", a / 1024, b / 1024 }'
+read -r sig_med sig_max < <(col signed 1)
+read -r sig_rss sig_rss_max < <(col signed 3)
+printf 'export.xlsx_signatures_1M_checkins_ms\t%d\t%d\t%d\t%.2f\t-\n' "$sig_med" "$sig_max" \
+  "$xlsx_med" "$(awk -v a="$sig_med" -v b="$xlsx_med" 'BEGIN { print a / b }')"
+# the baseline: the same sheet without pictures
+awk -v a="$sig_rss" -v b="$sig_rss_max" -v c="$rss_med" 'BEGIN {
+  printf "export.xlsx_signatures_peak_rss_MiB\t%.1f\t%.1f\t%.1f\t%.2f\t< 16\n", a / 1024, b / 1024,
+         c / 1024, a / c }'
 echo "bench_export: $checkins check-ins, $people people x $sessions sessions, $rows_kiosk rows" \
   "on the sheet, $runs runs (medians; max in column 3)" >&2

@@ -214,6 +214,7 @@ static void put_signature(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const voi
 static void xlsx_foot(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_row_t r,
                       const struct attendance *a, const char *label, const int *counts, int absent)
 {
+    worksheet_set_row(ws, r, XLSX_PLAIN_ROW_POINTS, NULL);
     worksheet_merge_range(ws, r, 0, r, FIXED_COLS - 1, label, st->foot_label);
     double sum = 0;
     for (size_t i = 0; i < a->session_count; i++) {
@@ -231,10 +232,11 @@ static void xlsx_foot(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_row_t
 static kiosk_status write_xlsx(struct attendance *a, const char *path, long *rows, char *err,
                                size_t errlen)
 {
-    /* Signatures are pictures anchored by row heights; in constant-memory mode
-     * libxlsxwriter places them as if every row had the default height, so they slide into
-     * the next rows. A class that signs is a few dozen rows: written in normal mode. */
-    lxw_workbook *wb = xlsx_open(path, !a->signatures);
+    /* Constant memory whatever the size (1M check-ins in under 16 MiB). Signatures are
+     * pictures anchored by row heights, and in this mode libxlsxwriter places them as if
+     * every row had the default height: so a sheet with signatures makes the signature row
+     * the default height and says every other row's height itself. */
+    lxw_workbook *wb = xlsx_open(path, 1);
     if (!wb) {
         kiosk_fmt(err, errlen, "cannot start the workbook");
         return KIOSK_E_IO;
@@ -242,6 +244,8 @@ static kiosk_status write_xlsx(struct attendance *a, const char *path, long *row
     struct xlsx_styles st;
     xlsx_styles_init(wb, &st, a->signatures);
     lxw_worksheet *ws = workbook_add_worksheet(wb, export_tr("export.attendance.sheet"));
+    if (a->signatures)
+        worksheet_set_default_row(ws, ROW_POINTS_SIGNED, LXW_FALSE);
     lxw_col_t last = (lxw_col_t)(FIXED_COLS + a->session_count);
     for (lxw_col_t c = 0; c < FIXED_COLS; c++)
         worksheet_set_column(ws, c, c, fixed_columns[c].width, NULL);
@@ -308,15 +312,18 @@ static kiosk_status write_xlsx(struct attendance *a, const char *path, long *row
     xlsx_foot(ws, &st, r++, a, export_tr("export.foot.present"), a->present, 0);
     xlsx_foot(ws, &st, r++, a, export_tr("export.foot.late"), a->late, 0);
     xlsx_foot(ws, &st, r++, a, export_tr("export.foot.absent"), NULL, 1);
-    r++;
+    worksheet_set_row(ws, r++, XLSX_PLAIN_ROW_POINTS, NULL);
     char text[256], n[16];
     snprintf(n, sizeof n, "%d", a->people);
+    worksheet_set_row(ws, r, XLSX_PLAIN_ROW_POINTS, NULL);
     worksheet_merge_range(ws, r, 0, r, FIXED_COLS - 1,
                           export_trf(text, sizeof text, "export.foot.people", n, NULL, NULL),
                           st.note);
     r++;
+    worksheet_set_row(ws, r, XLSX_PLAIN_ROW_POINTS, NULL);
     worksheet_merge_range(ws, r, 0, r, last, export_tr("export.foot.phone_note"), st.note);
-    r += 2;
+    worksheet_set_row(ws, ++r, XLSX_PLAIN_ROW_POINTS, NULL);
+    r++;
     xlsx_signatures(ws, &st, r, last, split);
     *rows = a->people;
     return xlsx_close(wb, err, errlen);

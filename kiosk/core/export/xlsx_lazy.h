@@ -56,6 +56,7 @@
     X(worksheet_set_paper)                                                                         \
     X(worksheet_set_portrait)                                                                      \
     X(worksheet_set_row)                                                                           \
+    X(worksheet_set_default_row)                                                                   \
     X(worksheet_write_blank)                                                                       \
     X(worksheet_write_number)                                                                      \
     X(worksheet_write_string)
@@ -113,6 +114,7 @@ kiosk_status xlsx_lazy_load(char *err, size_t errlen);
 #define worksheet_set_paper(...) xlsx_fn.worksheet_set_paper(__VA_ARGS__)
 #define worksheet_set_portrait(...) xlsx_fn.worksheet_set_portrait(__VA_ARGS__)
 #define worksheet_set_row(...) xlsx_fn.worksheet_set_row(__VA_ARGS__)
+#define worksheet_set_default_row(...) xlsx_fn.worksheet_set_default_row(__VA_ARGS__)
 #define worksheet_write_blank(...) xlsx_fn.worksheet_write_blank(__VA_ARGS__)
 #define worksheet_write_number(...) xlsx_fn.worksheet_write_number(__VA_ARGS__)
 #define worksheet_write_string(...) xlsx_fn.worksheet_write_string(__VA_ARGS__)

@@ -105,7 +105,10 @@ lxw_row_t xlsx_heading(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_col_
     worksheet_set_row(ws, 0, 32, NULL);
     worksheet_merge_range(ws, 0, 0, 0, split - 1, export_tr("export.centre.heading"), st->org);
     worksheet_merge_range(ws, 0, split, 0, last, export_tr("export.motto"), st->motto);
+    /* every row's height said (a sheet may change the default row height) */
+    worksheet_set_row(ws, 1, XLSX_PLAIN_ROW_POINTS, NULL);
     worksheet_merge_range(ws, 1, split, 1, last, export_tr("export.motto.sub"), st->motto_sub);
+    worksheet_set_row(ws, 2, XLSX_PLAIN_ROW_POINTS, NULL);
     lxw_row_t row = 3;
     worksheet_set_row(ws, row, 22, NULL);
     worksheet_merge_range(ws, row, 0, row, last, title, st->title);
@@ -113,9 +116,11 @@ lxw_row_t xlsx_heading(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_col_
     for (int i = 0; i < 3; i++) {
         if (!lines[i] || !lines[i][0])
             continue;
+        worksheet_set_row(ws, row, XLSX_PLAIN_ROW_POINTS, NULL);
         worksheet_merge_range(ws, row, 0, row, last, lines[i], st->subtitle);
         row++;
     }
+    worksheet_set_row(ws, row, XLSX_PLAIN_ROW_POINTS, NULL);
     return row + 1;
 }
 
@@ -135,13 +140,16 @@ lxw_row_t xlsx_signatures(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_r
 {
     char place_date[128];
     xlsx_place_date(place_date, sizeof place_date);
+    worksheet_set_row(ws, row, XLSX_PLAIN_ROW_POINTS, NULL);
     worksheet_merge_range(ws, row, split, row, last, place_date, st->place_date);
     row++;
+    worksheet_set_row(ws, row, XLSX_PLAIN_ROW_POINTS, NULL);
     worksheet_merge_range(ws, row, 0, row, split - 1, export_tr("export.sign.preparer"),
                           st->sign_title);
     worksheet_merge_range(ws, row, split, row, last, export_tr("export.sign.confirm"),
                           st->sign_title);
     row++;
+    worksheet_set_row(ws, row, XLSX_PLAIN_ROW_POINTS, NULL);
     worksheet_merge_range(ws, row, 0, row, split - 1, export_tr("export.sign.hint"), st->sign_hint);
     worksheet_merge_range(ws, row, split, row, last, export_tr("export.sign.hint"), st->sign_hint);
     return row + 5; /* room to sign */

@@ -4,6 +4,11 @@
 #ifndef KIOSK_EXPORT_XLSX_STYLE_H
 #define KIOSK_EXPORT_XLSX_STYLE_H
 
+/* A plain text row's height, said explicitly on a sheet whose default row height is another
+ * (the attendance sheet with signatures). Not exactly 15: libxlsxwriter leaves a height of
+ * exactly 15 points unwritten, and the row would then take the sheet's default. */
+#define XLSX_PLAIN_ROW_POINTS 15.05
+
 #include "common.h"
 #include "export/xlsx_lazy.h" /* libxlsxwriter, opened when the first workbook is */
 
