@@ -126,6 +126,11 @@ static void api_ui_spacer(kiosk_ctx *ctx, int height_px)
     ui_spacer(host_ui(ctx), height_px);
 }
 
+static void api_ui_scan_view(kiosk_ctx *ctx)
+{
+    host_scan_view(ctx);
+}
+
 static const struct kiosk_host_api table = {
     .size = sizeof(struct kiosk_host_api),
     .abi_major = KIOSK_ABI_MAJOR,
@@ -158,6 +163,8 @@ static const struct kiosk_host_api table = {
     .ui_signature = api_ui_signature,
     .ui_bar_chart = api_ui_bar_chart,
     .ui_spacer = api_ui_spacer,
+    /* since 2.1 */
+    .ui_scan_view = api_ui_scan_view,
 };
 
 const struct kiosk_host_api *host_api(void)

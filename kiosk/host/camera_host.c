@@ -80,12 +80,13 @@ int host_camera_view_height(struct app *a, int max_h_px)
     return screens_px(a, max_h_px + 64); /* the picture, its frame and a caption's line */
 }
 
-void host_camera_view(struct app *a, int max_h_px)
+void host_camera_view(struct app *a, int max_h_px, int caption)
 {
     struct host_camera *hc = &a->camera;
     if (!hc->cam || !live(a))
         return;
-    ui_camera_view(a->ui, hc->px, hc->pw, hc->ph, hc->seq, i18n_tr(a->i18n, CAPTION_KEY), max_h_px);
+    ui_camera_view(a->ui, hc->px, hc->pw, hc->ph, hc->seq,
+                   caption ? i18n_tr(a->i18n, CAPTION_KEY) : NULL, max_h_px);
     hc->drawing = 1;
 }
 

@@ -6,8 +6,9 @@
 
 #include "camera/camera.h"
 
-#define HOST_CAMERA_PREVIEW_MS 125 /* the live picture moves on 8 times a second at most */
-#define HOST_CAMERA_STALE_MS 2000  /* no frame this long: the picture is taken away */
+#define HOST_CAMERA_PREVIEW_MS 125       /* the live picture moves on 8 times a second at most */
+#define HOST_CAMERA_STALE_MS 2000        /* no frame this long: the picture is taken away */
+#define HOST_CAMERA_PLUGIN_VIEW_H_PX 150 /* on a plugin's scan prompt (ui_scan_view) */
 
 struct host_camera {
     struct camera *cam; /* NULL: camera = none */
@@ -30,8 +31,9 @@ void host_camera_poll(struct app *a);
 /* ms until the shown picture should move on; -1 when none is shown. */
 int host_camera_next_ms(const struct app *a);
 /* The live picture as a stacked widget at most max_h_px high (at 1280x800), with its
- * caption; nothing when the camera is off, missing or has sent no frame lately. */
-void host_camera_view(struct app *a, int max_h_px);
+ * caption when caption (a plugin's prompt has its own); nothing when the camera is off,
+ * missing or has sent no frame lately. */
+void host_camera_view(struct app *a, int max_h_px, int caption);
 /* Height host_camera_view would take at most (0 when it would draw nothing). */
 int host_camera_view_height(struct app *a, int max_h_px);
 /* For the admin screen: a line for people when the camera is missing or broken and its

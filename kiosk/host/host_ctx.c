@@ -26,6 +26,11 @@ ui_ctx *host_ui(kiosk_ctx *ctx)
     return ctx->app->ui;
 }
 
+void host_scan_view(kiosk_ctx *ctx)
+{
+    host_camera_view(ctx->app, HOST_CAMERA_PLUGIN_VIEW_H_PX, 0);
+}
+
 const char *host_setting(kiosk_ctx *ctx, const char *key)
 {
     struct app *a = ctx->app;

@@ -31,6 +31,8 @@ void host_storage_status(kiosk_ctx *ctx, kiosk_status st);
  * 255 black), at most max_width_px wide, for the thermal printer. *out: free(). */
 kiosk_status host_text_raster(kiosk_ctx *ctx, const char *text, int font_px, int max_width_px,
                               uint8_t **out, int *width, int *height);
+/* The camera's live picture where a plugin's screen invites a scan (camera_host.h). */
+void host_scan_view(kiosk_ctx *ctx);
 /* The receipt screen widget (receipt_view.c), the ABI's receipt sub-table's screen. */
 int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *person_name);
 

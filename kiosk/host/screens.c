@@ -198,7 +198,7 @@ static void home_frame(struct app *a)
     if (view_h) { /* a scan is invited here: the camera's picture to aim by */
         int gap = screens_px(a, TILE_GAP_PX);
         ui_area(a->ui, (ui_rect){m, bottom + gap, a->width - 2 * m, view_h});
-        host_camera_view(a, CAMERA_VIEW_H_PX);
+        host_camera_view(a, CAMERA_VIEW_H_PX, 1);
         ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
     }
     admin_corner(a);

@@ -285,6 +285,8 @@ static void search_frame(struct attendance *a, kiosk_ctx *ctx)
     }
     if (!typing)
         h->ui_text(ctx, h->tr(ctx, "att.scan_hint"));
+    if (!typing && KIOSK_API_HAS(h, ui_scan_view))
+        h->ui_scan_view(ctx); /* the camera's picture to aim the receipt by */
     h->ui_row_begin(ctx, a->today_count > 1 ? 2 : 1);
     if (h->ui_button(ctx, h->tr(ctx, "att.not_listed"), KIOSK_STYLE_NORMAL)) {
         att_walkin_start(a, ctx);

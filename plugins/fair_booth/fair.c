@@ -169,6 +169,8 @@ static void start_frame(struct fair *f, kiosk_ctx *ctx)
         return;
     }
     h->ui_text(ctx, h->tr(ctx, "fair.scan_hint"));
+    if (KIOSK_API_HAS(h, ui_scan_view))
+        h->ui_scan_view(ctx); /* the camera's picture to aim the receipt by */
     if (staff_view_on(f, ctx) && h->ui_button(ctx, h->tr(ctx, "fair.staff"), KIOSK_STYLE_NORMAL)) {
         f->stats_at_ms = 0;
         f->screen = FAIR_STAFF;

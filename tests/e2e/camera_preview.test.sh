@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The camera's live picture on the home screen, where a scan is invited: a person aiming a
-# receipt (its code still half out of view, so nothing is read yet) sees it under the tiles,
-# with the caption, at 1280x800 in Vietnamese and 1024x600 in English; the tiles still fit.
+# The camera's live picture where a scan is invited: a person aiming a receipt (its code
+# still half out of view, so nothing is read yet) sees it under the home screen's tiles with
+# a caption, under the class check-in's and the fair booth's "scan your receipt" (ui_scan_view),
+# at 1280x800 in Vietnamese and 1024x600 in English; every button still fits on the screen.
 # Screenshots: build/shots/camera_preview/.
 # usage: camera_preview.test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
@@ -22,13 +23,23 @@ if zbarimg -q --raw "$work/aiming.png" >/dev/null 2>&1; then
 fi
 for size in 1280x800:vi 1024x600:en; do
   win=${size%%:*} lang=${size##*:}
+  vi=0; [ "$lang" = vi ] && vi=1
+  pick() { if [ $vi = 1 ]; then echo "$1"; else echo "$2"; fi; }
   cat >"$work/camera_preview.kscript" <<KS
 #! config: camera = file:$work/aiming.png
+#! config: served_event = MDN-MK
 #! args: --window $win --lang $lang
+clock "T07:38"
 camera
-expect "$([ "$lang" = vi ] && echo 'Có biên nhận? Đưa mã QR vào trước máy ảnh này' ||
-  echo 'Have a receipt? Hold its QR code up to this camera')"
+expect "$(pick 'Có biên nhận? Đưa mã QR vào trước máy ảnh này' 'Have a receipt? Hold its QR code up to this camera')"
 shot home-$win-$lang.png
+tap "$(pick 'Điểm danh lớp học' 'Class check-in')"
+expect "$(pick 'Không có tên trong danh sách?' 'Not on the list?')"
+shot attendance-$win-$lang.png
+tap "$(pick 'Trang chủ' 'Home')"
+tap "$(pick 'Gian hàng hội chợ' 'Fair booth')"
+expect "$(pick 'Tôi đã đăng ký (số điện thoại)' 'I registered before (phone number)')"
+shot fair-$win-$lang.png
 KS
   bash "$src/tests/e2e/run-script.sh" "$build/kiosk" "$build/kioskctl" "$work/camera_preview.kscript"
 done

@@ -51,7 +51,7 @@ static void test_plugins_dir(const char *dir)
     /* one line a refused file, naming it and why */
     CHECK_INT(lines_with("bad.so'", "not a shared object"), 1);
     CHECK_INT(lines_with("test_no_entry.so'", "no 'kiosk_plugin_entry' symbol"), 1);
-    CHECK_INT(lines_with("test_abi_major.so'", "built for plugin ABI 1.0, this kiosk speaks 2.0"),
+    CHECK_INT(lines_with("test_abi_major.so'", "built for plugin ABI 1.0, this kiosk speaks 2.1"),
               1);
     CHECK_INT(lines_with("test_abi_minor.so'", "newer than this kiosk's"), 1);
     CHECK_INT(lines_with("test_twin.so'", "repeats the plugin id 'test_good'"), 1);

@@ -17,7 +17,7 @@ extern "C" {
  * domain calls moved into versioned sub-tables, create reports an error, plugins may
  * migrate their own data and claim scanned receipts. docs/PLUGINS.md says why. */
 #define KIOSK_ABI_MAJOR 2
-#define KIOSK_ABI_MINOR 0
+#define KIOSK_ABI_MINOR 1
 
 #if defined(__GNUC__)
 #define KIOSK_EXPORT __attribute__((visibility("default")))
@@ -396,6 +396,12 @@ struct kiosk_host_api {
     void (*ui_bar_chart)(kiosk_ctx *ctx, const char *title, const char *const *labels,
                          const int *values, size_t count);
     void (*ui_spacer)(kiosk_ctx *ctx, int height_px);
+
+    /* -- since 2.1 -- */
+    /* Where the screen invites a scan (after "scan your receipt"): the camera's live picture
+     * with a caption, so a person can aim the paper or the phone. Draws nothing when the
+     * kiosk has no camera or it sends no frames; the host keeps it moving. */
+    void (*ui_scan_view)(kiosk_ctx *ctx);
 };
 
 /* How strongly a plugin claims a scanned receipt (claims_receipt). The host hands the
