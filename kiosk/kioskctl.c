@@ -25,6 +25,8 @@ static const struct {
     {"enrol", ctl_cmd_enrol, "enrol --program-key FILE"},
     {"sync", ctl_cmd_sync, "sync --with PATH.db | sync --with postgresql://..."},
     {"pin", ctl_cmd_pin, "pin set"},
+    {"people", ctl_cmd_people,
+     "people duplicates [--event CODE] | people merge ID ID | people unmerge ID [--lang vi|en]"},
 };
 
 static void usage(FILE *to)

@@ -40,5 +40,6 @@ int ctl_cmd_enrol(struct ctl *c, int argc, char **argv);
 /* --program-key FILE, the only option of argv: the loaded key, or NULL with *rc set. */
 struct trust_program;
 struct trust_program *ctl_program_arg(int argc, char **argv, int *rc);
+int ctl_cmd_people(struct ctl *c, int argc, char **argv);
 
 #endif

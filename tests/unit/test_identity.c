@@ -100,6 +100,9 @@ static void test_rule(void)
     b.birth_year = 1971;
     CHECK_INT(identity_compare(&a, &b, &why), IDENTITY_PROBABLE);
     CHECK_STR(why, "identity.other_year");
+    b.birth_year = 1973; /* three years off: a namesake of another age */
+    CHECK_INT(identity_compare(&a, &b, &why), IDENTITY_DIFFERENT);
+    CHECK_STR(why, "identity.far_year");
     b.birth_year = 0;
     CHECK_INT(identity_compare(&a, &b, &why), IDENTITY_PROBABLE);
     CHECK_STR(why, "identity.year_unknown");

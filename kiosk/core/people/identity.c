@@ -84,7 +84,11 @@ enum identity_verdict identity_compare(const struct kiosk_person *a, const struc
                           : verdict(IDENTITY_DIFFERENT, "identity.other_phone", reason_key);
     if (!a->birth_year || !b->birth_year)
         return verdict(IDENTITY_PROBABLE, "identity.year_unknown", reason_key);
-    if (a->birth_year != b->birth_year)
+    int gap = a->birth_year > b->birth_year ? a->birth_year - b->birth_year
+                                            : b->birth_year - a->birth_year;
+    if (gap > IDENTITY_YEAR_SLIP) /* not a slip of the finger: a namesake of another age */
+        return verdict(IDENTITY_DIFFERENT, "identity.far_year", reason_key);
+    if (gap)
         return verdict(IDENTITY_PROBABLE, "identity.other_year", reason_key);
     if (!identity_communes_match(a->commune, b->commune))
         return verdict(IDENTITY_PROBABLE, "identity.other_commune", reason_key);
@@ -97,4 +101,31 @@ int identity_survivor_first(int64_t a_created_ms, const char *a_id, int64_t b_cr
     if (a_created_ms != b_created_ms)
         return a_created_ms < b_created_ms;
     return strcmp(a_id, b_id) <= 0;
+}
+
+static int hex_id(const char *id)
+{
+    if (!id || strlen(id) != KIOSK_ID_LEN - 1)
+        return 0;
+    for (const char *c = id; *c; c++)
+        if (!((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'f')))
+            return 0;
+    return 1;
+}
+
+int person_merge_row_valid(const char *survivor_id, const char *merged_id, int undo,
+                           const char *reason, const char *by_whom)
+{
+    if (!hex_id(survivor_id) || !hex_id(merged_id) || strcmp(survivor_id, merged_id) == 0)
+        return 0;
+    if (undo != 0 && undo != 1)
+        return 0;
+    if (!by_whom || (strcmp(by_whom, "rule") != 0 && strcmp(by_whom, "coordinator") != 0))
+        return 0;
+    if (!reason || !reason[0] || strlen(reason) > 64)
+        return 0;
+    for (const char *c = reason; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || *c == '.' || *c == '_'))
+            return 0;
+    return 1;
 }

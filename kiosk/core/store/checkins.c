@@ -7,9 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The person's records: her surviving id ?2 and the ids merged into it (docs/IDENTITY.md).
+ * A check-in keeps the id it was made for (a receipt's); one per person counts them all. */
+#define SAME_PERSON(col)                                                                           \
+    col " IN (SELECT ?2 UNION ALL SELECT id FROM person_alias WHERE survivor_id=?2)"
+
 static const char *const q_first =
     "SELECT id, session_id, person_id, kind, late, walkin, created_at FROM checkins "
-    "WHERE session_id=?1 AND person_id=?2 AND kind=?3 ORDER BY created_at, rowid LIMIT 1";
+    "WHERE session_id=?1 AND " SAME_PERSON("person_id") " AND kind=?3 "
+                                                        "ORDER BY created_at, rowid LIMIT 1";
 
 static kiosk_status first_checkin(store *s, const char *session_id, const char *person_id, int kind,
                                   struct kiosk_checkin *out)
@@ -18,8 +24,10 @@ static kiosk_status first_checkin(store *s, const char *session_id, const char *
     int rc = store_stmt(s, q_first, &st);
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "check-in lookup");
+    char who[KIOSK_ID_LEN];
+    store_person_survivor(s, person_id, who);
     store_bind_text(st, 1, session_id);
-    store_bind_text(st, 2, person_id);
+    store_bind_text(st, 2, who);
     sqlite3_bind_int(st, 3, kind);
     kiosk_status r = KIOSK_E_NOT_FOUND;
     rc = sqlite3_step(st);
@@ -56,15 +64,19 @@ static kiosk_status session_facts(store *s, const char *session_id, const char *
 {
     static const char *const q =
         "SELECT se.event_id, e.code, se.number, se.starts_at, e.late_after_min, "
-        "(SELECT status FROM registrations r WHERE r.event_id=se.event_id AND r.person_id=?2), "
-        "EXISTS(SELECT 1 FROM people WHERE id=?2), e.kind "
-        "FROM sessions se JOIN events e ON e.id=se.event_id WHERE se.id=?1";
+        "(SELECT status FROM registrations r WHERE r.event_id=se.event_id AND " SAME_PERSON(
+            "r.person_id") " ORDER BY r.created_at, r.id LIMIT 1), "
+                           "EXISTS(SELECT 1 FROM people WHERE id=?3), e.kind "
+                           "FROM sessions se JOIN events e ON e.id=se.event_id WHERE se.id=?1";
     sqlite3_stmt *st;
     int rc = store_stmt(s, q, &st);
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "check-in");
+    char who[KIOSK_ID_LEN];
+    store_person_survivor(s, person_id, who);
     store_bind_text(st, 1, session_id);
-    store_bind_text(st, 2, person_id);
+    store_bind_text(st, 2, who);
+    store_bind_text(st, 3, person_id);
     kiosk_status r = KIOSK_E_NOT_FOUND;
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {

@@ -48,8 +48,10 @@ static int64_t data_version(store *s)
 
 static kiosk_status fill(store *s, const char *event_id, struct vn_search *idx)
 {
-    static const char *const q = "SELECT p.id, p.full_name FROM registrations r "
-                                 "JOIN people p ON p.id = r.person_id "
+    /* a registration of a merged record is its survivor's (docs/IDENTITY.md) */
+    static const char *const q = "SELECT DISTINCT p.id, p.full_name FROM registrations r "
+                                 "LEFT JOIN person_alias a ON a.id = r.person_id "
+                                 "JOIN people p ON p.id = coalesce(a.survivor_id, r.person_id) "
                                  "WHERE r.event_id = ?1 AND r.status <> 4";
     sqlite3_stmt *st;
     int rc = store_stmt(s, q, &st);

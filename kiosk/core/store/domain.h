@@ -47,6 +47,29 @@ void store_person_survivor(store *s, const char *id, char out[KIOSK_ID_LEN]);
  * roster row with neither phone nor year): person_id gets her surviving id. */
 kiosk_status store_registered_by_name(store *s, const char *event_id, const char *full_name,
                                       char person_id[KIOSK_ID_LEN]);
+/* -- one person, one row (docs/IDENTITY.md): merges are facts; reads resolve aliases -- */
+/* The coordinator merges two records (either may already be merged): one merge fact, the
+ * survivor the record made first (then the smaller id), filled in survivor (may be NULL).
+ * KIOSK_E_EXISTS: they are one person already; KIOSK_E_NOT_FOUND: no such person. */
+kiosk_status store_person_merge(store *s, const char *a, const char *b,
+                                char survivor[KIOSK_ID_LEN]);
+/* Undoes every merge naming id (one unmerge fact each; *undone how many, may be NULL);
+ * KIOSK_E_NOT_FOUND when id is merged with nobody. */
+kiosk_status store_person_unmerge(store *s, const char *id, int *undone);
+/* Rebuilds the alias index from the merge facts (after sync) and merges the records the
+ * identity rule says are one person, unless a merge or unmerge of the pair is on record
+ * (the coordinator decided). *merged (may be NULL): merge facts made. */
+kiosk_status store_people_converge(store *s, int *merged);
+/* Probable duplicates (IDENTITY_PROBABLE) among the people no merge hides, never decided
+ * before; event (id or code, may be NULL): pairs with at least one of them registered.
+ * reason_key: an identity.* string key. OUT: free(). */
+struct store_duplicate {
+    struct kiosk_person a, b;
+    const char *reason_key;
+};
+kiosk_status store_people_duplicates(store *s, const char *event, struct store_duplicate **out,
+                                     size_t *count);
+
 /* Word-prefix search, accents optional (core/text/search). event_id non-NULL: only people
  * registered for that event (any status but cancelled). OUT array: free(). The index is
  * built on the first search and follows person_save/register on this handle; code that

@@ -23,7 +23,9 @@ static kiosk_status index_build(store *s)
     struct vn_search *idx = vn_search_new();
     if (!idx)
         return KIOSK_E_NOMEM;
-    static const char *const q = "SELECT id, full_name FROM people";
+    /* a record merged into another is found as the one that survives (docs/IDENTITY.md) */
+    static const char *const q = "SELECT id, full_name FROM people p WHERE NOT EXISTS "
+                                 "(SELECT 1 FROM person_alias a WHERE a.id=p.id)";
     sqlite3_stmt *st;
     int rc = store_stmt(s, q, &st);
     if (rc != SQLITE_OK) {

@@ -26,8 +26,8 @@ struct store {
     size_t nstmts;
     struct vn_search *search;     /* people's names, built on the first search */
     struct class_search *classes; /* per-class name indexes (class_search.c) */
-    uint64_t roster_gen;          /* bumped by every row change in people or registrations */
-    int nested[STORE_MAX_DEPTH];  /* per open store_begin: 1 when it is a savepoint */
+    uint64_t roster_gen; /* bumped by every row change in people, registrations or person_alias */
+    int nested[STORE_MAX_DEPTH]; /* per open store_begin: 1 when it is a savepoint */
     int depth;
 };
 
@@ -62,7 +62,8 @@ static void on_row_change(void *user, int op, const char *dbname, const char *ta
                           sqlite3_int64 rowid)
 {
     (void)op, (void)dbname, (void)rowid;
-    if (strcmp(table, "people") == 0 || strcmp(table, "registrations") == 0)
+    if (strcmp(table, "people") == 0 || strcmp(table, "registrations") == 0 ||
+        strcmp(table, "person_alias") == 0)
         ((store *)user)->roster_gen++;
 }
 

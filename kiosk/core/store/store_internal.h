@@ -87,6 +87,11 @@ void store_class_search_free(store *s);
 /* The index of the people registered for event_id (any status but cancelled), or NULL
  * with *st set. Borrowed: valid until the next store call. */
 struct vn_search *store_class_index(store *s, const char *event_id, kiosk_status *st);
+/* Merges (people_merge.c): one fact, checked by person_merge_row_valid, with a log row;
+ * the alias index rebuilt from every fact. */
+kiosk_status store_person_merge_fact_tx(store *s, const char *survivor_id, const char *merged_id,
+                                        int undo, const char *reason, const char *by_whom);
+kiosk_status store_people_aliases_rebuild_tx(store *s);
 /* Adds (or updates) one person in the search index when it is built. */
 void store_search_note_person(store *s, const char *id, const char *full_name);
 

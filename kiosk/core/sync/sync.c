@@ -1,6 +1,7 @@
 /* Sync entry points: picks the sink for a target, and the helpers both sinks share. */
 #include "sync_internal.h"
 
+#include "store/domain.h"
 #include "sync/pq_lazy.h"
 #include "test_hooks.h"
 
@@ -37,9 +38,37 @@ kiosk_status sync_run(store *s, const char *target, struct sync_counts *out, con
             *why_key = "sync.err.other";
         return KIOSK_E_INVALID;
     }
-    if (sync_target_is_pg(target))
-        return sync_pg_run(s, target, out, why_key, err, errlen);
-    return sync_file_run(s, target, out, why_key, err, errlen);
+    kiosk_status st = sync_target_is_pg(target)
+                          ? sync_pg_run(s, target, out, why_key, err, errlen)
+                          : sync_file_run(s, target, out, why_key, err, errlen);
+    if (st == KIOSK_OK)
+        sync_converge(s, sync_target_is_pg(target) ? NULL : target);
+    return st;
+}
+
+/* One person, one row (docs/IDENTITY.md): what came in may hold merges, and records other
+ * kiosks made of people this side knows. Each side merges them by the identity rule (its
+ * own facts; the same survivor everywhere); a failure here leaves the sync done and is
+ * retried by the next one. */
+void sync_converge(store *s, const char *peer_path)
+{
+    int merged = 0;
+    kiosk_status st = store_people_converge(s, &merged);
+    if (st != KIOSK_OK)
+        kiosk_log(KIOSK_LOG_WARN, "sync: people not merged: %s", kiosk_status_name(st));
+    else if (merged)
+        kiosk_log(KIOSK_LOG_INFO, "sync: %d records merged (same person)", merged);
+    if (!peer_path)
+        return;
+    store *peer = NULL;
+    char perr[256];
+    if (store_open_existing(peer_path, &peer, perr, sizeof perr) != KIOSK_OK)
+        return;
+    st = store_people_converge(peer, &merged);
+    if (st != KIOSK_OK)
+        kiosk_log(KIOSK_LOG_WARN, "sync: people on '%s' not merged: %s", peer_path,
+                  kiosk_status_name(st));
+    store_close(peer);
 }
 
 void sync_target_label(const char *target, char *out, size_t cap)
