@@ -3,6 +3,8 @@
  * between screens, and scan routing. */
 #include "host/screens.h"
 
+#include "admin/pin.h"
+
 #include "host/admin.h"
 #include "host/app.h"
 
@@ -167,6 +169,18 @@ static int tiles(struct app *a, int top, int reserve)
     return top + rows * th + (rows - 1) * gap;
 }
 
+/* A kiosk where no PIN was set (a fresh install) says on its home screen how the
+ * coordinator sets one: until then there is no admin mode (docs/HARDENING.md). */
+static int no_pin_notice(struct app *a, int top)
+{
+    if (pin_is_set(a->store))
+        return 0;
+    int m = screens_px(a, MARGIN_PX);
+    ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, screens_px(a, BANNER_H_PX)});
+    ui_message(a->ui, KIOSK_MSG_INFO, i18n_tr(a->i18n, "host.pin_unset"));
+    return screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
+}
+
 static void home_frame(struct app *a)
 {
     const struct ui_theme *th = ui_theme(a->ui);
@@ -188,6 +202,7 @@ static void home_frame(struct app *a)
     int top =
         m + screens_px(a, TITLE_H_PX) + screens_px(a, DATE_H_PX) + screens_px(a, HEADER_PAD_PX);
     top += banners(a, top);
+    top += no_pin_notice(a, top);
     if (a->plugins.count) {
         ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, screens_px(a, HINT_H_PX)});
         ui_label(a->ui, i18n_tr(a->i18n, "host.home.hint"), UI_FONT_BODY, th->muted);
