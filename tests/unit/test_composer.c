@@ -168,6 +168,14 @@ static void check_issue16(void)
     CHECK_STR(telex("muaw"), "mưa");
     CHECK_STR(vni("Pa1c Mia6u2"), "Pác Miầu");
     CHECK_STR(vni("La E6e6"), "La Êê");
+    /* a tone before the marks, a mark or w typed again later */
+    CHECK_STR(telex("chuoiso"), "chuối");
+    CHECK_STR(telex("cuoifw"), "cười");
+    CHECK_STR(telex("dieufde"), "điều");
+    CHECK_STR(telex("buwouw"), "bươu");
+    CHECK_STR(telex("chooofng"), "choòng");
+    CHECK_STR(telex("buwoo"), "buô");
+    CHECK_STR(telex("wiw"), "uiw");
 }
 
 static void type(struct vn_composer *c, const char *keys)

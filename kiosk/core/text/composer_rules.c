@@ -154,11 +154,34 @@ static int toneable(const struct syl *s)
     return s->n > 0 && s->v_len >= 1 && s->v_len <= 3 && s->shape_ok && s->ini_ok && s->fin_ok;
 }
 
-/* A typed tone key: three vowels must be a known cluster (bueo takes none, as in vi-rs);
- * one or two may be any (Ea Tóh, Piở, Noọng). */
+/* Are the vowels' letters, marks aside, those of a known cluster (ieu: iêu, uoi: uôi)? */
+static int cluster_bases_ok(const struct syl *s)
+{
+    static const char from[] = "wAEOWU", to[] = "aaeoou";
+    char code[MAX_SYL + 1], bases[8];
+    for (int i = 0; i < s->v_len; i++)
+        code[i] = s->ch[s->v_start + i].base;
+    code[s->v_len] = '\0';
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(k_clusters); i++) {
+        size_t n = strlen(k_clusters[i]);
+        if (n != (size_t)s->v_len)
+            continue;
+        for (size_t j = 0; j <= n; j++) {
+            const char *m = j < n ? strchr(from, k_clusters[i][j]) : NULL;
+            bases[j] = m ? to[m - from] : k_clusters[i][j];
+        }
+        if (strcmp(bases, code) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A typed tone key: three vowels must be the letters of a known cluster (bueo takes none,
+ * as in vi-rs; chuoi takes one, the marks may come later: chuoiso); one or two may be
+ * any (Ea Tóh, Piở, Noọng). */
 static int tone_key_applies(const struct syl *s)
 {
-    return toneable(s) && (s->v_len < 3 || cluster_ok(s));
+    return toneable(s) && (s->v_len < 3 || cluster_bases_ok(s));
 }
 
 static int stop_final(const struct syl *s)
@@ -260,10 +283,13 @@ static void replace_tone(struct vn_compose_state *st, int style)
     parse(st, &s);
     if (!toneable(&s))
         return;
-    int changed = complete_uo(&s);
-    if (changed)
-        st->auto_uo = 1; /* buwocws: the w after c is already there */
-    changed |= complete_ua(&s);
+    int changed = 0;
+    if (!st->raw) { /* a doubled key's word keeps its letters; its tone still moves */
+        changed = complete_uo(&s);
+        if (changed)
+            st->auto_uo = 1; /* buwocws: the w after c is already there */
+        changed |= complete_ua(&s);
+    }
     int tone = current_tone(&s);
     if (tone) {
         set_tone(&s, tone, style);
@@ -283,8 +309,7 @@ static void append(struct vn_compose_state *st, int32_t key, int style)
         vn_compose_reset_flags(st); /* a new word starts after it */
         return;
     }
-    if (!st->raw)
-        replace_tone(st, style);
+    replace_tone(st, style); /* chooofng: choòng */
 }
 
 static const struct key_action *find_action(int32_t key, int method)
@@ -416,6 +441,10 @@ static int apply_vowel_mark(struct vn_compose_state *st, struct syl *s, const st
 {
     if (!s->ini_ok || !s->shape_ok || !s->fin_ok || s->v_len == 0)
         return 0; /* doggo stays doggo */
+    if (a->kind == ACT_BREVE_HORN && st->auto_uo) {
+        st->auto_uo = 0; /* buwouw: the w of the completed ươ typed late */
+        return 1;
+    }
     if (horn_uo(s, a) || mark_one(s, a))
         return 1;
     int again = w_again(st, s, a);
