@@ -13,6 +13,8 @@ static const struct {
     /* name      function          usage */
     {"init", ctl_cmd_init, "init [--demo]"},
     {"event", ctl_cmd_event, "event list"},
+    {"program", ctl_cmd_program,
+     "program template --out FILE.xlsx|FILE.csv | program import FILE.xlsx|FILE.csv [--dry-run]"},
     {"roster", ctl_cmd_roster, "roster import --event CODE FILE.csv|FILE.xlsx"},
     {"export", ctl_cmd_export,
      "export (--event CODE | --summary | --leads --event CODE) [--format csv|xlsx] --out FILE"

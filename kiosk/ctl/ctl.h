@@ -30,6 +30,7 @@ int ctl_read_sheet(const char *path, struct sheet_book *book);
 int ctl_cmd_init(struct ctl *c, int argc, char **argv);
 int ctl_cmd_event(struct ctl *c, int argc, char **argv);
 int ctl_cmd_roster(struct ctl *c, int argc, char **argv);
+int ctl_cmd_program(struct ctl *c, int argc, char **argv);
 int ctl_cmd_export(struct ctl *c, int argc, char **argv);
 int ctl_cmd_receipt(struct ctl *c, int argc, char **argv);
 int ctl_cmd_keys(struct ctl *c, int argc, char **argv);

@@ -140,7 +140,9 @@ static void test_file_sync_rules(void)
     /* The same program on both (synced once), then conflicts made on each side. */
     run(a,
         EVENT_SQL("e1", "MDN-MK", "100", "ka",
-                  "May và đan dây nhựa") "INSERT INTO sessions VALUES('s1','ka',100,'e1',1,0,10);"
+                  "May và đan dây nhựa") "INSERT INTO "
+                                         "sessions(id,kiosk_id,created_at,event_id,number,starts_"
+                                         "at,ends_at) VALUES('s1','ka',100,'e1',1,0,10);"
                                          "INSERT INTO "
                                          "people(id,kiosk_id,created_at,updated_at,updated_by,full_"
                                          "name,name_key) "
@@ -161,7 +163,9 @@ static void test_file_sync_rules(void)
      * check-ins are held back on their kiosk, and the sync does not fail. */
     run(b, EVENT_SQL(
                "e2", "DDN-TT", "150", "kb",
-               "Đan dây nhựa") "INSERT INTO sessions VALUES('s2','kb',150,'e2',1,0,10);"
+               "Đan dây nhựa") "INSERT INTO "
+                               "sessions(id,kiosk_id,created_at,event_id,number,starts_at,ends_at) "
+                               "VALUES('s2','kb',150,'e2',1,0,10);"
                                "INSERT INTO checkins(id,kiosk_id,created_at,session_id,person_id) "
                                "VALUES('c2','kb',160,'s2','p1');");
     run(a, EVENT_SQL("e3", "DDN-TT", "140", "ka", "Đan dây nhựa (A)"));

@@ -150,7 +150,8 @@ int main(void)
         return check_done();
     CHECK(run(a, "INSERT INTO events(id,kiosk_id,created_at,updated_at,updated_by,code,kind,title)"
                  " VALUES('e1','ka',1,1,'ka','DBHK-TT',1,'Đan bội hoa kiểng');"
-                 "INSERT INTO sessions VALUES('s1','ka',1,'e1',1,0,10);"
+                 "INSERT INTO sessions(id,kiosk_id,created_at,event_id,number,starts_at,ends_at) "
+                 "VALUES('s1','ka',1,'e1',1,0,10);"
                  "INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_name,"
                  "name_key) VALUES('p1','ka',1,1,'ka','Đặng Thị Lụa','dang thi lua');"));
     add_checkins(a, 1, 3);

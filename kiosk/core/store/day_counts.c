@@ -23,7 +23,7 @@ kiosk_status store_day_counts(store *s, int64_t day_ms, struct day_session_count
         " (SELECT count(DISTINCT c.person_id) FROM checkins c WHERE c.session_id = se.id"
         "   AND c.kind = 1 AND c.walkin = 1)"
         " FROM sessions se JOIN events e ON e.id = se.event_id"
-        " WHERE se.starts_at >= ?1 AND se.starts_at < ?2"
+        " WHERE se.starts_at >= ?1 AND se.starts_at < ?2 AND se.cancelled = 0 AND e.cancelled = 0"
         " ORDER BY se.starts_at, e.code",
         &st);
     if (rc != SQLITE_OK)

@@ -8,8 +8,8 @@
 #define EVENT_COLUMNS                                                                              \
     "SELECT e.id, e.code, e.kind, e.title, e.place, e.province, e.capacity, e.signup_open, "       \
     "e.signature_required, e.late_after_min, e.interests, "                                        \
-    "(SELECT min(starts_at) FROM sessions WHERE event_id=e.id) AS first_start, "                   \
-    "(SELECT max(ends_at) FROM sessions WHERE event_id=e.id), "                                    \
+    "(SELECT min(starts_at) FROM sessions WHERE event_id=e.id AND cancelled=0) AS first_start, "   \
+    "(SELECT max(ends_at) FROM sessions WHERE event_id=e.id AND cancelled=0), "                    \
     "(SELECT count(*) FROM registrations WHERE event_id=e.id AND status IN (1,3)) "                \
     "FROM events e "
 
@@ -32,8 +32,8 @@ static void event_from_row(sqlite3_stmt *st, struct kiosk_event *e)
     e->registered = sqlite3_column_int(st, 13);
 }
 
-static void place_compose(const struct kiosk_event *e, const char *commune, const char *district,
-                          char *out, size_t cap)
+void store_place_compose(const struct kiosk_event *e, const char *commune, const char *district,
+                         char *out, size_t cap)
 {
     if (e->place[0]) {
         kiosk_strlcpy(out, e->place, cap);
@@ -70,7 +70,7 @@ kiosk_status store_event_add_tx(store *s, struct kiosk_event *e, const char *com
     if (!e->id[0])
         kiosk_id_new(e->id);
     char place[KIOSK_TEXT_LEN];
-    place_compose(e, commune, district, place, sizeof place);
+    store_place_compose(e, commune, district, place, sizeof place);
     kiosk_strlcpy(e->place, place, sizeof e->place);
     static const char *const q_ins =
         "INSERT INTO events(id, kiosk_id, created_at, updated_at, updated_by, code, kind, title, "
@@ -137,8 +137,8 @@ kiosk_status store_event_get(store *s, const char *id_or_code, struct kiosk_even
 
 kiosk_status store_events_list(store *s, int kind, struct kiosk_event **out, size_t *count)
 {
-    static const char *const q =
-        EVENT_COLUMNS "WHERE ?1=0 OR e.kind=?1 ORDER BY first_start IS NULL, first_start, e.code";
+    static const char *const q = EVENT_COLUMNS "WHERE (?1=0 OR e.kind=?1) AND e.cancelled=0 ORDER "
+                                               "BY first_start IS NULL, first_start, e.code";
     *out = NULL;
     *count = 0;
     sqlite3_stmt *st;
@@ -217,8 +217,8 @@ kiosk_status store_session_add_tx(store *s, struct kiosk_session *sess)
     if (!sess->id[0])
         kiosk_id_new(sess->id);
     static const char *const q_ins =
-        "INSERT INTO sessions(id, kiosk_id, created_at, event_id, number, starts_at, ends_at) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+        "INSERT INTO sessions(id, kiosk_id, created_at, event_id, number, starts_at, ends_at, "
+        "updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, ?2)";
     rc = store_stmt(s, q_ins, &st);
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "session add");
@@ -277,7 +277,8 @@ kiosk_status store_session_get(store *s, const char *id, struct kiosk_session *o
 kiosk_status store_sessions_list(store *s, const char *event_id, struct kiosk_session **out,
                                  size_t *count)
 {
-    static const char *const q = SESSION_COLUMNS "WHERE event_id=?1 ORDER BY starts_at, number";
+    static const char *const q =
+        SESSION_COLUMNS "WHERE event_id=?1 AND cancelled=0 ORDER BY starts_at, number";
     *out = NULL;
     *count = 0;
     sqlite3_stmt *st;
@@ -320,7 +321,7 @@ kiosk_status store_session_at(store *s, const char *event_id, int64_t at_ms,
     store_local_day(at_ms, &day_start, &day_end);
     /* running now first; else the next one to start before the day ends */
     static const char *const q =
-        SESSION_COLUMNS "WHERE event_id=?1 AND ((starts_at<=?2 AND ends_at>?2) OR "
+        SESSION_COLUMNS "WHERE event_id=?1 AND cancelled=0 AND ((starts_at<=?2 AND ends_at>?2) OR "
                         "(starts_at>?2 AND starts_at<?3)) ORDER BY starts_at>?2, starts_at LIMIT 1";
     sqlite3_stmt *st;
     int rc = store_stmt(s, q, &st);
@@ -337,7 +338,8 @@ int store_event_has_session_on_day(store *s, const char *event_id, int64_t day_m
     int64_t day_start, day_end;
     store_local_day(day_ms, &day_start, &day_end);
     static const char *const q =
-        "SELECT 1 FROM sessions WHERE event_id=?1 AND starts_at<?3 AND ends_at>?2 LIMIT 1";
+        "SELECT 1 FROM sessions WHERE event_id=?1 AND cancelled=0 AND starts_at<?3 AND ends_at>?2 "
+        "LIMIT 1";
     sqlite3_stmt *st;
     if (store_stmt(s, q, &st) != SQLITE_OK)
         return 0;

@@ -90,7 +90,8 @@ kiosk_status store_fair_leads(store *s, const char *event_id, store_row_fn fn, v
 static const char *const summary_sql[] = {
     [STORE_SUM_HELD] =
         "SELECT count(*), sum(s.starts_at <= ?2 OR EXISTS (SELECT 1 FROM checkins c "
-        "WHERE c.session_id = s.id AND c.kind = 1)), 0 FROM sessions s WHERE s.event_id = ?1",
+        "WHERE c.session_id = s.id AND c.kind = 1)), 0 FROM sessions s WHERE s.event_id = ?1 "
+        "AND s.cancelled = 0",
     [STORE_SUM_REGISTERED] =
         "SELECT count(*), COALESCE(sum(r.status = 3 OR r.source = 'walkin'), 0), 0 FROM "
         "registrations r WHERE r.event_id = ?1 AND r.status IN (1, 3) AND " CONSENT_OK(

@@ -113,6 +113,16 @@ static const char *const migration_1 =
     "CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, 'the log is "
     "append-only'); END;\n";
 
+/* The program corrected (issue 13): an event or a session is cancelled, never deleted (its
+ * check-ins and receipts keep pointing at it), and a session is a version like an event
+ * (moved or cancelled on any kiosk; last writer wins by (updated_at, updated_by)). */
+static const char *const migration_program =
+    "ALTER TABLE events ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE sessions ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE sessions ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE sessions ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;\n"
+    "UPDATE sessions SET updated_at = created_at, updated_by = kiosk_id;\n";
+
 /* One person, one row (docs/IDENTITY.md): a merge is a fact (append-only, synced); the
  * later of the merge and unmerge facts of a pair holds. person_alias is this file's own
  * derived index (never synced, rebuilt from person_merges): each merged id and the id that
@@ -182,6 +192,7 @@ static const char *const migrations[] = {
     migration_1,
     migration_2,
     migration_3,
+    migration_program,
 };
 
 int store_schema_latest(void)

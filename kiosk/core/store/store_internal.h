@@ -64,6 +64,10 @@ void store_bind_text(sqlite3_stmt *st, int idx, const char *text);
 kiosk_status store_event_add_tx(store *s, struct kiosk_event *e, const char *commune,
                                 const char *district);
 kiosk_status store_session_add_tx(store *s, struct kiosk_session *sess);
+/* An event's place as people read it: e->place when set, else "commune, district", else
+ * the province. */
+void store_place_compose(const struct kiosk_event *e, const char *commune, const char *district,
+                         char *out, size_t cap);
 kiosk_status store_person_prepare(struct kiosk_person *p, char name_key[KIOSK_NAME_LEN],
                                   const char **why_key);
 /* Inserts p with the id it already has (a new id: kiosk_id_new first). */

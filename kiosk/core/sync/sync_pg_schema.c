@@ -71,6 +71,15 @@ static const char *const pg_migration_1 =
     "CREATE UNIQUE INDEX IF NOT EXISTS log_srv_seq ON log(srv_seq);\n"
     "CREATE UNIQUE INDEX IF NOT EXISTS keys_srv_seq ON keys(srv_seq);\n";
 
+/* The program corrected (the store's migration_program): cancelled events and sessions,
+ * sessions versioned. */
+static const char *const pg_migration_program =
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS cancelled bigint NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE sessions ADD COLUMN IF NOT EXISTS updated_at bigint NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE sessions ADD COLUMN IF NOT EXISTS updated_by text NOT NULL DEFAULT '';\n"
+    "ALTER TABLE sessions ADD COLUMN IF NOT EXISTS cancelled bigint NOT NULL DEFAULT 0;\n"
+    "UPDATE sessions SET updated_at = created_at, updated_by = kiosk_id WHERE updated_at = 0;\n";
+
 /* One person, one row (docs/IDENTITY.md): merges and unmerges of people, as facts. */
 static const char *const pg_migration_2 =
     "CREATE TABLE IF NOT EXISTS person_merges(\n"
@@ -103,6 +112,7 @@ static const char *const pg_migrations[] = {
     pg_migration_1,
     pg_migration_2,
     pg_migration_3,
+    pg_migration_program,
 };
 
 /* Serialises syncs: with one writer at a time, srv_seq order is commit order, so a pull

@@ -25,12 +25,14 @@ static const struct sync_col events_cols[] = {
     {"late_after_min", SYNC_INT},
     {"interests", SYNC_TEXT},
     {"extra", SYNC_TEXT},
+    {"cancelled", SYNC_INT},
 };
 
 static const struct sync_col sessions_cols[] = {
-    {"id", SYNC_TEXT},       {"kiosk_id", SYNC_TEXT}, {"created_at", SYNC_INT},
-    {"event_id", SYNC_TEXT}, {"number", SYNC_INT},    {"starts_at", SYNC_INT},
-    {"ends_at", SYNC_INT},
+    {"id", SYNC_TEXT},       {"kiosk_id", SYNC_TEXT},  {"created_at", SYNC_INT},
+    {"event_id", SYNC_TEXT}, {"number", SYNC_INT},     {"starts_at", SYNC_INT},
+    {"ends_at", SYNC_INT},   {"updated_at", SYNC_INT}, {"updated_by", SYNC_TEXT},
+    {"cancelled", SYNC_INT},
 };
 
 static const struct sync_col people_cols[] = {
@@ -127,7 +129,8 @@ static const struct sync_col seals_cols[] = {
 const struct sync_table sync_tables[SYNC_TABLES] = {
     [SYNC_EVENTS] = {.name = "events", .key = "id", .versioned = 1, .track = SYNC_SHADOW,
                      COLS(events_cols)},
-    [SYNC_SESSIONS] = {.name = "sessions", .key = "id", .track = SYNC_SHADOW, COLS(sessions_cols),
+    [SYNC_SESSIONS] = {.name = "sessions", .key = "id", .versioned = 1, .track = SYNC_SHADOW,
+                       COLS(sessions_cols),
                        .parents = {PARENT("event_id", SYNC_EVENTS)}, .nparents = 1},
     [SYNC_PEOPLE] = {.name = "people", .key = "id", .versioned = 1, .track = SYNC_SHADOW,
                      COLS(people_cols)},

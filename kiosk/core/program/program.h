@@ -1,0 +1,79 @@
+/* The centre's program sheet (docs/PROGRAM.md): one event (class or fair) a row, keyed by its
+ * code, its sessions in one cell. Read from a sheet (CSV or XLSX, core/sheet), checked whole
+ * (every problem with its line), then applied in one transaction: new events added, changed
+ * ones stored as new versions, sessions matched by time, then moved, added or cancelled.
+ * A session with check-ins is never moved or cancelled by a file; nothing is deleted. */
+#ifndef KIOSK_PROGRAM_PROGRAM_H
+#define KIOSK_PROGRAM_PROGRAM_H
+
+#include "store/program_store.h"
+
+struct sheet_book;
+
+struct program_slot {
+    int64_t starts_at_ms, ends_at_ms;
+};
+
+struct program_row {
+    long line;
+    struct program_event ev;
+    struct program_slot *slots; /* by start, none overlapping */
+    size_t nslots;
+};
+
+struct program_problem {
+    long line; /* 0: the file as a whole */
+    char reason[384];
+};
+
+struct program {
+    struct program_row *rows;
+    size_t count;
+    struct program_problem *problems;
+    size_t problem_count;
+};
+
+/* Reads the first sheet with a "Mã"/"Code" heading (else the first with rows). Rows and
+ * cells starting with '#' are comments. Problems in the export's language (export_strings).
+ * KIOSK_E_NOMEM is the only failure; bad input is a problem, not a status. */
+kiosk_status program_parse_book(const struct sheet_book *b, struct program *out);
+void program_release(struct program *p);
+/* Moves every session by days (calendar days, local times kept): the demo's dates. */
+void program_shift_days(struct program *p, int days);
+/* One session as the sheet writes it: "dd/mm/yyyy HH:MM-HH:MM". */
+void program_slot_text(int64_t starts_at_ms, int64_t ends_at_ms, char *out, size_t cap);
+/* Reads one "dd/mm/yyyy HH:MM-HH:MM" item; 0 when good, else an export string key (why)
+ * with what it quotes in arg. */
+const char *program_slot_parse(const char *text, struct program_slot *out, char *arg,
+                               size_t argcap);
+
+struct program_report {
+    void (*change)(void *ud, const char *text);             /* what changes (or would) */
+    void (*problem)(void *ud, long line, const char *text); /* why nothing can change */
+    void *ud;
+};
+
+struct program_options {
+    int dry_run;     /* check and report, change nothing */
+    int derived_ids; /* ids from the codes (the demo: kiosks filled apart merge) */
+};
+
+struct program_result {
+    int events_added, events_changed, events_same;
+    int sessions_added, sessions_moved, sessions_cancelled;
+};
+
+/* Applies a checked program (problem_count 0) in one transaction. KIOSK_E_INVALID when a row
+ * cannot be applied to what the database holds (a capacity under the seats taken, a session
+ * with check-ins left out, a kind changed): each reported, nothing changed. A dry run
+ * reports and rolls back. */
+kiosk_status program_import(store *s, const struct program *p, const struct program_options *opt,
+                            const struct program_report *rep, struct program_result *res);
+
+/* The sheet to fill in (Vietnamese or English headings, per export_strings): an example class
+ * and an example fair dated from today_ms, the columns explained (a second sheet in XLSX,
+ * comment lines in CSV). xlsx: 1 XLSX, 0 CSV. err gets a reason on failure. */
+kiosk_status program_template_write(const char *path, int xlsx, int64_t today_ms, char *err,
+                                    size_t errlen);
+
+#endif
