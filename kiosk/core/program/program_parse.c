@@ -258,7 +258,8 @@ static int read_sessions(struct program *p, long line, char *cell, struct progra
         }
         row->slots[row->nslots++] = sl;
     }
-    qsort(row->slots, row->nslots, sizeof *row->slots, slot_cmp);
+    if (row->nslots > 1)
+        qsort(row->slots, row->nslots, sizeof *row->slots, slot_cmp);
     for (size_t i = 1; good && i < row->nslots; i++)
         if (row->slots[i].starts_at_ms < row->slots[i - 1].ends_at_ms) {
             char a[64], b[64];
