@@ -202,8 +202,8 @@ static void test_issue(store *s, struct receipt_keys *k)
         CHECK(m.version <= 6);
         qr_matrix_release(&m);
         struct receipt_fields back;
-        const char *why;
-        CHECK_INT(receipt_decode(t, &back, &why), KIOSK_OK);
+        const char *decode_why;
+        CHECK_INT(receipt_decode(t, &back, &decode_why), KIOSK_OK);
         CHECK_STR(back.event_code, codes[i]);
         CHECK_INT(back.session_number, 4095);
         CHECK_INT(back.issued_at_s, 4000000000);

@@ -164,8 +164,9 @@ static void chart_of_classes(lxw_workbook *wb, lxw_worksheet *ws, const char *sh
                              lxw_row_t first, size_t classes, lxw_row_t at)
 {
     lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
-    lxw_chart_font font = {.name = "Times New Roman", .size = 10};
-    lxw_chart_font title_font = {.name = "Times New Roman", .size = 12, .bold = LXW_TRUE};
+    static char times[] = "Times New Roman"; /* libxlsxwriter's font name is not const */
+    lxw_chart_font font = {.name = times, .size = 10};
+    lxw_chart_font title_font = {.name = times, .size = 12, .bold = LXW_TRUE};
     lxw_row_t last = first + (lxw_row_t)classes - 1;
     const struct {
         const char *key;
