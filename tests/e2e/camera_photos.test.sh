@@ -6,10 +6,10 @@
 # usage: camera_photos.test.sh BUILD_DIR SOURCE_DIR
 set -u
 build=$1 src=$2
-command -v convert >/dev/null || { echo "SKIP: ImageMagick (convert) is not installed"; exit 77; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+command -v convert >/dev/null || skip "ImageMagick (convert) is not installed"
 work=$(mktemp -d /tmp/kiosk-camera-photos.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 "$build/kioskctl" --db "$work/k.db" init --demo >/dev/null 2>&1 || fail "init --demo"
 line=$("$build/tests/test_receipt_fixture" "$work/k.db" 2>/dev/null) || fail "no receipt issued"
 code=${line%%$'\t'*} text=${line#*$'\t'}

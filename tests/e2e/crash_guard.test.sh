@@ -8,9 +8,7 @@ work=$(mktemp -d /tmp/kiosk-crash.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 export ASAN_OPTIONS=${ASAN_OPTIONS:-}:handle_segv=0:detect_leaks=0
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 run() { # script -> exit status; stderr appended to the log
   "$build/kiosk" --db "$work/k.db" --config /dev/null --window 1280x800 \
     --plugin-dir "$build/test-crash-plugins" --script "$1" >>"$work/out" 2>>"$work/log"
@@ -47,5 +45,4 @@ expect "Điểm danh thử"
 S
 run "$work/back.kscript"; rc=$?
 [ $rc = 0 ] && ok || bad "the plugin turned back on is not loaded: exit $rc"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish_tests

@@ -14,13 +14,7 @@ trap 'rm -rf "$work"' EXIT
 shots=$build/shots/export
 mkdir -p "$shots"
 db=$work/kiosk.db
-passed=0
-fail() {
-  echo "FAIL: $*"
-  echo "$passed passed, 1 failed"
-  exit 1
-}
-ok() { passed=$((passed + 1)); }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # LibreOffice with a private profile (never the user's), tab-separated UTF-8 out.
 office() { # FILTER OUTDIR FILE...
@@ -164,4 +158,4 @@ ls "$work"/x.* "$work"/*.tmp 2>/dev/null && fail "a refused export left a file"
 grep -q 'Present' "$work/en.csv" && grep -q 'Full name' "$work/en.csv" || fail "English headings"
 ok
 
-echo "$passed passed, 0 failed"
+finish_tests

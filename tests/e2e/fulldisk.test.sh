@@ -20,18 +20,11 @@ cleanup() {
 }
 trap cleanup EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
-pass=0
-fail() {
-  echo "FAIL: $*"
-  [ -f "$work/err" ] && { echo "--- kiosk stderr"; tail -30 "$work/err"; }
-  echo "$pass passed, 1 failed"
-  exit 1
-}
-ok() { pass=$((pass + 1)); }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+on_fail() { [ -f "$work/err" ] && { echo "--- kiosk stderr"; tail -30 "$work/err"; }; }
 mkdir -p "$mnt"
 if ! mount -t tmpfs -o size=4m,mode=0700 tmpfs "$mnt" 2>/dev/null; then
-  echo "skipped: cannot mount a tmpfs here (needs root; CI runs as root)"
-  exit 0
+  skip "cannot mount a tmpfs here (needs root; CI runs as root)"
 fi
 printf 'served_event = MDN-MK\ninput_method = off\nidle_timeout_s = 3600\n' >"$work/kiosk.ini"
 
@@ -214,4 +207,4 @@ else
   echo "read-only disk: the kernel refuses to make it read-only while the kiosk has its" \
     "database open ($(head -1 "$work/mount.err"))"
 fi
-echo "$pass passed, 0 failed"
+finish_tests

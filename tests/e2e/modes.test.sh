@@ -13,12 +13,7 @@ work=$(mktemp -d /tmp/kiosk-modes.XXXXXX)
 pid=
 trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
-pass=0 failed=0
-ok() { pass=$((pass + 1)); }
-bad() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 mode_is() { # FILE MODE
   if [ ! -e "$1" ]; then
     bad "'$1' is missing"
@@ -103,5 +98,4 @@ if [ -n "$code" ]; then
   m=$(stat -c %a "$out/receipt.png")
   [ $((8#$m & 8#022)) = 0 ] && ok || bad "the receipt picture is writable by others ($m)"
 fi
-echo "$pass passed, $failed failed"
-[ $failed = 0 ]
+finish_tests

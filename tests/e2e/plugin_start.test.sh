@@ -11,9 +11,7 @@ work=$(mktemp -d /tmp/kiosk-start.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 printf 'expect "Điểm danh thử"\n' >"$work/home.kscript"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 run() { # log file, then env assignments
   local log=$1; shift
   env "$@" "$build/kiosk" --db "$work/k.db" --config /dev/null --window 1280x800 \
@@ -43,6 +41,5 @@ run "$work/4.log"
 [ "$(lines "$work/4.log" "plugin 'test_migrates' not started: this kiosk holds its data version 3, newer than the 2 it knows")" = 1 ] && ok || bad "newer data not refused"
 [ "$(setting plugin.test_migrates.data_version)" = 3 ] && ok || bad "newer data version touched"
 
-if [ $fail -gt 0 ]; then for f in "$work"/*.log; do echo "--- $f"; cat "$f"; done; fi
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+if [ $failed -gt 0 ]; then for f in "$work"/*.log; do echo "--- $f"; cat "$f"; done; fi
+finish_tests

@@ -29,10 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 db=$work/kiosk.db
-fail() {
-  echo "FAIL: $*"
-  exit 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 RANDOM=$seed
 

@@ -20,10 +20,7 @@ RANDOM=${POWERCUT_SEED:-2018}
 work=$(mktemp -d /tmp/kiosk-powercut-sync.XXXXXX)
 pid=
 trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-fail() {
-  echo "FAIL: $*"
-  exit 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 . "$src/tests/e2e/powercut_lib.sh"
 roster_names "$src" 600
 roster_csv 0 300 >"$work/roster-a.csv"

@@ -11,13 +11,7 @@ work=$(mktemp -d /tmp/kiosk-receipt-keys.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 a=$work/a.db
 b=$work/b.db
-passed=0
-fail() {
-  echo "FAIL: $*"
-  echo "$passed passed, 1 failed"
-  exit 1
-}
-ok() { passed=$((passed + 1)); }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$fixture" "$a" >/dev/null 2>&1 || fail "fixture a"
 line=$("$fixture" "$b" 2>/dev/null) || fail "fixture b"
@@ -50,4 +44,4 @@ ok
 "$ctl" --db "$a" keys trust "$work/b.pub" >"$work/out" 2>&1 || fail "trusting twice: $(cat "$work/out")"
 grep -q "already" "$work/out" || fail "trusting twice printed: $(cat "$work/out")"
 ok
-echo "$passed passed, 0 failed"
+finish_tests

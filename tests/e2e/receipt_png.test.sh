@@ -9,13 +9,7 @@ fixture=$build/tests/test_receipt_fixture
 work=$(mktemp -d /tmp/kiosk-receipt-png.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 db=$work/kiosk.db
-passed=0
-fail() {
-  echo "FAIL: $*"
-  echo "$passed passed, 1 failed"
-  exit 1
-}
-ok() { passed=$((passed + 1)); }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # A demo database when `init --demo` exists; the fixture adds its own rows otherwise.
 "$ctl" --db "$db" init --demo >/dev/null 2>&1 || rm -f "$db"
@@ -64,4 +58,4 @@ ok
   fail "png of an unknown code"
 [ ! -e "$work/none.png" ] || fail "png written for an unknown code"
 ok
-echo "$passed passed, 0 failed"
+finish_tests

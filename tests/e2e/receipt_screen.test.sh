@@ -9,13 +9,7 @@ build=$(cd "$1" && pwd)
 work=$(mktemp -d /tmp/kiosk-receipt-screen.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 db=$work/kiosk.db
-passed=0
-fail() {
-  echo "FAIL: $*"
-  echo "$passed passed, 1 failed"
-  exit 1
-}
-ok() { passed=$((passed + 1)); }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 
 "$build/kioskctl" --db "$db" init --demo >"$work/init" 2>&1 || fail "init --demo: $(cat "$work/init")"
@@ -70,4 +64,4 @@ run "$work/gone.ini" "$work/c.kscript" "$work/c.log" || fail "unplugged script: 
 [ ! -e "$work/usb/lp0" ] || fail "a file was made where the printer should be"
 [ "$(zbarimg --raw -q "$work/unplugged.png" 2>/dev/null)" = "$text" ] || fail "QR gone after a failed print"
 ok
-echo "$passed passed, 0 failed"
+finish_tests

@@ -12,13 +12,7 @@ rosters=$src/tests/data/rosters
 work=$(mktemp -d /tmp/kiosk-roster-e2e.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 db=$work/kiosk.db
-passed=0
-fail() {
-  echo "FAIL: $*"
-  echo "$passed passed, 1 failed"
-  exit 1
-}
-ok() { passed=$((passed + 1)); }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 q() { sqlite3 "$db" "$1"; }
 # Every row of every table: equal fingerprints mean nothing changed.
 fingerprint() { sqlite3 "$db" .dump | sha256sum | cut -c1-64; }
@@ -96,4 +90,4 @@ ok
 [ "$(fingerprint)" = "$fp" ] || fail "refusals changed the database"
 ok
 
-echo "$passed passed, 0 failed"
+finish_tests

@@ -8,9 +8,7 @@ build=$(cd "$1" && pwd)
 work=$(mktemp -d /tmp/kiosk-config.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cat >"$work/bad.ini" <<'INI'
 [kiosk]
 lang = en
@@ -52,5 +50,4 @@ for args in "--lang fr" "--window big" "--db" "--frobnicate"; do
 done
 "$build/kiosk" --version | grep -q "^kiosk [0-9]" && ok || bad "--version"
 "$build/kiosk" --help | grep -q -- "--plugin-dir DIR" && ok || bad "--help"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish_tests

@@ -9,9 +9,7 @@ work=$(mktemp -d /tmp/kiosk-db.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 printf 'expect "Trung tâm"\n' >"$work/ok.kscript"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 refused() { # label, db file
   local before after rc
   before=$(sha256sum "$2")
@@ -41,5 +39,4 @@ n1=$(sqlite3 "$work/demo.db" "SELECT count(*) FROM events")
 n2=$(sqlite3 "$work/demo.db" "SELECT count(*) FROM events")
 [ "$n1" -gt 0 ] && [ "$n1" = "$n2" ] && ok || bad "--demo twice: $n1 then $n2 events"
 grep -q "already holds a program" "$work/err" && ok || bad "--demo again says nothing"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish_tests

@@ -8,9 +8,7 @@ build=$(cd "$1" && pwd)
 work=$(mktemp -d /tmp/kiosk-script.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 play() { # script text; sets rc, output in $work/err
   printf '%s\n' "$1" >"$work/s.kscript"
   (cd "$work" && "$build/kiosk" --db "$work/k.db" --config /dev/null --window 1280x800 \
@@ -62,5 +60,4 @@ $bad_line"
   has "s.kscript:2:" && ok || bad "'$bad_line': line not named: $(cat "$work/err")"
   has "all held" && bad "'$bad_line': the script ran" || ok
 done
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish_tests

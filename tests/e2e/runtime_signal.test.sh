@@ -10,9 +10,7 @@ work=$(mktemp -d /tmp/kiosk-signal.XXXXXX)
 kpid=
 trap '[ -n "$kpid" ] && kill -9 "$kpid" 2>/dev/null; rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 start() {
   "$build/kiosk" --db "$work/k.db" --config /dev/null --window 800x600 \
     --plugin-dir "$build/test-plugins" 2>>"$work/log" &
@@ -47,5 +45,4 @@ stop_with TERM
 [ "$rc" = 0 ] && ok || bad "after a crash: exit status $rc"
 grep -q "crash while plugin 'test_good' was on screen (1 in a row)" "$work/log" && ok ||
   bad "the crash was not counted"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish_tests

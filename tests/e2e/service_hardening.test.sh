@@ -6,7 +6,7 @@
 set -euo pipefail
 build=$1; src=$2
 unit=$src/packaging/kiosk.service
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 command -v systemd-analyze >/dev/null || { echo "SKIP: no systemd-analyze"; exit 77; }
 out=$(systemd-analyze security --offline=true "$unit" 2>&1) || true
 level=$(printf '%s\n' "$out" | sed -n 's/.*Overall exposure level for kiosk.service: \([0-9.]*\).*/\1/p')

@@ -9,13 +9,7 @@ src=${2:-$(dirname "$0")/../..}
 ctl=$build/kioskctl
 work=$(mktemp -d /tmp/kiosk-sheet-e2e.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-passed=0
-fail() {
-  echo "FAIL: $*"
-  echo "$passed passed, 1 failed"
-  exit 1
-}
-ok() { passed=$((passed + 1)); }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 command -v soffice >/dev/null || { echo "SKIP: no soffice (LibreOffice)"; exit 77; }
 command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
 fingerprint() { sqlite3 "$1" .dump | sha256sum | cut -c1-64; }
@@ -80,4 +74,4 @@ refused "$work/bomb.xlsx" "bomb.xlsx: .*bom zip"
 refused "$work/entries.xlsx" "entries.xlsx: .*bom zip"
 refused "$work/entity.xlsx" "entity.xlsx: tệp XLSX bị hỏng"
 refused "$work/badxml.xlsx" "badxml.xlsx: tệp XLSX bị hỏng (xl/worksheets/sheet1.xml"
-echo "$passed passed, 0 failed"
+finish_tests

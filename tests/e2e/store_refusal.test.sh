@@ -9,15 +9,14 @@ kioskctl=$build/kioskctl
 kiosk=$build/kiosk
 work=$(mktemp -d /tmp/kiosk-refusal.XXXXXX)
 trap 'umount "$work/ro" 2>/dev/null; chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-failed=0
-fail() { echo "FAIL: $*" >&2; failed=1; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 head -c 16384 /dev/urandom >"$work/random.db"
 sqlite3 "$work/other.db" "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT);
-  INSERT INTO notes(text) VALUES ('danh sách khách hàng');" || fail "cannot make other.db"
-"$kioskctl" --db "$work/newer.db" init >/dev/null || fail "kioskctl init failed"
-sqlite3 "$work/newer.db" "PRAGMA user_version=99;" || fail "cannot set user_version"
-[ -e "$work/newer.db-wal" ] && fail "newer.db still has a WAL after sqlite3 closed it"
+  INSERT INTO notes(text) VALUES ('danh sách khách hàng');" || bad "cannot make other.db"
+"$kioskctl" --db "$work/newer.db" init >/dev/null || bad "kioskctl init failed"
+sqlite3 "$work/newer.db" "PRAGMA user_version=99;" || bad "cannot set user_version"
+[ -e "$work/newer.db-wal" ] && bad "newer.db still has a WAL after sqlite3 closed it"
 
 # the kiosk is checked once it is more than the placeholder main.c
 kiosk_real=0
@@ -28,21 +27,21 @@ check() { # FILE WORD-IN-MESSAGE
   cp "$f" "$f.orig"
   local out rc
   out=$("$kioskctl" --db "$f" event list 2>&1 >/dev/null); rc=$?
-  [ "$rc" = 1 ] || fail "kioskctl event list on $1: exit $rc, want 1"
-  grep -q -- "$f" <<<"$out" || fail "kioskctl's message does not name $f: $out"
-  grep -qi -- "$want" <<<"$out" || fail "kioskctl's message on $1 does not say '$want': $out"
-  cmp -s "$f" "$f.orig" || fail "kioskctl changed $1"
+  [ "$rc" = 1 ] || bad "kioskctl event list on $1: exit $rc, want 1"
+  grep -q -- "$f" <<<"$out" || bad "kioskctl's message does not name $f: $out"
+  grep -qi -- "$want" <<<"$out" || bad "kioskctl's message on $1 does not say '$want': $out"
+  cmp -s "$f" "$f.orig" || bad "kioskctl changed $1"
   for side in -wal -shm -journal; do
-    [ -e "$f$side" ] && fail "kioskctl left $1$side beside it"
+    [ -e "$f$side" ] && bad "kioskctl left $1$side beside it"
   done
   echo "kioskctl refused $1: $out"
   if [ "$kiosk_real" = 1 ]; then
     out=$(SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy \
           timeout 30 "$kiosk" --db "$f" --config /dev/null --window 800x600 2>&1 >/dev/null); rc=$?
-    [ "$rc" != 0 ] && [ "$rc" != 124 ] || fail "kiosk on $1: exit $rc, want a refusal"
-    grep -q -- "$f" <<<"$out" || fail "kiosk's message does not name $f: $out"
-    grep -qi -- "$want" <<<"$out" || fail "kiosk's message on $1 does not say '$want': $out"
-    cmp -s "$f" "$f.orig" || fail "kiosk changed $1"
+    [ "$rc" != 0 ] && [ "$rc" != 124 ] || bad "kiosk on $1: exit $rc, want a refusal"
+    grep -q -- "$f" <<<"$out" || bad "kiosk's message does not name $f: $out"
+    grep -qi -- "$want" <<<"$out" || bad "kiosk's message on $1 does not say '$want': $out"
+    cmp -s "$f" "$f.orig" || bad "kiosk changed $1"
     echo "kiosk refused $1: $(tail -n 1 <<<"$out")"
   else
     echo "note: $kiosk is still the placeholder; its refusal is not checked"
@@ -63,35 +62,34 @@ fi
 make_ro() { if [ $use_mount = 1 ]; then mount -o remount,ro "$work/ro"; else chmod 555 "$work/ro"; fi; }
 make_rw() { if [ $use_mount = 1 ]; then mount -o remount,rw "$work/ro"; else chmod 755 "$work/ro"; fi; }
 if [ "$(id -u)" = 0 ] && [ $use_mount = 0 ]; then
-  echo "skipped: the read-only folder checks (root, and tmpfs cannot be mounted here)"
+  ro_skipped=1
 else
   make_ro
   out=$("$kioskctl" --db "$work/ro/kiosk.db" init 2>&1); rc=$?
-  [ "$rc" = 1 ] || fail "kioskctl init in a read-only folder: exit $rc, want 1 ($out)"
-  grep -q -- "'$work/ro'" <<<"$out" || fail "the message does not name the folder: $out"
-  [ -e "$work/ro/kiosk.db" ] && fail "a database appeared in the read-only folder"
+  [ "$rc" = 1 ] || bad "kioskctl init in a read-only folder: exit $rc, want 1 ($out)"
+  grep -q -- "'$work/ro'" <<<"$out" || bad "the message does not name the folder: $out"
+  [ -e "$work/ro/kiosk.db" ] && bad "a database appeared in the read-only folder"
   echo "kioskctl refused the read-only folder: $out"
   if [ "$kiosk_real" = 1 ]; then
     out=$(SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy \
           timeout 30 "$kiosk" --db "$work/ro/kiosk.db" --config /dev/null \
           --window 800x600 2>&1 >/dev/null); rc=$?
-    [ "$rc" != 0 ] && [ "$rc" != 124 ] || fail "kiosk in a read-only folder: exit $rc, want a refusal"
-    grep -q -- "'$work/ro'" <<<"$out" || fail "the kiosk's message does not name the folder: $out"
+    [ "$rc" != 0 ] && [ "$rc" != 124 ] || bad "kiosk in a read-only folder: exit $rc, want a refusal"
+    grep -q -- "'$work/ro'" <<<"$out" || bad "the kiosk's message does not name the folder: $out"
     echo "kiosk refused the read-only folder: $(tail -n 1 <<<"$out")"
   fi
 
   # An existing kiosk database in a folder that became read-only: named too.
   make_rw
-  "$kioskctl" --db "$work/ro/kiosk.db" init >/dev/null || fail "init failed"
+  "$kioskctl" --db "$work/ro/kiosk.db" init >/dev/null || bad "init failed"
   make_ro
   out=$("$kioskctl" --db "$work/ro/kiosk.db" event list 2>&1); rc=$?
-  [ "$rc" = 1 ] || fail "event list in a read-only folder: exit $rc, want 1 ($out)"
-  grep -q -- "'$work/ro'" <<<"$out" || fail "the message does not name the folder: $out"
+  [ "$rc" = 1 ] || bad "event list in a read-only folder: exit $rc, want 1 ($out)"
+  grep -q -- "'$work/ro'" <<<"$out" || bad "the message does not name the folder: $out"
   echo "kioskctl refused the database in a read-only folder: $out"
 fi
 
-if [ "$failed" != 0 ]; then
-  echo "store_refusal: FAILED" >&2
-  exit 1
-fi
-echo "store_refusal: ok"
+# the read-only folder checks could not run: the test shows as skipped, not passed
+[ "$failed" = 0 ] && [ "${ro_skipped:-0}" = 1 ] &&
+  skip "the read-only folder checks (root, and tmpfs cannot be mounted here)"
+finish_tests

@@ -19,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 step() { echo "== [${SECONDS}s] $*"; }
 
 # The synced tables, their columns (as sync_tables.c) and ordering key.

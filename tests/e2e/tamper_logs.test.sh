@@ -12,10 +12,7 @@ build=$1
 src=${2:-$(dirname "$0")/../..}
 work=$(mktemp -d /tmp/kiosk-logs.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-fail() {
-  echo "FAIL: $*"
-  exit 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 flows="class_attend_typed class_attend_twice class_walkin class_signature class_signup_mdn_mk
   class_signup_waitlist fair_register fair_fast_lane fair_bad_phone fair_staff_view admin_export
   runtime_scan"

@@ -28,12 +28,7 @@ work=$(mktemp -d /tmp/kiosk-refusals.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 db=$work/kiosk.db
-pass=0 failed=0
-ok() { pass=$((pass + 1)); }
-bad() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # every row of every table, and the names of the files beside the database
 fingerprint() { { sqlite3 "$db" .dump; ls -a "$work"; } | sha256sum | cut -c1-64; }
 # refused LABEL WANT-IN-MESSAGE CMD...: exit 1, WANT on stderr, nothing changed
@@ -117,5 +112,4 @@ for key in lang idle_timeout_s window not_a_key plugin_order; do
 done
 rm -f "$db.guard" "$work/log"
 [ "$(fingerprint)" = "$before" ] && ok || bad "the kiosk with bad settings changed the data"
-echo "$pass passed, $failed failed"
-[ $failed = 0 ]
+finish_tests

@@ -1,12 +1,14 @@
 /* A tiny unit-test harness: CHECK records a failure with file and line and goes on;
- * check_done() prints "N passed, N failed" and returns the exit code. */
+ * check_skip() notes a part that cannot run here; check_done() prints "N passed, N failed"
+ * (", N skipped") and returns the exit code: 1 on a failure, else 77 (ctest's SKIP_RETURN_CODE:
+ * shown as skipped, never as passed) when a part was skipped, else 0. */
 #ifndef KIOSK_CHECK_H
 #define KIOSK_CHECK_H
 
 #include <stdio.h>
 #include <string.h>
 
-static int check_passed, check_failed;
+static int check_passed, check_failed, check_skipped;
 
 #define CHECK(cond)                                                                                \
     do {                                                                                           \
@@ -42,10 +44,19 @@ static int check_passed, check_failed;
         }                                                                                          \
     } while (0)
 
+static inline void check_skip(const char *why)
+{
+    check_skipped++;
+    printf("SKIP: %s\n", why);
+}
+
 static inline int check_done(void)
 {
-    printf("%d passed, %d failed\n", check_passed, check_failed);
-    return check_failed ? 1 : 0;
+    if (check_skipped)
+        printf("%d passed, %d failed, %d skipped\n", check_passed, check_failed, check_skipped);
+    else
+        printf("%d passed, %d failed\n", check_passed, check_failed);
+    return check_failed ? 1 : check_skipped ? 77 : 0;
 }
 
 #endif

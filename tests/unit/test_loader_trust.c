@@ -82,7 +82,7 @@ static void test_other_owner(const char *top)
 {
     struct passwd *pw = getpwnam("nobody");
     if (geteuid() != 0 || !pw) {
-        printf("skipped: the other-owner cases need root and a user 'nobody'\n");
+        check_skip("the other-owner cases need root and a user 'nobody'");
         return;
     }
     char dir[4200], link[4300], target[4300];

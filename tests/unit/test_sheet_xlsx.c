@@ -97,7 +97,7 @@ static void test_workbook(int constant_memory)
 {
     char err[256];
     if (xlsx_lazy_load(err, sizeof err) != KIOSK_OK) {
-        printf("SKIP libxlsxwriter: %s\n", err);
+        check_skip(err); /* libxlsxwriter cannot be opened */
         return;
     }
     char path[] = "/tmp/test_sheet_xlsx_XXXXXX";

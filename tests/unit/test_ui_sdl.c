@@ -150,12 +150,11 @@ static void tap_field(ui_ctx *ui, struct sdl_backend *b, int which, struct demo 
         }
 }
 
+/* 1 when zbarimg reads the receipt back; -1 when zbarimg is not installed. */
 static int qr_reads_back(const char *png)
 {
-    if (system("command -v zbarimg >/dev/null 2>&1") != 0) {
-        printf("zbarimg missing: QR read-back skipped\n");
-        return 1;
-    }
+    if (system("command -v zbarimg >/dev/null 2>&1") != 0)
+        return -1;
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "zbarimg -q --raw '%s' 2>/dev/null", png);
     FILE *p = popen(cmd, "r");
@@ -328,8 +327,13 @@ static void run_size(int w, int h)
         struct stat sb;
         CHECK(stat(png, &sb) == 0 && sb.st_size > 10000);
         printf("wrote %s\n", png);
-        if (which == 1)
-            CHECK(qr_reads_back(png));
+        if (which == 1) {
+            int read = qr_reads_back(png);
+            if (read < 0)
+                check_skip("zbarimg is not installed: the QR is not read back");
+            else
+                CHECK(read);
+        }
     }
     /* text for the printer: grey, ink where the letters are */
     uint8_t *px = NULL;
