@@ -19,7 +19,7 @@ int64_t kiosk_clock_now_ms(void);
 void kiosk_clock_set_ms(int64_t wall_ms); /* from now on, time runs from wall_ms */
 void kiosk_clock_freeze(int frozen);      /* frozen: time moves only by kiosk_clock_advance */
 void kiosk_clock_advance_ms(int64_t ms);
-void kiosk_clock_reset(void);             /* back to real time */
+void kiosk_clock_reset(void); /* back to real time */
 
 /* Local calendar for a wall time (the TZ of the machine). */
 void kiosk_local_tm(int64_t at_ms, struct tm *out);

@@ -46,8 +46,8 @@ int main(int argc, char **argv)
         return 1;
     }
     TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-    SDL_Surface *s = TTF_RenderUTF8_Blended(font, "Trung tâm Khuyến công Cần Thơ",
-                                            (SDL_Color){20, 20, 20, 255});
+    SDL_Surface *s =
+        TTF_RenderUTF8_Blended(font, "Trung tâm Khuyến công Cần Thơ", (SDL_Color){20, 20, 20, 255});
     SDL_Texture *t = s ? SDL_CreateTextureFromSurface(ren, s) : NULL;
     SDL_SetRenderDrawColor(ren, 242, 243, 247, 255);
     SDL_RenderClear(ren);

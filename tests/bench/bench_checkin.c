@@ -14,10 +14,6 @@
 
 #define RUNS 400
 
-
-
-
-
 /* The bare baseline: the same pragmas the store uses, one prepared INSERT, autocommit. */
 static sqlite3 *bare_open(const char *path, sqlite3_stmt **ins)
 {

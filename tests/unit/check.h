@@ -27,7 +27,7 @@ static int check_passed, check_failed, check_skipped;
             check_passed++;                                                                        \
         } else {                                                                                   \
             check_failed++;                                                                        \
-            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\" (%s)\n", __FILE__, __LINE__,          \
+            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\" (%s)\n", __FILE__, __LINE__,           \
                     g_ ? g_ : "(null)", w_ ? w_ : "(null)", #got);                                 \
         }                                                                                          \
     } while (0)
