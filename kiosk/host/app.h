@@ -48,7 +48,7 @@ struct app {
     struct admin *admin;      /* the coordinator's PIN pad and admin screen (admin.c) */
     int guard_on;
 
-    struct input *input; /* kiosk time, scan bursts, the idle timeout (input.c) */
+    struct input *input;       /* kiosk time, scan bursts, the idle timeout (input.c) */
     struct host_camera camera; /* a camera as a second scanner (camera = none: cam NULL) */
 
     kiosk_status storage; /* last storage status reported (FULL / READONLY show a banner) */
