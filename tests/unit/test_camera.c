@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define TEXT "KC1.HELLO-CAMERA-0123456789"
@@ -143,6 +144,33 @@ static void test_missing(void)
     camera_stop(c);
 }
 
+/* A camera that is not there at first (a folder not made yet, as a device not plugged in)
+ * is looked for again in the background: once it appears its code is read. */
+static void test_comes_back(const char *dir)
+{
+    char spec[700], frames[600], path[700];
+    snprintf(frames, sizeof frames, "%s/later", dir);
+    snprintf(spec, sizeof spec, "file:%s", frames);
+    struct camera *c = NULL;
+    CHECK_INT(camera_start(spec, NULL, NULL, &c), KIOSK_OK);
+    camera_wait(c, 5000);
+    struct camera_status st;
+    camera_get_status(c, &st);
+    CHECK_INT(st.state, CAMERA_MISSING);
+    int side = 0;
+    uint8_t *px = rendered(&side);
+    CHECK_INT(mkdir(frames, 0700), 0);
+    snprintf(path, sizeof path, "%s/f.png", frames);
+    kiosk_png_write(path, px, side, side, 1, (size_t)side, 0600);
+    char got[CAMERA_TEXT_MAX] = "";
+    int64_t until = camera_mono_ms() + 3 * CAMERA_RETRY_MS;
+    while (!camera_take(c, got, sizeof got, NULL) && camera_mono_ms() < until)
+        usleep(20000);
+    CHECK_STR(got, TEXT);
+    camera_stop(c);
+    free(px);
+}
+
 /* Every photo in dir decodes to want, on its own (a fresh decoder each: no help from the
  * last frame). */
 static void test_photos(const char *dir, const char *want)
@@ -189,6 +217,7 @@ int main(int argc, char **argv)
     char dir[] = "/tmp/kiosk-camera-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     test_file_frames(dir);
+    test_comes_back(dir);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     CHECK_INT(system(cmd), 0);
