@@ -5,6 +5,7 @@
 #include "host/app.h"
 #include "host/notify.h"
 #include "text/scanburst.h"
+#include "host/scan_route.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,7 @@ void input_scan(struct app *a, const char *text)
 {
     a->input->last_input_ms = a->input->mono_ms;
     a->input->idle_done = 0;
-    screens_scan(a, text);
+    host_scan_route(a, text);
     app_frame(a, NULL);
 }
 

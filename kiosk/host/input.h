@@ -24,7 +24,7 @@ void input_advance_ms(struct app *a, int64_t ms); /* virtual time: moves kiosk a
 /* One input event from a person or a script: keys go through scan-burst detection. */
 void input_event(struct app *a, const struct ui_event *ev);
 /* A scanned text from any scanner (the USB scanner's burst, the camera): counts as a person
- * being there, then goes to the scan routing and a frame shows the result. */
+ * being there, then goes to the scan routing (host_scan_route) and a frame shows the result. */
 void input_scan(struct app *a, const char *text);
 /* Timers due at the current time (scan-burst flush, idle timeout). */
 void input_timers(struct app *a);

@@ -1,6 +1,6 @@
 /* The host's screens (screens.h): home (one tile per plugin), the plugin screen (header
  * with the plugin's title and "Trang chủ", then the plugin's frame), banners, navigation
- * between screens, and scan routing. */
+ * between screens; the banner under the header says what became of a scan. */
 #include "host/screens.h"
 
 #include "admin/pin.h"
@@ -36,7 +36,9 @@ struct screens {
     int relayout;         /* the layout changed during a frame: run another */
     int pending_home;     /* go home after this frame (back button, go_home, idle) */
     size_t pending_enter; /* plugin index + 1 to show after this frame; 0: none */
-    int scan_unknown;     /* a scan nobody took: say so on the home screen until the next input */
+    int scan_unknown;     /* scan_note is shown under the header until the next input */
+    char scan_note[512];  /* what host_scan_route said of the last scan */
+    int scan_note_kind;   /* enum kiosk_msg */
 };
 
 struct screens *screens_new(void)
@@ -104,8 +106,8 @@ static const char *kiosk_title(struct app *a)
     return t && *t ? t : i18n_tr(a->i18n, "host.title");
 }
 
-/* Banners under the header: storage trouble first, then an unknown scan. Returns the
- * height they took. */
+/* Banners under the header: storage trouble first, then the word on the last scan. Returns
+ * the height they took. */
 static int banners(struct app *a, int top)
 {
     int h = 0, m = screens_px(a, MARGIN_PX);
@@ -118,7 +120,7 @@ static int banners(struct app *a, int top)
     }
     if (a->screens->scan_unknown) {
         ui_next_rect(a->ui, (ui_rect){m, top + h, a->width - 2 * m, screens_px(a, BANNER_H_PX)});
-        ui_message(a->ui, KIOSK_MSG_ERROR, i18n_tr(a->i18n, "host.scan_unknown"));
+        ui_message(a->ui, a->screens->scan_note_kind, a->screens->scan_note);
         h += screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
     }
     return h;
@@ -271,7 +273,7 @@ static void plugin_frame(struct app *a)
 }
 
 /* The plugin on screen, NULL on the host's own screens. */
-static struct plugin_slot *shown_plugin(const struct app *a)
+struct plugin_slot *screens_shown_plugin(const struct app *a)
 {
     const struct screens *s = a->screens;
     if (s->screen != SCREEN_PLUGIN || s->current >= a->plugins.count)
@@ -282,7 +284,7 @@ static struct plugin_slot *shown_plugin(const struct app *a)
 void screens_frame(struct app *a)
 {
     a->screens->relayout = 0;
-    if (shown_plugin(a))
+    if (screens_shown_plugin(a))
         plugin_frame(a);
     else if (a->screens->screen == SCREEN_PIN)
         admin_pin_frame(a);
@@ -337,6 +339,13 @@ void screens_forget_scan(struct app *a)
     a->screens->scan_unknown = 0;
 }
 
+void screens_scan_notice(struct app *a, int kind, const char *text)
+{
+    kiosk_strlcpy(a->screens->scan_note, text ? text : "", sizeof a->screens->scan_note);
+    a->screens->scan_note_kind = kind;
+    a->screens->scan_unknown = text != NULL;
+}
+
 int screens_keyboard_h(const struct app *a)
 {
     return a->screens->kbd_h;
@@ -345,7 +354,7 @@ int screens_keyboard_h(const struct app *a)
 /* leave() the plugin on screen, if one is. */
 static void leave_plugin(struct app *a)
 {
-    struct plugin_slot *p = shown_plugin(a);
+    struct plugin_slot *p = screens_shown_plugin(a);
     if (p && p->desc.leave) {
         kiosk_ctx ctx = app_ctx(a, p);
         p->desc.leave(p->state, &ctx);
@@ -382,54 +391,4 @@ void screens_show_coordinator(struct app *a, int screen)
     a->screens->relayout = 1;
     if (a->guard_on)
         crash_guard_set_active(&a->guard, NULL);
-}
-
-static int offer(struct app *a, struct plugin_slot *p, const char *payload)
-{
-    kiosk_ctx ctx = app_ctx(a, p);
-    return p->desc.on_scan(p->state, &ctx, payload);
-}
-
-void screens_scan(struct app *a, const char *payload)
-{
-    a->screens->scan_unknown = 0;
-    if (admin_card_scanned(a, payload)) {
-        admin_open_pin(a);
-        return;
-    }
-    if (a->screens->screen == SCREEN_PIN || a->screens->screen == SCREEN_ADMIN)
-        return; /* the coordinator's screens take no visitor scans */
-    struct plugin_slot *p = shown_plugin(a);
-    if (p) {
-        if (p->desc.on_scan && offer(a, p, payload)) {
-            kiosk_log(KIOSK_LOG_DEBUG, "scan (%zu bytes) taken by '%s'", strlen(payload),
-                      p->desc.id);
-            return;
-        }
-        a->screens->scan_unknown = 1;
-        return;
-    }
-    /* home: each plugin in order gets the scan as if its tile had been tapped first */
-    for (size_t i = 0; i < a->plugins.count; i++) {
-        p = &a->plugins.slots[i];
-        if (!p->desc.on_scan)
-            continue;
-        kiosk_ctx ctx = app_ctx(a, p);
-        if (a->guard_on) /* a crash in its callbacks counts against it */
-            crash_guard_set_active(&a->guard, p->desc.id);
-        if (p->desc.enter)
-            p->desc.enter(p->state, &ctx);
-        if (offer(a, p, payload)) {
-            kiosk_log(KIOSK_LOG_DEBUG, "scan (%zu bytes) taken by '%s'", strlen(payload),
-                      p->desc.id);
-            screens_show_plugin(a, i);
-            return;
-        }
-        if (p->desc.leave)
-            p->desc.leave(p->state, &ctx);
-    }
-    if (a->guard_on)
-        crash_guard_set_active(&a->guard, NULL);
-    kiosk_log(KIOSK_LOG_INFO, "a scan (%zu bytes) that no plugin took", strlen(payload));
-    a->screens->scan_unknown = 1;
 }

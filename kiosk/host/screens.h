@@ -1,6 +1,6 @@
 /* The host's screens (screens.c): home (one tile per plugin), a plugin's screen (header
  * with its title and "Trang chủ", then the plugin's frame), the coordinator's PIN pad and
- * admin screen (drawn by admin.h), the banners, and where a scan goes. The module keeps
+ * admin screen (drawn by admin.h), the banners (host_scan_route routes scans). It keeps
  * which screen is shown and what a frame asked for (go home, show a plugin, lay out again)
  * in its own state; the runtime (app.c) runs frames and asks it to settle them.
  * Also the pieces every full screen is built of: header, content area, keyboard. */
@@ -38,10 +38,13 @@ void screens_show_plugin(struct app *a, size_t index);
 void screens_show_coordinator(struct app *a, int screen);
 /* The layout changed during a frame (language, a banner): run another. */
 void screens_relayout(struct app *a);
-/* A scan: to the shown plugin, or on the home screen offered to each plugin in order. */
-void screens_scan(struct app *a, const char *payload);
-/* The "code not recognised" banner goes (a tap, the idle reset). */
+/* The banner on the last scan (host_scan_route's word, enum kiosk_msg kind), shown under
+ * the header until the next input; NULL: none. */
+void screens_scan_notice(struct app *a, int kind, const char *text);
+/* The scan's banner goes (a tap, the idle reset). */
 void screens_forget_scan(struct app *a);
+/* The plugin on screen; NULL on home and the coordinator's screens. */
+struct plugin_slot *screens_shown_plugin(const struct app *a);
 /* The on-screen keyboard's height in the last frame (0: none shown). */
 int screens_keyboard_h(const struct app *a);
 

@@ -25,14 +25,44 @@ static void forget_hits(struct attendance *a)
     memset(&a->hits, 0, sizeof a->hits);
 }
 
-static void close_with(struct attendance *a, kiosk_ctx *ctx, const char *key, const char *arg)
+static void close_with(struct attendance *a, kiosk_ctx *ctx, const char *key, const char *arg,
+                       const char *arg2)
 {
     char msg[ATT_MSG_LEN];
 
-    kit_fill(msg, sizeof msg, a->h->tr(ctx, key), arg, NULL);
+    kit_fill(msg, sizeof msg, a->h->tr(ctx, key), arg, arg2);
     att_keep(a->closed, msg);
     a->have_event = 0;
     a->screen = ATT_CLOSED;
+}
+
+/* "“Title” (place · code X)": a class is never named by its title alone. */
+void att_class_label(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev, char *out,
+                     size_t cap)
+{
+    char where[KIOSK_TEXT_LEN + KIOSK_PART_LEN + 16];
+
+    kit_fill(where, sizeof where, a->h->tr(ctx, "att.place_code"),
+             ev->place[0] ? ev->place : ev->province, ev->code);
+    kit_fill(out, cap, a->h->tr(ctx, "att.class_label"), ev->title, where);
+}
+
+/* No session today: when and where the next one is, or that the class is over. */
+static void close_without_session(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    struct kiosk_session next;
+    char label[ATT_MSG_LEN], at[64], when[ATT_MSG_LEN];
+
+    att_class_label(a, ctx, &a->ev, label, sizeof label);
+    if (a->k.program->session_next(ctx, a->ev.id, h->now_ms(ctx), &next, sizeof next) != KIOSK_OK) {
+        close_with(a, ctx, "att.class_over", label, NULL);
+        return;
+    }
+    h->format_time(ctx, next.starts_at_ms, h->tr(ctx, "att.next_time_format"), at, sizeof at);
+    kit_fill(when, sizeof when, h->tr(ctx, "att.next_when"), at,
+             a->ev.place[0] ? a->ev.place : a->ev.province);
+    close_with(a, ctx, "att.next_session", label, when);
 }
 
 /* The session running now (or next today) of the chosen class; a new session forgets who
@@ -42,7 +72,7 @@ static int load_session(struct attendance *a, kiosk_ctx *ctx)
     struct kiosk_session sess;
 
     if (a->k.program->session_current(ctx, a->ev.id, &sess, sizeof sess) != KIOSK_OK) {
-        close_with(a, ctx, "att.no_session", a->ev.title);
+        close_without_session(a, ctx);
         return 0;
     }
     if (strcmp(sess.id, a->seen_session) != 0) {
@@ -90,7 +120,7 @@ static void load_event(struct attendance *a, kiosk_ctx *ctx)
         return;
     }
     if (a->today_count == 0) {
-        close_with(a, ctx, "att.no_class", NULL);
+        close_with(a, ctx, "att.no_class", NULL, NULL);
         return;
     }
     a->screen = ATT_PICK_CLASS;
@@ -338,24 +368,41 @@ static void att_frame(void *state, kiosk_ctx *ctx)
     }
 }
 
-static int att_on_scan(void *state, kiosk_ctx *ctx, const char *payload)
+/* Sign-up and attendance receipts of a class are ours, at any kiosk. */
+static int att_claims_receipt(void *state, kiosk_ctx *ctx, const struct kiosk_receipt *r,
+                              const struct kiosk_event *ev)
+{
+    (void)state;
+    (void)ctx;
+    if (ev->kind != KIOSK_EVENT_CLASS)
+        return KIOSK_CLAIM_NONE;
+    return r->kind == KIOSK_RECEIPT_SIGNUP || r->kind == KIOSK_RECEIPT_ATTENDANCE
+               ? KIOSK_CLAIM_OWNER
+               : KIOSK_CLAIM_NONE;
+}
+
+/* Her receipt's class, whatever the kiosk was set to or showed: present in one scan when
+ * it has a session today; else when and where the next one is. */
+static void att_on_receipt(void *state, kiosk_ctx *ctx, const struct kiosk_receipt *r,
+                           const struct kiosk_event *ev)
 {
     struct attendance *a = state;
 
-    if (!a->have_event)
-        load_event(a, ctx);
-    if (!a->have_event)
-        return 0; /* nothing to check in to: let the host say it */
-    att_scan(a, ctx, payload);
-    return 1;
+    reset(a);
+    a->ev = *ev;
+    if (!load_session(a, ctx))
+        return;
+    att_to_search(a, ctx);
+    att_receipt(a, ctx, r);
 }
 
 static const struct kiosk_plugin att_plugin = {
-    KIOSK_PLUGIN_HEADER,     .id = "class_attendance",
-    .title_key = "att.tile", .strings = attendance_strings,
-    .create = att_create,    .destroy = att_destroy,
-    .frame = att_frame,      .enter = att_enter,
-    .leave = att_leave,      .on_scan = att_on_scan,
+    KIOSK_PLUGIN_HEADER,          .id = "class_attendance",
+    .title_key = "att.tile",      .strings = attendance_strings,
+    .create = att_create,         .destroy = att_destroy,
+    .frame = att_frame,           .enter = att_enter,
+    .leave = att_leave,           .claims_receipt = att_claims_receipt,
+    .on_receipt = att_on_receipt,
 };
 
 KIOSK_PLUGIN_DEFINE(att_plugin, g_host)

@@ -78,8 +78,11 @@ void att_confirm_frame(struct attendance *a, kiosk_ctx *ctx);
 void att_sign_frame(struct attendance *a, kiosk_ctx *ctx);
 void att_done_frame(struct attendance *a, kiosk_ctx *ctx);
 void att_receipt_frame(struct attendance *a, kiosk_ctx *ctx);
-/* A scanned receipt: verify, find the person, check in. */
-void att_scan(struct attendance *a, kiosk_ctx *ctx, const char *payload);
+/* A receipt of the class shown (verified by the host): find the person, check in. */
+void att_receipt(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_receipt *r);
+/* "“Title” (place · code X)". */
+void att_class_label(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev, char *out,
+                     size_t cap);
 
 /* attendance_walkin.c */
 void att_walkin_start(struct attendance *a, kiosk_ctx *ctx);

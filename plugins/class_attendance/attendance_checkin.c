@@ -154,6 +154,8 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
     int kind;
 
     h->ui_heading(ctx, a->who.full_name);
+    att_class_label(a, ctx, &a->ev, msg, sizeof msg); /* which class: a scan may have moved her */
+    h->ui_text(ctx, msg);
     if (a->failure[0]) {
         h->ui_message(ctx, KIOSK_MSG_ERROR, a->failure);
         if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
@@ -205,40 +207,18 @@ static void refuse(struct attendance *a, kiosk_ctx *ctx, const char *msg)
     a->notice_kind = KIOSK_MSG_ERROR;
 }
 
-void att_scan(struct attendance *a, kiosk_ctx *ctx, const char *payload)
+void att_receipt(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_receipt *r)
 {
     const struct kiosk_host_api *h = a->h;
-    struct kiosk_receipt r;
     struct kiosk_registration reg;
     struct kiosk_person p;
-    const char *why = NULL;
-    char msg[ATT_MSG_LEN];
 
-    memset(&r, 0, sizeof r);
-    if (a->k.receipt->verify(ctx, payload, &r, sizeof r, &why) != KIOSK_OK) {
-        kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_bad"), why ? why : "", NULL);
-        refuse(a, ctx, msg);
-        return;
-    }
-    if (strcmp(r.event_id, a->ev.id) != 0) {
-        struct kiosk_event other;
-        if (a->k.program->event_get(ctx, r.event_id, &other, sizeof other) == KIOSK_OK)
-            kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), other.title, a->ev.title);
-        else
-            kit_fill(msg, sizeof msg, h->tr(ctx, "att.scan_other_class"), r.event_code,
-                     a->ev.title);
-        refuse(a, ctx, msg);
-        return;
-    }
-    if (r.person_id[0] == '\0' || a->k.people->get(ctx, r.person_id, &p, sizeof p) != KIOSK_OK) {
+    /* the host verified it; its person_id comes from this kiosk's records, never the text */
+    if (r->person_id[0] == '\0' || a->k.people->get(ctx, r->person_id, &p, sizeof p) != KIOSK_OK ||
+        a->k.program->registration_get(ctx, a->ev.id, p.id, &reg, sizeof reg) != KIOSK_OK) {
         refuse(a, ctx, h->tr(ctx, "att.scan_unknown"));
         return;
     }
-    if (a->k.program->registration_get(ctx, a->ev.id, p.id, &reg, sizeof reg) != KIOSK_OK) {
-        refuse(a, ctx, h->tr(ctx, "att.scan_unknown"));
-        return;
-    }
-    att_to_search(a, ctx);
     /* the signed receipt names her: no "is this you?" step */
     att_person_chosen(a, ctx, &p, 0);
 }

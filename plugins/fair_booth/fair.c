@@ -319,31 +319,45 @@ static void refuse(struct fair *f, const char *msg)
     f->notice_kind = KIOSK_MSG_ERROR;
 }
 
-/* Any receipt of the program names a person: registered here, a returning visitor;
- * known from elsewhere (a class), the fast lane. */
-static int fair_on_scan(void *state, kiosk_ctx *ctx, const char *payload)
+/* 1 when the coordinator set this kiosk to serve a fair (not merely "the one fair today"):
+ * only there does a receipt of another kind (a class's) open the fast lane. */
+static int serving_a_fair(struct fair *f, kiosk_ctx *ctx)
+{
+    const char *chosen = f->h->setting(ctx, "served_event");
+    struct kiosk_event ev;
+
+    return chosen && *chosen && f->k.program->event_get(ctx, chosen, &ev, sizeof ev) == KIOSK_OK &&
+           ev.kind == KIOSK_EVENT_FAIR;
+}
+
+/* A fair's receipt is ours at any kiosk; a class's only at a kiosk set to serve a fair. */
+static int fair_claims_receipt(void *state, kiosk_ctx *ctx, const struct kiosk_receipt *r,
+                               const struct kiosk_event *ev)
+{
+    (void)r;
+    if (ev->kind == KIOSK_EVENT_FAIR)
+        return KIOSK_CLAIM_OWNER;
+    return serving_a_fair(state, ctx) ? KIOSK_CLAIM_SERVED : KIOSK_CLAIM_NONE;
+}
+
+/* The receipt (verified by the host) names a person: registered at that fair, a returning
+ * visitor; known from elsewhere (a class), the fast lane at the fair this kiosk serves. */
+static void fair_on_receipt(void *state, kiosk_ctx *ctx, const struct kiosk_receipt *r,
+                            const struct kiosk_event *ev)
 {
     struct fair *f = state;
-    const struct kiosk_host_api *h = f->h;
-    struct kiosk_receipt r;
     struct kiosk_registration reg;
     struct kiosk_person p;
-    const char *why = NULL;
-    char msg[FAIR_MSG_LEN];
 
-    if (!f->have_event)
+    if (ev->kind == KIOSK_EVENT_FAIR)
+        use_event(f, ctx, ev); /* that fair, whatever the kiosk is set to */
+    else
         load_event(f, ctx);
     if (!f->have_event)
-        return 0;
-    memset(&r, 0, sizeof r);
-    if (f->k.receipt->verify(ctx, payload, &r, sizeof r, &why) != KIOSK_OK) {
-        kit_fill(msg, sizeof msg, h->tr(ctx, "fair.scan_bad"), why ? why : "", NULL);
-        refuse(f, msg);
-        return 1;
-    }
-    if (r.person_id[0] == '\0' || f->k.people->get(ctx, r.person_id, &p, sizeof p) != KIOSK_OK) {
-        refuse(f, h->tr(ctx, "fair.scan_unknown"));
-        return 1;
+        return; /* the closed screen says why */
+    if (r->person_id[0] == '\0' || f->k.people->get(ctx, r->person_id, &p, sizeof p) != KIOSK_OK) {
+        refuse(f, f->h->tr(ctx, "fair.scan_unknown"));
+        return;
     }
     fair_to_start(f);
     f->notice[0] = '\0';
@@ -351,7 +365,6 @@ static int fair_on_scan(void *state, kiosk_ctx *ctx, const char *payload)
         fair_welcome(f, ctx, &p);
     else
         fair_fast_lane(f, ctx, &p);
-    return 1;
 }
 
 static void fair_admin_frame(void *state, kiosk_ctx *ctx)
@@ -374,8 +387,9 @@ static const struct kiosk_plugin fair_plugin = {
     .frame = fair_frame,
     .enter = fair_enter,
     .leave = fair_leave,
-    .on_scan = fair_on_scan,
     .admin_frame = fair_admin_frame,
+    .claims_receipt = fair_claims_receipt,
+    .on_receipt = fair_on_receipt,
 };
 
 KIOSK_PLUGIN_DEFINE(fair_plugin, g_host)

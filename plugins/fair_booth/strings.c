@@ -22,7 +22,6 @@ const struct kiosk_string fair_strings[] = {
     {"fair.show_receipt", "Xem lại biên nhận", "Show my receipt"},
     {"fair.thanks", "Cảm ơn bạn đã đăng ký! Hãy chụp lại mã QR này.",
      "Thank you for registering! Take a photo of this QR code."},
-    {"fair.scan_bad", "Mã QR không hợp lệ: {1}", "This QR code is not valid: {1}"},
     {"fair.scan_unknown", "Máy này chưa có thông tin của biên nhận này. Hãy dùng số điện thoại.",
      "This kiosk does not know this receipt yet. Please use your phone number."},
     {"fair.step_phone", "Bước 1/5: Số điện thoại của bạn", "Step 1 of 5: your phone number"},

@@ -125,6 +125,16 @@ kiosk_status receipt_encode(const struct receipt_keys *k, const struct receipt_f
     return KIOSK_OK;
 }
 
+int receipt_text_like(const char *text)
+{
+    size_t v = 2;
+    if (!text || text[0] != 'K' || text[1] != 'C')
+        return 0;
+    while (text[v] >= '0' && text[v] <= '9')
+        v++;
+    return v > 2 && text[v] == '.';
+}
+
 kiosk_status receipt_decode(const char *text, struct receipt_fields *out, const char **why_key)
 {
     memset(out, 0, sizeof *out);

@@ -65,6 +65,9 @@ kiosk_status receipt_encode(const struct receipt_keys *k, const struct receipt_f
 /* Parses without checking the signature: KIOSK_E_INVALID (malformed, why_key
  * "receipt.why.malformed") or KIOSK_E_NEWER (another version, "receipt.why.version"). */
 kiosk_status receipt_decode(const char *text, struct receipt_fields *out, const char **why_key);
+/* 1 when text begins as a receipt of any version does ("KC<digits>."), whole or not: a
+ * scan of it is a receipt to verify (and refuse with a reason), not some other code. */
+int receipt_text_like(const char *text);
 /* The short code people read out: 8 Crockford chars of the id's first 40 bits, XXXX-XXXX. */
 void receipt_short_code(const uint8_t id[RECEIPT_ID_BYTES], char out[KIOSK_SHORT_LEN]);
 /* A typed short code (any case, with or without the dash, O for 0) in canonical form.
