@@ -41,7 +41,7 @@ static const struct fake_step visit[] = {
     {FAKE_TAP, "English"},
     {FAKE_EXPECT, "Register as a visitor to the booth"},
     {FAKE_ABSENT, "Trang chủ"},
-    {FAKE_SCAN, "NOT-A-KIOSK-CODE-42"}, /* on home: offered to each plugin's on_scan */
+    {FAKE_SCAN, "NOT-A-KIOSK-CODE-42"},            /* on home: offered to each plugin's on_scan */
     {FAKE_EXPECT, "This code was not recognised"}, /* none takes it: the host says so */
     {FAKE_EXPECT, "Register as a visitor to the booth"}, /* still home */
     {FAKE_IDLE, NULL},
