@@ -12,7 +12,12 @@ static const struct {
 } commands[] = {
     /* name      function          usage */
     {"init", ctl_cmd_init, "init [--demo]"},
-    {"event", ctl_cmd_event, "event list"},
+    {"event", ctl_cmd_event,
+     "event list | event add CODE --kind class|fair --title T [--sessions S ...] | event edit CODE "
+     "[--title T --capacity N --sessions S ...] | event cancel CODE"},
+    {"session", ctl_cmd_session,
+     "session add CODE 'dd/mm/yyyy HH:MM-HH:MM' | session move CODE N 'dd/mm/yyyy HH:MM-HH:MM' | "
+     "session cancel CODE N"},
     {"program", ctl_cmd_program,
      "program template --out FILE.xlsx|FILE.csv | program import FILE.xlsx|FILE.csv [--dry-run]"},
     {"roster", ctl_cmd_roster, "roster import --event CODE FILE.csv|FILE.xlsx"},

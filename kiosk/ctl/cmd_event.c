@@ -154,6 +154,9 @@ static int list(store *s, const struct i18n *t)
 
 int ctl_cmd_event(struct ctl *c, int argc, char **argv)
 {
+    if (argc >= 1 && (strcmp(argv[0], "add") == 0 || strcmp(argv[0], "edit") == 0 ||
+                      strcmp(argv[0], "cancel") == 0))
+        return ctl_program_change(c, 0, argc, argv);
     if (argc != 1 || strcmp(argv[0], "list") != 0) {
         if (argc > 0)
             ctl_error("unknown 'event' command '%s'", argv[0]);

@@ -31,6 +31,9 @@ int ctl_cmd_init(struct ctl *c, int argc, char **argv);
 int ctl_cmd_event(struct ctl *c, int argc, char **argv);
 int ctl_cmd_roster(struct ctl *c, int argc, char **argv);
 int ctl_cmd_program(struct ctl *c, int argc, char **argv);
+int ctl_cmd_session(struct ctl *c, int argc, char **argv);
+/* event add|edit|cancel, session add|move|cancel (cmd_change.c). */
+int ctl_program_change(struct ctl *c, int is_session, int argc, char **argv);
 int ctl_cmd_export(struct ctl *c, int argc, char **argv);
 int ctl_cmd_receipt(struct ctl *c, int argc, char **argv);
 int ctl_cmd_keys(struct ctl *c, int argc, char **argv);

@@ -93,6 +93,34 @@ grep -q '+ LOP-A buổi 4: 06/03/2027 07:30-11:00' out || fail "add: $(cat out)"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM log WHERE kind LIKE 'program.%'")" -ge 5 ] || fail "no log rows"
 ok
 
+# The sheet shows them: session 2 at its new day, session 3 marked cancelled.
+K export --event LOP-A --format csv --out sheet.csv >/dev/null 2>err || fail "export: $(cat err)"
+grep -q 'Buổi 1 02/03,Buổi 3 04/03 (đã hủy),Buổi 2 05/03,Buổi 4 06/03' sheet.csv ||
+  fail "sheet headings: $(grep STT sheet.csv)"
+ok
+
+# Single changes (kioskctl event|session): a class held yesterday and the day before, one
+# trainee; the day before cancelled: her cell there is blank, never absent; yesterday absent.
+d1=$(date -d '-2 day' +%d/%m/%Y) d2=$(date -d '-1 day' +%d/%m/%Y)
+K event add LOP-P --kind 'lớp học' --title 'Đan lục bình' --province 'TP Cần Thơ' \
+  --sessions "$d1 07:30-11:00; $d2 07:30-11:00" >out 2>err || fail "event add: $(cat err)"
+printf 'Họ và tên,Năm sinh\nLê Thị Mai,1988\n' >one.csv
+K roster import --event LOP-P one.csv >/dev/null 2>err || fail "roster: $(cat err)"
+K session cancel LOP-P 1 >out 2>err || fail "session cancel: $(cat err)"
+grep -q -- "- LOP-P buổi 1: hủy ($d1 07:30-11:00)" out || fail "cancel report: $(cat out)"
+K export --event LOP-P --format csv --out past.csv >/dev/null 2>err || fail "export: $(cat err)"
+grep -q "^1,Lê Thị Mai,1988,,,,Vắng,0" past.csv || fail "cancelled day counted: $(cat past.csv)"
+K event add LOP-P --kind class --title x 2>err && fail "a second LOP-P added"
+grep -q 'mã "LOP-P" đã có' err || fail "exists message: $(cat err)"
+fp=$(fingerprint "$db")
+K session move LOP-P 2 "31/02/2027 07:30-11:00" 2>err && fail "31/02 accepted"
+grep -q 'ngày 31/02/2027 không có trong lịch' err || fail "move 31/02: $(cat err)"
+K event edit LOP-P --capacity abc 2>err && fail "capacity abc accepted"
+K session add LOP-P "$d2 08:00-09:00" 2>err && fail "overlap accepted"
+grep -q 'trùng giờ' err || fail "overlap message: $(cat err)"
+[ "$(fingerprint "$db")" = "$fp" ] || fail "a refused change changed the database"
+ok
+
 # Seats taken: two trainees in LOP-A (capacity 2), then one with a check-in on session 1.
 printf 'Họ và tên,Năm sinh\nNguyễn Thị Hoa,1990\nTrần Văn Bình,1985\n' >roster.csv
 K roster import --event LOP-A roster.csv >/dev/null 2>err || fail "roster: $(cat err)"

@@ -3,6 +3,8 @@
  * sorter spills to disk, so memory stays small for any class size). */
 #include "export/attendance.h"
 
+#include "store/program_store.h"
+
 #include "store/domain.h"
 #include "store/export_rows.h"
 #include "text/text.h"
@@ -235,6 +237,38 @@ static kiosk_status load_marks(struct attendance *a)
     return r;
 }
 
+/* Every session, cancelled ones too (the sheet shows them, marked, and counts nobody absent
+ * there), in number order with their cancelled flags. */
+static kiosk_status load_sessions(struct attendance *a)
+{
+    struct program_session *all = NULL;
+    size_t n = 0;
+    kiosk_status r = store_program_sessions(a->store, a->event.id, &all, &n);
+    if (r != KIOSK_OK)
+        return r;
+    a->sessions = calloc(n ? n : 1, sizeof *a->sessions);
+    a->cancelled = calloc(n ? n : 1, 1);
+    if (!a->sessions || !a->cancelled) {
+        free(all);
+        return KIOSK_E_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        a->sessions[i] = all[i].s;
+    a->session_count = n;
+    free(all);
+    if (n > 1)
+        qsort(a->sessions, n, sizeof *a->sessions, session_cmp);
+    r = store_program_sessions(a->store, a->event.id, &all, &n); /* flags in number order */
+    if (r != KIOSK_OK)
+        return r;
+    for (size_t i = 0; i < a->session_count; i++)
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(all[k].s.id, a->sessions[i].id) == 0)
+                a->cancelled[i] = (unsigned char)all[k].cancelled;
+    free(all);
+    return KIOSK_OK;
+}
+
 /* Who is on the sheet: the event's registrations (waiting list and cancelled ones only when
  * they came anyway, decided per row), minus people whose latest answer about attendance
  * records is no (store_attendance_people). */
@@ -245,11 +279,9 @@ kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct
     kiosk_status r = store_event_get(s, event, &a->event);
     if (r != KIOSK_OK)
         return r;
-    r = store_sessions_list(s, a->event.id, &a->sessions, &a->session_count);
+    r = load_sessions(a);
     if (r != KIOSK_OK)
         return r;
-    if (a->session_count > 1)
-        qsort(a->sessions, a->session_count, sizeof *a->sessions, session_cmp);
     a->signatures = a->event.signature_required;
     size_t n = a->session_count ? a->session_count : 1;
     a->present = calloc(n, sizeof *a->present);
@@ -263,7 +295,7 @@ kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct
     }
     a->marks->nsess = a->session_count;
     for (size_t i = 0; i < a->session_count; i++)
-        a->held[i] = a->sessions[i].starts_at_ms <= now_ms;
+        a->held[i] = !a->cancelled[i] && a->sessions[i].starts_at_ms <= now_ms;
     r = attendance_register_sql(s);
     if (r == KIOSK_OK)
         r = load_marks(a);
@@ -352,5 +384,6 @@ void attendance_close(struct attendance *a)
     free(a->late);
     free(a->no_marks);
     free(a->held);
+    free(a->cancelled);
     memset(a, 0, sizeof *a);
 }

@@ -26,9 +26,10 @@ struct attendance {
     struct kiosk_event event;
     struct kiosk_session *sessions; /* by number */
     size_t session_count;
-    int signatures;      /* the class collects a signature each day */
-    unsigned char *held; /* per session: begun by now, or someone checked in (else the
-                            sheet leaves its cells blank: nobody was absent yet) */
+    unsigned char *cancelled; /* per session: cancelled (shown, nobody absent there) */
+    int signatures;           /* the class collects a signature each day */
+    unsigned char *held;      /* per session: begun by now, or someone checked in (else the
+                                 sheet leaves its cells blank: nobody was absent yet) */
     /* totals so far (complete after the last row) */
     int people;
     int *present; /* per session: present or late */

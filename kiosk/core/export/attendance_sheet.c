@@ -43,9 +43,11 @@ static void heading_texts(const struct attendance *a, struct heading_texts *h)
     char place[KIOSK_TEXT_LEN * 2], from[16], to[16];
     export_event_place(&a->event, place, sizeof place);
     export_trf(h->place, sizeof h->place, "export.label.place", place, NULL, NULL);
-    int64_t start = a->session_count ? a->sessions[0].starts_at_ms : a->event.starts_at_ms;
-    int64_t end =
-        a->session_count ? a->sessions[a->session_count - 1].ends_at_ms : a->event.ends_at_ms;
+    /* the sessions that take place: cancelled ones are shown but are not the class's dates */
+    int64_t start = a->event.starts_at_ms, end = a->event.ends_at_ms;
+    for (size_t i = 0; !start && i < a->session_count; i++)
+        if (!start || a->sessions[i].starts_at_ms < start)
+            start = a->sessions[i].starts_at_ms, end = a->sessions[i].ends_at_ms;
     export_format_date(start, from, sizeof from);
     export_format_date(end, to, sizeof to);
     if (strcmp(from, to) == 0)
@@ -67,6 +69,10 @@ static void session_heading(const struct attendance *a, size_t i, char *out, siz
     snprintf(day, sizeof day, "%02d/%02d", tm.tm_mday, tm.tm_mon + 1);
     const char *key = a->event.kind == KIOSK_EVENT_FAIR ? "export.col.day" : "export.col.session";
     export_trf(out, cap, key, number, day, NULL);
+    if (a->cancelled && a->cancelled[i]) {
+        size_t n = strlen(out);
+        kiosk_fmt(out + n, cap - n, "\n%s", export_tr("export.col.cancelled"));
+    }
 }
 
 /* ---- CSV ---- */

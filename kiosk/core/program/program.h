@@ -76,4 +76,37 @@ kiosk_status program_import(store *s, const struct program *p, const struct prog
 kiosk_status program_template_write(const char *path, int xlsx, int64_t today_ms, char *err,
                                     size_t errlen);
 
+/* ---- one change without a file (program_change.c) ---- */
+/* The sheet's columns, in the template's order. */
+enum {
+    PROGRAM_COL_CODE,
+    PROGRAM_COL_KIND,
+    PROGRAM_COL_TITLE,
+    PROGRAM_COL_COMMUNE,
+    PROGRAM_COL_DISTRICT,
+    PROGRAM_COL_PROVINCE,
+    PROGRAM_COL_CAPACITY,
+    PROGRAM_COL_SIGNATURE,
+    PROGRAM_COL_LATE,
+    PROGRAM_COL_SESSIONS,
+    PROGRAM_COL_INTERESTS,
+    PROGRAM_NCOLS
+};
+/* A one-row program sheet (headings, then the row on line 2) holding event code as stored
+ * (its sessions not cancelled), or empty cells when code is NULL. Change cells with
+ * program_cell_set, then program_parse_book and program_import: a single change gets every
+ * check a file gets. KIOSK_E_NOT_FOUND: no such code. Release with sheet_book_release. */
+kiosk_status program_book_for(store *s, const char *code, struct sheet_book *out);
+kiosk_status program_cell_set(struct sheet_book *b, int col, const char *text);
+/* Moves the live session number of code to when ("dd/mm/yyyy HH:MM-HH:MM"); refused (reason
+ * to rep->problem, KIOSK_E_INVALID) when it has check-ins or overlaps another session. */
+kiosk_status program_session_move(store *s, const char *code, int number, const char *when,
+                                  const struct program_report *rep);
+/* Cancels it (kept, never deleted); refused when it has check-ins. */
+kiosk_status program_session_cancel(store *s, const char *code, int number,
+                                    const struct program_report *rep);
+/* Cancels the event (it leaves the kiosk's screens; its sessions, check-ins and receipts
+ * stay). Importing a sheet that lists it opens it again. */
+kiosk_status program_event_cancel(store *s, const char *code, const struct program_report *rep);
+
 #endif
