@@ -103,20 +103,14 @@ static void csv_foot(struct csv_writer *w, const struct attendance *a, const cha
     csv_row_end(w);
 }
 
-static kiosk_status write_csv(struct attendance *a, int fd, long *rows)
+static void csv_headings(struct csv_writer *w, const struct attendance *a,
+                         const struct heading_texts *h)
 {
-    struct csv_writer *w = malloc(sizeof *w);
-    if (!w)
-        return KIOSK_E_NOMEM;
-    csv_writer_init(w, fd);
-    csv_write_bom(w);
-    struct heading_texts h;
-    heading_texts(a, &h);
     csv_line(w, export_tr("export.centre"));
-    csv_line(w, h.title);
-    csv_line(w, h.what);
-    csv_line(w, h.place);
-    csv_line(w, h.dates);
+    csv_line(w, h->title);
+    csv_line(w, h->what);
+    csv_line(w, h->place);
+    csv_line(w, h->dates);
     csv_row_end(w);
     for (lxw_col_t c = 0; c < FIXED_COLS; c++)
         csv_field(w, export_tr(fixed_columns[c].key));
@@ -130,37 +124,38 @@ static kiosk_status write_csv(struct attendance *a, int fd, long *rows)
     }
     csv_field(w, export_tr("export.col.attended"));
     csv_row_end(w);
-    const char *signed_text = export_tr("export.mark.signed");
-    struct attendance_row row;
-    int rc;
-    while ((rc = attendance_next(a, &row)) == 1) {
-        csv_field_int(w, row.number);
-        csv_field(w, row.full_name);
-        if (row.birth_year)
-            csv_field_int(w, row.birth_year);
-        else
-            csv_field_empty(w);
-        csv_field(w, row.address);
-        csv_field(w, row.phone);
-        for (size_t i = 0; i < a->session_count; i++) {
-            size_t len = 0;
-            if (!a->held[i]) {
-                csv_field_empty(w); /* not begun yet: nobody is absent */
-            } else if (a->signatures && attendance_signature(a, &row, i, &len)) {
-                char cell[96];
-                snprintf(cell, sizeof cell, "%s (%s)", h.mark[row.marks[i]], signed_text);
-                csv_field(w, cell);
-            } else {
-                csv_field(w, h.mark[row.marks[i]]);
-            }
+}
+
+static void csv_person(struct csv_writer *w, struct attendance *a, const struct heading_texts *h,
+                       const struct attendance_row *row)
+{
+    csv_field_int(w, row->number);
+    csv_field(w, row->full_name);
+    if (row->birth_year)
+        csv_field_int(w, row->birth_year);
+    else
+        csv_field_empty(w);
+    csv_field(w, row->address);
+    csv_field(w, row->phone);
+    for (size_t i = 0; i < a->session_count; i++) {
+        size_t len = 0;
+        if (!a->held[i]) {
+            csv_field_empty(w); /* not begun yet: nobody is absent */
+        } else if (a->signatures && attendance_signature(a, row, i, &len)) {
+            char cell[96];
+            snprintf(cell, sizeof cell, "%s (%s)", h->mark[row->marks[i]],
+                     export_tr("export.mark.signed"));
+            csv_field(w, cell);
+        } else {
+            csv_field(w, h->mark[row->marks[i]]);
         }
-        csv_field_int(w, row.attended);
-        csv_row_end(w);
     }
-    if (rc < 0) {
-        free(w);
-        return KIOSK_E_IO;
-    }
+    csv_field_int(w, row->attended);
+    csv_row_end(w);
+}
+
+static void csv_footer(struct csv_writer *w, const struct attendance *a)
+{
     csv_foot(w, a, export_tr("export.foot.present"), a->present, 0);
     csv_foot(w, a, export_tr("export.foot.late"), a->late, 0);
     csv_foot(w, a, export_tr("export.foot.absent"), NULL, 1);
@@ -180,6 +175,27 @@ static kiosk_status write_csv(struct attendance *a, int fd, long *rows)
     for (size_t c = 1; c < right; c++)
         csv_field_empty(w);
     csv_line(w, export_tr("export.sign.confirm"));
+}
+
+static kiosk_status write_csv(struct attendance *a, int fd, long *rows)
+{
+    struct csv_writer *w = malloc(sizeof *w);
+    if (!w)
+        return KIOSK_E_NOMEM;
+    csv_writer_init(w, fd);
+    csv_write_bom(w);
+    struct heading_texts h;
+    heading_texts(a, &h);
+    csv_headings(w, a, &h);
+    struct attendance_row row;
+    int rc;
+    while ((rc = attendance_next(a, &row)) == 1)
+        csv_person(w, a, &h, &row);
+    if (rc < 0) {
+        free(w);
+        return KIOSK_E_IO;
+    }
+    csv_footer(w, a);
     *rows = a->people;
     kiosk_status st = csv_writer_finish(w);
     free(w);
@@ -235,6 +251,90 @@ static void xlsx_foot(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_row_t
     worksheet_write_number(ws, r, (lxw_col_t)(FIXED_COLS + a->session_count), sum, st->foot_number);
 }
 
+/* Column widths; signatures make every row the default height (see write_xlsx). */
+static void xlsx_columns(lxw_worksheet *ws, const struct attendance *a, lxw_col_t last)
+{
+    if (a->signatures)
+        worksheet_set_default_row(ws, ROW_POINTS_SIGNED, LXW_FALSE);
+    for (lxw_col_t c = 0; c < FIXED_COLS; c++)
+        worksheet_set_column(ws, c, c, fixed_columns[c].width, NULL);
+    if (a->session_count)
+        worksheet_set_column(ws, FIXED_COLS, last - 1,
+                             a->signatures ? SESSION_WIDTH_SIGNED : SESSION_WIDTH, NULL);
+    worksheet_set_column(ws, last, last, ATTENDED_WIDTH, NULL);
+}
+
+/* The column headings at row r, frozen above the people. */
+static void xlsx_headings(lxw_worksheet *ws, const struct xlsx_styles *st,
+                          const struct attendance *a, lxw_row_t r, lxw_col_t last)
+{
+    worksheet_set_row(ws, r, 32, NULL);
+    for (lxw_col_t c = 0; c < FIXED_COLS; c++)
+        worksheet_write_string(ws, r, c, export_tr(fixed_columns[c].key), st->head);
+    for (size_t i = 0; i < a->session_count; i++) {
+        char head[64];
+        session_heading(a, i, head, sizeof head);
+        worksheet_write_string(ws, r, (lxw_col_t)(FIXED_COLS + i), head, st->head);
+    }
+    worksheet_write_string(ws, r, last, export_tr("export.col.attended"), st->head);
+    worksheet_freeze_panes(ws, r + 1, 2);
+}
+
+static void xlsx_person(lxw_worksheet *ws, const struct xlsx_styles *st, struct attendance *a,
+                        const struct heading_texts *h, const struct attendance_row *row,
+                        lxw_row_t r)
+{
+    lxw_format *mark_fmt[3] = {st->mark_absent, st->mark_present, st->mark_late};
+    const char *texts[] = {row->full_name, row->address};
+    const double widths[] = {fixed_columns[1].width, fixed_columns[3].width};
+    worksheet_set_row(
+        ws, r, xlsx_row_points(texts, widths, 2, a->signatures ? ROW_POINTS_SIGNED : 15), NULL);
+    worksheet_write_number(ws, r, 0, row->number, st->cell_center);
+    worksheet_write_string(ws, r, 1, row->full_name, st->cell);
+    if (row->birth_year)
+        worksheet_write_number(ws, r, 2, row->birth_year, st->cell_center);
+    else
+        worksheet_write_blank(ws, r, 2, st->cell_center);
+    worksheet_write_string(ws, r, 3, row->address, st->cell);
+    worksheet_write_string(ws, r, 4, row->phone, st->cell_center);
+    for (size_t i = 0; i < a->session_count; i++) {
+        lxw_col_t c = (lxw_col_t)(FIXED_COLS + i);
+        if (!a->held[i]) {
+            worksheet_write_blank(ws, r, c, st->cell_center);
+            continue;
+        }
+        worksheet_write_string(ws, r, c, h->mark[row->marks[i]], mark_fmt[row->marks[i]]);
+        size_t len = 0;
+        const void *png = a->signatures ? attendance_signature(a, row, i, &len) : NULL;
+        if (png)
+            put_signature(ws, r, c, png, len);
+    }
+    worksheet_write_number(ws, r, (lxw_col_t)(FIXED_COLS + a->session_count), row->attended,
+                           st->cell_number);
+}
+
+/* Totals, notes and the signature blocks from row r. */
+static void xlsx_footer(lxw_worksheet *ws, const struct xlsx_styles *st, const struct attendance *a,
+                        lxw_row_t r, lxw_col_t last, lxw_col_t split)
+{
+    xlsx_foot(ws, st, r++, a, export_tr("export.foot.present"), a->present, 0);
+    xlsx_foot(ws, st, r++, a, export_tr("export.foot.late"), a->late, 0);
+    xlsx_foot(ws, st, r++, a, export_tr("export.foot.absent"), NULL, 1);
+    worksheet_set_row(ws, r++, XLSX_PLAIN_ROW_POINTS, NULL);
+    char text[256], n[16];
+    snprintf(n, sizeof n, "%d", a->people);
+    worksheet_set_row(ws, r, XLSX_PLAIN_ROW_POINTS, NULL);
+    worksheet_merge_range(ws, r, 0, r, FIXED_COLS - 1,
+                          export_trf(text, sizeof text, "export.foot.people", n, NULL, NULL),
+                          st->note);
+    r++;
+    worksheet_set_row(ws, r, XLSX_PLAIN_ROW_POINTS, NULL);
+    worksheet_merge_range(ws, r, 0, r, last, export_tr("export.foot.phone_note"), st->note);
+    worksheet_set_row(ws, ++r, XLSX_PLAIN_ROW_POINTS, NULL);
+    r++;
+    xlsx_signatures(ws, st, r, last, split);
+}
+
 static kiosk_status write_xlsx(struct attendance *a, const char *path, long *rows, char *err,
                                size_t errlen)
 {
@@ -250,87 +350,25 @@ static kiosk_status write_xlsx(struct attendance *a, const char *path, long *row
     struct xlsx_styles st;
     xlsx_styles_init(wb, &st, a->signatures);
     lxw_worksheet *ws = workbook_add_worksheet(wb, export_tr("export.attendance.sheet"));
-    if (a->signatures)
-        worksheet_set_default_row(ws, ROW_POINTS_SIGNED, LXW_FALSE);
     lxw_col_t last = (lxw_col_t)(FIXED_COLS + a->session_count);
-    for (lxw_col_t c = 0; c < FIXED_COLS; c++)
-        worksheet_set_column(ws, c, c, fixed_columns[c].width, NULL);
-    if (a->session_count)
-        worksheet_set_column(ws, FIXED_COLS, last - 1,
-                             a->signatures ? SESSION_WIDTH_SIGNED : SESSION_WIDTH, NULL);
-    worksheet_set_column(ws, last, last, ATTENDED_WIDTH, NULL);
-
+    xlsx_columns(ws, a, last);
     struct heading_texts h;
     heading_texts(a, &h);
     const char *lines[3] = {h.what, h.place, h.dates};
     lxw_col_t split = 3; /* the letterhead over STT..year, the motto over the rest */
     lxw_row_t r = xlsx_heading(ws, &st, last, split, h.title, lines);
-    lxw_row_t heading_row = r;
-    xlsx_page_setup(ws, heading_row, 1);
-    worksheet_set_row(ws, r, 32, NULL);
-    for (lxw_col_t c = 0; c < FIXED_COLS; c++)
-        worksheet_write_string(ws, r, c, export_tr(fixed_columns[c].key), st.head);
-    for (size_t i = 0; i < a->session_count; i++) {
-        char head[64];
-        session_heading(a, i, head, sizeof head);
-        worksheet_write_string(ws, r, (lxw_col_t)(FIXED_COLS + i), head, st.head);
-    }
-    worksheet_write_string(ws, r, last, export_tr("export.col.attended"), st.head);
-    worksheet_freeze_panes(ws, r + 1, 2);
-    r++;
-
-    lxw_format *mark_fmt[3] = {st.mark_absent, st.mark_present, st.mark_late};
+    xlsx_page_setup(ws, r, 1);
+    xlsx_headings(ws, &st, a, r++, last);
     struct attendance_row row;
     int rc;
-    while ((rc = attendance_next(a, &row)) == 1) {
-        const char *texts[] = {row.full_name, row.address};
-        const double widths[] = {fixed_columns[1].width, fixed_columns[3].width};
-        worksheet_set_row(
-            ws, r, xlsx_row_points(texts, widths, 2, a->signatures ? ROW_POINTS_SIGNED : 15), NULL);
-        worksheet_write_number(ws, r, 0, row.number, st.cell_center);
-        worksheet_write_string(ws, r, 1, row.full_name, st.cell);
-        if (row.birth_year)
-            worksheet_write_number(ws, r, 2, row.birth_year, st.cell_center);
-        else
-            worksheet_write_blank(ws, r, 2, st.cell_center);
-        worksheet_write_string(ws, r, 3, row.address, st.cell);
-        worksheet_write_string(ws, r, 4, row.phone, st.cell_center);
-        for (size_t i = 0; i < a->session_count; i++) {
-            lxw_col_t c = (lxw_col_t)(FIXED_COLS + i);
-            if (!a->held[i]) {
-                worksheet_write_blank(ws, r, c, st.cell_center);
-                continue;
-            }
-            worksheet_write_string(ws, r, c, h.mark[row.marks[i]], mark_fmt[row.marks[i]]);
-            size_t len = 0;
-            const void *png = a->signatures ? attendance_signature(a, &row, i, &len) : NULL;
-            if (png)
-                put_signature(ws, r, c, png, len);
-        }
-        worksheet_write_number(ws, r, last, row.attended, st.cell_number);
-        r++;
-    }
+    while ((rc = attendance_next(a, &row)) == 1)
+        xlsx_person(ws, &st, a, &h, &row, r++);
     if (rc < 0) {
         workbook_close(wb);
         kiosk_fmt(err, errlen, "cannot read the check-ins");
         return KIOSK_E_IO;
     }
-    xlsx_foot(ws, &st, r++, a, export_tr("export.foot.present"), a->present, 0);
-    xlsx_foot(ws, &st, r++, a, export_tr("export.foot.late"), a->late, 0);
-    xlsx_foot(ws, &st, r++, a, export_tr("export.foot.absent"), NULL, 1);
-    worksheet_set_row(ws, r++, XLSX_PLAIN_ROW_POINTS, NULL);
-    char text[256], n[16];
-    snprintf(n, sizeof n, "%d", a->people);
-    worksheet_set_row(ws, r, XLSX_PLAIN_ROW_POINTS, NULL);
-    worksheet_merge_range(ws, r, 0, r, FIXED_COLS - 1,
-                          export_trf(text, sizeof text, "export.foot.people", n, NULL, NULL),
-                          st.note);
-    r++;
-    worksheet_set_row(ws, r, XLSX_PLAIN_ROW_POINTS, NULL);
-    worksheet_merge_range(ws, r, 0, r, last, export_tr("export.foot.phone_note"), st.note);
-    worksheet_set_row(ws, ++r, XLSX_PLAIN_ROW_POINTS, NULL);
-    r++;
-    xlsx_signatures(ws, &st, r, last, split);
+    xlsx_footer(ws, &st, a, r, last, split);
     *rows = a->people;
     return xlsx_close(wb, err, errlen);
 }

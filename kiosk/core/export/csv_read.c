@@ -134,6 +134,60 @@ static int start_field(struct parse *ps)
     return 1;
 }
 
+/* A quoted field from its opening quote at r->pos: 1 done, -1 malformed, -2 no memory. */
+static int quoted_field(struct csv_reader *r, struct parse *ps)
+{
+    const char *d = r->data;
+    long opened = r->line;
+    r->pos++;
+    for (;;) {
+        if (r->pos >= r->len) {
+            r->error = CSV_E_QUOTE_OPEN;
+            r->error_line = opened;
+            return -1;
+        }
+        char c = d[r->pos];
+        if (c == '"' && r->pos + 1 < r->len && d[r->pos + 1] == '"') {
+            r->pos += 2;
+            if (!add_char(ps, '"'))
+                return -2;
+            continue;
+        }
+        r->pos++;
+        if (c == '"')
+            break;
+        if (c == '\r' && r->pos < r->len && d[r->pos] == '\n')
+            continue; /* CRLF inside a field becomes LF */
+        if (c == '\n' || c == '\r')
+            r->line++, c = '\n';
+        if (!add_char(ps, c))
+            return -2;
+    }
+    /* blanks after the closing quote are harmless; anything else is not */
+    while (r->pos < r->len && (d[r->pos] == ' ' || d[r->pos] == '\t'))
+        r->pos++;
+    if (r->pos < r->len && d[r->pos] != r->sep && d[r->pos] != '\r' && d[r->pos] != '\n') {
+        r->error = CSV_E_AFTER_QUOTE;
+        r->error_line = r->line;
+        return -1;
+    }
+    return 1;
+}
+
+/* A field without quotes, up to the separator or the line's end: 1, or -2 no memory. */
+static int plain_field(struct csv_reader *r, struct parse *ps)
+{
+    while (r->pos < r->len) {
+        char c = r->data[r->pos];
+        if (c == r->sep || c == '\r' || c == '\n')
+            break;
+        if (!add_char(ps, c))
+            return -2;
+        r->pos++;
+    }
+    return 1;
+}
+
 /* Parses one physical record at r->pos. 1 done, -1 malformed (error set), -2 no memory. */
 static int parse_record(struct csv_reader *r, struct parse *ps)
 {
@@ -141,50 +195,9 @@ static int parse_record(struct csv_reader *r, struct parse *ps)
     for (;;) {
         if (!start_field(ps))
             return -2;
-        if (r->pos < r->len && d[r->pos] == '"') {
-            long opened = r->line;
-            r->pos++;
-            for (;;) {
-                if (r->pos >= r->len) {
-                    r->error = CSV_E_QUOTE_OPEN;
-                    r->error_line = opened;
-                    return -1;
-                }
-                char c = d[r->pos];
-                if (c == '"' && r->pos + 1 < r->len && d[r->pos + 1] == '"') {
-                    r->pos += 2;
-                    if (!add_char(ps, '"'))
-                        return -2;
-                    continue;
-                }
-                r->pos++;
-                if (c == '"')
-                    break;
-                if (c == '\r' && r->pos < r->len && d[r->pos] == '\n')
-                    continue; /* CRLF inside a field becomes LF */
-                if (c == '\n' || c == '\r')
-                    r->line++, c = '\n';
-                if (!add_char(ps, c))
-                    return -2;
-            }
-            /* blanks after the closing quote are harmless; anything else is not */
-            while (r->pos < r->len && (d[r->pos] == ' ' || d[r->pos] == '\t'))
-                r->pos++;
-            if (r->pos < r->len && d[r->pos] != r->sep && d[r->pos] != '\r' && d[r->pos] != '\n') {
-                r->error = CSV_E_AFTER_QUOTE;
-                r->error_line = r->line;
-                return -1;
-            }
-        } else {
-            while (r->pos < r->len) {
-                char c = d[r->pos];
-                if (c == r->sep || c == '\r' || c == '\n')
-                    break;
-                if (!add_char(ps, c))
-                    return -2;
-                r->pos++;
-            }
-        }
+        int got = r->pos < r->len && d[r->pos] == '"' ? quoted_field(r, ps) : plain_field(r, ps);
+        if (got != 1)
+            return got;
         if (!add_char(ps, '\0'))
             return -2;
         if (r->pos >= r->len)

@@ -203,15 +203,114 @@ static int has_letter(const char *s)
     return 0;
 }
 
+/* The name cell, tidied as the store keeps it; 0 (problem noted) when there is none. */
+static int check_name(struct roster *r, long line, const char *v, struct kiosk_person *p)
+{
+    if (!v[0]) {
+        add_problem(r, line, export_tr("roster.err.no_name"));
+        return 0;
+    }
+    if (!nfc_into(v, p->full_name, sizeof p->full_name)) {
+        add_problem(r, line, export_tr("roster.err.name_long"));
+        return 0;
+    }
+    /* as the store keeps it: "  phạm thị ánh " -> "Phạm Thị Ánh" */
+    char tidy[KIOSK_NAME_LEN];
+    vn_name_tidy(p->full_name, tidy, sizeof tidy);
+    kiosk_strlcpy(p->full_name, tidy, sizeof p->full_name);
+    /* "...", "123", a stray control character: no name to register (the kiosk's own forms
+     * ask for letters too) */
+    if (!has_letter(p->full_name)) {
+        add_problem(r, line,
+                    export_tr(p->full_name[0] ? "roster.err.name_letters" : "roster.err.no_name"));
+        return 0;
+    }
+    return 1;
+}
+
+static int check_year(struct roster *r, long line, const char *v, int this_year,
+                      struct kiosk_person *p)
+{
+    int y = parse_year(v);
+    if (v[0] && (y < 1900 || y > this_year)) {
+        char msg[384], a[32], shown[64];
+        snprintf(a, sizeof a, "%d", this_year);
+        kiosk_strlcpy(shown, v, sizeof shown);
+        add_problem(r, line, export_trf(msg, sizeof msg, "roster.err.year", shown, a, NULL));
+        return 0;
+    }
+    p->birth_year = y;
+    return 1;
+}
+
+/* Where a plain text column goes in the person (NULL: not a text column). */
+static char *text_field(enum roster_field f, struct kiosk_person *p, size_t *cap)
+{
+    switch (f) {
+    case F_COMMUNE:
+        *cap = sizeof p->commune;
+        return p->commune;
+    case F_DISTRICT:
+        *cap = sizeof p->district;
+        return p->district;
+    case F_PROVINCE:
+        *cap = sizeof p->province;
+        return p->province;
+    case F_ORG:
+        *cap = sizeof p->organisation;
+        return p->organisation;
+    default:
+        return NULL;
+    }
+}
+
+/* One cell of column c into the person; 0 (problem noted) when it is refused. */
+static int check_cell(struct roster *r, const struct columns *cols, long line, size_t c,
+                      const char *v, int this_year, struct kiosk_person *p)
+{
+    char msg[384], a[32];
+    const char *why = NULL;
+    size_t cap = 0;
+    char *dst = text_field(cols->field[c], p, &cap);
+    switch (cols->field[c]) {
+    case F_NAME:
+        return check_name(r, line, v, p);
+    case F_YEAR:
+        return check_year(r, line, v, this_year, p);
+    case F_PHONE:
+        if (v[0] && vn_phone_normalise(v, p->phone, &why) != KIOSK_OK) {
+            add_problem(r, line, export_tr("roster.err.phone"));
+            return 0;
+        }
+        return 1;
+    case F_NONE:
+        if (v[0]) {
+            snprintf(a, sizeof a, "%zu", c + 1);
+            add_problem(r, line,
+                        export_trf(msg, sizeof msg, "roster.err.no_heading", a, NULL, NULL));
+            return 0;
+        }
+        return 1;
+    default:
+        break;
+    }
+    if (dst && !nfc_into(v, dst, cap)) {
+        add_problem(
+            r, line,
+            export_trf(msg, sizeof msg, "roster.err.too_long", cols->heading[c], NULL, NULL));
+        return 0;
+    }
+    return 1;
+}
+
 static int check_row(struct roster *r, const struct columns *cols, const struct csv_record *rec,
                      int this_year, struct roster_row *row)
 {
-    char msg[384], a[32], b[32];
-    int good = 1;
     size_t used = rec->count;
     while (used > cols->count && rec->fields[used - 1][0] == '\0')
         used--; /* Excel's trailing empty cells */
     if (used > cols->count || (used < cols->count && !cols->pad_short)) {
+        char msg[384], a[32], b[32];
         snprintf(a, sizeof a, "%zu", rec->count);
         snprintf(b, sizeof b, "%zu", cols->count);
         add_problem(r, rec->line, export_trf(msg, sizeof msg, "roster.err.fields", a, b, NULL));
@@ -219,89 +318,15 @@ static int check_row(struct roster *r, const struct columns *cols, const struct 
     }
     memset(row, 0, sizeof *row);
     row->line = rec->line;
-    struct kiosk_person *p = &row->person;
+    int good = 1;
     for (size_t c = 0; c < cols->count; c++) {
         char empty[1] = "";
         char *v = c < rec->count ? rec->fields[c] : empty;
         trim(v);
-        char *dst = NULL;
-        size_t cap = 0;
-        switch (cols->field[c]) {
-        case F_NAME:
-            if (!v[0]) {
-                add_problem(r, rec->line, export_tr("roster.err.no_name"));
-                good = 0;
-            } else if (!nfc_into(v, p->full_name, sizeof p->full_name)) {
-                add_problem(r, rec->line, export_tr("roster.err.name_long"));
-                good = 0;
-            } else { /* as the store keeps it: "  phạm thị ánh " -> "Phạm Thị Ánh" */
-                char tidy[KIOSK_NAME_LEN];
-                vn_name_tidy(p->full_name, tidy, sizeof tidy);
-                kiosk_strlcpy(p->full_name, tidy, sizeof p->full_name);
-                /* "...", "123", a stray control character: no name to register (the
-                 * kiosk's own forms ask for letters too) */
-                if (!has_letter(p->full_name)) {
-                    add_problem(r, rec->line,
-                                export_tr(p->full_name[0] ? "roster.err.name_letters"
-                                                          : "roster.err.no_name"));
-                    good = 0;
-                }
-            }
-            break;
-        case F_YEAR: {
-            int y = parse_year(v);
-            if (v[0] && (y < 1900 || y > this_year)) {
-                snprintf(a, sizeof a, "%d", this_year);
-                char shown[64];
-                kiosk_strlcpy(shown, v, sizeof shown);
-                add_problem(r, rec->line,
-                            export_trf(msg, sizeof msg, "roster.err.year", shown, a, NULL));
-                good = 0;
-            } else {
-                p->birth_year = y;
-            }
-            break;
-        }
-        case F_PHONE:
-            if (v[0]) {
-                const char *why = NULL;
-                if (vn_phone_normalise(v, p->phone, &why) != KIOSK_OK) {
-                    add_problem(r, rec->line, export_tr("roster.err.phone"));
-                    good = 0;
-                }
-            }
-            break;
-        case F_COMMUNE:
-            dst = p->commune, cap = sizeof p->commune;
-            break;
-        case F_DISTRICT:
-            dst = p->district, cap = sizeof p->district;
-            break;
-        case F_PROVINCE:
-            dst = p->province, cap = sizeof p->province;
-            break;
-        case F_ORG:
-            dst = p->organisation, cap = sizeof p->organisation;
-            break;
-        case F_NONE:
-            if (v[0]) {
-                snprintf(a, sizeof a, "%zu", c + 1);
-                add_problem(r, rec->line,
-                            export_trf(msg, sizeof msg, "roster.err.no_heading", a, NULL, NULL));
-                good = 0;
-            }
-            break;
-        default:
-            break;
-        }
-        if (dst && !nfc_into(v, dst, cap)) {
-            add_problem(
-                r, rec->line,
-                export_trf(msg, sizeof msg, "roster.err.too_long", cols->heading[c], NULL, NULL));
+        if (!check_cell(r, cols, rec->line, c, v, this_year, &row->person))
             good = 0;
-        }
     }
-    p->org_kind = guess_org_kind(p->organisation);
+    row->person.org_kind = guess_org_kind(row->person.organisation);
     return good;
 }
 
