@@ -4,6 +4,22 @@
 
 #include <stdlib.h>
 
+static void read_count(sqlite3_stmt *st, struct day_session_count *d)
+{
+    store_col_text(st, 0, d->event_id, sizeof d->event_id);
+    store_col_text(st, 1, d->event_code, sizeof d->event_code);
+    store_col_text(st, 2, d->event_title, sizeof d->event_title);
+    d->event_kind = sqlite3_column_int(st, 3);
+    store_col_text(st, 4, d->session_id, sizeof d->session_id);
+    d->session_number = sqlite3_column_int(st, 5);
+    d->starts_at_ms = sqlite3_column_int64(st, 6);
+    d->ends_at_ms = sqlite3_column_int64(st, 7);
+    d->registered = sqlite3_column_int(st, 8);
+    d->checked_in = sqlite3_column_int(st, 9);
+    d->late = sqlite3_column_int(st, 10);
+    d->walkins = sqlite3_column_int(st, 11);
+}
+
 kiosk_status store_day_counts(store *s, int64_t day_ms, struct day_session_count **out,
                               size_t *count)
 {
@@ -43,19 +59,7 @@ kiosk_status store_day_counts(store *s, int64_t day_ms, struct day_session_count
             }
             rows = r;
         }
-        struct day_session_count *d = &rows[n++];
-        store_col_text(st, 0, d->event_id, sizeof d->event_id);
-        store_col_text(st, 1, d->event_code, sizeof d->event_code);
-        store_col_text(st, 2, d->event_title, sizeof d->event_title);
-        d->event_kind = sqlite3_column_int(st, 3);
-        store_col_text(st, 4, d->session_id, sizeof d->session_id);
-        d->session_number = sqlite3_column_int(st, 5);
-        d->starts_at_ms = sqlite3_column_int64(st, 6);
-        d->ends_at_ms = sqlite3_column_int64(st, 7);
-        d->registered = sqlite3_column_int(st, 8);
-        d->checked_in = sqlite3_column_int(st, 9);
-        d->late = sqlite3_column_int(st, 10);
-        d->walkins = sqlite3_column_int(st, 11);
+        read_count(st, &rows[n++]);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {

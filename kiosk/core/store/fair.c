@@ -127,6 +127,50 @@ kiosk_status store_fair_stats(store *s, const char *event_id, int64_t day_ms,
     return r;
 }
 
+/* The latest visitors gathered: the people, then their extra texts. */
+struct latest {
+    struct kiosk_person *people;
+    char *texts;
+    size_t *offsets;
+    size_t n, texts_len;
+};
+
+static kiosk_status latest_add(struct latest *l, sqlite3_stmt *st)
+{
+    struct kiosk_person *gp = realloc(l->people, (l->n + 1) * sizeof *gp);
+    if (gp)
+        l->people = gp;
+    size_t *go = realloc(l->offsets, (l->n + 1) * sizeof *go);
+    if (go)
+        l->offsets = go;
+    const char *extra = (const char *)sqlite3_column_text(st, 10);
+    size_t len = strlen(extra ? extra : "") + 1;
+    char *gt = realloc(l->texts, l->texts_len + len);
+    if (gt)
+        l->texts = gt;
+    if (!gp || !go || !gt)
+        return KIOSK_E_NOMEM;
+    store_person_from_row(st, 0, &l->people[l->n]);
+    memcpy(l->texts + l->texts_len, extra ? extra : "", len);
+    l->offsets[l->n++] = l->texts_len;
+    l->texts_len += len;
+    return KIOSK_OK;
+}
+
+/* One block: the people, then their extra texts, so one free releases everything. */
+static struct kiosk_person *latest_block(const struct latest *l)
+{
+    struct kiosk_person *block = malloc(l->n * sizeof *block + l->texts_len);
+    if (!block)
+        return NULL;
+    char *strings = (char *)(block + l->n);
+    memcpy(block, l->people, l->n * sizeof *block);
+    memcpy(strings, l->texts, l->texts_len);
+    for (size_t i = 0; i < l->n; i++)
+        block[i].extra_json = strings + l->offsets[i];
+    return block;
+}
+
 kiosk_status store_fair_latest(store *s, const char *event_id, size_t max,
                                struct kiosk_person **out, size_t *count)
 {
@@ -147,53 +191,20 @@ kiosk_status store_fair_latest(store *s, const char *event_id, size_t max,
         return store_status_from_sqlite(s, rc, "fair latest");
     store_bind_text(st, 1, ev.id);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
-    /* One block: the people, then their extra texts, so one free releases everything. */
-    struct kiosk_person *people = NULL;
-    char *texts = NULL;
-    size_t *offsets = NULL;
-    size_t n = 0, texts_len = 0;
+    struct latest l = {0};
     r = KIOSK_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct kiosk_person *gp = realloc(people, (n + 1) * sizeof *people);
-        size_t *go = realloc(offsets, (n + 1) * sizeof *offsets);
-        if (gp)
-            people = gp;
-        if (go)
-            offsets = go;
-        const char *extra = (const char *)sqlite3_column_text(st, 10);
-        size_t len = strlen(extra ? extra : "") + 1;
-        char *gt = realloc(texts, texts_len + len);
-        if (gt)
-            texts = gt;
-        if (!gp || !go || !gt) {
-            r = KIOSK_E_NOMEM;
-            break;
-        }
-        store_person_from_row(st, 0, &people[n]);
-        memcpy(texts + texts_len, extra ? extra : "", len);
-        offsets[n] = texts_len;
-        texts_len += len;
-        n++;
-    }
+    while (r == KIOSK_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        r = latest_add(&l, st);
     if (r == KIOSK_OK && rc != SQLITE_DONE)
         r = store_status_from_sqlite(s, rc, "fair latest");
     sqlite3_reset(st);
     struct kiosk_person *block = NULL;
-    if (r == KIOSK_OK && n > 0) {
-        block = malloc(n * sizeof *block + texts_len);
-        if (!block) {
-            r = KIOSK_E_NOMEM;
-        } else {
-            char *strings = (char *)(block + n);
-            memcpy(block, people, n * sizeof *block);
-            memcpy(strings, texts, texts_len);
-            for (size_t i = 0; i < n; i++)
-                block[i].extra_json = strings + offsets[i];
-        }
-    }
-    free(people);
-    free(texts);
-    free(offsets);
+    size_t n = l.n;
+    if (r == KIOSK_OK && n > 0 && !(block = latest_block(&l)))
+        r = KIOSK_E_NOMEM;
+    free(l.people);
+    free(l.texts);
+    free(l.offsets);
     if (r != KIOSK_OK)
         return r;
     *out = block;

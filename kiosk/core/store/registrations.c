@@ -112,6 +112,56 @@ static int source_ok(const char *source)
     return 0;
 }
 
+static int new_status(const struct kiosk_event *ev, const char *source)
+{
+    if (strcmp(source, "walkin") == 0)
+        return KIOSK_REG_WALKIN; /* already in the room: never put on the waiting list */
+    if (ev->capacity > 0 && ev->registered >= ev->capacity)
+        return KIOSK_REG_WAITLIST;
+    return KIOSK_REG_REGISTERED;
+}
+
+/* A plugin's extra data must be a JSON object. */
+static kiosk_status extra_ok(store *s, const char *json)
+{
+    static const char *const q_json = "SELECT json_valid(?1) AND json_type(?1)='object'";
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q_json, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "registration");
+    store_bind_text(st, 1, json);
+    int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return ok ? KIOSK_OK : KIOSK_E_INVALID;
+}
+
+static kiosk_status insert_registration(store *s, const char *id, const char *event_id,
+                                        const struct kiosk_person *p, int status,
+                                        const char *source)
+{
+    static const char *const q_ins =
+        "INSERT INTO registrations(id, kiosk_id, created_at, event_id, person_id, status, source, "
+        "extra) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce(?8, '{}'))";
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q_ins, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "registration");
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, store_kiosk_id(s));
+    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
+    store_bind_text(st, 4, event_id);
+    store_bind_text(st, 5, p->id);
+    sqlite3_bind_int(st, 6, status);
+    store_bind_text(st, 7, source);
+    if (p->extra_json)
+        store_bind_text(st, 8, p->extra_json);
+    else
+        sqlite3_bind_null(st, 8);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "registration");
+}
+
 kiosk_status store_register_tx(store *s, const char *event_id, struct kiosk_person *p,
                                const char *source, struct kiosk_registration *out,
                                const char **why_key, int *person_changed)
@@ -153,48 +203,15 @@ kiosk_status store_register_tx(store *s, const char *event_id, struct kiosk_pers
             return r;
         *person_changed = 1;
     }
-    int status = KIOSK_REG_REGISTERED;
-    if (strcmp(source, "walkin") == 0)
-        status = KIOSK_REG_WALKIN; /* already in the room: never put on the waiting list */
-    else if (ev.capacity > 0 && ev.registered >= ev.capacity)
-        status = KIOSK_REG_WAITLIST;
+    int status = new_status(&ev, source);
 
-    static const char *const q_json = "SELECT json_valid(?1) AND json_type(?1)='object'";
-    sqlite3_stmt *st;
-    int rc;
-    if (p->extra_json) {
-        rc = store_stmt(s, q_json, &st);
-        if (rc != SQLITE_OK)
-            return store_status_from_sqlite(s, rc, "registration");
-        store_bind_text(st, 1, p->extra_json);
-        int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-        sqlite3_reset(st);
-        if (!ok)
-            return KIOSK_E_INVALID;
-    }
+    if (p->extra_json && (r = extra_ok(s, p->extra_json)) != KIOSK_OK)
+        return r;
     char id[KIOSK_ID_LEN];
     kiosk_id_new(id);
-    static const char *const q_ins =
-        "INSERT INTO registrations(id, kiosk_id, created_at, event_id, person_id, status, source, "
-        "extra) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce(?8, '{}'))";
-    rc = store_stmt(s, q_ins, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "registration");
-    store_bind_text(st, 1, id);
-    store_bind_text(st, 2, store_kiosk_id(s));
-    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
-    store_bind_text(st, 4, ev.id);
-    store_bind_text(st, 5, p->id);
-    sqlite3_bind_int(st, 6, status);
-    store_bind_text(st, 7, source);
-    if (p->extra_json)
-        store_bind_text(st, 8, p->extra_json);
-    else
-        sqlite3_bind_null(st, 8);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return store_status_from_sqlite(s, rc, "registration");
+    r = insert_registration(s, id, ev.id, p, status, source);
+    if (r != KIOSK_OK)
+        return r;
     char detail[128];
     kiosk_fmt(detail, sizeof detail, "event=%s status=%d source=%s", ev.code, status, source);
     r = store_log_add(s, "register", id, detail);

@@ -37,6 +37,31 @@ static kiosk_status count_query(store *s, const char *sql, long *out, char *err,
     return st;
 }
 
+/* Newer versions of t's rows from -> to (last writer wins); *updated: how many. */
+static kiosk_status update_newer(store *s, const struct sync_table *t, const char *from,
+                                 const char *to, long *updated, char *err, size_t errlen)
+{
+    char sql[SQL_CAP], set_cols[2048], set_vals[2048];
+    sync_cols(t, NULL, 1, set_cols, sizeof set_cols);
+    sync_cols(t, "f.", 1, set_vals, sizeof set_vals);
+    /* An edit that would give an event a code another event holds here waits (the code
+     * conflict is reported as 'already there'); the sync itself never fails on it. */
+    char guard[256] = "";
+    if (strcmp(t->name, "events") == 0)
+        kiosk_fmt(guard, sizeof guard,
+                  " AND NOT EXISTS (SELECT 1 FROM %s.events AS o WHERE o.code = f.code AND "
+                  "o.id <> f.id)",
+                  to);
+    kiosk_fmt(sql, sizeof sql,
+              "UPDATE %s.%s AS t SET (%s) = (%s) FROM %s.%s AS f WHERE f.%s = t.%s AND "
+              "(f.updated_at, f.updated_by) > (t.updated_at, t.updated_by)%s",
+              to, t->name, set_cols, set_vals, from, t->name, t->key, t->key, guard);
+    kiosk_status st = store_sync_exec(s, sql, err, errlen);
+    if (st == KIOSK_OK)
+        *updated = sqlite3_changes(store_db(s));
+    return st;
+}
+
 /* Moves one table from -> to: new rows (parents present), then newer versions. */
 static kiosk_status move_table(store *s, const struct sync_table *tables,
                                const struct sync_table *t, const char *from, const char *to,
@@ -82,26 +107,8 @@ static kiosk_status move_table(store *s, const struct sync_table *tables,
         inserted = sqlite3_changes(store_db(s));
     }
     long updated = 0;
-    if (t->versioned) {
-        char set_cols[2048], set_vals[2048];
-        sync_cols(t, NULL, 1, set_cols, sizeof set_cols);
-        sync_cols(t, "f.", 1, set_vals, sizeof set_vals);
-        /* An edit that would give an event a code another event holds here waits (the
-         * code conflict is reported as 'already there'); the sync itself never fails on it. */
-        char guard[256] = "";
-        if (strcmp(t->name, "events") == 0)
-            kiosk_fmt(guard, sizeof guard,
-                      " AND NOT EXISTS (SELECT 1 FROM %s.events AS o WHERE o.code = f.code AND "
-                      "o.id <> f.id)",
-                      to);
-        kiosk_fmt(sql, sizeof sql,
-                  "UPDATE %s.%s AS t SET (%s) = (%s) FROM %s.%s AS f WHERE f.%s = t.%s AND "
-                  "(f.updated_at, f.updated_by) > (t.updated_at, t.updated_by)%s",
-                  to, t->name, set_cols, set_vals, from, t->name, t->key, t->key, guard);
-        if ((st = store_sync_exec(s, sql, err, errlen)) != KIOSK_OK)
-            return st;
-        updated = sqlite3_changes(store_db(s));
-    }
+    if (t->versioned && (st = update_newer(s, t, from, to, &updated, err, errlen)) != KIOSK_OK)
+        return st;
     *moved += inserted + updated;
     *held += held_here;
     long dup = candidates - held_here - inserted;
