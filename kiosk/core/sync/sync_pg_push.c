@@ -138,6 +138,53 @@ static kiosk_status select_unsent(struct pg_sync *p, int ti, store_rows **out)
     return KIOSK_OK;
 }
 
+/* One row of q as a line of COPY's text format. */
+static void copy_line(struct copybuf *b, const struct sync_table *t, store_rows *q)
+{
+    for (int c = 0; c < t->ncols; c++) {
+        if (c)
+            cb_raw(b, "\t");
+        if (store_rows_null(q, c)) {
+            cb_raw(b, "\\N");
+        } else if (t->cols[c].type == SYNC_INT) {
+            char num[24];
+            kiosk_fmt(num, sizeof num, "%lld", (long long)store_rows_i64(q, c));
+            cb_raw(b, num);
+        } else if (t->cols[c].type == SYNC_BLOB_NULL) {
+            size_t len = 0;
+            const void *blob = store_rows_blob(q, c, &len);
+            cb_bytea(b, blob, len);
+        } else {
+            size_t len = 0;
+            const char *text = store_rows_text(q, c, &len);
+            cb_text(b, (const unsigned char *)text, len);
+        }
+    }
+    cb_raw(b, "\n");
+}
+
+/* Ends the COPY (aborted unless st is KIOSK_OK) and reads the server's verdict. */
+static kiosk_status copy_end(struct pg_sync *p, const struct sync_table *t, kiosk_status st,
+                             int *unique_clash)
+{
+    PGresult *r;
+    PQputCopyEnd(p->conn, st == KIOSK_OK ? NULL : "kiosk sync stopped");
+    while ((r = PQgetResult(p->conn)) != NULL) {
+        if (st == KIOSK_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
+            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            if (unique_clash && state && strcmp(state, "23505") == 0) {
+                *unique_clash = 1;
+            } else {
+                kiosk_fmt(p->err, p->errlen, "the server refused the data of '%s': %s", t->name,
+                          PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+            }
+            st = KIOSK_E_IO;
+        }
+        PQclear(r);
+    }
+    return st;
+}
+
 /* Streams the rows of q (already stepped onto its first row) with COPY into dest (the table
  * itself, or its sync_in_ twin). *unique_clash: the server refused a row it already holds. */
 static kiosk_status copy_rows(struct pg_sync *p, int ti, store_rows *q, const char *dest,
@@ -164,26 +211,7 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, store_rows *q, const ch
     int rc = 1;
     *copied = 0;
     for (; st == KIOSK_OK && rc == 1; rc = store_rows_next(q)) {
-        for (int c = 0; c < t->ncols; c++) {
-            if (c)
-                cb_raw(&b, "\t");
-            if (store_rows_null(q, c)) {
-                cb_raw(&b, "\\N");
-            } else if (t->cols[c].type == SYNC_INT) {
-                char num[24];
-                kiosk_fmt(num, sizeof num, "%lld", (long long)store_rows_i64(q, c));
-                cb_raw(&b, num);
-            } else if (t->cols[c].type == SYNC_BLOB_NULL) {
-                size_t len = 0;
-                const void *blob = store_rows_blob(q, c, &len);
-                cb_bytea(&b, blob, len);
-            } else {
-                size_t len = 0;
-                const char *s = store_rows_text(q, c, &len);
-                cb_text(&b, (const unsigned char *)s, len);
-            }
-        }
-        cb_raw(&b, "\n");
+        copy_line(&b, t, q);
         (*copied)++;
         if (remember)
             st = remember_pushed(ts, q, ki, ua, ub);
@@ -198,21 +226,7 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, store_rows *q, const ch
     if (st == KIOSK_OK)
         st = cb_flush(p, &b);
     free(b.p);
-    PQputCopyEnd(p->conn, st == KIOSK_OK ? NULL : "kiosk sync stopped");
-    while ((r = PQgetResult(p->conn)) != NULL) {
-        if (st == KIOSK_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
-            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-            if (unique_clash && state && strcmp(state, "23505") == 0) {
-                *unique_clash = 1;
-            } else {
-                kiosk_fmt(p->err, p->errlen, "the server refused the data of '%s': %s", t->name,
-                          PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
-            }
-            st = KIOSK_E_IO;
-        }
-        PQclear(r);
-    }
-    return st;
+    return copy_end(p, t, st, unique_clash);
 }
 
 /* Facts past the mark are, nearly always, new to the server: COPY them straight into the
@@ -255,11 +269,47 @@ static kiosk_status copy_staged(struct pg_sync *p, int ti, store_rows *q, long *
     return copy_rows(p, ti, q, dest, t->track == SYNC_SHADOW, copied, NULL);
 }
 
+/* Versioned tables: newer versions sent win on the server; the server's newer ones come back
+ * with the pull (ts->newer). */
+static kiosk_status merge_versions(struct pg_sync *p, int ti, long *updated, long *newer)
+{
+    const struct sync_table *t = &sync_tables[ti];
+    struct pg_table_state *ts = &p->t[ti];
+    char sql[8192];
+    PGresult *r;
+    char set_cols[2048], set_vals[2048], tcols[2048];
+    sync_cols(t, NULL, 1, set_cols, sizeof set_cols);
+    sync_cols(t, "f.", 1, set_vals, sizeof set_vals);
+    const char *guard = ti == SYNC_EVENTS ? " AND NOT EXISTS (SELECT 1 FROM events AS o "
+                                            "WHERE o.code = f.code AND o.id <> f.id)"
+                                          : "";
+    kiosk_fmt(sql, sizeof sql,
+              "UPDATE %s AS t SET (%s) = (%s), srv_seq = nextval(pg_get_serial_sequence("
+              "'%s', 'srv_seq')) FROM sync_in_%s AS f WHERE f.%s = t.%s AND "
+              "(f.updated_at, f.updated_by COLLATE \"C\") > (t.updated_at, t.updated_by "
+              "COLLATE \"C\")%s",
+              t->name, set_cols, set_vals, t->name, t->name, t->key, t->key, guard);
+    if (!(r = pg_query(p, sql, 0, NULL)))
+        return KIOSK_E_IO;
+    *updated = pg_cmd_tuples(r);
+    PQclear(r);
+    /* Versions on the server newer than the ones this kiosk sent come back with the pull. */
+    sync_cols(t, "t.", 0, tcols, sizeof tcols);
+    kiosk_fmt(sql, sizeof sql,
+              "SELECT %s, t.srv_seq FROM %s AS t JOIN sync_in_%s AS f ON f.%s = t.%s WHERE "
+              "(t.updated_at, t.updated_by COLLATE \"C\") > (f.updated_at, f.updated_by "
+              "COLLATE \"C\")",
+              tcols, t->name, t->name, t->key, t->key);
+    if (!(ts->newer = pg_query(p, sql, 0, NULL)))
+        return KIOSK_E_IO;
+    *newer = PQntuples(ts->newer);
+    return KIOSK_OK;
+}
+
 /* Merges sync_in_<table> into the table. */
 static kiosk_status merge_rows(struct pg_sync *p, int ti, long copied)
 {
     const struct sync_table *t = &sync_tables[ti];
-    struct pg_table_state *ts = &p->t[ti];
     char sql[8192], cols[2048];
     sync_cols(t, NULL, 0, cols, sizeof cols);
     kiosk_status st = KIOSK_OK;
@@ -283,34 +333,8 @@ static kiosk_status merge_rows(struct pg_sync *p, int ti, long copied)
     long inserted = pg_cmd_tuples(r);
     PQclear(r);
     long updated = 0, newer = 0;
-    if (t->versioned) {
-        char set_cols[2048], set_vals[2048], tcols[2048];
-        sync_cols(t, NULL, 1, set_cols, sizeof set_cols);
-        sync_cols(t, "f.", 1, set_vals, sizeof set_vals);
-        const char *guard = ti == SYNC_EVENTS ? " AND NOT EXISTS (SELECT 1 FROM events AS o "
-                                                "WHERE o.code = f.code AND o.id <> f.id)"
-                                              : "";
-        kiosk_fmt(sql, sizeof sql,
-                  "UPDATE %s AS t SET (%s) = (%s), srv_seq = nextval(pg_get_serial_sequence("
-                  "'%s', 'srv_seq')) FROM sync_in_%s AS f WHERE f.%s = t.%s AND "
-                  "(f.updated_at, f.updated_by COLLATE \"C\") > (t.updated_at, t.updated_by "
-                  "COLLATE \"C\")%s",
-                  t->name, set_cols, set_vals, t->name, t->name, t->key, t->key, guard);
-        if (!(r = pg_query(p, sql, 0, NULL)))
-            return KIOSK_E_IO;
-        updated = pg_cmd_tuples(r);
-        PQclear(r);
-        /* Versions on the server newer than the ones this kiosk sent come back with the pull. */
-        sync_cols(t, "t.", 0, tcols, sizeof tcols);
-        kiosk_fmt(sql, sizeof sql,
-                  "SELECT %s, t.srv_seq FROM %s AS t JOIN sync_in_%s AS f ON f.%s = t.%s WHERE "
-                  "(t.updated_at, t.updated_by COLLATE \"C\") > (f.updated_at, f.updated_by "
-                  "COLLATE \"C\")",
-                  tcols, t->name, t->name, t->key, t->key);
-        if (!(ts->newer = pg_query(p, sql, 0, NULL)))
-            return KIOSK_E_IO;
-        newer = PQntuples(ts->newer);
-    }
+    if (t->versioned && (st = merge_versions(p, ti, &updated, &newer)) != KIOSK_OK)
+        return st;
     p->c->sent[ti] += inserted + updated;
     long dup = copied - inserted - updated - newer;
     if (dup > 0 && ti == SYNC_EVENTS) {
