@@ -62,7 +62,7 @@ struct attendance {
         err_place[ATT_MSG_LEN];
     struct kit_places places;
     struct kit_place_field place;
-    int consent_attendance, consent_contact;
+    int consent_contact;
 };
 
 extern const struct kiosk_string attendance_strings[];

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#define ATT_CONSENT_VERSION "signup-v1" /* the same texts as the sign-up plugin's */
+#define ATT_CONSENT_VERSION "signup-v2" /* the same texts as the sign-up plugin's */
 #define ATT_PLACES_SHOWN 4
 
 void att_walkin_start(struct attendance *a, kiosk_ctx *ctx)
@@ -14,7 +14,7 @@ void att_walkin_start(struct attendance *a, kiosk_ctx *ctx)
     a->w_phone[0] = a->w_year[0] = '\0';
     a->err_name[0] = a->err_phone[0] = a->err_year[0] = a->err_place[0] = '\0';
     memset(&a->place, 0, sizeof a->place);
-    a->consent_attendance = a->consent_contact = 0;
+    a->consent_contact = 0;
     kit_places_load(a->h, &a->k, ctx, &a->places);
     a->screen = ATT_WALKIN;
 }
@@ -103,11 +103,9 @@ static void walkin_register(struct attendance *a, kiosk_ctx *ctx)
         kit_fill(a->who.id, sizeof a->who.id, reg.person_id, NULL, NULL);
     }
     a->who.extra_json = NULL;
-    st = a->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_ATTENDANCE,
-                                  a->consent_attendance, ATT_CONSENT_VERSION);
-    if (st == KIOSK_OK)
-        st = a->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, a->consent_contact,
-                                      ATT_CONSENT_VERSION);
+    /* attendance is recorded under the reporting duty (the notice); contact is asked */
+    st = a->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, a->consent_contact,
+                                  ATT_CONSENT_VERSION);
     if (st != KIOSK_OK)
         h->log(ctx, "class_attendance: walk-in consent not stored");
     att_person_chosen(a, ctx, &a->who, 0);
@@ -152,8 +150,8 @@ void att_walkin_consent_frame(struct attendance *a, kiosk_ctx *ctx)
     h->ui_heading(ctx, h->tr(ctx, "att.walkin_consent"));
     if (a->err_place[0])
         h->ui_message(ctx, KIOSK_MSG_ERROR, a->err_place);
+    h->ui_text(ctx, h->tr(ctx, "att.attendance_notice"));
     h->ui_text(ctx, h->tr(ctx, "att.consent_intro"));
-    h->ui_checkbox(ctx, h->tr(ctx, "att.consent_attendance"), &a->consent_attendance);
     h->ui_checkbox(ctx, h->tr(ctx, "att.consent_contact"), &a->consent_contact);
     h->ui_row_begin(ctx, 2);
     back = h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL);

@@ -56,12 +56,18 @@ const struct kiosk_string attendance_strings[] = {
      "Or type your commune (accents optional)"},
     {"att.walkin_place", "Bạn ở xã, phường nào?", "Which commune do you live in?"},
     {"att.walkin_consent", "Sự đồng ý của bạn", "Your consent"},
-    {"att.consent_intro", "Đánh dấu những điều bạn đồng ý. Không đánh dấu vẫn được điểm danh.",
-     "Tick what you agree to. You are checked in either way."},
+    {"att.consent_intro",
+     "Liên hệ là tùy bạn: đánh dấu nếu bạn đồng ý. Không đánh dấu vẫn được điểm danh.",
+     "Being contacted is up to you: tick if you agree. You are checked in either way."},
     {"att.err.commune", "Vui lòng chọn hoặc gõ tên xã, phường của bạn",
      "Please pick or type your commune"},
-    {"att.consent_attendance", "Tôi đồng ý cho lưu việc điểm danh của tôi để báo cáo lớp học",
-     "I agree that my attendance is kept for the class report"},
+    {"att.attendance_notice",
+     "Điểm danh: trung tâm lưu họ tên, năm sinh, xã/phường và các buổi bạn có mặt để báo cáo kinh "
+     "phí khuyến công (nghĩa vụ báo cáo của chương trình, Nghị định 13/2023), trong 5 năm. Không "
+     "cần đánh dấu.",
+     "Attendance: the centre keeps your name, year of birth, commune and the sessions you attend "
+     "for the industrial-promotion funding report (the programme's reporting duty, Decree "
+     "13/2023), for 5 years. Nothing to tick."},
     {"att.consent_contact", "Tôi đồng ý được liên hệ về các lớp học sau này",
      "I agree to be contacted about later classes"},
     {"att.walkin_submit", "Đăng ký và điểm danh", "Register and check in"},

@@ -38,7 +38,7 @@ struct signup {
     struct kit_place_field place;
     int org_kind; /* KIOSK_ORG_NONE, HOUSEHOLD or COOPERATIVE */
     char org[KIOSK_TEXT_LEN];
-    int consent_attendance, consent_contact;
+    int consent_contact;
 
     int outcome; /* enum signup_outcome */
     int waitlist_position;

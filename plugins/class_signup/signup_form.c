@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#define SIGNUP_CONSENT_VERSION "signup-v1" /* bump when the consent texts change */
+#define SIGNUP_CONSENT_VERSION "signup-v2" /* bump when the consent texts change */
 #define SIGNUP_PLACES_SHOWN 6
 
 void signup_form_start(struct signup *s, kiosk_ctx *ctx, const struct kiosk_event *ev)
@@ -14,7 +14,7 @@ void signup_form_start(struct signup *s, kiosk_ctx *ctx, const struct kiosk_even
     s->err_name[0] = s->err_phone[0] = s->err_year[0] = s->err_place[0] = '\0';
     memset(&s->place, 0, sizeof s->place);
     s->org_kind = KIOSK_ORG_NONE;
-    s->consent_attendance = s->consent_contact = 0; /* unticked: consent is given, not assumed */
+    s->consent_contact = 0; /* unticked: consent is given, not assumed */
     kit_places_load(s->h, &s->k, ctx, &s->places);
     s->screen = SIGNUP_PERSON;
 }
@@ -216,12 +216,10 @@ static void do_register(struct signup *s, kiosk_ctx *ctx)
     }
     if (reg.person_id[0] == '\0')
         kit_fill(reg.person_id, sizeof reg.person_id, p.id, NULL, NULL);
-    /* both answers are stored, with the version of the text the person read */
-    st = s->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_ATTENDANCE,
-                                  s->consent_attendance, SIGNUP_CONSENT_VERSION);
-    if (st == KIOSK_OK)
-        st = s->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, s->consent_contact,
-                                      SIGNUP_CONSENT_VERSION);
+    /* the answer is stored, with the version of the text the person read; attendance is
+     * recorded under the programme's reporting duty, not asked (the notice says so) */
+    st = s->k.people->consent_set(ctx, reg.person_id, KIOSK_CONSENT_CONTACT, s->consent_contact,
+                                  SIGNUP_CONSENT_VERSION);
     if (st != KIOSK_OK) {
         fail(s, ctx, st, "consent");
         return;
@@ -248,8 +246,8 @@ void signup_consent_frame(struct signup *s, kiosk_ctx *ctx)
     int nav;
 
     form_heading(s, ctx, "signup.step_consent");
+    h->ui_text(ctx, h->tr(ctx, "signup.attendance_notice"));
     h->ui_text(ctx, h->tr(ctx, "signup.consent_intro"));
-    h->ui_checkbox(ctx, h->tr(ctx, "signup.consent_attendance"), &s->consent_attendance);
     h->ui_checkbox(ctx, h->tr(ctx, "signup.consent_contact"), &s->consent_contact);
     nav = nav_row(s, ctx, "signup.submit");
     if (nav < 0)

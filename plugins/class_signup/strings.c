@@ -27,10 +27,16 @@ const struct kiosk_string signup_strings[] = {
     {"signup.org_household", "Hộ kinh doanh", "Household business"},
     {"signup.org_coop", "Hợp tác xã", "Cooperative"},
     {"signup.org_name", "Tên hộ kinh doanh, hợp tác xã {1}", "Name of the business {1}"},
-    {"signup.consent_intro", "Đánh dấu những điều bạn đồng ý. Không đánh dấu vẫn được đăng ký.",
-     "Tick what you agree to. You are signed up either way."},
-    {"signup.consent_attendance", "Tôi đồng ý cho lưu việc điểm danh của tôi để báo cáo lớp học",
-     "I agree that my attendance is kept for the class report"},
+    {"signup.consent_intro",
+     "Liên hệ là tùy bạn: đánh dấu nếu bạn đồng ý. Không đánh dấu vẫn được đăng ký.",
+     "Being contacted is up to you: tick if you agree. You are signed up either way."},
+    {"signup.attendance_notice",
+     "Điểm danh: trung tâm lưu họ tên, năm sinh, xã/phường và các buổi bạn có mặt để báo cáo kinh "
+     "phí khuyến công (nghĩa vụ báo cáo của chương trình, Nghị định 13/2023), trong 5 năm. Không "
+     "cần đánh dấu.",
+     "Attendance: the centre keeps your name, year of birth, commune and the sessions you attend "
+     "for the industrial-promotion funding report (the programme's reporting duty, Decree "
+     "13/2023), for 5 years. Nothing to tick."},
     {"signup.consent_contact", "Tôi đồng ý được liên hệ về các lớp học sau này",
      "I agree to be contacted about later classes"},
     {"signup.submit", "Đăng ký", "Sign up"},

@@ -57,8 +57,8 @@ grep -q 'Lớp: May và đan dây nhựa (MDN-MK)' "$sheet" || fail "no class li
 grep -q 'Địa điểm: xã Mỹ Khánh, huyện Phong Điền, TP Cần Thơ' "$sheet" || fail "no place line"
 ok
 
-# The official order: given name, family, middle (namesakes by birth year); Loan took back
-# her consent to attendance records and is not on the sheet.
+# The official order: given name, family, middle (namesakes by birth year); Loan left the
+# attendance box unticked: attendance is recorded under the reporting duty, she is on it.
 names=$(awk -F'\t' '$1 ~ /^[0-9]+$/ { print $2 " " $3 }' "$sheet")
 want="Lê Thị Ánh 1990
 Trần Văn Bình 1980
@@ -68,6 +68,7 @@ Nguyễn Thị Hoa 1985
 Nguyễn Thị Hòa 1978
 Nguyễn Thị Hòa 1992
 Trương Thị Diễm Hương 1993
+Võ Thị Kim Loan 1983
 Huỳnh Văn Tâm 1970
 Phạm Thị Thu Trang 1988"
 [ "$names" = "$want" ] || fail "order on the sheet:
@@ -91,18 +92,18 @@ want_marks() { printf '%s\t%s\t%s\t%s\t\t\t%s' "$1" "$2" "$3" "$pm" "$4"; }
 [ "$(row 'Nguyễn Thị Hòa' 1978 | cut -f5)" = "0918 456 702" ] || fail "Hòa's phone (she agreed)"
 [ -z "$(row 'Nguyễn Thị Hoa' 1985 | cut -f5)" ] || fail "Hoa's phone shown without consent"
 [ "$(row 'Nguyễn Thị Hòa' 1978 | cut -f4)" = "xã Mỹ Khánh, huyện Phong Điền" ] || fail "address"
-grep -q 'Loan' "$sheet" && fail "Loan is on the sheet after taking back her consent"
+[ -z "$(row 'Võ Thị Kim Loan' 1983 | cut -f5)" ] || fail "Loan's phone shown after she took back her consent"
 ok
 
 # Totals at the foot: present per session (on time or late), of whom late, absent.
 foot() { grep "^$1"$'\t' "$sheet" | cut -f6-12; }
-[ "$(foot 'Tổng số có mặt')" = "$(printf '8\t3\t3\t%s\t\t\t14' "${pm:+0}")" ] ||
+[ "$(foot 'Tổng số có mặt')" = "$(printf '9\t3\t3\t%s\t\t\t15' "${pm:+0}")" ] ||
   fail "present totals: $(foot 'Tổng số có mặt')"
 [ "$(foot 'Trong đó đến muộn')" = "$(printf '1\t0\t1\t%s\t\t\t2' "${pm:+0}")" ] ||
   fail "late totals: $(foot 'Trong đó đến muộn')"
-[ "$(foot 'Vắng')" = "$(printf '2\t7\t7\t%s\t\t\t%s' "${pm:+10}" "$([ -n "$pm" ] && echo 26 || echo 16)")" ] ||
+[ "$(foot 'Vắng')" = "$(printf '2\t8\t8\t%s\t\t\t%s' "${pm:+11}" "$([ -n "$pm" ] && echo 29 || echo 18)")" ] ||
   fail "absent totals: $(foot 'Vắng')"
-grep -q 'Tổng số học viên: 10 người' "$sheet" || fail "people count"
+grep -q 'Tổng số học viên: 11 người' "$sheet" || fail "people count"
 grep -q 'Người lập biểu' "$sheet" && grep -q 'Xác nhận của đơn vị tổ chức' "$sheet" || fail "signature lines"
 ok
 
@@ -110,7 +111,7 @@ ok
 summary=$work/csv/summary.csv
 [ "$(awk -F'\t' '$2 == "HC-DT" { print $13, $14 }' "$summary")" = "3 1" ] ||
   fail "HC-DT visitors/returning: $(grep HC-DT "$summary")"
-[ "$(awk -F'\t' '$2 == "MDN-MK" { print $9, $10, $12 }' "$summary")" = "10 9 1" ] ||
+[ "$(awk -F'\t' '$2 == "MDN-MK" { print $9, $10, $12 }' "$summary")" = "11 10 1" ] ||
   fail "MDN-MK registered/attended/walk-ins: $(grep MDN-MK "$summary")"
 grep -q 'may mặc' "$summary" || fail "no interest table in the summary"
 leads=$work/csv/leads.csv

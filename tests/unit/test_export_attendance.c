@@ -1,5 +1,5 @@
-/* The attendance sheet from a real store: who is on it (consent), in which order (official),
- * what each cell says (Có mặt / Muộn / Vắng), totals, phones only with consent, formula
+/* The attendance sheet from a real store: who is on it (everyone registered), in which order
+ * (official), what each cell says (Có mặt / Muộn / Vắng), totals, phones only with consent, formula
  * cells defused, file mode 0600, nothing left behind on failure. */
 #include "export_fixture.h"
 
@@ -27,7 +27,7 @@ struct who {
     {"Lê Thị Ánh", 1990, "0388 765 405", "=HYPERLINK(\"http://x\";\"bấm\")", ""},
     {"Phạm Thị Thu Trang", 1988, "0974 321 506", "xã Mỹ Khánh, ấp \"Mỹ Nhơn\"", ""},
     {"Đặng Văn Đức", 1975, "", "xã Mỹ Khánh", ""},
-    {"Võ Thị Kim Loan", 1983, "0363 852 107", "xã Giai Xuân", ""}, /* withdraws consent */
+    {"Võ Thị Kim Loan", 1983, "0363 852 107", "xã Giai Xuân", ""}, /* unticked, withdraws */
 };
 #define PEOPLE (sizeof people / sizeof people[0])
 
@@ -46,12 +46,15 @@ static void setup(store *s)
         CHECK_INT(store_register(s, ev.id, &p, "import", &reg, NULL), KIOSK_OK);
         kiosk_strlcpy(people[i].id, p.id, sizeof people[i].id);
     }
-    /* Hòa 1978 and Ánh agreed to be contacted; Loan took back her attendance consent */
+    /* Hòa 1978 and Ánh agreed to be contacted; Loan left the old attendance box unticked
+     * (attendance is recorded under the reporting duty: she is on the sheet), agreed to be
+     * contacted, then took it back: her phone is hidden */
     CHECK_INT(store_consent_set(s, people[0].id, KIOSK_CONSENT_CONTACT, 1, "v1"), KIOSK_OK);
     CHECK_INT(store_consent_set(s, people[4].id, KIOSK_CONSENT_CONTACT, 1, "v1"), KIOSK_OK);
-    CHECK_INT(store_consent_set(s, people[7].id, KIOSK_CONSENT_ATTENDANCE, 1, "v1"), KIOSK_OK);
-    ex_at(2026, 5, 11, 7, 0);
     CHECK_INT(store_consent_set(s, people[7].id, KIOSK_CONSENT_ATTENDANCE, 0, "v1"), KIOSK_OK);
+    CHECK_INT(store_consent_set(s, people[7].id, KIOSK_CONSENT_CONTACT, 1, "v1"), KIOSK_OK);
+    ex_at(2026, 5, 11, 7, 0);
+    CHECK_INT(store_consent_set(s, people[7].id, KIOSK_CONSENT_CONTACT, 0, "v1"), KIOSK_OK);
     /* session 1: all but Đức, Bình late; session 2: Hòa 1978 and Hoa; session 3: nobody */
     struct kiosk_checkin c;
     for (size_t i = 0; i < PEOPLE; i++) {
@@ -109,7 +112,7 @@ static void test_csv(store *s)
     struct export_result res;
     char err[512] = "";
     CHECK_INT(export_attendance(s, "MDN-MK", EXPORT_CSV, path, &res, err, sizeof err), KIOSK_OK);
-    CHECK_INT(res.rows, 7);
+    CHECK_INT(res.rows, 8);
     struct stat st;
     CHECK_INT(stat(path, &st), 0);
     CHECK_INT(st.st_mode & 0777, 0600);
@@ -128,7 +131,7 @@ static void test_csv(store *s)
     CHECK(strstr(csv, "STT,Họ và tên,Năm sinh,Địa chỉ,Số điện thoại,Buổi 1 11/05,Buổi 2 12/05,"
                       "Buổi 3 13/05,Số buổi có mặt\r\n"));
     char line[1024];
-    /* the official order: Ánh, Bình, Đức, Hoa, Hòa 1978, Hòa 1992, Thu Trang; Loan is out */
+    /* the official order: Ánh, Bình, Đức, Hoa, Hòa 1978, Hòa 1992, Loan, Thu Trang */
     CHECK_STR(line_starting(csv, "1", line, sizeof line),
               "1,Lê Thị Ánh,1990,\"'=HYPERLINK(\"\"http://x\"\";\"\"bấm\"\"), huyện Phong "
               "Điền\",0388 765 405,Có mặt,Vắng,Vắng,1");
@@ -144,17 +147,18 @@ static void test_csv(store *s)
     CHECK_STR(line_starting(csv, "6", line, sizeof line),
               "6,Nguyễn Thị Hòa,1992,\"xã Nhơn Ái, huyện Phong Điền\",,Có mặt,Vắng,Vắng,1");
     CHECK_STR(line_starting(csv, "7", line, sizeof line),
-              "7,Phạm Thị Thu Trang,1988,\"xã Mỹ Khánh, ấp \"\"Mỹ Nhơn\"\", huyện Phong Điền\",,"
+              "7,Võ Thị Kim Loan,1983,\"xã Giai Xuân, huyện Phong Điền\",,Có mặt,Vắng,Vắng,1");
+    CHECK_STR(line_starting(csv, "8", line, sizeof line),
+              "8,Phạm Thị Thu Trang,1988,\"xã Mỹ Khánh, ấp \"\"Mỹ Nhơn\"\", huyện Phong Điền\",,"
               "Có mặt,Vắng,Vắng,1");
-    CHECK(line_starting(csv, "8", line, sizeof line) == NULL);
-    CHECK(strstr(csv, "Võ Thị Kim Loan") == NULL);
-    CHECK(strstr(csv, "0363") == NULL);
+    CHECK(line_starting(csv, "9", line, sizeof line) == NULL);
+    CHECK(strstr(csv, "0363") == NULL); /* her contact consent was taken back */
     CHECK_STR(line_starting(csv, "Tổng số có mặt", line, sizeof line),
-              "Tổng số có mặt,,,,,6,2,0,8");
+              "Tổng số có mặt,,,,,7,2,0,9");
     CHECK_STR(line_starting(csv, "Trong đó đến muộn", line, sizeof line),
               "Trong đó đến muộn,,,,,1,0,0,1");
-    CHECK_STR(line_starting(csv, "Vắng", line, sizeof line), "Vắng,,,,,1,5,7,13");
-    CHECK(strstr(csv, "Tổng số học viên: 7 người\r\n"));
+    CHECK_STR(line_starting(csv, "Vắng", line, sizeof line), "Vắng,,,,,1,6,8,15");
+    CHECK(strstr(csv, "Tổng số học viên: 8 người\r\n"));
     CHECK(strstr(csv, "Người lập biểu,,,Xác nhận của đơn vị tổ chức\r\n"));
     free(csv);
 }
@@ -176,8 +180,8 @@ static void test_order_matches_text_module(store *s)
         }
         prev = row;
     }
-    CHECK_INT(n, 7);
-    CHECK_INT(a.people, 7);
+    CHECK_INT(n, 8);
+    CHECK_INT(a.people, 8);
     attendance_close(&a);
 }
 
@@ -197,6 +201,8 @@ static void test_xlsx_and_refusals(store *s)
              path);
     CHECK_INT(system(cmd), 0);
     snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/worksheets/sheet1.xml | grep -q 'Loan'", path);
+    CHECK_INT(system(cmd), 0); /* attendance is not opted into */
+    snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/worksheets/sheet1.xml | grep -q '0363'", path);
     CHECK(system(cmd) != 0);
 
     /* no such class: nothing written, not even a tmp file */

@@ -124,7 +124,8 @@ static void visitor(const char *name, int year, const char *phone, const char *o
 static void fill(void)
 {
     /* MDN-MK: session 1 (two days ago) nearly all, Bình late; session 2 three; today two and
-     * a walk-in; Loan takes back her consent to attendance records */
+     * a walk-in; Loan left the attendance box unticked (she is on the sheet all the same)
+     * and took back her consent to be contacted (her phone is hidden) */
     static const struct {
         const char *name;
         int year;
@@ -142,6 +143,8 @@ static void fill(void)
     walk_in("MDN-MK", 3, "Trương Thị Diễm Hương", 1993, "0977 888 999");
     consent("MDN-MK", "Nguyễn Thị Hòa", 1978, KIOSK_CONSENT_CONTACT, 1);
     consent("MDN-MK", "Võ Thị Kim Loan", 1983, KIOSK_CONSENT_ATTENDANCE, 0);
+    consent("MDN-MK", "Võ Thị Kim Loan", 1983, KIOSK_CONSENT_CONTACT, 1);
+    consent("MDN-MK", "Võ Thị Kim Loan", 1983, KIOSK_CONSENT_CONTACT, 0);
     /* MDN-PD collects signatures */
     attend("MDN-PD", 1, "Phan Thị Diễm", 1987, 3, 1);
     attend("MDN-PD", 1, "Bùi Văn Lợi", 1973, 30, 1);

@@ -3,6 +3,8 @@
  * registrations and check-ins counted once; namesakes stay apart; a coordinator's merge
  * and unmerge travel as facts. */
 #include "store_fixture.h"
+#include "export/attendance.h"
+#include "store/export_rows.h"
 #include "sync/sync.h"
 
 #define HOA_PHONE "0912 345 678"
@@ -84,6 +86,25 @@ static void check_one_person(store *s, const char *hoa_b, int extra)
     CHECK_INT(fx_count(s, "SELECT count(DISTINCT coalesce(a.survivor_id, c.person_id)) FROM "
                           "checkins c LEFT JOIN person_alias a ON a.id=c.person_id"),
               2);
+    /* the sheet lists each person once, and the summary counts the sheet's rows */
+    struct attendance a;
+    CHECK_INT(attendance_open(s, "MDN-MK", kiosk_clock_now_ms(), &a), KIOSK_OK);
+    struct attendance_row row;
+    int rows = 0, hoa_rows = 0;
+    while (attendance_next(&a, &row) == 1) {
+        rows++;
+        hoa_rows += strcmp(row.person_id, hoa_b) == 0;
+    }
+    CHECK_INT(rows, 3 + extra);
+    CHECK_INT(hoa_rows, 1);
+    attendance_close(&a);
+    int sum[3];
+    struct kiosk_event ev;
+    CHECK_INT(store_event_get(s, "MDN-MK", &ev), KIOSK_OK);
+    CHECK_INT(store_summary_count(s, STORE_SUM_REGISTERED, ev.id, 0, sum), KIOSK_OK);
+    CHECK_INT(sum[0], rows);
+    CHECK_INT(store_summary_count(s, STORE_SUM_ATTENDED, ev.id, 1, sum), KIOSK_OK);
+    CHECK_INT(sum[0], 2);
     /* a search finds her once */
     struct kiosk_person_hit *hits = NULL;
     size_t n = 0;

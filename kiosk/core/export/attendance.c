@@ -269,9 +269,8 @@ static kiosk_status load_sessions(struct attendance *a)
     return KIOSK_OK;
 }
 
-/* Who is on the sheet: the event's registrations (waiting list and cancelled ones only when
- * they came anyway, decided per row), minus people whose latest answer about attendance
- * records is no (store_attendance_people). */
+/* Who is on the sheet: the event's registrations, one row a person (waiting list and
+ * cancelled ones only when they came anyway, decided per row; store_attendance_people). */
 kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct attendance *a)
 {
     memset(a, 0, sizeof *a);

@@ -44,8 +44,9 @@ struct attendance {
 /* Loads the event (code or id), its sessions and its check-ins; sessions starting after
  * now_ms without a check-in are not held yet. KIOSK_E_NOT_FOUND for no such event. */
 kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct attendance *a);
-/* The next person: 1 with row filled, 0 at the end, -1 on a storage error. People who took
- * back their consent to attendance records are left out. */
+/* The next person: 1 with row filled, 0 at the end, -1 on a storage error. Everyone
+ * registered is on the sheet, once (records merged into one person count as her:
+ * docs/IDENTITY.md); attendance is recorded under the reporting duty, not by consent. */
 int attendance_next(struct attendance *a, struct attendance_row *row);
 /* The signature PNG of a row's person for session index i (0-based), or NULL. *png stays
  * valid until the next call. */

@@ -22,25 +22,45 @@ kiosk_status store_official_key_register(store *s, store_name_key_fn fn)
     return rc == SQLITE_OK ? KIOSK_OK : store_status_from_sqlite(s, rc, "export function");
 }
 
+/* One person, one row (docs/IDENTITY.md): every read below counts a person's records
+ * together under the id that survives merges; the rows themselves are never rewritten. */
+#define WHO(col)                                                                                   \
+    "coalesce((SELECT a.survivor_id FROM person_alias a WHERE a.id = " col "), " col ")"
+/* The records of the person whose surviving id is the SQL expression who. */
+#define RECORDS_OF(who)                                                                            \
+    "(SELECT " who " UNION ALL SELECT a.id FROM person_alias a WHERE a.survivor_id = " who ")"
+/* The latest answer of person who about purpose (1 attendance, 2 contact, 3 share); dflt
+ * when never asked. */
+#define CONSENT(who, purpose, dflt)                                                                \
+    "COALESCE((SELECT k.granted FROM consents k WHERE k.person_id IN " RECORDS_OF(                 \
+        who) " AND k.purpose = " purpose " ORDER BY k.created_at DESC, k.id DESC LIMIT 1), " dflt  \
+             ")"
+
 kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn fn, void *ctx)
 {
     return store_query(s,
-                       "SELECT c.person_id, s.number, c.late FROM sessions s "
-                       "JOIN checkins c ON c.session_id = s.id "
-                       "WHERE s.event_id = ?1 AND c.kind = 1",
+                       "SELECT " WHO("c.person_id") ", s.number, c.late FROM sessions s "
+                                                    "JOIN checkins c ON c.session_id = s.id "
+                                                    "WHERE s.event_id = ?1 AND c.kind = 1",
                        "export check-ins", fn, ctx, "t", event_id);
 }
 
-/* The phone shows only when the latest answer about being contacted is yes: the sheet
- * travels to the budget holder, and a trainee's number is hers to share. */
+/* Everyone registered who is on the sheet (attendance is processed under the programme's
+ * reporting duty, not by consent: docs/IDENTITY.md), once per person. Of a person's several
+ * registrations the strongest status holds (registered, walk-in, waiting, cancelled). The
+ * phone shows only when the latest answer about being contacted is yes: the sheet travels to
+ * the budget holder, and a trainee's number is hers to share. */
 static const char *const people_sql =
     "SELECT p.id, p.full_name, p.birth_year, p.phone, p.commune, p.district, p.province, "
-    "r.status, COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = p.id AND "
-    "k.purpose = 2 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 0) "
-    "FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.event_id = ?1 "
-    "AND COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = p.id AND "
-    "k.purpose = 1 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 1) = 1 "
-    "ORDER BY kiosk_official_key(p.full_name, p.given_name), p.birth_year, p.id";
+    "CASE min(CASE r.status WHEN 1 THEN 1 WHEN 3 THEN 2 WHEN 2 THEN 3 ELSE 4 END) WHEN 1 THEN 1 "
+    "WHEN 2 THEN 3 WHEN 3 THEN 2 ELSE 4 END, " CONSENT(
+        "p.id", "2",
+        "0") " "
+             "FROM (SELECT " WHO(
+                 "person_id") " AS who, status FROM registrations WHERE event_id = ?1) r "
+                              "JOIN people p ON p.id = r.who GROUP BY p.id "
+                              "ORDER BY kiosk_official_key(p.full_name, p.given_name), "
+                              "p.birth_year, p.id";
 
 kiosk_status store_attendance_people(store *s, const char *event_id, store_rows **out)
 {
@@ -53,8 +73,9 @@ const void *store_checkin_signature(store *s, store_rows **cur, const char *sess
     *len = 0;
     if (!*cur && store_rows_open(s,
                                  "SELECT signature_png FROM checkins WHERE session_id = ?1 "
-                                 "AND person_id = ?2 AND kind = 1 AND signature_png IS NOT NULL "
-                                 "ORDER BY created_at LIMIT 1",
+                                 "AND person_id IN " RECORDS_OF("?2") " AND kind = 1 AND "
+                                                                      "signature_png IS NOT NULL "
+                                                                      "ORDER BY created_at LIMIT 1",
                                  "export signature", cur, NULL) != KIOSK_OK)
         return NULL;
     sqlite3_stmt *st = (*cur)->st;
@@ -66,46 +87,46 @@ const void *store_checkin_signature(store *s, store_rows **cur, const char *sess
     return store_rows_blob(*cur, 0, len);
 }
 
+/* One row a visitor (her first registration), when her latest answer about being contacted
+ * is yes. */
 static const char *const leads_sql =
     "SELECT p.full_name, p.phone, p.organisation, p.org_kind, p.commune, p.district, "
     "p.province, COALESCE((SELECT group_concat(j.value, '; ') FROM json_each(CASE WHEN "
     "json_valid(r.extra) THEN r.extra ELSE '{}' END, '$.interests') j WHERE j.type = 'text'), "
     "''), COALESCE(CASE WHEN json_valid(r.extra) THEN json_extract(r.extra, '$.note') END, ''), "
-    "r.created_at FROM registrations r JOIN people p ON p.id = r.person_id "
-    "WHERE r.event_id = ?1 AND r.status <> 4 AND COALESCE((SELECT k.granted FROM consents k "
-    "WHERE k.person_id = p.id AND k.purpose = 2 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), "
-    "0) = 1 ORDER BY r.created_at, p.id";
+    "r.created_at FROM (SELECT " WHO(
+        "person_id") " AS who, extra, min(created_at) AS created_at "
+                     "FROM registrations WHERE event_id = ?1 AND status <> 4 GROUP BY 1) r "
+                     "JOIN people p ON p.id = r.who WHERE " CONSENT(
+                         "p.id", "2", "0") " = 1 "
+                                           "ORDER BY r.created_at, p.id";
 
 kiosk_status store_fair_leads(store *s, const char *event_id, store_row_fn fn, void *ctx)
 {
     return store_query(s, leads_sql, "export leads", fn, ctx, "t", event_id);
 }
 
-/* A person counts unless their latest answer about attendance records is no: the summary's
- * numbers then match the attendance sheets they summarise. */
-#define CONSENT_OK(person)                                                                         \
-    "COALESCE((SELECT k.granted FROM consents k WHERE k.person_id = " person                       \
-    " AND k.purpose = 1 ORDER BY k.created_at DESC, k.id DESC LIMIT 1), 1) = 1"
-
+/* Everyone who registered or came counts, once (the sheet's rows and the summary's totals
+ * are the same people). */
+#define WHO_R WHO("r.person_id")
+#define WHO_C WHO("c.person_id")
 static const char *const summary_sql[] = {
     [STORE_SUM_HELD] =
         "SELECT count(*), sum(s.starts_at <= ?2 OR EXISTS (SELECT 1 FROM checkins c "
         "WHERE c.session_id = s.id AND c.kind = 1)), 0 FROM sessions s WHERE s.event_id = ?1 "
         "AND s.cancelled = 0",
     [STORE_SUM_REGISTERED] =
-        "SELECT count(*), COALESCE(sum(r.status = 3 OR r.source = 'walkin'), 0), 0 FROM "
-        "registrations r WHERE r.event_id = ?1 AND r.status IN (1, 3) AND " CONSENT_OK(
-            "r.person_id"),
+        "SELECT count(*), COALESCE(sum(walk), 0), 0 FROM (SELECT " WHO_R " AS w, "
+        "max(r.status = 3 OR r.source = 'walkin') AS walk FROM registrations r "
+        "WHERE r.event_id = ?1 AND r.status IN (1, 3) GROUP BY w)",
     [STORE_SUM_ATTENDED] =
         "SELECT count(*), COALESCE(sum(n >= ?2), 0), COALESCE(sum(n >= 2), 0) FROM "
-        "(SELECT c.person_id AS p, count(DISTINCT c.session_id) AS n FROM sessions s "
-        "JOIN checkins c ON c.session_id = s.id WHERE s.event_id = ?1 AND c.kind = 1 "
-        "GROUP BY c.person_id) WHERE " CONSENT_OK("p"),
+        "(SELECT " WHO_C " AS p, count(DISTINCT c.session_id) AS n FROM sessions s "
+        "JOIN checkins c ON c.session_id = s.id WHERE s.event_id = ?1 AND c.kind = 1 GROUP BY p)",
     [STORE_SUM_VISITORS] =
-        "SELECT count(*), 0, 0 FROM (SELECT r.person_id AS p FROM registrations r WHERE "
-        "r.event_id = ?1 AND r.status <> 4 UNION SELECT c.person_id FROM sessions s JOIN "
-        "checkins c ON c.session_id = s.id WHERE s.event_id = ?1 AND c.kind = 1) WHERE " CONSENT_OK(
-            "p"),
+        "SELECT count(*), 0, 0 FROM (SELECT " WHO_R " AS p FROM registrations r "
+        "WHERE r.event_id = ?1 AND r.status <> 4 UNION SELECT " WHO_C " FROM sessions s "
+        "JOIN checkins c ON c.session_id = s.id WHERE s.event_id = ?1 AND c.kind = 1)",
 };
 
 static kiosk_status copy_three(store_rows *r, void *ctx)
@@ -132,6 +153,6 @@ kiosk_status store_summary_interests(store *s, const char *event_id, store_row_f
         s,
         "SELECT j.value FROM registrations r, json_each(CASE WHEN json_valid(r.extra) THEN "
         "r.extra ELSE '{}' END, '$.interests') j WHERE r.event_id = ?1 AND r.status <> 4 "
-        "AND j.type = 'text' AND " CONSENT_OK("r.person_id"),
+        "AND j.type = 'text'",
         "summary interests", fn, ctx, "t", event_id);
 }

@@ -15,7 +15,7 @@ kiosk_status store_official_key_register(store *s, store_name_key_fn fn);
 kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn fn, void *ctx);
 
 /* Who is on the attendance sheet, in the official order (store_official_key_register first):
- * the event's registrations minus people whose latest answer about attendance records is no.
+ * every person registered for the event, once (merged records resolved to the survivor).
  * Columns: 0 id, 1 full_name, 2 birth_year, 3 phone, 4 commune, 5 district, 6 province,
  * 7 registration status, 8 latest answer about being contacted is yes (0/1). */
 kiosk_status store_attendance_people(store *s, const char *event_id, store_rows **out);
@@ -30,8 +30,7 @@ const void *store_checkin_signature(store *s, store_rows **cur, const char *sess
  * 5 district, 6 province, 7 interests ("a; b"), 8 note, 9 registered at (ms). */
 kiosk_status store_fair_leads(store *s, const char *event_id, store_row_fn fn, void *ctx);
 
-/* The summary's counts for one event; people whose latest answer about attendance records is
- * no are not counted. */
+/* The summary's counts for one event, each person once (merged records resolved). */
 enum store_summary_count {
     STORE_SUM_HELD,       /* sessions, held by now_or_held (ms) */
     STORE_SUM_REGISTERED, /* registered (confirmed or attended), walk-ins */
