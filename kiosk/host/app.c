@@ -2,6 +2,7 @@
  * Input and time are input.c's, the host_ctx.h accessors host_ctx.c's, the screens
  * screens.c's, the API table api.c's. */
 #include "host/app.h"
+#include "host/host_ctx.h"
 
 #include "host/api.h"
 #include "host/input.h"
@@ -346,6 +347,8 @@ int app_run(struct app *a)
         host_notify_watchdog();
         app_dispatch(a, &in);
         host_camera_poll(a); /* codes read and the live picture: never waits */
+        if (host_receipt_print_poll())
+            app_frame(a, NULL); /* the printer answered (or gave up): say so */
         input_timers(a);
         if (ui_needs_redraw(a->ui))
             app_frame(a, NULL);

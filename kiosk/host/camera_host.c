@@ -3,13 +3,14 @@
 
 #include "camera/camera_source.h"
 #include "host/app.h"
+#include "host/host_ctx.h"
 #include "host/input.h"
 
 #include <string.h>
 
 #define CAPTION_KEY "host.camera.caption"
 
-static void wake(void *user)
+void host_wake_loop(void *user)
 {
     struct app *a = user;
     if (a->be && a->be->wake)
@@ -19,7 +20,7 @@ static void wake(void *user)
 void host_camera_open(struct app *a)
 {
     const char *spec = config_get(a->cfg, "camera");
-    if (camera_start(spec, wake, a, &a->camera.cam) != KIOSK_OK)
+    if (camera_start(spec, host_wake_loop, a, &a->camera.cam) != KIOSK_OK)
         kiosk_log(KIOSK_LOG_ERROR, "camera: cannot start its thread");
     else if (!a->camera.cam)
         kiosk_log(KIOSK_LOG_DEBUG, "camera: none (the setting is '%s')", spec);

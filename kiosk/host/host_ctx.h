@@ -35,5 +35,12 @@ kiosk_status host_text_raster(kiosk_ctx *ctx, const char *text, int font_px, int
 void host_scan_view(kiosk_ctx *ctx);
 /* The receipt screen widget (receipt_view.c), the ABI's receipt sub-table's screen. */
 int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *person_name);
+/* 1 when a receipt sent to the printer is done and its outcome waits to be shown (the loop
+ * then paints a frame). */
+int host_receipt_print_poll(void);
+/* The script player: waits up to timeout_ms of real time for the printer; 1 when done. */
+int host_receipt_print_settle(int timeout_ms);
+/* From any thread: the loop's wait returns at once (a camera read a code, a print ended). */
+void host_wake_loop(void *app);
 
 #endif

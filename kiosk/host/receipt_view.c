@@ -3,6 +3,7 @@
  * print button when a printer is set, and "Xong". A failed print says what to do and leaves the
  * receipt on screen: it is stored already. */
 #include "host/host_ctx.h"
+#include "host/print_job.h"
 #include "receipt/escpos.h"
 
 #include <stdlib.h>
@@ -23,11 +24,18 @@ static struct {
     char title[KIOSK_TEXT_LEN];
     const char *message_key; /* the last print's outcome, NULL: none */
     int message_kind;
+    struct print_job *job; /* the receipt being sent to the printer, on its own thread */
 } view;
+
+static void view_clear(void)
+{
+    print_job_release(view.job); /* a job still sending finishes on its own */
+    memset(&view, 0, sizeof view);
+}
 
 static void view_load(kiosk_ctx *ctx, const struct kiosk_receipt *r)
 {
-    memset(&view, 0, sizeof view);
+    view_clear();
     kiosk_strlcpy(view.text, r->text, sizeof view.text);
     if (receipt_event_title(host_store(ctx), r->event_id, view.title, sizeof view.title) !=
         KIOSK_OK)
@@ -93,10 +101,10 @@ static size_t wrap(const char *text, char lines[][KIOSK_TEXT_LEN], size_t max)
     return n;
 }
 
-/* Renders the printed lines with the kiosk's font, builds the ESC/POS stream, sends it.
- * Returns the string key of the message to show. */
-static const char *print_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *printer,
-                                 int *kind)
+/* Renders the printed lines with the kiosk's font and builds the ESC/POS stream (a few ms,
+ * on the frame's thread: the font is the backend's). KIOSK_OK: *stream to free(). */
+static kiosk_status build_stream(kiosk_ctx *ctx, const struct kiosk_receipt *r, uint8_t **stream,
+                                 size_t *len)
 {
     char lines[PRINT_MAX_LINES][KIOSK_TEXT_LEN], code[KIOSK_TEXT_LEN];
     int px[PRINT_MAX_LINES];
@@ -120,24 +128,58 @@ static const char *print_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, 
                               &imgs[i].width, &imgs[i].height);
         imgs[i].pixels = pixels[i];
     }
-    uint8_t *stream = NULL;
-    size_t len = 0;
-    const char *why = "receipt.print.failed";
-    char detail[256] = "";
     if (st == KIOSK_OK) {
         struct escpos_receipt doc = {imgs, n, r->text, PRINT_QR_MODULE_DOTS, &imgs[n], 1, 4};
-        st = escpos_build(&doc, &stream, &len);
+        st = escpos_build(&doc, stream, len);
     }
-    if (st == KIOSK_OK)
-        st = escpos_send(printer, stream, len, PRINT_TIMEOUT_MS, &why, detail, sizeof detail);
-    else
-        kiosk_log(KIOSK_LOG_ERROR, "cannot render receipt %s for the printer: %s", r->short_code,
-                  kiosk_status_name(st));
-    free(stream);
     for (size_t i = 0; i <= n; i++)
         free(pixels[i]);
-    *kind = st == KIOSK_OK ? KIOSK_MSG_OK : KIOSK_MSG_ERROR;
-    return st == KIOSK_OK ? "receipt.printed" : why;
+    return st;
+}
+
+/* Starts printing: the outcome comes back in a later frame (poll_print). */
+static void print_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *printer)
+{
+    uint8_t *stream = NULL;
+    size_t len = 0;
+    kiosk_status st = build_stream(ctx, r, &stream, &len);
+    if (st == KIOSK_OK)
+        st = print_job_start(printer, stream, len, PRINT_TIMEOUT_MS, host_wake_loop, ctx->app,
+                             &view.job);
+    if (st != KIOSK_OK) {
+        kiosk_log(KIOSK_LOG_ERROR, "cannot render receipt %s for the printer: %s", r->short_code,
+                  kiosk_status_name(st));
+        view.message_key = "receipt.print.failed";
+        view.message_kind = KIOSK_MSG_ERROR;
+        return;
+    }
+    view.message_key = "receipt.printing";
+    view.message_kind = KIOSK_MSG_INFO;
+}
+
+/* A finished job's outcome becomes the message. */
+static void poll_print(void)
+{
+    kiosk_status st;
+    const char *why;
+    if (!view.job || !print_job_done(view.job, &st, &why))
+        return;
+    view.message_key = st == KIOSK_OK ? "receipt.printed" : why ? why : "receipt.print.failed";
+    view.message_kind = st == KIOSK_OK ? KIOSK_MSG_OK : KIOSK_MSG_ERROR;
+    print_job_release(view.job);
+    view.job = NULL;
+}
+
+int host_receipt_print_poll(void)
+{
+    kiosk_status st;
+    const char *why;
+    return view.job && print_job_done(view.job, &st, &why);
+}
+
+int host_receipt_print_settle(int timeout_ms)
+{
+    return !view.job || print_job_wait(view.job, timeout_ms);
 }
 
 int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *person_name)
@@ -147,6 +189,7 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     ui_ctx *ui = host_ui(ctx);
     if (strcmp(view.text, r->text) != 0)
         view_load(ctx, r);
+    poll_print();
     char line[KIOSK_TEXT_LEN];
     ui_heading(ui, view.title);
     kind_line(ctx, r, line, sizeof line);
@@ -169,10 +212,12 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     else
         ui_text(ui, host_tr(ctx, "receipt.hint"));
     const char *printer = host_setting(ctx, "printer");
-    if (printer && printer[0] && ui_button(ui, host_tr(ctx, "receipt.print"), KIOSK_STYLE_NORMAL))
-        view.message_key = print_receipt(ctx, r, printer, &view.message_kind);
+    /* no second print while one is being sent */
+    if (printer && printer[0] && !view.job &&
+        ui_button(ui, host_tr(ctx, "receipt.print"), KIOSK_STYLE_NORMAL))
+        print_receipt(ctx, r, printer);
     int done = ui_button(ui, host_tr(ctx, "receipt.done"), KIOSK_STYLE_PRIMARY);
     if (done)
-        memset(&view, 0, sizeof view); /* the next person starts clean */
+        view_clear(); /* the next person starts clean */
     return done;
 }

@@ -3,6 +3,7 @@
 #include "host/script.h"
 
 #include "host/app.h"
+#include "host/host_ctx.h"
 #include "host/input.h"
 #include "text/text.h"
 
@@ -18,6 +19,7 @@
 #define TAP_HOLD_MS 50  /* a finger's tap lasts about this long */
 #define TEXT_MAX 2048
 #define WAIT_FILE_MAX_MS 300000    /* wait-file: a loaded test machine, not a hang */
+#define PRINT_SETTLE_MAX_MS 30000  /* printing: the job gives up after its own 3 s */
 #define CAMERA_SETTLE_MAX_MS 60000 /* camera: a loaded (ASan) machine decoding pictures */
 
 struct player {
@@ -301,6 +303,17 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
             return 1;
         kiosk_fmt(p->why, sizeof p->why, "no camera (the camera setting is none)");
         return 0;
+    case SCRIPT_PRINTING:
+        /* the printer's own thread sends in real time: its outcome is shown as the loop
+         * would show it */
+        if (!host_receipt_print_settle(PRINT_SETTLE_MAX_MS)) {
+            kiosk_fmt(p->why, sizeof p->why, "the printer job did not end within %d s",
+                      PRINT_SETTLE_MAX_MS / 1000);
+            return 0;
+        }
+        if (host_receipt_print_poll())
+            app_frame(a, NULL);
+        return 1;
     case SCRIPT_SCAN:
         type_text(a, c->args[0], SCAN_GAP_MS);
         input_advance_ms(a, SCAN_GAP_MS);

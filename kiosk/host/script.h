@@ -25,6 +25,7 @@ enum script_op {
     SCRIPT_CLOSE,         /* close: the window manager closes the window (Alt+F4, the X) */
     SCRIPT_WAIT_FILE,     /* wait-file "PATH": real time until PATH exists (a test's cue) */
     SCRIPT_CAMERA,        /* camera: real time until the camera read a code or settled */
+    SCRIPT_PRINTING,      /* printing: real time until the printer took the receipt or gave up */
 };
 
 #define SCRIPT_ARGS_MAX 32

@@ -17,7 +17,7 @@ static const struct {
     {"expect", 1, 1}, {"expect-not", 1, 1},
     {"shot", 1, 1},   {"hold", 3, 3},
     {"close", 0, 0},  {"wait-file", 1, 1},
-    {"camera", 0, 0},
+    {"camera", 0, 0}, {"printing", 0, 0},
 };
 
 /* Keys, then the shortcuts a visitor may try (sent through SDL's own event queue). */
@@ -180,6 +180,8 @@ static int build(struct script_cmd *cmd, struct token *tok, int n, char *err, si
         cmd->op = SCRIPT_WAIT_FILE;
     } else if (strcmp(name, "camera") == 0) {
         cmd->op = SCRIPT_CAMERA;
+    } else if (strcmp(name, "printing") == 0) {
+        cmd->op = SCRIPT_PRINTING;
     } else {
         cmd->op = SCRIPT_SHOT;
         if (!tok[1].text[0]) {

@@ -1,15 +1,23 @@
 /* The receipt screen over stand-in ui widgets and host accessors: what it shows (event,
  * QR of the exact text, short code, name), the print button only with a printer set,
  * a print that reaches the "printer" (a file) with the receipt text in its QR command, a
- * failed print that explains itself and keeps the receipt, and "Xong". The stand-ins
+ * failed print that explains itself and keeps the receipt, and "Xong". Printing runs on a
+ * thread of its own: the frame that starts it shows "Đang in" at once, and a printer that
+ * does not answer (a pipe nobody reads) never holds a frame. The stand-ins
  * record what the widget asked for; the real ui and the kiosk's font are e2e's business. */
 #include "store/store_internal.h"
 #include "check.h"
 #include "host/host_ctx.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#ifndef F_SETPIPE_SZ
+#define F_SETPIPE_SZ 1031 /* Linux: fcntl.h has it only with _GNU_SOURCE */
+#endif
 
 static store *the_store;
 static const char *printer_setting;
@@ -25,6 +33,11 @@ static void show(const char *what, const char *text)
 }
 
 /* -- stand-ins for the host (app.c) and the ui (ui.c) -- */
+static int wakes;
+void host_wake_loop(void *app)
+{
+    __atomic_add_fetch(&wakes, 1, __ATOMIC_SEQ_CST);
+}
 store *host_store(kiosk_ctx *ctx)
 {
     return the_store;
@@ -176,8 +189,14 @@ int main(void)
     CHECK(raster_calls >= 4);
     CHECK(has("raster:Mã số: "));         /* the short code under the QR */
     CHECK(!has("raster:Nguyễn Thị Hoa")); /* the name stays on screen */
+    CHECK(host_receipt_print_settle(10000));
+    CHECK(host_receipt_print_poll()); /* the loop is told to paint the outcome */
+    for (int i = 0; i < 200 && __atomic_load_n(&wakes, __ATOMIC_SEQ_CST) < 1; i++)
+        usleep(10000); /* the job wakes the loop just after it marks itself done */
+    CHECK(__atomic_load_n(&wakes, __ATOMIC_SEQ_CST) >= 1);
     frame(ctx, &r, NULL);
     CHECK(has("message:receipt.printed"));
+    CHECK(!host_receipt_print_poll());
     f = fopen(lp, "rb");
     static uint8_t buf[1 << 16];
     size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
@@ -196,6 +215,7 @@ int main(void)
     kiosk_fmt(lp, sizeof lp, "%s/usb/lp0", dir);
     printer_setting = lp;
     CHECK_INT(frame(ctx, &r, "In biên nhận"), 0);
+    CHECK(host_receipt_print_settle(10000));
     frame(ctx, &r, NULL);
     CHECK(has("error:receipt.print.unplugged"));
     CHECK_STR(qr_text, r.text);
@@ -205,6 +225,30 @@ int main(void)
     CHECK_INT(frame(ctx, &r, "Xong"), 1);
     CHECK_INT(frame(ctx, &r, NULL), 0);
     CHECK(!has("error:"));
+
+    /* A printer that does not answer: a pipe whose reader never reads, with a one-page buffer
+     * the stream overflows. The frame that starts the print returns at once saying "Đang
+     * in", with no print button (no second job); later frames too, while the job waits. */
+    kiosk_fmt(lp, sizeof lp, "%s/silent", dir);
+    CHECK(mkfifo(lp, 0600) == 0);
+    int reader = open(lp, O_RDONLY | O_NONBLOCK);
+    CHECK(reader >= 0);
+    fcntl(reader, F_SETPIPE_SZ, 4096);
+    printer_setting = lp;
+    CHECK_INT(frame(ctx, &r, "In biên nhận"), 0);
+    CHECK_INT(frame(ctx, &r, "In biên nhận"), 0);
+    CHECK(has("message:receipt.printing"));
+    CHECK(!has("button:In biên nhận"));
+    CHECK(!host_receipt_print_poll()); /* still sending: the printer has not answered */
+    CHECK(host_receipt_print_settle(10000));
+    frame(ctx, &r, NULL);
+    CHECK(has("error:receipt.print.unplugged")); /* it stopped taking data: say so */
+    CHECK(has("button:In biên nhận"));
+    /* "Xong" while a print is still being sent: the job ends on its own */
+    CHECK_INT(frame(ctx, &r, "In biên nhận"), 0);
+    CHECK_INT(frame(ctx, &r, "Xong"), 1);
+    sleep(4); /* its 3 s timeout: nothing left behind when the test ends */
+    close(reader);
 
     receipt_keys_close(k);
     store_close(the_store);
