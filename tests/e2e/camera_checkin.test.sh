@@ -9,13 +9,13 @@
 # too (the scan goes where it belongs).
 # usage: camera_checkin.test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 build=$(cd "$1" && pwd) src=$(cd "$2" && pwd)
-command -v convert >/dev/null || { echo "SKIP: ImageMagick (convert) is not installed"; exit 77; }
+command -v convert >/dev/null || skip "ImageMagick (convert) is not installed"
 work=$(mktemp -d /tmp/kiosk-camera-checkin.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy} SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 export KIOSK_BUILD_DIR=${KIOSK_BUILD_DIR:-$build}
-fail() { echo "FAIL: $*"; exit 1; }
 who="p.full_name='Lê Thị Ngọc Hân'"
 
 # She signs up first, as in class_signup_mdn_mk.
@@ -58,6 +58,7 @@ KS
   [ "$n" = 1 ] || fail "$name: $n check-ins stored for her"
   [ "$(sqlite3 "$db" "SELECT count(*) FROM checkins")" = 1 ] || fail "$name: other check-ins stored"
   echo "ok $name"
+  ok
 }
 
 for p in "$work"/photos/*.png; do
@@ -75,4 +76,5 @@ cp "$work/frames/00-table.png" "$work/frames/09-table.png"
 play frames "file:$work/frames"
 reads=$(grep -c "camera: read a code" "$work/frames.log" || true)
 [ "$reads" = 1 ] || fail "frames: the code in view for 5 frames was read $reads times, not once"
-echo "PASS camera_checkin"
+ok
+finish_tests

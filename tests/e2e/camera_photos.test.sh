@@ -23,7 +23,9 @@ for p in "$work"/photos/*.png; do
   if command -v zbarimg >/dev/null; then
     got=$(zbarimg -q --raw "$p" 2>/dev/null)
     [ "$got" = "$text" ] || fail "zbarimg reads $(basename "$p") as '$got'"
+    ok
   fi
 done
-"$build/tests/test_camera" "$work/photos" "$text" || fail "test_camera on the photos"
-echo "PASS camera_photos ($n photos)"
+"$build/tests/test_camera" "$work/photos" "$text" || fail "test_camera on the photos ($n photos)"
+ok
+finish_tests

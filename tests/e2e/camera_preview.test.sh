@@ -6,8 +6,9 @@
 # Screenshots: build/shots/camera_preview/.
 # usage: camera_preview.test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 build=$(cd "$1" && pwd) src=$(cd "$2" && pwd)
-command -v convert >/dev/null || { echo "SKIP: ImageMagick (convert) is not installed"; exit 77; }
+command -v convert >/dev/null || skip "ImageMagick (convert) is not installed"
 work=$(mktemp -d /tmp/kiosk-camera-preview.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export KIOSK_BUILD_DIR=${KIOSK_BUILD_DIR:-$build}
@@ -19,7 +20,7 @@ convert -size 640x480 'xc:#8f887c' \
   \( "$work/r.png" -resize 300x300 -bordercolor white -border 24 -background none -rotate 8 \) \
   -geometry +460+70 -composite -colorspace Gray "$work/aiming.png"
 if zbarimg -q --raw "$work/aiming.png" >/dev/null 2>&1; then
-  echo "FAIL: the aiming picture already reads as a code"; exit 1
+  fail "the aiming picture already reads as a code"
 fi
 for size in 1280x800:vi 1024x600:en; do
   win=${size%%:*} lang=${size##*:}
@@ -41,6 +42,8 @@ tap "$(pick 'Gian hàng hội chợ' 'Fair booth')"
 expect "$(pick 'Tôi đã đăng ký (số điện thoại)' 'I registered before (phone number)')"
 shot fair-$win-$lang.png
 KS
-  bash "$src/tests/e2e/run-script.sh" "$build/kiosk" "$build/kioskctl" "$work/camera_preview.kscript"
+  bash "$src/tests/e2e/run-script.sh" "$build/kiosk" "$build/kioskctl" "$work/camera_preview.kscript" ||
+    fail "the prompts with the picture at $win ($lang)"
+  ok
 done
-echo "PASS camera_preview"
+finish_tests
