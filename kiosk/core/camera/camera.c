@@ -98,9 +98,12 @@ static void one_frame(struct camera *c, const struct camera_frame *f)
     c->pw = sw;
     c->ph = sh;
     c->preview_seq++;
+    int first = c->st.last_frame_ms == 0;
     c->st.frames++;
     c->st.last_frame_ms = f->at_ms;
     pthread_mutex_unlock(&c->mu);
+    if (first && c->wake) /* a picture to show now: the host may be asleep */
+        c->wake(c->wake_user);
 }
 
 /* level: a kiosk without any camera on "auto" is no trouble, only news */
@@ -111,6 +114,8 @@ static void report(struct camera *c, int level, const char *source, const char *
         kiosk_strlcpy(c->last_why, why, sizeof c->last_why);
     }
     set_state(c, CAMERA_MISSING, source, why);
+    if (c->wake) /* a picture on screen must go */
+        c->wake(c->wake_user);
 }
 
 /* Reads frames from an open source until it ends, is lost, or the camera stops. */
@@ -120,6 +125,9 @@ static void run_source(struct camera *c, struct camera_source *src)
     c->last_why[0] = '\0';
     kiosk_log(KIOSK_LOG_INFO, "camera: reading %s", camera_source_name(src));
     set_state(c, CAMERA_RUNNING, camera_source_name(src), NULL);
+    pthread_mutex_lock(&c->mu);
+    c->st.last_frame_ms = 0; /* the next frame is a first one: it wakes the host */
+    pthread_mutex_unlock(&c->mu);
     for (;;) {
         pthread_mutex_lock(&c->mu);
         int stop = c->stop;
