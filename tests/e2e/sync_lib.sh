@@ -25,8 +25,8 @@ step() { echo "== [${SECONDS}s] $*"; }
 # The synced tables, their columns (as sync_tables.c) and ordering key.
 TABLES="events sessions people registrations consents person_merges checkins receipts log keys enrolments revocations seals"
 declare -A COLS=(
-  [events]="id kiosk_id created_at updated_at updated_by code kind title place commune district province capacity signup_open signature_required late_after_min interests extra"
-  [sessions]="id kiosk_id created_at event_id number starts_at ends_at"
+  [events]="id kiosk_id created_at updated_at updated_by code kind title place commune district province capacity signup_open signature_required late_after_min interests extra cancelled"
+  [sessions]="id kiosk_id created_at event_id number starts_at ends_at updated_at updated_by cancelled"
   [people]="id kiosk_id created_at updated_at updated_by full_name given_name name_key birth_year phone commune district province organisation org_kind extra"
   [registrations]="id kiosk_id created_at event_id person_id status source extra"
   [consents]="id kiosk_id created_at person_id purpose granted text_version"
