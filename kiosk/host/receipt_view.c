@@ -5,6 +5,7 @@
 #include "host/host_ctx.h"
 #include "host/print_job.h"
 #include "receipt/escpos.h"
+#include "store/domain.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,8 @@
 static struct {
     char text[KIOSK_RECEIPT_LEN];
     char title[KIOSK_TEXT_LEN];
-    const char *message_key; /* the last print's outcome, NULL: none */
+    char where[KIOSK_TEXT_LEN + KIOSK_PART_LEN + 16]; /* "xã Mỹ Khánh, ... · mã MDN-MK" */
+    const char *message_key;                          /* the last print's outcome, NULL: none */
     int message_kind;
     struct print_job *job; /* the receipt being sent to the printer, on its own thread */
 } view;
@@ -40,6 +42,12 @@ static void view_load(kiosk_ctx *ctx, const struct kiosk_receipt *r)
     if (receipt_event_title(host_store(ctx), r->event_id, view.title, sizeof view.title) !=
         KIOSK_OK)
         kiosk_strlcpy(view.title, r->event_code, sizeof view.title);
+    /* two classes may share a title: the place and the code tell them apart */
+    struct kiosk_event ev;
+    if (host_store(ctx) && store_event_get(host_store(ctx), r->event_id, &ev) == KIOSK_OK) {
+        kiosk_fmt(view.where, sizeof view.where, "%s · %s %s", ev.place[0] ? ev.place : ev.province,
+                  host_tr(ctx, "receipt.code_word"), ev.code);
+    }
 }
 
 static const char *kind_key(int kind)
@@ -207,6 +215,8 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     ui_qr(ui, r->text, r->short_code); /* the short code under the QR, to read out */
     ui_area(ui, (ui_rect){area.x + left_w + gap, top, area.w - left_w - gap, height});
     ui_label(ui, name, UI_FONT_TITLE, ui_theme(ui)->text);
+    if (view.where[0])
+        ui_text(ui, view.where);
     if (view.message_key)
         ui_message(ui, view.message_kind, host_tr(ctx, view.message_key));
     else

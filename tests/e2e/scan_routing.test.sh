@@ -32,16 +32,17 @@ fair_receipt=$(q "$prep" "SELECT r.text FROM receipts r JOIN people p ON p.id=r.
 [ -n "$class_receipt" ] && [ -n "$fair_receipt" ] || { echo "FAIL: no receipts prepared"; exit 1; }
 tomorrow=$(date -d tomorrow +%d/%m/%Y)
 
-# play NAME CONFIG_LINE SCRIPT: a copy of the prepared database, the kiosk on it
+# play NAME CONFIG_LINE SCRIPT [KIOSK ARGS]: a copy of the prepared database, the kiosk on it
 play() {
   local name=$1 config=$2 script=$3
+  shift 3
   db=$work/$name.db
   sqlite3 "$prep" ".backup '$db'" && cp "$prep.key" "$db.key"
   printf '%s\n' "$config" >"$work/$name.ini"
   printf '%s\n' "$script" | sed -e "s|@CLASS@|$class_receipt|g" -e "s|@FAIR@|$fair_receipt|g" \
     >"$work/$name.kscript"
   if (cd "$work" && "$build/kiosk" --db "$db" --config "$work/$name.ini" --window 1280x800 \
-    --script "$work/$name.kscript" >"$work/$name.log" 2>&1); then ok; else
+    "$@" --script "$work/$name.kscript" >"$work/$name.log" 2>&1); then ok; else
     bad "$name: the screen was not as expected"; grep -v "^kiosk: debug" "$work/$name.log" | tail -15
   fi
 }
@@ -84,6 +85,17 @@ expect "Có mặt lúc 07:41"
 expect "“May và đan dây nhựa” (xã Mỹ Khánh, huyện Phong Điền · mã MDN-MK)"
 shot wrong-class.png'
 want "wrong class: present in her own class" "$(han_checkins)" "MDN-MK:1"
+play wrong_small_en "lang = en" 'clock "T07:41"
+tap "Class check-in"
+tap "xã Tân Thới"
+scan "@CLASS@"
+expect "Present at 07:41"
+expect "“May và đan dây nhựa” (xã Mỹ Khánh, huyện Phong Điền · code MDN-MK)"
+tap "Get a receipt"
+expect "xã Mỹ Khánh, huyện Phong Điền · code MDN-MK"
+expect "Lê Thị Ngọc Hân"
+shot wrong-class-1024-en.png' --window 1024x600
+want "wrong class (1024x600, English): present in her own class" "$(han_checkins)" "MDN-MK:1"
 
 # 4. on a kiosk set to the other class of that title
 play served_class "served_event = MDN-TT" 'clock "T07:42"
@@ -144,6 +156,15 @@ tap "Gian hàng hội chợ"
 scan "KC1.NOT-A-RECEIPT"
 expect "Mã QR không hợp lệ: Mã này không phải là biên nhận của chương trình"'
 want "forged: nothing stored" "$(han_checkins)" ""
+
+# 10. a kiosk without class attendance: the receipt is no one's here, and it says whose
+play unclaimed "" 'clock "T07:50"
+scan "@CLASS@"
+expect "Biên nhận của “May và đan dây nhựa” (xã Mỹ Khánh, huyện Phong Điền · mã MDN-MK) không dùng được ở máy này"
+tap "Điểm danh thử"
+scan "TEST-1"
+expect "Đã quét mã: TEST-1"' --plugin-dir "$build/test-plugins"
+want "unclaimed: nothing stored" "$(han_checkins)" ""
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
