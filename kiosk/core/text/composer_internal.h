@@ -13,7 +13,7 @@ struct vn_compose_state {
     int32_t cps[VN_COMPOSE_MAX_CPS]; /* the field's text as code points */
     size_t len;
     int raw;       /* a doubled key undid a change: the rest of this word is typed as it is */
-    int auto_uo;   /* the word's ươ was completed by a later letter: a late w is not a undo */
+    int auto_uo;   /* the word's ươ was completed by a later letter: a late w is no undo */
     size_t lone_w; /* 1 + index of an ư typed as a lone w (ww gives w), 0: none */
 };
 

@@ -2,7 +2,8 @@
  * syllable of the text, so it needs no memory of earlier keys (except the flags of
  * composer_internal.h): a field filled by code composes like one typed by hand.
  * A syllable may start with any consonants (Krông, Đrắk, Jút: ethnic-minority place
- * names) but must end in a Vietnamese final (k too: Đắk Lắk) for a tone to go on. */
+ * names) but must end in a Vietnamese final, or k h l r (Đắk Lắk, Ea Tóh), for a tone or
+ * a mark to go on. The rules in words: docs/TYPING.md. */
 #include "text/composer.h"
 #include "text/composer_internal.h"
 #include "text/text_internal.h"
