@@ -300,40 +300,32 @@ static int parse_key_line(char *line, struct key_line *out, char *err, size_t er
     return 1;
 }
 
-kiosk_status receipt_keys_trust_file(store *s, const char *path, int *added, char *err,
-                                     size_t errlen)
+/* Reads up to cap keys from a key file; err names the file and line of a problem. */
+static kiosk_status read_key_lines(const char *path, struct key_line *keys, size_t cap,
+                                   size_t *count, char *err, size_t errlen)
 {
-    if (added)
-        *added = 0;
-    if (!receipt_sodium_ready())
-        return KIOSK_E_IO;
     FILE *f = fopen(path, "r");
     if (!f) {
         kiosk_fmt(err, errlen, "cannot open '%s': %s", path, strerror(errno));
         return errno == ENOENT ? KIOSK_E_NOT_FOUND : KIOSK_E_IO;
     }
-    struct key_line keys[64];
-    size_t count = 0;
     char line[512], why[256];
     kiosk_status st = KIOSK_OK;
     for (int no = 1; st == KIOSK_OK && fgets(line, sizeof line, f); no++) {
-        if (!strchr(line, '\n') && !feof(f)) {
+        struct key_line one;
+        int r = 0;
+        st = KIOSK_E_INVALID;
+        if (!strchr(line, '\n') && !feof(f))
             kiosk_fmt(err, errlen, "'%s' line %d: the line is too long for a key", path, no);
-            st = KIOSK_E_INVALID;
-        } else {
-            struct key_line one;
-            int r = parse_key_line(line, &one, why, sizeof why);
-            if (r < 0) {
-                kiosk_fmt(err, errlen, "'%s' line %d: %s", path, no, why);
-                st = KIOSK_E_INVALID;
-            } else if (r > 0 && count == KIOSK_ARRAY_LEN(keys)) {
-                kiosk_fmt(err, errlen, "'%s' line %d: more than %zu keys in one file", path, no,
-                          KIOSK_ARRAY_LEN(keys));
-                st = KIOSK_E_INVALID;
-            } else if (r > 0) {
-                one.line_no = no;
-                keys[count++] = one;
-            }
+        else if ((r = parse_key_line(line, &one, why, sizeof why)) < 0)
+            kiosk_fmt(err, errlen, "'%s' line %d: %s", path, no, why);
+        else if (r > 0 && *count == cap)
+            kiosk_fmt(err, errlen, "'%s' line %d: more than %zu keys in one file", path, no, cap);
+        else
+            st = KIOSK_OK;
+        if (st == KIOSK_OK && r > 0) {
+            one.line_no = no;
+            keys[(*count)++] = one;
         }
     }
     if (st == KIOSK_OK && ferror(f)) {
@@ -341,10 +333,24 @@ kiosk_status receipt_keys_trust_file(store *s, const char *path, int *added, cha
         st = KIOSK_E_IO;
     }
     fclose(f);
-    if (st == KIOSK_OK && count == 0) {
+    if (st == KIOSK_OK && *count == 0) {
         kiosk_fmt(err, errlen, "'%s' holds no key (expected lines 'kiosk-key ...')", path);
         st = KIOSK_E_INVALID;
     }
+    return st;
+}
+
+kiosk_status receipt_keys_trust_file(store *s, const char *path, int *added, char *err,
+                                     size_t errlen)
+{
+    if (added)
+        *added = 0;
+    if (!receipt_sodium_ready())
+        return KIOSK_E_IO;
+    struct key_line keys[64];
+    size_t count = 0;
+    char why[256];
+    kiosk_status st = read_key_lines(path, keys, KIOSK_ARRAY_LEN(keys), &count, err, errlen);
     if (st != KIOSK_OK)
         return st;
     /* All or nothing: a key refused halfway leaves the table as it was. */
