@@ -325,19 +325,25 @@ static void word_bonus(const struct search_data *d, const struct typed_word *t, 
  * ranges are read front to back in entry order), then the survivors in entry order.
  * A survivor is checked word by word only when its score bound (length, and the bonuses
  * its words can earn) can still enter the top hits. */
-static void scan_words(const struct search_data *d, const struct query *q, size_t *lo, size_t *hi,
-                       struct collector *c)
+/* order: the typed words' indexes, the one with the fewest pairs in its range first. */
+static void rarest_first(int n, const size_t *lo, const size_t *hi, int *order)
 {
-    int order[MAX_TYPED];
-    for (int i = 0; i < q->n; i++)
+    for (int i = 0; i < n; i++)
         order[i] = i;
-    for (int i = 1; i < q->n; i++) /* rarest first */
+    for (int i = 1; i < n; i++)
         for (int j = i; j > 0 && hi[order[j]] - lo[order[j]] < hi[order[j - 1]] - lo[order[j - 1]];
              j--) {
             int t = order[j];
             order[j] = order[j - 1];
             order[j - 1] = t;
         }
+}
+
+static void scan_words(const struct search_data *d, const struct query *q, size_t *lo, size_t *hi,
+                       struct collector *c)
+{
+    int order[MAX_TYPED];
+    rarest_first(q->n, lo, hi, order);
     uint64_t *bits = scratch_set(d, 0), *tmp = scratch_set(d, 1);
     clear_set(d, bits);
     for (size_t i = lo[order[0]]; i < hi[order[0]]; i++)

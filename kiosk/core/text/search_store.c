@@ -180,6 +180,20 @@ void vn_search_remove(struct vn_search *s, const char *user_id)
         kill_entry(s->d, i);
 }
 
+/* The folded words joined by spaces into out; word_at[i]: where word i starts. */
+static size_t join_words(const struct vn_fold_word *fw, size_t nw, char *out, size_t *word_at)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if (i)
+            out[len++] = ' ';
+        word_at[i] = len;
+        memcpy(out + len, fw[i].text, fw[i].len);
+        len += fw[i].len;
+    }
+    return len;
+}
+
 kiosk_status vn_search_add(struct vn_search *s, const char *user_id, const char *full_name)
 {
     struct search_data *d = s->d;
@@ -197,14 +211,8 @@ kiosk_status vn_search_add(struct vn_search *s, const char *user_id, const char 
         !grow((void **)&d->words, &d->cap_words, d->n_words + nw, sizeof *d->words))
         return KIOSK_E_NOMEM;
     char folded[SEARCH_MAX_WORDS * sizeof fw[0].text];
-    size_t flen = 0, word_at[SEARCH_MAX_WORDS];
-    for (size_t i = 0; i < nw; i++) {
-        if (i)
-            folded[flen++] = ' ';
-        word_at[i] = flen;
-        memcpy(folded + flen, fw[i].text, fw[i].len);
-        flen += fw[i].len;
-    }
+    size_t word_at[SEARCH_MAX_WORDS];
+    size_t flen = join_words(fw, nw, folded, word_at);
     size_t arena_before = d->arena_len;
     uint32_t id_off = arena_add(d, user_id, strlen(user_id));
     uint32_t folded_off = id_off == UINT32_MAX ? UINT32_MAX : arena_add(d, folded, flen);
