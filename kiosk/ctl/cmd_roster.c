@@ -20,47 +20,62 @@ static int this_year(void)
     return tm.tm_year + 1900;
 }
 
-static int import(struct ctl *c, const char *code, const char *path)
+/* The file read and checked into r; its problems printed (0) or 1. */
+static int read_roster(const char *path, struct roster *r)
 {
-    char msg[512], err[512] = "";
+    char msg[512];
     struct sheet_book book;
     if (!ctl_read_sheet(path, &book))
-        return CTL_REFUSED;
-    struct roster r;
-    kiosk_status st = roster_parse_book(&book, this_year(), &r);
+        return 0;
+    kiosk_status st = roster_parse_book(&book, this_year(), r);
     sheet_book_release(&book);
     if (st != KIOSK_OK) {
         ctl_error("%s: %s", path, kiosk_status_name(st));
-        return CTL_REFUSED;
+        return 0;
     }
-    if (r.problem_count > 0) {
-        for (size_t i = 0; i < r.problem_count; i++) {
-            if (r.problems[i].line > 0)
-                fprintf(stderr, "%s:%ld: %s\n", path, r.problems[i].line, r.problems[i].reason);
-            else
-                fprintf(stderr, "%s: %s\n", path, r.problems[i].reason);
-        }
-        char n[32];
-        snprintf(n, sizeof n, "%zu", r.problem_count);
-        ctl_error("%s", export_trf(msg, sizeof msg, "roster.refused", path, n, NULL));
-        roster_release(&r);
-        return CTL_REFUSED;
+    if (r->problem_count == 0)
+        return 1;
+    for (size_t i = 0; i < r->problem_count; i++) {
+        if (r->problems[i].line > 0)
+            fprintf(stderr, "%s:%ld: %s\n", path, r->problems[i].line, r->problems[i].reason);
+        else
+            fprintf(stderr, "%s: %s\n", path, r->problems[i].reason);
     }
+    char n[32];
+    snprintf(n, sizeof n, "%zu", r->problem_count);
+    ctl_error("%s", export_trf(msg, sizeof msg, "roster.refused", path, n, NULL));
+    roster_release(r);
+    return 0;
+}
+
+static void print_result(const struct kiosk_event *ev, const struct roster_result *res)
+{
+    char msg[512], added[16], existing[16], waitlisted[16];
+    snprintf(added, sizeof added, "%d", res->added);
+    snprintf(existing, sizeof existing, "%d", res->existing);
+    snprintf(waitlisted, sizeof waitlisted, "%d", res->waitlisted);
+    printf("%s\n", export_trf(msg, sizeof msg, "roster.done", ev->code, added, existing));
+    if (res->waitlisted)
+        printf("%s\n", export_trf(msg, sizeof msg, "roster.waitlist", waitlisted, NULL, NULL));
+}
+
+static int import(struct ctl *c, const char *code, const char *path)
+{
+    char msg[512], err[512] = "";
+    struct roster r;
+    if (!read_roster(path, &r))
+        return CTL_REFUSED;
     store *s = ctl_store(c);
-    if (!s) {
-        roster_release(&r);
-        return CTL_REFUSED;
-    }
     struct kiosk_event ev;
-    if (store_event_get(s, code, &ev) != KIOSK_OK) {
+    if (s && store_event_get(s, code, &ev) != KIOSK_OK) {
         ctl_error("%s", export_trf(msg, sizeof msg, "export.err.event", code, NULL, NULL));
-        roster_release(&r);
-        return CTL_REFUSED;
+        s = NULL;
     }
     struct receipt_keys *keys = NULL;
-    st = receipt_keys_open(s, &keys, err, sizeof err);
-    if (st != KIOSK_OK) {
+    kiosk_status st = s ? receipt_keys_open(s, &keys, err, sizeof err) : KIOSK_E_INVALID;
+    if (s && st != KIOSK_OK)
         ctl_error("%s", err[0] ? err : kiosk_status_name(st));
+    if (st != KIOSK_OK) {
         roster_release(&r);
         return CTL_REFUSED;
     }
@@ -77,13 +92,7 @@ static int import(struct ctl *c, const char *code, const char *path)
             ctl_error("%s: %s", path, msg);
         return CTL_REFUSED;
     }
-    char added[16], existing[16], waitlisted[16];
-    snprintf(added, sizeof added, "%d", res.added);
-    snprintf(existing, sizeof existing, "%d", res.existing);
-    snprintf(waitlisted, sizeof waitlisted, "%d", res.waitlisted);
-    printf("%s\n", export_trf(msg, sizeof msg, "roster.done", ev.code, added, existing));
-    if (res.waitlisted)
-        printf("%s\n", export_trf(msg, sizeof msg, "roster.waitlist", waitlisted, NULL, NULL));
+    print_result(&ev, &res);
     return CTL_OK;
 }
 
