@@ -1,6 +1,7 @@
 /* kioskctl init [--demo]: makes (or opens and migrates) the kiosk database; --demo fills
  * the demo program into a database that has no events yet, never over a real program. */
 #include "ctl.h"
+#include "program/program.h"
 #include "store/domain.h"
 #include "trust/trust.h"
 
@@ -41,7 +42,7 @@ int ctl_cmd_init(struct ctl *c, int argc, char **argv)
         return CTL_REFUSED;
     size_t events, sessions, people;
     if (demo) {
-        kiosk_status st = store_demo_fill(s, kiosk_clock_now_ms());
+        kiosk_status st = program_demo_fill(s, kiosk_clock_now_ms());
         if (st == KIOSK_E_EXISTS) {
             counts(s, &events, &sessions, &people);
             ctl_error("'%s' already holds a program (%zu events): the demo is only filled into "

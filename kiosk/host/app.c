@@ -9,6 +9,7 @@
 #include "host/notify.h"
 #include "host/plugin_start.h"
 #include "host/sync_worker.h"
+#include "program/program.h"
 #include "store/domain.h"
 #include "test_hooks.h"
 #include "text/composer.h"
@@ -116,7 +117,7 @@ static int open_store(struct app *a, const struct app_opts *o)
         return 0;
     }
     free(events);
-    st = store_demo_fill(a->store, kiosk_clock_now_ms());
+    st = program_demo_fill(a->store, kiosk_clock_now_ms());
     if (st != KIOSK_OK) {
         fprintf(stderr, "kiosk: cannot fill '%s' with the demo program: %s\n", a->db_path,
                 kiosk_status_name(st));

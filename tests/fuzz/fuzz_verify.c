@@ -5,6 +5,7 @@
  * reach the signature check; byte 0 >= 0x80 verifies the rest of the input as it is. */
 #include "store/store_internal.h"
 #include "receipt/receipt.h"
+#include "program/program.h"
 #include "store/domain.h"
 
 #include <sqlite3.h>
@@ -41,7 +42,7 @@ static int setup(void)
     char path[128], err[512];
     snprintf(path, sizeof path, "%s/kiosk.db", g_dir);
     if (store_open(path, &g_store, err, sizeof err) != KIOSK_OK ||
-        store_demo_fill(g_store, kiosk_clock_now_ms()) != KIOSK_OK)
+        program_demo_fill(g_store, kiosk_clock_now_ms()) != KIOSK_OK)
         return 0;
     atexit(cleanup);
     struct receipt_keys *keys = NULL;

@@ -5,6 +5,7 @@
  * usage: test_export_fixture DB        (ctest runs it without arguments: a temp demo db) */
 #include "store/store_internal.h"
 #include "check.h"
+#include "program/program.h"
 #include "store/domain.h"
 
 #include <sqlite3.h>
@@ -177,7 +178,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (own)
-        CHECK_INT(store_demo_fill(db, kiosk_clock_now_ms()), KIOSK_OK);
+        CHECK_INT(program_demo_fill(db, kiosk_clock_now_ms()), KIOSK_OK);
     fill();
     if (own) {
         CHECK_INT(sqlite3_exec(store_db(db), "SELECT 1", NULL, NULL, NULL), SQLITE_OK);

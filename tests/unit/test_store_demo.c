@@ -1,5 +1,6 @@
 /* The demo program: what a newcomer sees on the first day (sessions today, trainees on the
  * rosters, namesakes), and that it never fills a database that already has a program. */
+#include "program/program.h"
 #include "store_fixture.h"
 
 #include <sys/stat.h>
@@ -21,7 +22,7 @@ static void test_fill(void)
 {
     int64_t today = fx_at(2025, 3, 10, 6, 45);
     store *s = fx_open("demo.db");
-    CHECK_INT(store_demo_fill(s, today), KIOSK_OK);
+    CHECK_INT(program_demo_fill(s, today), KIOSK_OK);
     struct kiosk_event *ev = NULL;
     size_t n = 0;
     CHECK_INT(store_events_list(s, KIOSK_EVENT_CLASS, &ev, &n), KIOSK_OK);
@@ -77,7 +78,7 @@ static void test_fill(void)
 
     /* a second fill is refused and changes nothing */
     int people = fx_count(s, "SELECT count(*) FROM people");
-    CHECK_INT(store_demo_fill(s, today), KIOSK_E_EXISTS);
+    CHECK_INT(program_demo_fill(s, today), KIOSK_E_EXISTS);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM people"), people);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM events"), 14);
     store_close(s);
@@ -89,17 +90,18 @@ static void test_bad_file(void)
     char dir[600], path[700];
     kiosk_fmt(dir, sizeof dir, "%s/assets/demo", fx_dir);
     CHECK_INT(kiosk_mkdirs(dir, 0700), 0);
-    kiosk_fmt(path, sizeof path, "%s/program.tsv", dir);
+    kiosk_fmt(path, sizeof path, "%s/program.csv", dir);
     FILE *f = fopen(path, "w");
     CHECK(f != NULL);
     if (!f)
         return;
-    fputs("MDN-MK\tclass\tMay\txã Mỹ Khánh\t\tTP Cần Thơ\t0\t0\t15\t0@07:30-11:00\t\n", f);
-    fputs("DDN-CD\tclass\tĐan dây nhựa\t\t\tTP Cần Thơ\t0\t0\t15\ttoday at eight\t\n", f);
+    fputs("Mã,Loại,Tên,Tỉnh/Thành phố,Các buổi\n", f);
+    fputs("MDN-MK,lớp học,May,TP Cần Thơ,01/01/2030 07:30-11:00\n", f);
+    fputs("DDN-CD,lớp học,Đan dây nhựa,TP Cần Thơ,today at eight\n", f);
     fclose(f);
     setenv("KIOSK_DATA_DIR", fx_dir, 1);
     store *s = fx_open("bad.db");
-    CHECK_INT(store_demo_fill(s, kiosk_clock_now_ms()), KIOSK_E_CORRUPT);
+    CHECK_INT(program_demo_fill(s, kiosk_clock_now_ms()), KIOSK_E_CORRUPT);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM events"), 0);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM sessions"), 0);
     store_close(s);

@@ -76,6 +76,11 @@ kiosk_status program_import(store *s, const struct program *p, const struct prog
 kiosk_status program_template_write(const char *path, int xlsx, int64_t today_ms, char *err,
                                     size_t errlen);
 
+/* The demo program (assets/demo/program.csv, dates moved around today_ms) and its trainees,
+ * through program_import, in one transaction. KIOSK_E_EXISTS when the database already has
+ * events; KIOSK_E_CORRUPT (file and line in the log) when a data file is malformed. */
+kiosk_status program_demo_fill(store *s, int64_t today_ms);
+
 /* ---- one change without a file (program_change.c) ---- */
 /* The sheet's columns, in the template's order. */
 enum {

@@ -124,9 +124,9 @@ kiosk_status store_fair_stats(store *s, const char *event_id, int64_t day_ms,
 kiosk_status store_fair_latest(store *s, const char *event_id, size_t max,
                                struct kiosk_person **out, size_t *count);
 
-/* -- the demo program (assets/demo/program.tsv, trainees.tsv), sessions placed around
- * today_ms, in one transaction. KIOSK_E_EXISTS when the database already has events;
- * KIOSK_E_CORRUPT (file and line in the log) when a data file is malformed. -- */
-kiosk_status store_demo_fill(store *s, int64_t today_ms);
+/* -- the demo's trainees (assets/demo/trainees.tsv) registered for the demo program, inside
+ * the transaction of program_demo_fill (core/program). KIOSK_E_CORRUPT (file and line in
+ * the log) when the file is malformed. -- */
+kiosk_status store_demo_trainees_tx(store *s, int *count);
 
 #endif
