@@ -4,7 +4,8 @@
 # Directives in the script's comments:
 #   #! args: ARGS           extra kiosk arguments (e.g. --window 1024x600 --lang en);
 #                           ${BUILD} is replaced by the build dir (--plugin-dir ${BUILD}/test-plugins)
-#   #! config: KEY = VALUE  a line of the settings file the kiosk gets ($WORK is replaced)
+#   #! config: KEY = VALUE  a line of the settings file the kiosk gets ($WORK is replaced);
+#                           camera = none unless the script sets camera
 #   #! setup: COMMAND       a shell command run before the kiosk, with $KIOSKCTL, $DB, $WORK
 #   #! after: COMMAND       a shell command run after a passing script (checks the stored data)
 # Screenshots (`shot x.png`) land in $KIOSK_SHOT_DIR (default: build/shots/<script>/).
@@ -27,6 +28,8 @@ while IFS= read -r line; do
     "#! config:"*) l=${line#\#! config: }; echo "${l//\$WORK/$WORK}" >>"$WORK/kiosk.ini" ;;
   esac
 done <"$script"
+# a webcam on the test machine must not change what a script sees: no camera unless asked
+grep -q '^camera *=' "$WORK/kiosk.ini" || echo "camera = none" >>"$WORK/kiosk.ini"
 "$kioskctl" --db "$DB" init --demo >/dev/null
 while IFS= read -r line; do
   case "$line" in "#! setup:"*) (cd "$WORK" && eval "${line#\#! setup: }") ;; esac
