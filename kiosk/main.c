@@ -68,6 +68,34 @@ static int check_config(const struct app_opts *o)
     return n ? 1 : 0;
 }
 
+/* An option with a value (--db PATH...): into o; 0, else EXIT_USAGE after saying why. */
+static int value_option(const char *a, const char *v, struct app_opts *o)
+{
+    if (strcmp(a, "--db") == 0) {
+        o->db_path = v;
+    } else if (strcmp(a, "--config") == 0) {
+        o->config_path = v;
+    } else if (strcmp(a, "--plugin-dir") == 0) {
+        o->plugin_dir = v;
+    } else if (strcmp(a, "--script") == 0) {
+        o->script_path = v;
+    } else if (strcmp(a, "--lang") == 0) {
+        if (strcmp(v, "vi") != 0 && strcmp(v, "en") != 0) {
+            fprintf(stderr, "kiosk: --lang takes vi or en, not '%s'\n", v);
+            return EXIT_USAGE;
+        }
+        o->lang = v;
+    } else {
+        char tail;
+        if (sscanf(v, "%dx%d%c", &o->width, &o->height, &tail) != 2 || o->width < 320 ||
+            o->height < 240) {
+            fprintf(stderr, "kiosk: --window takes WxH (at least 320x240), not '%s'\n", v);
+            return EXIT_USAGE;
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct app_opts o = {.backend = &sdl_backend_ops};
@@ -92,29 +120,8 @@ int main(int argc, char **argv)
                    strcmp(a, "--lang") == 0 || strcmp(a, "--script") == 0) {
             if (!needs_value(argc, argv, i))
                 return EXIT_USAGE;
-            const char *v = argv[++i];
-            if (strcmp(a, "--db") == 0) {
-                o.db_path = v;
-            } else if (strcmp(a, "--config") == 0) {
-                o.config_path = v;
-            } else if (strcmp(a, "--plugin-dir") == 0) {
-                o.plugin_dir = v;
-            } else if (strcmp(a, "--script") == 0) {
-                o.script_path = v;
-            } else if (strcmp(a, "--lang") == 0) {
-                if (strcmp(v, "vi") != 0 && strcmp(v, "en") != 0) {
-                    fprintf(stderr, "kiosk: --lang takes vi or en, not '%s'\n", v);
-                    return EXIT_USAGE;
-                }
-                o.lang = v;
-            } else {
-                char tail;
-                if (sscanf(v, "%dx%d%c", &o.width, &o.height, &tail) != 2 || o.width < 320 ||
-                    o.height < 240) {
-                    fprintf(stderr, "kiosk: --window takes WxH (at least 320x240), not '%s'\n", v);
-                    return EXIT_USAGE;
-                }
-            }
+            if (value_option(a, argv[++i], &o) != 0)
+                return EXIT_USAGE;
         } else {
             fprintf(stderr, "kiosk: unknown option '%s'\n", a);
             usage(stderr);
@@ -128,7 +135,7 @@ int main(int argc, char **argv)
     if (rc != 0)
         return rc;
     rc = o.script_path ? script_run_file(app, o.script_path) : app_run(app);
-    app->clean_exit = 1;
+    app_clean_exit(app);
     app_close(app);
     return rc;
 }

@@ -3,6 +3,7 @@
 
 #include "admin/pin.h"
 #include "host/app.h"
+#include "host/screens.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@
 
 static const char *tr(struct app *a, const char *key)
 {
-    return i18n_tr(a->i18n, key);
+    return i18n_tr(app_i18n(a), key);
 }
 
 void admin_corner(struct app *a)
@@ -21,7 +22,7 @@ void admin_corner(struct app *a)
     /* Called after every other widget: a press on a button in the corner goes to the
      * button; only the bare corner counts for the hidden long press. */
     int side = screens_px(a, 80);
-    if (ui_hold_area(a->ui, (ui_rect){0, 0, side, side}) >= ADMIN_HOLD_MS)
+    if (ui_hold_area(app_ui(a), (ui_rect){0, 0, side, side}) >= ADMIN_HOLD_MS)
         admin_open_pin(a);
 }
 
@@ -51,7 +52,7 @@ void admin_free(struct admin *ad)
 
 void admin_forget(struct app *a)
 {
-    struct admin *ad = a->admin;
+    struct admin *ad = app_admin(a);
     sodium_memzero(ad->pin, sizeof ad->pin);
     sodium_memzero(ad->pin_again, sizeof ad->pin_again);
     memset(ad, 0, sizeof *ad);
@@ -61,7 +62,7 @@ void admin_open_pin(struct app *a)
 {
     screens_show_coordinator(a, SCREEN_PIN);
     admin_forget(a);
-    a->admin->setting_pin = !pin_is_set(a->store);
+    app_admin(a)->setting_pin = !pin_is_set(app_store(a));
     kiosk_log(KIOSK_LOG_INFO, "the coordinator's PIN pad was opened");
 }
 
@@ -69,7 +70,7 @@ static void enter_admin(struct app *a)
 {
     screens_show_coordinator(a, SCREEN_ADMIN);
     admin_forget(a);
-    a->admin->tab = ADMIN_TAB_TODAY;
+    app_admin(a)->tab = ADMIN_TAB_TODAY;
 }
 
 static void format_hhmm(int64_t at_ms, char *out, size_t cap)
@@ -81,10 +82,11 @@ static void format_hhmm(int64_t at_ms, char *out, size_t cap)
 
 static void try_pin(struct app *a)
 {
+    struct admin *ad = app_admin(a);
     int left = 0;
     int64_t until = 0;
-    kiosk_status st = pin_check(a->store, a->admin->pin, kiosk_clock_now_ms(), &left, &until);
-    sodium_memzero(a->admin->pin, sizeof a->admin->pin);
+    kiosk_status st = pin_check(app_store(a), ad->pin, kiosk_clock_now_ms(), &left, &until);
+    sodium_memzero(ad->pin, sizeof ad->pin);
     char when[16];
     switch (st) {
     case KIOSK_OK:
@@ -94,18 +96,16 @@ static void try_pin(struct app *a)
     case KIOSK_E_DENIED:
         snprintf(when, sizeof when, "%d", left);
         screens_template(tr(a, "admin.pin.wrong"), (const char *const[]){"tries"},
-                         (const char *const[]){when}, 1, a->admin->pin_error,
-                         sizeof a->admin->pin_error);
+                         (const char *const[]){when}, 1, ad->pin_error, sizeof ad->pin_error);
         break;
     case KIOSK_E_UNAVAILABLE:
         format_hhmm(until, when, sizeof when);
         screens_template(tr(a, "admin.pin.locked"), (const char *const[]){"time"},
-                         (const char *const[]){when}, 1, a->admin->pin_error,
-                         sizeof a->admin->pin_error);
+                         (const char *const[]){when}, 1, ad->pin_error, sizeof ad->pin_error);
         break;
     default:
         host_storage_status(&(kiosk_ctx){a, NULL}, st);
-        kiosk_strlcpy(a->admin->pin_error, tr(a, "admin.pin.error"), sizeof a->admin->pin_error);
+        kiosk_strlcpy(ad->pin_error, tr(a, "admin.pin.error"), sizeof ad->pin_error);
         break;
     }
     kiosk_log(KIOSK_LOG_WARN, "a wrong or refused coordinator PIN (%s)", kiosk_status_name(st));
@@ -113,53 +113,54 @@ static void try_pin(struct app *a)
 
 static void save_new_pin(struct app *a)
 {
-    if (strcmp(a->admin->pin, a->admin->pin_again) != 0) {
-        kiosk_strlcpy(a->admin->pin_error, tr(a, "admin.pin.differ"), sizeof a->admin->pin_error);
+    struct admin *ad = app_admin(a);
+    if (strcmp(ad->pin, ad->pin_again) != 0) {
+        kiosk_strlcpy(ad->pin_error, tr(a, "admin.pin.differ"), sizeof ad->pin_error);
         return;
     }
-    kiosk_status st = pin_set(a->store, a->admin->pin);
+    kiosk_status st = pin_set(app_store(a), ad->pin);
     if (st == KIOSK_E_INVALID) {
-        kiosk_strlcpy(a->admin->pin_error, tr(a, "admin.pin.format"), sizeof a->admin->pin_error);
+        kiosk_strlcpy(ad->pin_error, tr(a, "admin.pin.format"), sizeof ad->pin_error);
         return;
     }
     if (st != KIOSK_OK) {
         host_storage_status(&(kiosk_ctx){a, NULL}, st);
-        kiosk_strlcpy(a->admin->pin_error, tr(a, "admin.pin.error"), sizeof a->admin->pin_error);
+        kiosk_strlcpy(ad->pin_error, tr(a, "admin.pin.error"), sizeof ad->pin_error);
         return;
     }
     kiosk_log(KIOSK_LOG_INFO, "the coordinator set a new PIN");
     enter_admin(a);
-    kiosk_strlcpy(a->admin->message, tr(a, "admin.pin.saved"), sizeof a->admin->message);
-    a->admin->message_kind = KIOSK_MSG_OK;
+    kiosk_strlcpy(ad->message, tr(a, "admin.pin.saved"), sizeof ad->message);
+    ad->message_kind = KIOSK_MSG_OK;
 }
 
 void admin_pin_frame(struct app *a)
 {
-    struct admin *ad = a->admin;
+    ui_ctx *ui = app_ui(a);
+    struct admin *ad = app_admin(a);
     int top;
     if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.cancel"), &top))
         screens_request_home(a);
     screens_content(a, top);
     const char *err = ad->pin_error[0] ? ad->pin_error : NULL;
-    if (ad->setting_pin && !pin_is_set(a->store)) {
+    if (ad->setting_pin && !pin_is_set(app_store(a))) {
         /* no PIN, no admin mode: whoever holds the corner is told how the coordinator sets
          * one, and nothing here lets them set it */
-        ui_text(a->ui, tr(a, "admin.pin.first"));
+        ui_text(ui, tr(a, "admin.pin.first"));
     } else if (ad->setting_pin) {
-        ui_text(a->ui, tr(a, "admin.pin.change_hint"));
-        if (ui_field(a->ui, tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, NULL))
+        ui_text(ui, tr(a, "admin.pin.change_hint"));
+        if (ui_field(ui, tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, NULL))
             ad->pin_error[0] = '\0';
-        if (ui_field(a->ui, tr(a, "admin.pin.again"), ad->pin_again, sizeof ad->pin_again,
+        if (ui_field(ui, tr(a, "admin.pin.again"), ad->pin_again, sizeof ad->pin_again,
                      KIOSK_FIELD_PIN, err))
             ad->pin_error[0] = '\0';
-        if (ui_button(a->ui, tr(a, "admin.pin.save"), KIOSK_STYLE_PRIMARY))
+        if (ui_button(ui, tr(a, "admin.pin.save"), KIOSK_STYLE_PRIMARY))
             save_new_pin(a);
     } else {
-        ui_text(a->ui, tr(a, "admin.pin.hint"));
-        if (ui_field(a->ui, tr(a, "admin.pin.label"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN,
-                     err))
+        ui_text(ui, tr(a, "admin.pin.hint"));
+        if (ui_field(ui, tr(a, "admin.pin.label"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, err))
             ad->pin_error[0] = '\0';
-        if (ui_button(a->ui, tr(a, "admin.pin.enter"), KIOSK_STYLE_PRIMARY))
+        if (ui_button(ui, tr(a, "admin.pin.enter"), KIOSK_STYLE_PRIMARY))
             try_pin(a);
     }
     screens_keyboard(a);

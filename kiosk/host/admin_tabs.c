@@ -7,6 +7,9 @@
 #include "export/export_strings.h"
 #include "host/admin_usb.h"
 #include "host/app.h"
+#include "host/screens.h"
+#include "host/crash_guard.h"
+#include "host/camera_host.h"
 #include "receipt/qr.h"
 #include "store/day_counts.h"
 #include "store/domain.h"
@@ -21,13 +24,14 @@
 
 static const char *tr(struct app *a, const char *key)
 {
-    return i18n_tr(a->i18n, key);
+    return i18n_tr(app_i18n(a), key);
 }
 
 static void say(struct app *a, int kind, const char *text)
 {
-    kiosk_strlcpy(a->admin->message, text, sizeof a->admin->message);
-    a->admin->message_kind = kind;
+    struct admin *ad = app_admin(a);
+    kiosk_strlcpy(ad->message, text, sizeof ad->message);
+    ad->message_kind = kind;
 }
 
 static void say1(struct app *a, int kind, const char *key, const char *name, const char *value)
@@ -75,9 +79,9 @@ static void session_item(struct app *a, const struct day_session_count *r, const
                                                              : "admin.today.class_counts"),
                      cnames, cvalues, 4, counts, sizeof counts);
     snprintf(detail, sizeof detail, "%s — %s", r->event_title, counts);
-    if (!ui_list_item(a->ui, title, detail))
+    if (!ui_list_item(app_ui(a), title, detail))
         return;
-    kiosk_status w = store_setting_set(a->store, "served_event", r->event_code);
+    kiosk_status w = store_setting_set(app_store(a), "served_event", r->event_code);
     host_storage_status(&(kiosk_ctx){a, NULL}, w);
     if (w == KIOSK_OK) {
         say1(a, KIOSK_MSG_OK, "admin.today.now_serving", "code", r->event_code);
@@ -90,44 +94,46 @@ static void session_item(struct app *a, const struct day_session_count *r, const
 /* Sessions of today a page at a time on the left, the chart of who came on the right. */
 static void tab_today(struct app *a, ui_rect area)
 {
+    ui_ctx *ui = app_ui(a);
+    struct admin *ad = app_admin(a);
     struct day_session_count *rows = NULL;
     size_t n = 0;
-    kiosk_status st = store_day_counts(a->store, kiosk_clock_now_ms(), &rows, &n);
+    kiosk_status st = store_day_counts(app_store(a), kiosk_clock_now_ms(), &rows, &n);
     if (st != KIOSK_OK) {
-        ui_message(a->ui, KIOSK_MSG_ERROR, tr(a, "admin.today.error"));
+        ui_message(ui, KIOSK_MSG_ERROR, tr(a, "admin.today.error"));
         return;
     }
     if (n == 0) {
-        ui_message(a->ui, KIOSK_MSG_INFO, tr(a, "admin.today.none"));
+        ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.today.none"));
         free(rows);
         return;
     }
     char served[KIOSK_PART_LEN];
     served_code(a, served, sizeof served);
     size_t pages = (n + SESSIONS_PER_PAGE - 1) / SESSIONS_PER_PAGE;
-    if ((size_t)a->admin->today_page >= pages)
-        a->admin->today_page = 0;
+    if ((size_t)ad->today_page >= pages)
+        ad->today_page = 0;
     int gap = screens_px(a, 24), left_w = area.w * 3 / 5;
     ui_rect cursor = area;
-    ui_text(a->ui, tr(a, "admin.today.pick"));
-    size_t first = (size_t)a->admin->today_page * SESSIONS_PER_PAGE;
-    int list_top = ui_cursor_y(a->ui);
-    ui_area(a->ui, (ui_rect){cursor.x, list_top, left_w, cursor.y + cursor.h - list_top});
+    ui_text(ui, tr(a, "admin.today.pick"));
+    size_t first = (size_t)ad->today_page * SESSIONS_PER_PAGE;
+    int list_top = ui_cursor_y(ui);
+    ui_area(ui, (ui_rect){cursor.x, list_top, left_w, cursor.y + cursor.h - list_top});
     for (size_t i = first; i < n && i < first + SESSIONS_PER_PAGE; i++)
         session_item(a, &rows[i], served);
     if (pages > 1) {
         char page[96], cur[24], all[24];
-        snprintf(cur, sizeof cur, "%d", a->admin->today_page + 1);
+        snprintf(cur, sizeof cur, "%d", ad->today_page + 1);
         snprintf(all, sizeof all, "%zu", pages);
         screens_template(tr(a, "admin.today.page"), (const char *const[]){"page", "pages"},
                          (const char *const[]){cur, all}, 2, page, sizeof page);
-        ui_row_begin(a->ui, 3);
-        if (ui_button(a->ui, tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
-            a->admin->today_page = (int)((a->admin->today_page + (int)pages - 1) % (int)pages);
-        ui_text(a->ui, page);
-        if (ui_button(a->ui, tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
-            a->admin->today_page = (int)((a->admin->today_page + 1) % (int)pages);
-        ui_row_end(a->ui);
+        ui_row_begin(ui, 3);
+        if (ui_button(ui, tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
+            ad->today_page = (int)((ad->today_page + (int)pages - 1) % (int)pages);
+        ui_text(ui, page);
+        if (ui_button(ui, tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
+            ad->today_page = (int)((ad->today_page + 1) % (int)pages);
+        ui_row_end(ui);
     }
     const char *labels[CHART_MAX_BARS];
     char label_buf[CHART_MAX_BARS][KIOSK_PART_LEN + 16];
@@ -140,9 +146,9 @@ static void tab_today(struct app *a, ui_rect area)
         labels[i] = label_buf[i];
         values[i] = rows[i].checked_in;
     }
-    ui_area(a->ui, (ui_rect){cursor.x + left_w + gap, list_top, cursor.w - left_w - gap,
-                             cursor.y + cursor.h - list_top});
-    ui_bar_chart(a->ui, tr(a, "admin.today.chart"), labels, values, bars);
+    ui_area(ui, (ui_rect){cursor.x + left_w + gap, list_top, cursor.w - left_w - gap,
+                          cursor.y + cursor.h - list_top});
+    ui_bar_chart(ui, tr(a, "admin.today.chart"), labels, values, bars);
     free(rows);
 }
 
@@ -156,19 +162,19 @@ static void export_one(struct app *a, const char *dir, const char *what, const c
     const char *ext = format == EXPORT_XLSX ? "xlsx" : "csv";
     struct export_result res = {0};
     kiosk_status st;
-    export_strings_load(i18n_lang(a->i18n));
+    export_strings_load(i18n_lang(app_i18n(a)));
     if (strcmp(what, "attendance") == 0) {
         st = export_file_name(path, sizeof path, dir, code, "diem-danh", now, ext);
         if (st == KIOSK_OK)
-            st = export_attendance(a->store, code, format, path, &res, err, sizeof err);
+            st = export_attendance(app_store(a), code, format, path, &res, err, sizeof err);
     } else if (strcmp(what, "leads") == 0) {
         st = export_file_name(path, sizeof path, dir, code, "khach-quan-tam", now, ext);
         if (st == KIOSK_OK)
-            st = export_leads(a->store, code, format, path, &res, err, sizeof err);
+            st = export_leads(app_store(a), code, format, path, &res, err, sizeof err);
     } else {
         st = export_file_name(path, sizeof path, dir, NULL, "bao-cao-tong-hop", now, ext);
         if (st == KIOSK_OK)
-            st = export_summary(a->store, format, path, &res, err, sizeof err);
+            st = export_summary(app_store(a), format, path, &res, err, sizeof err);
     }
     if (st == KIOSK_OK) {
         say1(a, KIOSK_MSG_OK, "admin.export.done", "path", path);
@@ -182,10 +188,11 @@ static void export_one(struct app *a, const char *dir, const char *what, const c
 
 static void save_receipt_png(struct app *a, const char *dir)
 {
+    struct admin *ad = app_admin(a);
     struct receipt_row row;
-    kiosk_status st = receipt_by_short_code(a->store, a->admin->receipt_code, &row);
+    kiosk_status st = receipt_by_short_code(app_store(a), ad->receipt_code, &row);
     if (st != KIOSK_OK) {
-        say1(a, KIOSK_MSG_ERROR, "admin.receipt.unknown", "code", a->admin->receipt_code);
+        say1(a, KIOSK_MSG_ERROR, "admin.receipt.unknown", "code", ad->receipt_code);
         return;
     }
     char path[4400];
@@ -202,44 +209,46 @@ static void save_receipt_png(struct app *a, const char *dir)
 
 static void tab_export(struct app *a)
 {
+    ui_ctx *ui = app_ui(a);
+    struct admin *ad = app_admin(a);
     char dir[4096];
     if (!admin_export_dir(a, dir, sizeof dir)) {
-        ui_message(a->ui, KIOSK_MSG_INFO, tr(a, "admin.export.no_usb"));
+        ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.export.no_usb"));
         return;
     }
     char line[4300];
     screens_template(tr(a, "admin.export.to"), (const char *const[]){"dir"},
                      (const char *const[]){dir}, 1, line, sizeof line);
-    ui_text(a->ui, line);
+    ui_text(ui, line);
     char served[KIOSK_PART_LEN];
     served_code(a, served, sizeof served);
     struct kiosk_event ev;
-    int have_event = served[0] && store_event_get(a->store, served, &ev) == KIOSK_OK;
-    ui_row_begin(a->ui, 2);
+    int have_event = served[0] && store_event_get(app_store(a), served, &ev) == KIOSK_OK;
+    ui_row_begin(ui, 2);
     if (have_event && ev.kind == KIOSK_EVENT_CLASS) {
-        if (ui_button(a->ui, tr(a, "admin.export.attendance_xlsx"), KIOSK_STYLE_PRIMARY))
+        if (ui_button(ui, tr(a, "admin.export.attendance_xlsx"), KIOSK_STYLE_PRIMARY))
             export_one(a, dir, "attendance", served, EXPORT_XLSX);
-        if (ui_button(a->ui, tr(a, "admin.export.attendance_csv"), KIOSK_STYLE_NORMAL))
+        if (ui_button(ui, tr(a, "admin.export.attendance_csv"), KIOSK_STYLE_NORMAL))
             export_one(a, dir, "attendance", served, EXPORT_CSV);
     } else if (have_event && ev.kind == KIOSK_EVENT_FAIR) {
-        if (ui_button(a->ui, tr(a, "admin.export.leads_xlsx"), KIOSK_STYLE_PRIMARY))
+        if (ui_button(ui, tr(a, "admin.export.leads_xlsx"), KIOSK_STYLE_PRIMARY))
             export_one(a, dir, "leads", served, EXPORT_XLSX);
-        if (ui_button(a->ui, tr(a, "admin.export.leads_csv"), KIOSK_STYLE_NORMAL))
+        if (ui_button(ui, tr(a, "admin.export.leads_csv"), KIOSK_STYLE_NORMAL))
             export_one(a, dir, "leads", served, EXPORT_CSV);
     }
-    if (ui_button(a->ui, tr(a, "admin.export.summary_xlsx"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, tr(a, "admin.export.summary_xlsx"), KIOSK_STYLE_NORMAL))
         export_one(a, dir, "summary", NULL, EXPORT_XLSX);
-    if (ui_button(a->ui, tr(a, "admin.export.summary_csv"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, tr(a, "admin.export.summary_csv"), KIOSK_STYLE_NORMAL))
         export_one(a, dir, "summary", NULL, EXPORT_CSV);
-    ui_row_end(a->ui);
+    ui_row_end(ui);
     if (!have_event)
-        ui_text(a->ui, tr(a, "admin.export.pick_first"));
-    ui_row_begin(a->ui, 2);
-    ui_field(a->ui, tr(a, "admin.receipt.code"), a->admin->receipt_code,
-             sizeof a->admin->receipt_code, KIOSK_FIELD_TEXT, NULL);
-    if (ui_button(a->ui, tr(a, "admin.receipt.save"), KIOSK_STYLE_NORMAL))
+        ui_text(ui, tr(a, "admin.export.pick_first"));
+    ui_row_begin(ui, 2);
+    ui_field(ui, tr(a, "admin.receipt.code"), ad->receipt_code, sizeof ad->receipt_code,
+             KIOSK_FIELD_TEXT, NULL);
+    if (ui_button(ui, tr(a, "admin.receipt.save"), KIOSK_STYLE_NORMAL))
         save_receipt_png(a, dir);
-    ui_row_end(a->ui);
+    ui_row_end(ui);
 }
 
 /* -- sync -- */
@@ -248,7 +257,7 @@ static void tab_sync(struct app *a)
 {
     const char *target = host_setting(&(kiosk_ctx){a, NULL}, "sync");
     if (!target || !*target) {
-        ui_message(a->ui, KIOSK_MSG_INFO, tr(a, "admin.sync.none"));
+        ui_message(app_ui(a), KIOSK_MSG_INFO, tr(a, "admin.sync.none"));
         return;
     }
     admin_sync_frame(a, target);
@@ -258,72 +267,76 @@ static void tab_sync(struct app *a)
 
 static void tab_quit(struct app *a)
 {
-    if (!a->admin->confirm_quit) {
-        ui_text(a->ui, tr(a, "admin.quit.hint"));
-        if (ui_button(a->ui, tr(a, "admin.quit"), KIOSK_STYLE_DANGER))
-            a->admin->confirm_quit = 1;
+    ui_ctx *ui = app_ui(a);
+    struct admin *ad = app_admin(a);
+    if (!ad->confirm_quit) {
+        ui_text(ui, tr(a, "admin.quit.hint"));
+        if (ui_button(ui, tr(a, "admin.quit"), KIOSK_STYLE_DANGER))
+            ad->confirm_quit = 1;
         return;
     }
-    ui_message(a->ui, KIOSK_MSG_ERROR, tr(a, "admin.quit.confirm"));
-    ui_row_begin(a->ui, 2);
-    if (ui_button(a->ui, tr(a, "admin.quit.yes"), KIOSK_STYLE_DANGER)) {
+    ui_message(ui, KIOSK_MSG_ERROR, tr(a, "admin.quit.confirm"));
+    ui_row_begin(ui, 2);
+    if (ui_button(ui, tr(a, "admin.quit.yes"), KIOSK_STYLE_DANGER)) {
         kiosk_log(KIOSK_LOG_INFO, "the coordinator quit the kiosk");
-        a->clean_exit = 1;
+        app_clean_exit(a);
         app_request_quit(a);
     }
-    if (ui_button(a->ui, tr(a, "admin.quit.no"), KIOSK_STYLE_NORMAL))
-        a->admin->confirm_quit = 0;
-    ui_row_end(a->ui);
+    if (ui_button(ui, tr(a, "admin.quit.no"), KIOSK_STYLE_NORMAL))
+        ad->confirm_quit = 0;
+    ui_row_end(ui);
 }
 
 /* -- settings: language, input method, camera trouble, disabled plugins, PIN -- */
 
 static void tab_settings(struct app *a)
 {
-    ui_text(a->ui, tr(a, "admin.settings.lang"));
-    ui_row_begin(a->ui, 2);
-    int vi = strcmp(i18n_lang(a->i18n), "vi") == 0;
-    if (ui_button(a->ui, "Tiếng Việt", vi ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
-        i18n_set_lang(a->i18n, "vi");
+    ui_ctx *ui = app_ui(a);
+    ui_text(ui, tr(a, "admin.settings.lang"));
+    ui_row_begin(ui, 2);
+    int vi = strcmp(i18n_lang(app_i18n(a)), "vi") == 0;
+    if (ui_button(ui, "Tiếng Việt", vi ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
+        i18n_set_lang(app_i18n(a), "vi");
         screens_relayout(a);
     }
-    if (ui_button(a->ui, "English", vi ? KIOSK_STYLE_NORMAL : KIOSK_STYLE_PRIMARY)) {
-        i18n_set_lang(a->i18n, "en");
+    if (ui_button(ui, "English", vi ? KIOSK_STYLE_NORMAL : KIOSK_STYLE_PRIMARY)) {
+        i18n_set_lang(app_i18n(a), "en");
         screens_relayout(a);
     }
-    ui_row_end(a->ui);
-    ui_text(a->ui, tr(a, "admin.settings.input"));
-    ui_row_begin(a->ui, 2);
-    if (ui_button(a->ui, "Telex", KIOSK_STYLE_NORMAL)) {
-        ui_set_input_method(a->ui, 1, 0);
+    ui_row_end(ui);
+    ui_text(ui, tr(a, "admin.settings.input"));
+    ui_row_begin(ui, 2);
+    if (ui_button(ui, "Telex", KIOSK_STYLE_NORMAL)) {
+        ui_set_input_method(ui, 1, 0);
         say(a, KIOSK_MSG_OK, "Telex");
     }
-    if (ui_button(a->ui, "VNI", KIOSK_STYLE_NORMAL)) {
-        ui_set_input_method(a->ui, 2, 0);
+    if (ui_button(ui, "VNI", KIOSK_STYLE_NORMAL)) {
+        ui_set_input_method(ui, 2, 0);
         say(a, KIOSK_MSG_OK, "VNI");
     }
-    ui_row_end(a->ui);
+    ui_row_end(ui);
     char cam[600];
     int cam_kind = host_camera_note(a, cam, sizeof cam);
     if (cam_kind >= 0) /* a missing or lost camera, until it is back */
-        ui_message(a->ui, cam_kind, cam);
-    if (a->guard_on) {
-        for (int i = 0; i < a->guard.count; i++) {
-            if (!a->guard.plugins[i].disabled)
+        ui_message(ui, cam_kind, cam);
+    if (app_guard(a)) {
+        for (int i = 0; i < app_guard(a)->count; i++) {
+            if (!app_guard(a)->plugins[i].disabled)
                 continue;
             char line[256];
             screens_template(tr(a, "admin.plugin.disabled"), (const char *const[]){"id"},
-                             (const char *const[]){a->guard.plugins[i].id}, 1, line, sizeof line);
-            ui_message(a->ui, KIOSK_MSG_ERROR, line);
-            if (ui_button(a->ui, tr(a, "admin.plugin.enable"), KIOSK_STYLE_NORMAL)) {
-                crash_guard_enable(&a->guard, a->guard.plugins[i].id);
-                say1(a, KIOSK_MSG_OK, "admin.plugin.enabled", "id", a->guard.plugins[i].id);
+                             (const char *const[]){app_guard(a)->plugins[i].id}, 1, line,
+                             sizeof line);
+            ui_message(ui, KIOSK_MSG_ERROR, line);
+            if (ui_button(ui, tr(a, "admin.plugin.enable"), KIOSK_STYLE_NORMAL)) {
+                crash_guard_enable(app_guard(a), app_guard(a)->plugins[i].id);
+                say1(a, KIOSK_MSG_OK, "admin.plugin.enabled", "id", app_guard(a)->plugins[i].id);
             }
         }
     }
-    if (ui_button(a->ui, tr(a, "admin.pin.change"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(ui, tr(a, "admin.pin.change"), KIOSK_STYLE_NORMAL)) {
         admin_open_pin(a);
-        a->admin->setting_pin = 1;
+        app_admin(a)->setting_pin = 1;
         return;
     }
     tab_quit(a);
@@ -331,6 +344,8 @@ static void tab_settings(struct app *a)
 
 static void tabs_row(struct app *a)
 {
+    ui_ctx *ui = app_ui(a);
+    struct admin *ad = app_admin(a);
     static const struct {
         int tab;
         const char *key;
@@ -342,45 +357,46 @@ static void tabs_row(struct app *a)
         {ADMIN_TAB_SETTINGS, "admin.tab.settings"},
     };
     size_t with_admin = 0;
-    for (size_t i = 0; i < a->plugins.count; i++)
-        with_admin += a->plugins.slots[i].desc.admin_frame != NULL;
-    ui_row_begin(a->ui, (int)(KIOSK_ARRAY_LEN(fixed) + with_admin));
+    for (size_t i = 0; i < app_plugins(a)->count; i++)
+        with_admin += app_plugins(a)->slots[i].desc.admin_frame != NULL;
+    ui_row_begin(ui, (int)(KIOSK_ARRAY_LEN(fixed) + with_admin));
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(fixed); i++) {
-        int on = a->admin->tab == fixed[i].tab;
-        if (ui_button(a->ui, tr(a, fixed[i].key), on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) &&
+        int on = ad->tab == fixed[i].tab;
+        if (ui_button(ui, tr(a, fixed[i].key), on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) &&
             !on) {
-            a->admin->tab = fixed[i].tab;
-            a->admin->message[0] = '\0';
-            a->admin->confirm_quit = 0;
+            ad->tab = fixed[i].tab;
+            ad->message[0] = '\0';
+            ad->confirm_quit = 0;
             screens_relayout(a);
         }
     }
-    for (size_t i = 0; i < a->plugins.count; i++) {
-        struct plugin_slot *p = &a->plugins.slots[i];
+    for (size_t i = 0; i < app_plugins(a)->count; i++) {
+        struct plugin_slot *p = &app_plugins(a)->slots[i];
         if (!p->desc.admin_frame)
             continue;
-        int on = a->admin->tab == ADMIN_TAB_PLUGIN && a->admin->plugin_tab == i;
-        const char *title = i18n_tr_table(a->i18n, p->desc.strings, p->desc.title_key);
-        if (ui_button(a->ui, title, on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) && !on) {
-            a->admin->tab = ADMIN_TAB_PLUGIN;
-            a->admin->plugin_tab = i;
-            a->admin->message[0] = '\0';
+        int on = ad->tab == ADMIN_TAB_PLUGIN && ad->plugin_tab == i;
+        const char *title = i18n_tr_table(app_i18n(a), p->desc.strings, p->desc.title_key);
+        if (ui_button(ui, title, on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) && !on) {
+            ad->tab = ADMIN_TAB_PLUGIN;
+            ad->plugin_tab = i;
+            ad->message[0] = '\0';
             screens_relayout(a);
         }
     }
-    ui_row_end(a->ui);
+    ui_row_end(ui);
 }
 
 void admin_frame(struct app *a)
 {
+    struct admin *ad = app_admin(a);
     int top;
     if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.close"), &top))
         screens_request_home(a);
     ui_rect area = screens_content(a, top);
     tabs_row(a);
-    if (a->admin->message[0])
-        ui_message(a->ui, a->admin->message_kind, a->admin->message);
-    switch (a->admin->tab) {
+    if (ad->message[0])
+        ui_message(app_ui(a), ad->message_kind, ad->message);
+    switch (ad->tab) {
     case ADMIN_TAB_TODAY:
         tab_today(a, area);
         break;
@@ -394,8 +410,8 @@ void admin_frame(struct app *a)
         tab_settings(a);
         break;
     default:
-        if (a->admin->plugin_tab < a->plugins.count) {
-            struct plugin_slot *p = &a->plugins.slots[a->admin->plugin_tab];
+        if (ad->plugin_tab < app_plugins(a)->count) {
+            struct plugin_slot *p = &app_plugins(a)->slots[ad->plugin_tab];
             kiosk_ctx ctx = app_ctx(a, p);
             if (p->desc.admin_frame)
                 p->desc.admin_frame(p->state, &ctx);

@@ -4,6 +4,7 @@
 
 #include "host/api_domain.h"
 #include "host/app.h"
+#include "host/screens.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ static const char *api_tr(kiosk_ctx *ctx, const char *key)
 
 static const char *api_lang(kiosk_ctx *ctx)
 {
-    return i18n_lang(ctx->app->i18n);
+    return i18n_lang(app_i18n(ctx->app));
 }
 
 static int64_t api_now_ms(kiosk_ctx *ctx)

@@ -3,6 +3,10 @@
  * screens.c's, the API table api.c's. */
 #include "host/app.h"
 #include "host/host_ctx.h"
+#include "host/screens.h"
+#include "host/crash_guard.h"
+#include "host/camera_host.h"
+#include "host/admin.h"
 
 #include "host/api.h"
 #include "host/input.h"
@@ -21,10 +25,124 @@
 
 #define SETTLE_FRAMES_MAX 6 /* frames run for one event until the screen stops changing */
 
+/* The runtime's state: here only (app.h's accessors give the modules what they need). */
+struct app {
+    struct config *cfg;
+    struct i18n *i18n;
+    store *store;
+    const struct backend_ops *be; /* the backend's table and its open instance */
+    struct backend *backend;
+    ui_ctx *ui;
+    struct plugin_set plugins;
+    char db_path[4096];
+    int width, height; /* the screen's, at the last frame */
+    int quit;
+    int clean_exit; /* the run ended as it should (not a crash): the guard's counts restart */
+    struct crash_guard guard; /* which plugin was on screen if the kiosk dies */
+    int guard_on;
+    int frames_presented;
+    const struct ui_drawlist *last_dl;
+
+    /* the modules' own state */
+    struct screens *screens;        /* which screen is shown (screens.c) */
+    struct admin *admin;            /* the coordinator's PIN pad and admin screen (admin.c) */
+    struct input *input;            /* kiosk time, scan bursts, the idle timeout (input.c) */
+    struct host_services *services; /* receipt keys, storage status (host_ctx.c) */
+    struct host_camera camera;      /* a camera as a second scanner (camera = none: cam NULL) */
+};
+
 kiosk_ctx app_ctx(struct app *a, struct plugin_slot *p)
 {
     kiosk_ctx c = {a, p};
     return c;
+}
+
+/* ---- what the host's modules reach ---- */
+
+int app_quitting(const struct app *a)
+{
+    return a->quit;
+}
+
+void app_clean_exit(struct app *a)
+{
+    a->clean_exit = 1;
+}
+
+ui_ctx *app_ui(const struct app *a)
+{
+    return a->ui;
+}
+
+store *app_store(const struct app *a)
+{
+    return a->store;
+}
+
+struct i18n *app_i18n(const struct app *a)
+{
+    return a->i18n;
+}
+
+struct config *app_config(const struct app *a)
+{
+    return a->cfg;
+}
+
+const char *app_db_path(const struct app *a)
+{
+    return a->db_path;
+}
+
+int app_width(const struct app *a)
+{
+    return a->width;
+}
+
+int app_height(const struct app *a)
+{
+    return a->height;
+}
+
+struct backend *app_backend(const struct app *a, const struct backend_ops **ops)
+{
+    *ops = a->be;
+    return a->backend;
+}
+
+struct plugin_set *app_plugins(const struct app *a)
+{
+    return (struct plugin_set *)&a->plugins;
+}
+
+struct crash_guard *app_guard(const struct app *a)
+{
+    return a->guard_on ? (struct crash_guard *)&a->guard : NULL;
+}
+
+struct screens *app_screens(const struct app *a)
+{
+    return a->screens;
+}
+
+struct admin *app_admin(const struct app *a)
+{
+    return a->admin;
+}
+
+struct input *app_input_state(const struct app *a)
+{
+    return a->input;
+}
+
+struct host_services *app_services(const struct app *a)
+{
+    return a->services;
+}
+
+struct host_camera *app_camera(const struct app *a)
+{
+    return (struct host_camera *)&a->camera;
 }
 
 /* ---- settings and strings ---- */
@@ -196,14 +314,24 @@ static void open_plugins(struct app *a, const struct app_opts *o)
     kiosk_log(KIOSK_LOG_INFO, "%zu plugin(s) loaded from '%s'", a->plugins.count, dir);
 }
 
-int app_open(const struct app_opts *o, struct app **out)
+/* The runtime with its modules' state; NULL when out of memory. */
+static struct app *app_new(void)
 {
     struct app *a = calloc(1, sizeof *a);
-    if (a && (!(a->screens = screens_new()) || !(a->admin = admin_new()))) {
-        screens_free(a->screens);
-        free(a);
-        a = NULL;
-    }
+    if (!a)
+        return NULL;
+    a->screens = screens_new();
+    a->admin = admin_new();
+    a->services = host_services_new();
+    if (a->screens && a->admin && a->services)
+        return a;
+    app_close(a);
+    return NULL;
+}
+
+int app_open(const struct app_opts *o, struct app **out)
+{
+    struct app *a = app_new();
     if (!a) {
         fprintf(stderr, "kiosk: out of memory\n");
         return 1;
@@ -257,8 +385,7 @@ void app_close(struct app *a)
         ui_free(a->ui);
     if (a->backend)
         a->be->close(a->backend);
-    if (a->keys)
-        receipt_keys_close(a->keys);
+    host_services_free(a->services); /* closes the receipt keys */
     if (a->store)
         store_close(a->store);
     i18n_free(a->i18n);

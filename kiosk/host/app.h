@@ -5,15 +5,16 @@
 #define KIOSK_HOST_APP_H
 
 #include "config.h"
-#include "host/admin.h"
-#include "host/camera_host.h"
 #include "host/backend.h"
-#include "host/crash_guard.h"
 #include "host/host_ctx.h"
 #include "host/loader.h"
-#include "host/screens.h"
 #include "i18n.h"
-#include "text/scanburst.h"
+
+struct admin;
+struct crash_guard;
+struct host_camera;
+struct input;
+struct screens;
 
 /* What main.c found on the command line (NULL / 0: not given). */
 struct app_opts {
@@ -28,35 +29,9 @@ struct app_opts {
     const struct backend_ops *backend; /* the screen and input: the executable's choice */
 };
 
-struct app {
-    struct config *cfg;
-    struct i18n *i18n;
-    store *store;
-    struct receipt_keys *keys;
-    int keys_failed;              /* receipt_keys_open failed once: not tried again */
-    const struct backend_ops *be; /* the backend's table and its open instance */
-    struct backend *backend;
-    ui_ctx *ui;
-    struct plugin_set plugins;
-    char db_path[4096];
-
-    struct screens *screens; /* which screen is shown (screens.c) */
-    int width, height;
-    int quit;
-    int clean_exit; /* the run ended as it should (not a crash): the guard's counts restart */
-    struct crash_guard guard; /* which plugin was on screen if the kiosk dies */
-    struct admin *admin;      /* the coordinator's PIN pad and admin screen (admin.c) */
-    int guard_on;
-
-    struct input *input;       /* kiosk time, scan bursts, the idle timeout (input.c) */
-    struct host_camera camera; /* a camera as a second scanner (camera = none: cam NULL) */
-
-    kiosk_status storage; /* last storage status reported (FULL / READONLY show a banner) */
-    int frames_presented;
-    const struct ui_drawlist *last_dl;
-    char setting_ring[8][512]; /* settings read from the database live until the next frame */
-    unsigned setting_next;
-};
+/* The runtime's state, defined in app.c only: the host's modules reach what they need
+ * through the accessors below, their own state through their own headers. */
+struct app;
 
 /* The settings: --config's file, else $XDG_CONFIG_HOME/kiosk/kiosk.ini, else
  * /etc/kiosk/kiosk.ini; then the command line's overrides. NULL only when out of memory. */
@@ -80,5 +55,30 @@ int app_frame(struct app *a, const struct ui_event *ev);
 void app_repaint(struct app *a);
 /* The kiosk_ctx for host screens (plugin NULL) or a plugin. */
 kiosk_ctx app_ctx(struct app *a, struct plugin_slot *p);
+/* 1 once app_request_quit was called. */
+int app_quitting(const struct app *a);
+/* The run ended as it should (not a crash): at app_close the crash guard's counts restart. */
+void app_clean_exit(struct app *a);
+
+/* What the host's modules reach (screens, admin, input, camera, script player). */
+ui_ctx *app_ui(const struct app *a);
+store *app_store(const struct app *a);
+struct i18n *app_i18n(const struct app *a);
+struct config *app_config(const struct app *a);
+const char *app_db_path(const struct app *a);
+int app_width(const struct app *a); /* the screen's size at the last frame */
+int app_height(const struct app *a);
+/* The backend the executable handed over (backend.h), and its table in *ops. */
+struct backend *app_backend(const struct app *a, const struct backend_ops **ops);
+struct plugin_set *app_plugins(const struct app *a);
+/* The crash guard; NULL when it is off (it could not start). */
+struct crash_guard *app_guard(const struct app *a);
+/* The modules' own state, held by the runtime (screens.h, admin.h, input.h, host_ctx.h,
+ * camera_host.h). */
+struct screens *app_screens(const struct app *a);
+struct admin *app_admin(const struct app *a);
+struct input *app_input_state(const struct app *a);
+struct host_services *app_services(const struct app *a);
+struct host_camera *app_camera(const struct app *a);
 
 #endif

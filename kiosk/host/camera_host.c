@@ -4,6 +4,7 @@
 #include "camera/camera_source.h"
 #include "host/app.h"
 #include "host/host_ctx.h"
+#include "host/screens.h"
 #include "host/input.h"
 
 #include <string.h>
@@ -12,40 +13,41 @@
 
 void host_wake_loop(void *user)
 {
-    struct app *a = user;
-    if (a->be && a->be->wake)
-        a->be->wake(a->backend);
+    const struct backend_ops *be;
+    struct backend *b = app_backend(user, &be);
+    if (be && be->wake)
+        be->wake(b);
 }
 
 void host_camera_open(struct app *a)
 {
-    const char *spec = config_get(a->cfg, "camera");
-    if (camera_start(spec, host_wake_loop, a, &a->camera.cam) != KIOSK_OK)
+    const char *spec = config_get(app_config(a), "camera");
+    if (camera_start(spec, host_wake_loop, a, &app_camera(a)->cam) != KIOSK_OK)
         kiosk_log(KIOSK_LOG_ERROR, "camera: cannot start its thread");
-    else if (!a->camera.cam)
+    else if (!app_camera(a)->cam)
         kiosk_log(KIOSK_LOG_DEBUG, "camera: none (the setting is '%s')", spec);
 }
 
 void host_camera_close(struct app *a)
 {
-    camera_stop(a->camera.cam);
-    a->camera.cam = NULL;
+    camera_stop(app_camera(a)->cam);
+    app_camera(a)->cam = NULL;
 }
 
 /* The picture is worth showing: frames are coming (or a file: demo showed its last). */
 static int live(struct app *a)
 {
     struct camera_status st;
-    camera_get_status(a->camera.cam, &st);
+    camera_get_status(app_camera(a)->cam, &st);
     if (st.state == CAMERA_ENDED)
-        return a->camera.pw > 0;
-    return st.state == CAMERA_RUNNING && a->camera.pw > 0 &&
+        return app_camera(a)->pw > 0;
+    return st.state == CAMERA_RUNNING && app_camera(a)->pw > 0 &&
            camera_mono_ms() - st.last_frame_ms < HOST_CAMERA_STALE_MS;
 }
 
 void host_camera_poll(struct app *a)
 {
-    struct host_camera *hc = &a->camera;
+    struct host_camera *hc = app_camera(a);
     if (!hc->cam)
         return;
     char text[CAMERA_TEXT_MAX];
@@ -67,7 +69,7 @@ void host_camera_poll(struct app *a)
 
 int host_camera_next_ms(const struct app *a)
 {
-    const struct host_camera *hc = &a->camera;
+    const struct host_camera *hc = app_camera(a);
     if (!hc->cam || !hc->shown)
         return -1;
     int64_t left = hc->took_ms + HOST_CAMERA_PREVIEW_MS - camera_mono_ms();
@@ -76,28 +78,28 @@ int host_camera_next_ms(const struct app *a)
 
 int host_camera_view_height(struct app *a, int max_h_px)
 {
-    if (!a->camera.cam || !live(a))
+    if (!app_camera(a)->cam || !live(a))
         return 0;
     return screens_px(a, max_h_px + 64); /* the picture, its frame and a caption's line */
 }
 
 void host_camera_view(struct app *a, int max_h_px, int caption)
 {
-    struct host_camera *hc = &a->camera;
+    struct host_camera *hc = app_camera(a);
     if (!hc->cam || !live(a))
         return;
-    ui_camera_view(a->ui, hc->px, hc->pw, hc->ph, hc->seq,
-                   caption ? i18n_tr(a->i18n, CAPTION_KEY) : NULL, max_h_px);
+    ui_camera_view(app_ui(a), hc->px, hc->pw, hc->ph, hc->seq,
+                   caption ? i18n_tr(app_i18n(a), CAPTION_KEY) : NULL, max_h_px);
     hc->drawing = 1;
 }
 
 int host_camera_note(struct app *a, char *out, size_t cap)
 {
     out[0] = '\0';
-    if (!a->camera.cam)
+    if (!app_camera(a)->cam)
         return -1;
     struct camera_status st;
-    camera_get_status(a->camera.cam, &st);
+    camera_get_status(app_camera(a)->cam, &st);
     const char *key = NULL;
     if (st.state == CAMERA_BROKEN)
         key = "admin.camera.broken";
@@ -109,16 +111,16 @@ int host_camera_note(struct app *a, char *out, size_t cap)
         return -1;
     static const char *const names[] = {"source"};
     const char *values[] = {st.source};
-    screens_template(i18n_tr(a->i18n, key), names, values, 1, out, cap);
+    screens_template(i18n_tr(app_i18n(a), key), names, values, 1, out, cap);
     return strcmp(key, "admin.camera.none_found") == 0 ? KIOSK_MSG_INFO : KIOSK_MSG_ERROR;
 }
 
 int host_camera_settle(struct app *a, int timeout_ms)
 {
-    if (!a->camera.cam)
+    if (!app_camera(a)->cam)
         return 0;
-    camera_wait(a->camera.cam, timeout_ms);
-    a->camera.took_ms = 0; /* the picture as it is now, whatever the rate */
+    camera_wait(app_camera(a)->cam, timeout_ms);
+    app_camera(a)->took_ms = 0; /* the picture as it is now, whatever the rate */
     host_camera_poll(a);
     return 1;
 }

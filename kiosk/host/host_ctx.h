@@ -15,7 +15,13 @@ struct kiosk_ctx {
     struct plugin_slot *plugin; /* the plugin being called; NULL for host screens */
 };
 
-/* Accessors the host's files use (implemented by the runtime, app.c). */
+/* What host_ctx.c keeps for the services below (the runtime holds it): the receipt keys
+ * (opened on first use), the storage status, the settings read from the database. */
+struct host_services;
+struct host_services *host_services_new(void); /* NULL when out of memory */
+void host_services_free(struct host_services *s);
+
+/* Accessors the host's files use (host_ctx.c, over the runtime's app.h). */
 store *host_store(kiosk_ctx *ctx);
 struct receipt_keys *host_keys(kiosk_ctx *ctx);
 ui_ctx *host_ui(kiosk_ctx *ctx);
@@ -26,6 +32,8 @@ const char *host_tr(kiosk_ctx *ctx, const char *key);
 /* Tell the runtime a write failed for storage reasons (full disk, read-only): it shows a
  * banner in the kiosk's language until a write succeeds again. */
 void host_storage_status(kiosk_ctx *ctx, kiosk_status st);
+/* The storage trouble last reported (KIOSK_E_FULL, KIOSK_E_READONLY), else KIOSK_OK. */
+kiosk_status host_storage(kiosk_ctx *ctx);
 
 /* Renders one line of text with the kiosk's font into an 8-bit grey bitmap (0 white,
  * 255 black), at most max_width_px wide, for the thermal printer. *out: free(). */

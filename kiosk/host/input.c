@@ -3,6 +3,8 @@
 #include "host/input.h"
 
 #include "host/app.h"
+#include "host/screens.h"
+#include "host/camera_host.h"
 #include "host/notify.h"
 #include "text/scanburst.h"
 #include "host/scan_route.h"
@@ -51,19 +53,19 @@ void input_free(struct input *in)
 
 int64_t input_now_ms(const struct app *a)
 {
-    return a->input->mono_ms;
+    return app_input_state(a)->mono_ms;
 }
 
 void input_time_update(struct app *a)
 {
-    struct input *in = a->input;
+    struct input *in = app_input_state(a);
     if (!in->virtual_time)
         in->mono_ms = monotonic_ms();
 }
 
 void input_advance_ms(struct app *a, int64_t ms)
 {
-    a->input->mono_ms += ms;
+    app_input_state(a)->mono_ms += ms;
     kiosk_clock_advance_ms(ms);
 }
 
@@ -101,8 +103,8 @@ static void deliver(struct app *a, int what, const char *out, int return_typed)
 
 void input_scan(struct app *a, const char *text)
 {
-    a->input->last_input_ms = a->input->mono_ms;
-    a->input->idle_done = 0;
+    app_input_state(a)->last_input_ms = app_input_state(a)->mono_ms;
+    app_input_state(a)->idle_done = 0;
     host_scan_route(a, text);
     app_frame(a, NULL);
 }
@@ -110,7 +112,7 @@ void input_scan(struct app *a, const char *text)
 /* Held keys come out as typing before anything else happens (a tap, another key). */
 static void flush_burst(struct app *a, int force)
 {
-    struct input *in = a->input;
+    struct input *in = app_input_state(a);
     char out[sizeof in->burst.buf + 1];
     int64_t at = force ? in->burst.last_ms + SCANBURST_GAP_MS + 1 : in->mono_ms;
     if (in->burst.len == 0 && in->burst.keys == 0)
@@ -121,7 +123,7 @@ static void flush_burst(struct app *a, int force)
 
 static void feed_key(struct app *a, const char *key)
 {
-    struct input *in = a->input;
+    struct input *in = app_input_state(a);
     char out[sizeof in->burst.buf + 1];
     int return_typed = 0;
     flush_burst(a, 0);
@@ -131,8 +133,8 @@ static void feed_key(struct app *a, const char *key)
 
 void input_event(struct app *a, const struct ui_event *ev)
 {
-    a->input->last_input_ms = a->input->mono_ms;
-    a->input->idle_done = 0;
+    app_input_state(a)->last_input_ms = app_input_state(a)->mono_ms;
+    app_input_state(a)->idle_done = 0;
     if (ev->kind == UI_EV_PRESS)
         screens_forget_scan(a);
     if (ev->kind == UI_EV_TEXT) {
@@ -160,9 +162,9 @@ void input_event(struct app *a, const struct ui_event *ev)
 
 static void idle_reset(struct app *a)
 {
-    const char *lang = config_get(a->cfg, "lang");
-    if (strcmp(i18n_lang(a->i18n), lang) != 0)
-        i18n_set_lang(a->i18n, lang);
+    const char *lang = config_get(app_config(a), "lang");
+    if (strcmp(i18n_lang(app_i18n(a)), lang) != 0)
+        i18n_set_lang(app_i18n(a), lang);
     screens_forget_scan(a);
     screens_go_home(a);
     app_frame(a, NULL);
@@ -170,7 +172,7 @@ static void idle_reset(struct app *a)
 
 void input_timers(struct app *a)
 {
-    struct input *in = a->input;
+    struct input *in = app_input_state(a);
     if (scanburst_wait_ms(&in->burst, in->mono_ms) == 0)
         flush_burst(a, 0);
     if (!in->idle_done && in->mono_ms - in->last_input_ms >= in->idle_timeout_ms) {
@@ -192,14 +194,14 @@ static int min_timeout(int t, int64_t d)
 
 int input_next_timer_ms(const struct app *a)
 {
-    const struct input *in = a->input;
+    const struct input *in = app_input_state(a);
     int t = -1;
     int burst = scanburst_wait_ms(&in->burst, in->mono_ms);
     if (burst >= 0)
         t = min_timeout(t, burst);
     if (!in->idle_done)
         t = min_timeout(t, in->last_input_ms + in->idle_timeout_ms - in->mono_ms);
-    if (ui_needs_redraw(a->ui))
+    if (ui_needs_redraw(app_ui(a)))
         t = min_timeout(t, ANIMATE_MS);
     int cam = host_camera_next_ms(a);
     if (cam >= 0)
@@ -212,7 +214,7 @@ int input_next_timer_ms(const struct app *a)
 
 void input_pass_ms(struct app *a, int64_t ms)
 {
-    struct input *in = a->input;
+    struct input *in = app_input_state(a);
     while (ms > 0) {
         int64_t step = ms;
         int burst = scanburst_wait_ms(&in->burst, in->mono_ms);

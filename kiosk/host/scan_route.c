@@ -3,6 +3,8 @@
 #include "host/scan_route.h"
 
 #include "host/app.h"
+#include "host/crash_guard.h"
+#include "host/admin.h"
 #include "host/screens.h"
 #include "receipt/receipt.h"
 #include "store/domain.h"
@@ -20,13 +22,13 @@ static void event_label(struct app *a, const struct kiosk_event *ev, char *out, 
 {
     static const char *const names[] = {"title", "place", "code"};
     const char *values[] = {ev->title, ev->place[0] ? ev->place : ev->province, ev->code};
-    screens_template(i18n_tr(a->i18n, "host.event_label"), names, values, 3, out, cap);
+    screens_template(i18n_tr(app_i18n(a), "host.event_label"), names, values, 3, out, cap);
 }
 
 static void guard(struct app *a, const struct plugin_slot *p)
 {
-    if (a->guard_on) /* a crash in a plugin's callback counts against it */
-        crash_guard_set_active(&a->guard, p ? p->desc.id : NULL);
+    if (app_guard(a)) /* a crash in a plugin's callback counts against it */
+        crash_guard_set_active(app_guard(a), p ? p->desc.id : NULL);
 }
 
 /* Index of the plugin claiming the receipt most strongly (ties: home-screen order), or
@@ -35,8 +37,8 @@ static long claimant(struct app *a, const struct kiosk_receipt *r, const struct 
 {
     long best = -1;
     int best_claim = KIOSK_CLAIM_NONE;
-    for (size_t i = 0; i < a->plugins.count; i++) {
-        struct plugin_slot *p = &a->plugins.slots[i];
+    for (size_t i = 0; i < app_plugins(a)->count; i++) {
+        struct plugin_slot *p = &app_plugins(a)->slots[i];
         if (!p->created || !p->desc.claims_receipt || !p->desc.on_receipt)
             continue;
         kiosk_ctx ctx = app_ctx(a, p);
@@ -54,7 +56,7 @@ static long claimant(struct app *a, const struct kiosk_receipt *r, const struct 
 static void give_receipt(struct app *a, size_t i, const struct kiosk_receipt *r,
                          const struct kiosk_event *ev)
 {
-    struct plugin_slot *p = &a->plugins.slots[i];
+    struct plugin_slot *p = &app_plugins(a)->slots[i];
     kiosk_ctx ctx = app_ctx(a, p);
     kiosk_log(KIOSK_LOG_INFO, "scan: a receipt (%s, event %s) to '%s'", receipt_kind_name(r->kind),
               ev->code, p->desc.id);
@@ -77,14 +79,14 @@ static int route_receipt(struct app *a, const char *text)
     struct kiosk_event ev;
     memset(&r, 0, sizeof r);
     kiosk_status st =
-        a->store ? receipt_verify(a->store, text, &r, &why, NULL, 0) : KIOSK_E_UNAVAILABLE;
+        app_store(a) ? receipt_verify(app_store(a), text, &r, &why, NULL, 0) : KIOSK_E_UNAVAILABLE;
     if (st == KIOSK_OK)
-        st = store_event_get(a->store, r.event_id, &ev);
+        st = store_event_get(app_store(a), r.event_id, &ev);
     if (st != KIOSK_OK) {
         char msg[512];
         static const char *const names[] = {"why"};
-        const char *values[] = {i18n_tr(a->i18n, why ? why : "receipt.why.error")};
-        screens_template(i18n_tr(a->i18n, "host.scan_bad"), names, values, 1, msg, sizeof msg);
+        const char *values[] = {i18n_tr(app_i18n(a), why ? why : "receipt.why.error")};
+        screens_template(i18n_tr(app_i18n(a), "host.scan_bad"), names, values, 1, msg, sizeof msg);
         kiosk_log(KIOSK_LOG_INFO, "scan: a receipt refused (%s)",
                   why ? why : kiosk_status_name(st));
         notice(a, KIOSK_MSG_ERROR, msg);
@@ -99,7 +101,8 @@ static int route_receipt(struct app *a, const char *text)
     static const char *const names[] = {"event"};
     event_label(a, &ev, label, sizeof label);
     const char *values[] = {label};
-    screens_template(i18n_tr(a->i18n, "host.scan_unclaimed"), names, values, 1, msg, sizeof msg);
+    screens_template(i18n_tr(app_i18n(a), "host.scan_unclaimed"), names, values, 1, msg,
+                     sizeof msg);
     kiosk_log(KIOSK_LOG_INFO, "scan: a receipt (event %s) no plugin here takes", ev.code);
     notice(a, KIOSK_MSG_ERROR, msg);
     return 1;
@@ -122,11 +125,11 @@ static void route_text(struct app *a, const char *text)
             kiosk_log(KIOSK_LOG_DEBUG, "scan (%zu bytes) taken by '%s'", strlen(text), p->desc.id);
             return;
         }
-        notice(a, KIOSK_MSG_ERROR, i18n_tr(a->i18n, "host.scan_unknown"));
+        notice(a, KIOSK_MSG_ERROR, i18n_tr(app_i18n(a), "host.scan_unknown"));
         return;
     }
-    for (size_t i = 0; i < a->plugins.count; i++) {
-        struct plugin_slot *p = &a->plugins.slots[i];
+    for (size_t i = 0; i < app_plugins(a)->count; i++) {
+        struct plugin_slot *p = &app_plugins(a)->slots[i];
         if (!p->desc.on_scan)
             continue;
         kiosk_ctx ctx = app_ctx(a, p);
@@ -143,7 +146,7 @@ static void route_text(struct app *a, const char *text)
     }
     guard(a, NULL);
     kiosk_log(KIOSK_LOG_INFO, "a scan (%zu bytes) that no plugin took", strlen(text));
-    notice(a, KIOSK_MSG_ERROR, i18n_tr(a->i18n, "host.scan_unknown"));
+    notice(a, KIOSK_MSG_ERROR, i18n_tr(app_i18n(a), "host.scan_unknown"));
 }
 
 void host_scan_route(struct app *a, const char *text)

@@ -7,6 +7,8 @@
 
 #include "host/admin.h"
 #include "host/app.h"
+#include "host/crash_guard.h"
+#include "host/camera_host.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +55,7 @@ void screens_free(struct screens *s)
 
 int screens_px(const struct app *a, int v)
 {
-    int h = a->height > 0 ? a->height : 800;
+    int h = app_height(a) > 0 ? app_height(a) : 800;
     return v * h / 800;
 }
 
@@ -95,32 +97,36 @@ static void today_text(struct app *a, char *out, size_t cap)
     kiosk_fmt(month, sizeof month, "%d", tm.tm_mon + 1);
     kiosk_fmt(year, sizeof year, "%d", tm.tm_year + 1900);
     static const char *const names[] = {"weekday", "day", "month", "month_name", "year"};
-    const char *values[] = {i18n_tr(a->i18n, wkey), day, month, i18n_tr(a->i18n, mkey), year};
-    screens_template(i18n_tr(a->i18n, "host.date"), names, values, KIOSK_ARRAY_LEN(names), out,
+    const char *values[] = {i18n_tr(app_i18n(a), wkey), day, month, i18n_tr(app_i18n(a), mkey),
+                            year};
+    screens_template(i18n_tr(app_i18n(a), "host.date"), names, values, KIOSK_ARRAY_LEN(names), out,
                      cap);
 }
 
 static const char *kiosk_title(struct app *a)
 {
-    const char *t = config_get(a->cfg, "title");
-    return t && *t ? t : i18n_tr(a->i18n, "host.title");
+    const char *t = config_get(app_config(a), "title");
+    return t && *t ? t : i18n_tr(app_i18n(a), "host.title");
 }
 
 /* Banners under the header: storage trouble first, then the word on the last scan. Returns
  * the height they took. */
 static int banners(struct app *a, int top)
 {
+    ui_ctx *ui = app_ui(a);
+    struct screens *s = app_screens(a);
     int h = 0, m = screens_px(a, MARGIN_PX);
-    if (a->storage == KIOSK_E_FULL || a->storage == KIOSK_E_READONLY) {
-        ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, screens_px(a, BANNER_H_PX)});
-        ui_message(a->ui, KIOSK_MSG_ERROR,
-                   i18n_tr(a->i18n, a->storage == KIOSK_E_FULL ? "host.storage.full"
-                                                               : "host.storage.readonly"));
+    kiosk_status storage = host_storage(&(kiosk_ctx){a, NULL});
+    if (storage == KIOSK_E_FULL || storage == KIOSK_E_READONLY) {
+        ui_next_rect(ui, (ui_rect){m, top, app_width(a) - 2 * m, screens_px(a, BANNER_H_PX)});
+        ui_message(ui, KIOSK_MSG_ERROR,
+                   i18n_tr(app_i18n(a), storage == KIOSK_E_FULL ? "host.storage.full"
+                                                                : "host.storage.readonly"));
         h += screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
     }
-    if (a->screens->scan_unknown) {
-        ui_next_rect(a->ui, (ui_rect){m, top + h, a->width - 2 * m, screens_px(a, BANNER_H_PX)});
-        ui_message(a->ui, a->screens->scan_note_kind, a->screens->scan_note);
+    if (s->scan_unknown) {
+        ui_next_rect(ui, (ui_rect){m, top + h, app_width(a) - 2 * m, screens_px(a, BANNER_H_PX)});
+        ui_message(ui, s->scan_note_kind, s->scan_note);
         h += screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
     }
     return h;
@@ -128,7 +134,7 @@ static int banners(struct app *a, int top)
 
 static const char *plugin_title(struct app *a, struct plugin_slot *p)
 {
-    return i18n_tr_table(a->i18n, p->desc.strings, p->desc.title_key);
+    return i18n_tr_table(app_i18n(a), p->desc.strings, p->desc.title_key);
 }
 
 /* A tile's second line: the plugin's optional "<title_key>.detail" string. */
@@ -137,19 +143,20 @@ static const char *plugin_detail(struct app *a, struct plugin_slot *p)
     char key[160];
     if (kiosk_fmt(key, sizeof key, "%s.detail", p->desc.title_key))
         return NULL;
-    const char *d = i18n_tr_table(a->i18n, p->desc.strings, key);
+    const char *d = i18n_tr_table(app_i18n(a), p->desc.strings, key);
     return strcmp(d, key) == 0 ? NULL : d;
 }
 
 /* The plugins' tiles from top, leaving reserve px at the bottom; returns where they end. */
 static int tiles(struct app *a, int top, int reserve)
 {
-    size_t n = a->plugins.count;
+    ui_ctx *ui = app_ui(a);
+    size_t n = app_plugins(a)->count;
     int m = screens_px(a, MARGIN_PX), gap = screens_px(a, TILE_GAP_PX);
-    int area_w = a->width - 2 * m, area_h = a->height - top - m - reserve;
+    int area_w = app_width(a) - 2 * m, area_h = app_height(a) - top - m - reserve;
     if (n == 0) {
-        ui_next_rect(a->ui, (ui_rect){m, top, area_w, screens_px(a, BANNER_H_PX)});
-        ui_message(a->ui, KIOSK_MSG_INFO, i18n_tr(a->i18n, "host.no_plugins"));
+        ui_next_rect(ui, (ui_rect){m, top, area_w, screens_px(a, BANNER_H_PX)});
+        ui_message(ui, KIOSK_MSG_INFO, i18n_tr(app_i18n(a), "host.no_plugins"));
         return top + screens_px(a, BANNER_H_PX);
     }
     int cols = n == 1 ? 1 : n <= 4 ? 2 : 3;
@@ -162,11 +169,11 @@ static int tiles(struct app *a, int top, int reserve)
         tw = screens_px(a, TILE_MAX_W_PX);
     int left = m + (area_w - (tw * cols + gap * (cols - 1))) / 2;
     for (size_t i = 0; i < n; i++) {
-        struct plugin_slot *p = &a->plugins.slots[i];
+        struct plugin_slot *p = &app_plugins(a)->slots[i];
         int c = (int)(i % (size_t)cols), r = (int)(i / (size_t)cols);
-        ui_next_rect(a->ui, (ui_rect){left + c * (tw + gap), top + r * (th + gap), tw, th});
-        if (ui_tile(a->ui, plugin_title(a, p), plugin_detail(a, p)))
-            a->screens->pending_enter = i + 1;
+        ui_next_rect(ui, (ui_rect){left + c * (tw + gap), top + r * (th + gap), tw, th});
+        if (ui_tile(ui, plugin_title(a, p), plugin_detail(a, p)))
+            app_screens(a)->pending_enter = i + 1;
     }
     return top + rows * th + (rows - 1) * gap;
 }
@@ -175,65 +182,70 @@ static int tiles(struct app *a, int top, int reserve)
  * coordinator sets one: until then there is no admin mode (docs/HARDENING.md). */
 static int no_pin_notice(struct app *a, int top)
 {
-    if (pin_is_set(a->store))
+    ui_ctx *ui = app_ui(a);
+    if (pin_is_set(app_store(a)))
         return 0;
     int m = screens_px(a, MARGIN_PX);
-    ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, screens_px(a, BANNER_H_PX)});
-    ui_message(a->ui, KIOSK_MSG_INFO, i18n_tr(a->i18n, "host.pin_unset"));
+    ui_next_rect(ui, (ui_rect){m, top, app_width(a) - 2 * m, screens_px(a, BANNER_H_PX)});
+    ui_message(ui, KIOSK_MSG_INFO, i18n_tr(app_i18n(a), "host.pin_unset"));
     return screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
 }
 
 static void home_frame(struct app *a)
 {
-    const struct ui_theme *th = ui_theme(a->ui);
+    ui_ctx *ui = app_ui(a);
+    const struct ui_theme *th = ui_theme(ui);
     int m = screens_px(a, MARGIN_PX), lang_w = screens_px(a, LANG_BUTTON_W_PX);
-    ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
-    ui_next_rect(a->ui, (ui_rect){m, m, a->width - 3 * m - lang_w, screens_px(a, TITLE_H_PX)});
-    ui_label(a->ui, kiosk_title(a), UI_FONT_TITLE, th->text);
+    ui_area(ui, (ui_rect){0, 0, app_width(a), app_height(a)});
+    ui_next_rect(ui, (ui_rect){m, m, app_width(a) - 3 * m - lang_w, screens_px(a, TITLE_H_PX)});
+    ui_label(ui, kiosk_title(a), UI_FONT_TITLE, th->text);
     char date[160];
     today_text(a, date, sizeof date);
-    ui_next_rect(a->ui, (ui_rect){m, m + screens_px(a, TITLE_H_PX), a->width - 3 * m - lang_w,
-                                  screens_px(a, DATE_H_PX)});
-    ui_label(a->ui, date, UI_FONT_BODY, th->muted);
-    ui_next_rect(a->ui,
-                 (ui_rect){a->width - m - lang_w, m, lang_w, screens_px(a, HEADER_BUTTON_H_PX)});
-    if (ui_button(a->ui, i18n_tr(a->i18n, "host.lang.other"), KIOSK_STYLE_NORMAL)) {
-        i18n_set_lang(a->i18n, strcmp(i18n_lang(a->i18n), "vi") == 0 ? "en" : "vi");
-        a->screens->relayout = 1;
+    ui_next_rect(ui, (ui_rect){m, m + screens_px(a, TITLE_H_PX), app_width(a) - 3 * m - lang_w,
+                               screens_px(a, DATE_H_PX)});
+    ui_label(ui, date, UI_FONT_BODY, th->muted);
+    ui_next_rect(
+        ui, (ui_rect){app_width(a) - m - lang_w, m, lang_w, screens_px(a, HEADER_BUTTON_H_PX)});
+    if (ui_button(ui, i18n_tr(app_i18n(a), "host.lang.other"), KIOSK_STYLE_NORMAL)) {
+        i18n_set_lang(app_i18n(a), strcmp(i18n_lang(app_i18n(a)), "vi") == 0 ? "en" : "vi");
+        app_screens(a)->relayout = 1;
     }
     int top =
         m + screens_px(a, TITLE_H_PX) + screens_px(a, DATE_H_PX) + screens_px(a, HEADER_PAD_PX);
     top += banners(a, top);
     top += no_pin_notice(a, top);
-    if (a->plugins.count) {
-        ui_next_rect(a->ui, (ui_rect){m, top, a->width - 2 * m, screens_px(a, HINT_H_PX)});
-        ui_label(a->ui, i18n_tr(a->i18n, "host.home.hint"), UI_FONT_BODY, th->muted);
+    if (app_plugins(a)->count) {
+        ui_next_rect(ui, (ui_rect){m, top, app_width(a) - 2 * m, screens_px(a, HINT_H_PX)});
+        ui_label(ui, i18n_tr(app_i18n(a), "host.home.hint"), UI_FONT_BODY, th->muted);
         top += screens_px(a, HINT_H_PX);
     }
     int view_h = host_camera_view_height(a, CAMERA_VIEW_H_PX);
     int bottom = tiles(a, top, view_h ? view_h + screens_px(a, TILE_GAP_PX) : 0);
     if (view_h) { /* a scan is invited here: the camera's picture to aim by */
         int gap = screens_px(a, TILE_GAP_PX);
-        ui_area(a->ui, (ui_rect){m, bottom + gap, a->width - 2 * m, view_h});
+        ui_area(ui, (ui_rect){m, bottom + gap, app_width(a) - 2 * m, view_h});
         host_camera_view(a, CAMERA_VIEW_H_PX, 1);
-        ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
+        ui_area(ui, (ui_rect){0, 0, app_width(a), app_height(a)});
     }
     admin_corner(a);
 }
 
 int screens_header(struct app *a, const char *title, const char *back, int *top)
 {
-    const struct ui_theme *th = ui_theme(a->ui);
+    ui_ctx *ui = app_ui(a);
+    const struct ui_theme *th = ui_theme(ui);
     int m = screens_px(a, MARGIN_PX), pad = screens_px(a, HEADER_PAD_PX);
     int bw = screens_px(a, HEADER_BUTTON_W_PX), bh = screens_px(a, HEADER_BUTTON_H_PX);
-    ui_area(a->ui, (ui_rect){0, 0, a->width, a->height});
-    ui_next_rect(a->ui, (ui_rect){m, pad, bw, bh});
-    int tapped = ui_button(a->ui, back, KIOSK_STYLE_NORMAL);
-    const struct ui_text_metrics *tm = a->be->metrics(a->backend);
+    ui_area(ui, (ui_rect){0, 0, app_width(a), app_height(a)});
+    ui_next_rect(ui, (ui_rect){m, pad, bw, bh});
+    int tapped = ui_button(ui, back, KIOSK_STYLE_NORMAL);
+    const struct backend_ops *be;
+    struct backend *b = app_backend(a, &be);
+    const struct ui_text_metrics *tm = be->metrics(b);
     int lh = tm->line_height(tm->user, UI_FONT_LARGE);
     int ty = pad + (lh < bh ? (bh - lh) / 2 : 0); /* centred beside the button */
-    ui_next_rect(a->ui, (ui_rect){m + bw + 2 * pad, ty, a->width - 2 * m - bw - 2 * pad, lh});
-    ui_label(a->ui, title, UI_FONT_LARGE, th->text);
+    ui_next_rect(ui, (ui_rect){m + bw + 2 * pad, ty, app_width(a) - 2 * m - bw - 2 * pad, lh});
+    ui_label(ui, title, UI_FONT_LARGE, th->text);
     *top = bh + 2 * pad;
     *top += banners(a, *top);
     return tapped;
@@ -242,29 +254,30 @@ int screens_header(struct app *a, const char *title, const char *back, int *top)
 ui_rect screens_content(struct app *a, int top)
 {
     int m = screens_px(a, MARGIN_PX), pad = screens_px(a, HEADER_PAD_PX);
-    int bottom = a->height - a->screens->kbd_h - pad;
+    int bottom = app_height(a) - app_screens(a)->kbd_h - pad;
     if (bottom < top + screens_px(a, HEADER_BUTTON_H_PX))
         bottom = top + screens_px(a, HEADER_BUTTON_H_PX);
-    ui_rect r = {m, top, a->width - 2 * m, bottom - top};
-    ui_area(a->ui, r);
+    ui_rect r = {m, top, app_width(a) - 2 * m, bottom - top};
+    ui_area(app_ui(a), r);
     return r;
 }
 
 void screens_keyboard(struct app *a)
 {
-    int kbd = ui_keyboard(a->ui);
-    if (kbd != a->screens->kbd_h) {
-        a->screens->kbd_h = kbd;
-        a->screens->relayout = 1; /* the content's area depends on it */
+    int kbd = ui_keyboard(app_ui(a));
+    if (kbd != app_screens(a)->kbd_h) {
+        app_screens(a)->kbd_h = kbd;
+        app_screens(a)->relayout = 1; /* the content's area depends on it */
     }
 }
 
 static void plugin_frame(struct app *a)
 {
-    struct plugin_slot *p = &a->plugins.slots[a->screens->current];
+    struct screens *s = app_screens(a);
+    struct plugin_slot *p = &app_plugins(a)->slots[s->current];
     int top;
-    if (screens_header(a, plugin_title(a, p), i18n_tr(a->i18n, "host.home"), &top))
-        a->screens->pending_home = 1;
+    if (screens_header(a, plugin_title(a, p), i18n_tr(app_i18n(a), "host.home"), &top))
+        s->pending_home = 1;
     screens_content(a, top);
     kiosk_ctx ctx = app_ctx(a, p);
     p->desc.frame(p->state, &ctx);
@@ -275,20 +288,21 @@ static void plugin_frame(struct app *a)
 /* The plugin on screen, NULL on the host's own screens. */
 struct plugin_slot *screens_shown_plugin(const struct app *a)
 {
-    const struct screens *s = a->screens;
-    if (s->screen != SCREEN_PLUGIN || s->current >= a->plugins.count)
+    const struct screens *s = app_screens(a);
+    if (s->screen != SCREEN_PLUGIN || s->current >= app_plugins(a)->count)
         return NULL;
-    return &a->plugins.slots[s->current];
+    return &app_plugins(a)->slots[s->current];
 }
 
 void screens_frame(struct app *a)
 {
-    a->screens->relayout = 0;
+    struct screens *s = app_screens(a);
+    s->relayout = 0;
     if (screens_shown_plugin(a))
         plugin_frame(a);
-    else if (a->screens->screen == SCREEN_PIN)
+    else if (s->screen == SCREEN_PIN)
         admin_pin_frame(a);
-    else if (a->screens->screen == SCREEN_ADMIN)
+    else if (s->screen == SCREEN_ADMIN)
         admin_frame(a);
     else
         home_frame(a);
@@ -296,7 +310,7 @@ void screens_frame(struct app *a)
 
 int screens_settle(struct app *a)
 {
-    struct screens *s = a->screens;
+    struct screens *s = app_screens(a);
     int again = s->relayout;
     if (s->pending_home) {
         s->pending_home = 0;
@@ -306,8 +320,8 @@ int screens_settle(struct app *a)
     if (s->pending_enter) {
         size_t idx = s->pending_enter - 1;
         s->pending_enter = 0;
-        if (idx < a->plugins.count) {
-            struct plugin_slot *p = &a->plugins.slots[idx];
+        if (idx < app_plugins(a)->count) {
+            struct plugin_slot *p = &app_plugins(a)->slots[idx];
             screens_show_plugin(a, idx);
             if (p->desc.enter) {
                 kiosk_ctx ctx = app_ctx(a, p);
@@ -321,34 +335,35 @@ int screens_settle(struct app *a)
 
 int screens_current(const struct app *a)
 {
-    return a->screens->screen;
+    return app_screens(a)->screen;
 }
 
 void screens_request_home(struct app *a)
 {
-    a->screens->pending_home = 1;
+    app_screens(a)->pending_home = 1;
 }
 
 void screens_relayout(struct app *a)
 {
-    a->screens->relayout = 1;
+    app_screens(a)->relayout = 1;
 }
 
 void screens_forget_scan(struct app *a)
 {
-    a->screens->scan_unknown = 0;
+    app_screens(a)->scan_unknown = 0;
 }
 
 void screens_scan_notice(struct app *a, int kind, const char *text)
 {
-    kiosk_strlcpy(a->screens->scan_note, text ? text : "", sizeof a->screens->scan_note);
-    a->screens->scan_note_kind = kind;
-    a->screens->scan_unknown = text != NULL;
+    struct screens *s = app_screens(a);
+    kiosk_strlcpy(s->scan_note, text ? text : "", sizeof s->scan_note);
+    s->scan_note_kind = kind;
+    s->scan_unknown = text != NULL;
 }
 
 int screens_keyboard_h(const struct app *a)
 {
-    return a->screens->kbd_h;
+    return app_screens(a)->kbd_h;
 }
 
 /* leave() the plugin on screen, if one is. */
@@ -363,32 +378,35 @@ static void leave_plugin(struct app *a)
 
 void screens_go_home(struct app *a)
 {
+    struct screens *s = app_screens(a);
     leave_plugin(a);
-    a->screens->screen = SCREEN_HOME;
-    a->screens->kbd_h = 0;
-    ui_reset(a->ui);
+    s->screen = SCREEN_HOME;
+    s->kbd_h = 0;
+    ui_reset(app_ui(a));
     admin_forget(a);
-    if (a->guard_on)
-        crash_guard_set_active(&a->guard, NULL);
+    if (app_guard(a))
+        crash_guard_set_active(app_guard(a), NULL);
 }
 
 void screens_show_plugin(struct app *a, size_t index)
 {
-    a->screens->screen = SCREEN_PLUGIN;
-    a->screens->current = index;
-    a->screens->kbd_h = 0;
-    ui_reset(a->ui);
-    if (a->guard_on)
-        crash_guard_set_active(&a->guard, a->plugins.slots[index].desc.id);
+    struct screens *s = app_screens(a);
+    s->screen = SCREEN_PLUGIN;
+    s->current = index;
+    s->kbd_h = 0;
+    ui_reset(app_ui(a));
+    if (app_guard(a))
+        crash_guard_set_active(app_guard(a), app_plugins(a)->slots[index].desc.id);
 }
 
 void screens_show_coordinator(struct app *a, int screen)
 {
+    struct screens *s = app_screens(a);
     leave_plugin(a);
-    ui_reset(a->ui);
-    a->screens->kbd_h = 0;
-    a->screens->screen = screen;
-    a->screens->relayout = 1;
-    if (a->guard_on)
-        crash_guard_set_active(&a->guard, NULL);
+    ui_reset(app_ui(a));
+    s->kbd_h = 0;
+    s->screen = screen;
+    s->relayout = 1;
+    if (app_guard(a))
+        crash_guard_set_active(app_guard(a), NULL);
 }

@@ -4,6 +4,8 @@
 
 #include "host/app.h"
 #include "host/host_ctx.h"
+#include "host/screens.h"
+#include "host/camera_host.h"
 #include "host/input.h"
 #include "text/text.h"
 
@@ -66,8 +68,8 @@ static int find_label(struct player *p, const char *label, int in_keyboard, ui_r
     char want[TEXT_MAX], have[TEXT_MAX];
     nfc(label, want, sizeof want);
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(p->a->ui, &n);
-    int kbd_top = p->a->height - screens_keyboard_h(p->a);
+    const struct ui_visible_text *v = ui_visible(app_ui(p->a), &n);
+    int kbd_top = app_height(p->a) - screens_keyboard_h(p->a);
     const struct ui_visible_text *exact = NULL, *partial = NULL;
     int partial_count = 0;
     for (size_t i = 0; i < n; i++) {
@@ -89,13 +91,13 @@ static int find_label(struct player *p, const char *label, int in_keyboard, ui_r
         *box = tap_box(found);
         /* a finger reaches only what is on the screen, and nothing under the keyboard */
         int cx = box->x + box->w / 2, cy = box->y + box->h / 2;
-        int bottom = in_keyboard ? p->a->height : kbd_top;
-        if (cx >= 0 && cx < p->a->width && cy >= 0 && cy < bottom)
+        int bottom = in_keyboard ? app_height(p->a) : kbd_top;
+        if (cx >= 0 && cx < app_width(p->a) && cy >= 0 && cy < bottom)
             return 1;
         kiosk_fmt(p->why, sizeof p->why,
                   "\"%s\" is off the screen or under the keyboard (its centre at %d,%d; the "
                   "screen is %dx%d%s)",
-                  label, cx, cy, p->a->width, p->a->height,
+                  label, cx, cy, app_width(p->a), app_height(p->a),
                   screens_keyboard_h(p->a) && !in_keyboard ? ", the keyboard takes its lower part"
                                                            : "");
         return 0;
@@ -139,11 +141,11 @@ static int visible(struct player *p, const char *text)
     char want[TEXT_MAX], have[TEXT_MAX];
     nfc(text, want, sizeof want);
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(p->a->ui, &n);
+    const struct ui_visible_text *v = ui_visible(app_ui(p->a), &n);
     for (size_t i = 0; i < n; i++) {
         /* a text wholly off the screen is not what a person sees */
-        if (v[i].rect.y >= p->a->height || v[i].rect.y + v[i].rect.h <= 0 ||
-            v[i].rect.x >= p->a->width || v[i].rect.x + v[i].rect.w <= 0)
+        if (v[i].rect.y >= app_height(p->a) || v[i].rect.y + v[i].rect.h <= 0 ||
+            v[i].rect.x >= app_width(p->a) || v[i].rect.x + v[i].rect.w <= 0)
             continue;
         nfc(v[i].text, have, sizeof have);
         if (strstr(have, want))
@@ -201,15 +203,17 @@ static int key_code(const char *name)
  * handle every input that comes out of the backend. */
 static int send_to_window(struct player *p, const char *what)
 {
-    kiosk_status st = p->a->be->inject(p->a->backend, what);
+    const struct backend_ops *be;
+    struct backend *b = app_backend(p->a, &be);
+    kiosk_status st = be->inject(b, what);
     if (st != KIOSK_OK) {
         kiosk_fmt(p->why, sizeof p->why, "cannot send '%s': %s", what, kiosk_status_name(st));
         return 0;
     }
     struct backend_input in;
-    while (p->a->be->wait(p->a->backend, 0, &in) != BACKEND_IN_NONE)
+    while (be->wait(b, 0, &in) != BACKEND_IN_NONE)
         app_dispatch(p->a, &in);
-    if (!p->a->quit)
+    if (!app_quitting(p->a))
         return 1;
     kiosk_fmt(p->why, sizeof p->why, "the kiosk was asked to quit by '%s'", what);
     return 0;
@@ -246,10 +250,10 @@ static void set_clock(const char *s)
     kiosk_clock_set_ms(kiosk_local_make_ms(y, mo, d, h, mi));
 }
 
-static int run_cmd(struct player *p, const struct script_cmd *c)
+/* A finger on the screen: taps, drags, holds, the on-screen keyboard. */
+static int run_finger(struct player *p, const struct script_cmd *c)
 {
     struct app *a = p->a;
-    p->why[0] = '\0';
     switch (c->op) {
     case SCRIPT_TAP_LABEL:
         return tap_label(p, c->args[0], 0);
@@ -271,10 +275,6 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         app_frame(a, NULL); /* what counts a held finger sees the time it was held */
         pointer(a, UI_EV_RELEASE, (int)c->num[0], (int)c->num[1]);
         return 1;
-    case SCRIPT_TYPE:
-        type_text(a, c->args[0], TYPE_GAP_MS);
-        input_pass_ms(a, TYPE_GAP_MS); /* the last key comes out of the burst detector */
-        return 1;
     case SCRIPT_OSK:
         for (size_t i = 0; i < c->argc; i++) {
             if (screens_keyboard_h(a) == 0) {
@@ -286,6 +286,62 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
             input_advance_ms(a, TYPE_GAP_MS);
             input_timers(a);
         }
+        return 1;
+    }
+    return 0;
+}
+
+/* What the screen shows: expect, expect-not, shot. */
+static int run_check(struct player *p, const struct script_cmd *c)
+{
+    struct app *a = p->a;
+    switch (c->op) {
+    case SCRIPT_EXPECT:
+        app_frame(a, NULL);
+        if (visible(p, c->args[0]))
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why, "\"%s\" is not visible", c->args[0]);
+        return 0;
+    case SCRIPT_EXPECT_NOT:
+        app_frame(a, NULL);
+        if (!visible(p, c->args[0]))
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why, "\"%s\" is visible", c->args[0]);
+        return 0;
+    case SCRIPT_SHOT: {
+        app_frame(a, NULL);
+        app_repaint(a);
+        const struct backend_ops *be;
+        struct backend *b = app_backend(a, &be);
+        kiosk_status st = be->screenshot(b, c->args[0]);
+        if (st == KIOSK_OK)
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why, "cannot write '%s': %s", c->args[0],
+                  kiosk_status_name(st));
+        return 0;
+    }
+    }
+    return 0;
+}
+
+static int run_cmd(struct player *p, const struct script_cmd *c)
+{
+    struct app *a = p->a;
+    p->why[0] = '\0';
+    switch (c->op) {
+    case SCRIPT_TAP_LABEL:
+    case SCRIPT_TAP_XY:
+    case SCRIPT_DRAG:
+    case SCRIPT_HOLD:
+    case SCRIPT_OSK:
+        return run_finger(p, c);
+    case SCRIPT_EXPECT:
+    case SCRIPT_EXPECT_NOT:
+    case SCRIPT_SHOT:
+        return run_check(p, c);
+    case SCRIPT_TYPE:
+        type_text(a, c->args[0], TYPE_GAP_MS);
+        input_pass_ms(a, TYPE_GAP_MS); /* the last key comes out of the burst detector */
         return 1;
     case SCRIPT_KEY:
         if (key_code(c->args[0]) == UI_KEY_NONE)
@@ -326,28 +382,6 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
     case SCRIPT_CLOCK:
         set_clock(c->args[0]);
         return 1;
-    case SCRIPT_EXPECT:
-        app_frame(a, NULL);
-        if (visible(p, c->args[0]))
-            return 1;
-        kiosk_fmt(p->why, sizeof p->why, "\"%s\" is not visible", c->args[0]);
-        return 0;
-    case SCRIPT_EXPECT_NOT:
-        app_frame(a, NULL);
-        if (!visible(p, c->args[0]))
-            return 1;
-        kiosk_fmt(p->why, sizeof p->why, "\"%s\" is visible", c->args[0]);
-        return 0;
-    case SCRIPT_SHOT: {
-        app_frame(a, NULL);
-        app_repaint(a);
-        kiosk_status st = a->be->screenshot(a->backend, c->args[0]);
-        if (st == KIOSK_OK)
-            return 1;
-        kiosk_fmt(p->why, sizeof p->why, "cannot write '%s': %s", c->args[0],
-                  kiosk_status_name(st));
-        return 0;
-    }
     }
     kiosk_fmt(p->why, sizeof p->why, "unknown command");
     return 0;
@@ -356,7 +390,7 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
 static void print_visible(struct player *p)
 {
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(p->a->ui, &n);
+    const struct ui_visible_text *v = ui_visible(app_ui(p->a), &n);
     fprintf(p->out, "visible texts (%zu):\n", n);
     for (size_t i = 0; i < n; i++) {
         fprintf(p->out, "  \"%s\" at %d,%d %dx%d", v[i].text, v[i].rect.x, v[i].rect.y, v[i].rect.w,
@@ -375,7 +409,7 @@ int script_play(struct app *a, const struct script *s, const char *name, FILE *o
     for (size_t i = 0; i < s->count; i++) {
         const struct script_cmd *c = &s->cmds[i];
         int ok = run_cmd(&p, c);
-        if (ok && a->quit) {
+        if (ok && app_quitting(a)) {
             if (i + 1 == s->count)
                 return 0; /* the script ends by quitting the kiosk (admin screen) */
             kiosk_fmt(p.why, sizeof p.why, "the kiosk quit; %zu more lines were not played",

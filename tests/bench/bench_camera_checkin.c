@@ -18,6 +18,7 @@
 #include "camera/camera.h"
 #include "camera/camera_source.h"
 #include "host/app.h"
+#include "host/camera_host.h"
 #include "host/host_ctx.h"
 #include "host/input.h"
 #include "kiosk_png.h"
@@ -47,7 +48,7 @@ static const char *const givens[] = {"An",   "Bình",  "Cúc",   "Dung", "Đào"
 static int shows(struct app *a, const char *prefix)
 {
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(a->ui, &n);
+    const struct ui_visible_text *v = ui_visible(app_ui(a), &n);
     for (size_t i = 0; i < n; i++)
         if (strncmp(v[i].text, prefix, strlen(prefix)) == 0)
             return 1;
@@ -57,7 +58,7 @@ static int shows(struct app *a, const char *prefix)
 static int tap(struct app *a, const char *text)
 {
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(a->ui, &n);
+    const struct ui_visible_text *v = ui_visible(app_ui(a), &n);
     for (size_t i = 0; i < n; i++) {
         if (strcmp(v[i].text, text) != 0)
             continue;
@@ -109,7 +110,7 @@ static void make_frame(const char *text, int seed, uint8_t *frame)
 static int roster(struct app *a, char texts[][KIOSK_RECEIPT_LEN], int n)
 {
     struct receipt_keys *k = host_keys(&(kiosk_ctx){a, NULL});
-    if (!k || store_begin(a->store) != KIOSK_OK)
+    if (!k || store_begin(app_store(a)) != KIOSK_OK)
         return 0;
     for (int i = 0; i < n; i++) {
         struct kiosk_person p = {0};
@@ -118,13 +119,13 @@ static int roster(struct app *a, char texts[][KIOSK_RECEIPT_LEN], int n)
         kiosk_fmt(p.full_name, sizeof p.full_name, "Camera Thị %s %c",
                   givens[i % KIOSK_ARRAY_LEN(givens)], 'A' + i / (int)KIOSK_ARRAY_LEN(givens));
         p.birth_year = 1970 + i % 30;
-        if (store_register(a->store, "MDN-MK", &p, "import", &reg, NULL) != KIOSK_OK ||
-            receipt_issue(a->store, k, KIOSK_RECEIPT_SIGNUP, reg.event_id, "", reg.person_id, &r) !=
-                KIOSK_OK)
+        if (store_register(app_store(a), "MDN-MK", &p, "import", &reg, NULL) != KIOSK_OK ||
+            receipt_issue(app_store(a), k, KIOSK_RECEIPT_SIGNUP, reg.event_id, "", reg.person_id,
+                          &r) != KIOSK_OK)
             return 0;
         kiosk_strlcpy(texts[i], r.text, KIOSK_RECEIPT_LEN);
     }
-    return store_commit(a->store) == KIOSK_OK;
+    return store_commit(app_store(a)) == KIOSK_OK;
 }
 
 /* One check-in through the camera: the frame file is read by the camera's thread. */
@@ -264,14 +265,16 @@ static int preview_rate(const char *dir, double *paints, double *frames)
     if (!a)
         return 0;
     struct backend_stats before, after;
-    a->be->stats(a->backend, &before);
+    const struct backend_ops *be;
+    struct backend *b = app_backend(a, &be);
+    be->stats(b, &before);
     pthread_t t;
     pthread_create(&t, NULL, stop_later, NULL);
     app_run(a);
     pthread_join(t, NULL);
-    a->be->stats(a->backend, &after);
+    be->stats(b, &after);
     struct camera_status st;
-    camera_get_status(a->camera.cam, &st);
+    camera_get_status(app_camera(a)->cam, &st);
     *paints = (double)(after.frames_painted - before.frames_painted) / PREVIEW_RUN_S;
     *frames = (double)st.frames / PREVIEW_RUN_S;
     app_close(a);

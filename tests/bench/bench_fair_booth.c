@@ -47,7 +47,7 @@ static void row(const char *figure, double *v, int n, const char *target)
 static const struct ui_visible_text *find(struct app *a, const char *text)
 {
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(a->ui, &n), *best = NULL;
+    const struct ui_visible_text *v = ui_visible(app_ui(a), &n), *best = NULL;
     for (size_t i = 0; i < n; i++)
         if (strcmp(v[i].text, text) == 0 && (!best || v[i].rect.y > best->rect.y))
             best = &v[i];
@@ -101,7 +101,7 @@ static void type(struct app *a, const char *s)
 static int visible_prefix(struct app *a, const char *prefix)
 {
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(a->ui, &n);
+    const struct ui_visible_text *v = ui_visible(app_ui(a), &n);
     for (size_t i = 0; i < n; i++)
         if (strncmp(v[i].text, prefix, strlen(prefix)) == 0)
             return 1;
@@ -267,7 +267,7 @@ int main(void)
 
     fprintf(stderr, "bench_fair_booth: registrations done\n");
     double ts = now_ms();
-    if (!add_visitors(a->store, db, day0)) {
+    if (!add_visitors(app_store(a), db, day0)) {
         fprintf(stderr, "bench_fair_booth: setup of %d visitors failed\n", VISITORS);
         return 1;
     }
@@ -297,18 +297,18 @@ int main(void)
     /* the two reads a refresh makes, on their own: where the refresh's time goes */
     static double t_stats[REFRESH_RUNS], t_latest[REFRESH_RUNS];
     struct kiosk_event ev;
-    if (store_event_get(a->store, "HC-DT", &ev) != KIOSK_OK)
+    if (store_event_get(app_store(a), "HC-DT", &ev) != KIOSK_OK)
         return 1;
     for (int i = 0; i < REFRESH_RUNS; i++) {
         struct kiosk_fair_stats st;
         struct kiosk_person *latest = NULL;
         size_t n = 0;
         double t0 = now_ms();
-        if (store_fair_stats(a->store, ev.id, kiosk_clock_now_ms(), &st) != KIOSK_OK)
+        if (store_fair_stats(app_store(a), ev.id, kiosk_clock_now_ms(), &st) != KIOSK_OK)
             return 1;
         t_stats[i] = now_ms() - t0;
         t0 = now_ms();
-        if (store_fair_latest(a->store, ev.id, 5, &latest, &n) != KIOSK_OK)
+        if (store_fair_latest(app_store(a), ev.id, 5, &latest, &n) != KIOSK_OK)
             return 1;
         t_latest[i] = now_ms() - t0;
         free(latest);

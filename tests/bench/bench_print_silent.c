@@ -25,7 +25,7 @@
 static const struct ui_visible_text *find(struct app *a, const char *text)
 {
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(a->ui, &n);
+    const struct ui_visible_text *v = ui_visible(app_ui(a), &n);
     for (size_t i = 0; i < n; i++)
         if (strncmp(v[i].text, text, strlen(text)) == 0)
             return &v[i];
@@ -88,7 +88,7 @@ static double one(struct app *a, const char *typed, const char *name)
         return fprintf(stderr, "no 'Nhận biên nhận'\n"), -1;
     if (!press(a, "In biên nhận", &x, &y)) {
         size_t nv = 0;
-        const struct ui_visible_text *v = ui_visible(a->ui, &nv);
+        const struct ui_visible_text *v = ui_visible(app_ui(a), &nv);
         for (size_t k = 0; k < nv; k++)
             fprintf(stderr, "  visible: %s\n", v[k].text);
         return fprintf(stderr, "no 'In biên nhận'\n"), -1;
@@ -149,10 +149,10 @@ int main(void)
         struct kiosk_registration reg;
         kiosk_strlcpy(p.full_name, name, sizeof p.full_name);
         p.birth_year = 1970 + i;
-        store_register(a->store, "MDN-MK", &p, "import", &reg, NULL);
+        store_register(app_store(a), "MDN-MK", &p, "import", &reg, NULL);
         kiosk_strlcpy(name, p.full_name, sizeof name);
         vn_fold(name, typed, sizeof typed);
-        store_setting_set(a->store, "printer", i % 2 ? file : fifo);
+        store_setting_set(app_store(a), "printer", i % 2 ? file : fifo);
         double ms = one(a, typed, name);
         if (ms < 0)
             return fprintf(stderr, "bench_print_silent: run %d did not print\n", i), 1;

@@ -30,7 +30,7 @@ static const char *const givens[] = {"An",    "Bình", "Cúc",  "Dung", "Đào",
 static const struct ui_visible_text *find(struct app *a, const char *text)
 {
     size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(a->ui, &n);
+    const struct ui_visible_text *v = ui_visible(app_ui(a), &n);
     for (size_t i = 0; i < n; i++)
         if (strcmp(v[i].text, text) == 0)
             return &v[i];
@@ -175,7 +175,7 @@ int main(void)
     static char names[RUNS][KIOSK_NAME_LEN];
     sqlite3_stmt *ins = NULL;
     sqlite3 *bdb = bare_open(bare, &ins);
-    if (!bdb || !add_roster(a->store, names)) {
+    if (!bdb || !add_roster(app_store(a), names)) {
         fprintf(stderr, "bench_tap_checkin: setup failed\n");
         return 1;
     }
@@ -205,7 +205,7 @@ int main(void)
         t0 = now_ms();
         pointer(a, UI_EV_RELEASE, x, y);
         size_t nv = 0;
-        const struct ui_visible_text *v = ui_visible(a->ui, &nv);
+        const struct ui_visible_text *v = ui_visible(app_ui(a), &nv);
         int shown = 0;
         for (size_t k = 0; k < nv; k++)
             shown |= strncmp(v[k].text, "Có mặt", strlen("Có mặt")) == 0;
