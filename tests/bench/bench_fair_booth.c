@@ -315,9 +315,26 @@ int main(void)
     }
     row("fair.staff_view_frame_ms (10,040 visitors today; layout + paint, counts cached <=30 s)",
         t_frame, FRAME_RUNS, "<=16.7");
-    row("fair.staff_view_refresh_frame_ms (the same frame when the counts and latest are read "
-        "again)",
-        t_refresh, REFRESH_RUNS, "-");
+    /* the baseline: the counts read whole, as every refresh did before they were kept visit
+     * by visit (a fresh handle has no running tally) */
+    static double t_full[REFRESH_RUNS];
+    for (int i = 0; i < REFRESH_RUNS; i++) {
+        store *fresh = NULL;
+        char err[256];
+        if (store_open(db, &fresh, err, sizeof err) != KIOSK_OK)
+            return 1;
+        struct kiosk_fair_stats st;
+        double t0 = now_ms();
+        store_fair_stats(fresh, ev.id, kiosk_clock_now_ms(), &st);
+        t_full[i] = now_ms() - t0;
+        store_close(fresh);
+    }
+    qsort(t_refresh, REFRESH_RUNS, sizeof *t_refresh, cmp_double);
+    qsort(t_full, REFRESH_RUNS, sizeof *t_full, cmp_double);
+    printf("fair.staff_view_refresh_frame_ms (the frame when the counts and latest are read "
+           "again; baseline: the counts read whole)\t%.3f\t%.3f\t%.3f\t%.3f\t<33\n",
+           t_refresh[REFRESH_RUNS / 2], t_refresh[(REFRESH_RUNS * 99) / 100],
+           t_full[REFRESH_RUNS / 2], t_refresh[REFRESH_RUNS / 2] / t_full[REFRESH_RUNS / 2]);
     row("store.fair_stats_ms (info: today's counts, by hour and by interest)", t_stats,
         REFRESH_RUNS, "-");
     row("store.fair_latest_ms (info: the 5 latest registrations)", t_latest, REFRESH_RUNS, "-");

@@ -9,50 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#define FAIR_VISITS_WHERE                                                                          \
-    "FROM checkins c JOIN sessions se ON se.id=c.session_id "                                      \
-    "LEFT JOIN registrations r ON r.event_id=se.event_id AND r.person_id=c.person_id "             \
-    "WHERE se.event_id=?1 AND c.kind=1 AND se.starts_at>=?2 AND se.starts_at<?3 "
-
-static kiosk_status count_visits(store *s, const char *event_id, int64_t d0, int64_t d1,
-                                 struct kiosk_fair_stats *out)
-{
-    static const char *const q =
-        "SELECT min(c.created_at), min(r.created_at) " FAIR_VISITS_WHERE "GROUP BY c.person_id";
-    sqlite3_stmt *st;
-    int rc = store_stmt(s, q, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "fair stats");
-    store_bind_text(st, 1, event_id);
-    sqlite3_bind_int64(st, 2, d0);
-    sqlite3_bind_int64(st, 3, d1);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t at = sqlite3_column_int64(st, 0);
-        int known = sqlite3_column_type(st, 1) != SQLITE_NULL;
-        int64_t reg_at = sqlite3_column_int64(st, 1);
-        out->visitors++;
-        if (!known || (reg_at >= d0 && reg_at < d1))
-            out->new_visitors++;
-        else
-            out->returning++;
-        struct tm tm;
-        kiosk_local_tm(at, &tm);
-        if (tm.tm_hour >= 0 && tm.tm_hour < 24)
-            out->by_hour[tm.tm_hour]++;
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "fair stats");
-}
-
-#define FAIR_MAX_INTERESTS 16
-
 /* The event's interests folded once, so each visitor's answer costs one fold. */
-struct folded_interests {
-    char items[FAIR_MAX_INTERESTS][KIOSK_TEXT_LEN];
-    int count;
-};
-
-static void fold_interests(const char *interests, struct folded_interests *out)
+void store_fair_fold_interests(const char *interests, struct fair_folded *out)
 {
     char item[KIOSK_TEXT_LEN];
     out->count = 0;
@@ -69,7 +27,7 @@ static void fold_interests(const char *interests, struct folded_interests *out)
 }
 
 /* Index of a visitor's interest in the event's list (compared folded), or -1. */
-static int interest_index(const struct folded_interests *f, const char *value)
+static int interest_index(const struct fair_folded *f, const char *value)
 {
     char want[KIOSK_TEXT_LEN];
     vn_fold(value, want, sizeof want);
@@ -79,52 +37,29 @@ static int interest_index(const struct folded_interests *f, const char *value)
     return -1;
 }
 
-static kiosk_status count_interests(store *s, const struct kiosk_event *ev, int64_t d0, int64_t d1,
-                                    struct kiosk_fair_stats *out)
+void store_fair_count_interests(store *s, const char *event_id, const struct fair_folded *f,
+                                const char *person_id, int by_interest[FAIR_MAX_INTERESTS])
 {
     /* the registration's interests when it names any, else the person's */
     static const char *const q =
-        "SELECT DISTINCT c.person_id, j.value FROM checkins c "
-        "JOIN sessions se ON se.id=c.session_id JOIN people p ON p.id=c.person_id "
-        "LEFT JOIN registrations r ON r.event_id=se.event_id AND r.person_id=c.person_id, "
+        "SELECT DISTINCT j.value FROM people p "
+        "LEFT JOIN registrations r ON r.event_id=?1 AND r.person_id=p.id, "
         "json_each(CASE WHEN r.extra IS NOT NULL AND json_valid(r.extra) AND "
         "json_type(r.extra, '$.interests') IS NOT NULL THEN r.extra "
         "WHEN json_valid(p.extra) THEN p.extra ELSE '{}' END, '$.interests') j "
-        "WHERE se.event_id=?1 AND c.kind=1 AND se.starts_at>=?2 AND se.starts_at<?3 "
-        "AND j.type='text'";
+        "WHERE p.id=?2 AND j.type='text'";
     sqlite3_stmt *st;
-    int rc = store_stmt(s, q, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "fair interests");
-    struct folded_interests folded;
-    fold_interests(ev->interests, &folded);
-    store_bind_text(st, 1, ev->id);
-    sqlite3_bind_int64(st, 2, d0);
-    sqlite3_bind_int64(st, 3, d1);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(st, 1);
-        int i = v ? interest_index(&folded, v) : -1;
-        if (i >= 0 && i < (int)KIOSK_ARRAY_LEN(out->by_interest))
-            out->by_interest[i]++;
+    if (store_stmt(s, q, &st) != SQLITE_OK)
+        return;
+    store_bind_text(st, 1, event_id);
+    store_bind_text(st, 2, person_id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        int i = v ? interest_index(f, v) : -1;
+        if (i >= 0 && i < FAIR_MAX_INTERESTS)
+            by_interest[i]++;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "fair interests");
-}
-
-kiosk_status store_fair_stats(store *s, const char *event_id, int64_t day_ms,
-                              struct kiosk_fair_stats *out)
-{
-    memset(out, 0, sizeof *out);
-    struct kiosk_event ev;
-    kiosk_status r = store_event_get(s, event_id, &ev);
-    if (r != KIOSK_OK)
-        return r;
-    int64_t d0, d1;
-    store_local_day(day_ms, &d0, &d1);
-    r = count_visits(s, ev.id, d0, d1, out);
-    if (r == KIOSK_OK)
-        r = count_interests(s, &ev, d0, d1, out);
-    return r;
 }
 
 /* The latest visitors gathered: the people, then their extra texts. */

@@ -188,11 +188,13 @@ static const char *const migration_3 =
     "CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals BEGIN SELECT RAISE(ABORT, "
     "'seals are append-only'); END;\n";
 
+/* The fair's staff view asks for the latest registrations of its event every 30 s: an
+ * index in that order instead of sorting all of the day's visitors each time. */
+static const char *const migration_fair_latest =
+    "CREATE INDEX registrations_event_time ON registrations(event_id, created_at);\n";
+
 static const char *const migrations[] = {
-    migration_1,
-    migration_2,
-    migration_3,
-    migration_program,
+    migration_1, migration_2, migration_3, migration_program, migration_fair_latest,
 };
 
 int store_schema_latest(void)

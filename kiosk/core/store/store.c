@@ -26,6 +26,7 @@ struct store {
     size_t nstmts;
     struct vn_search *search;     /* people's names, built on the first search */
     struct class_search *classes; /* per-class name indexes (class_search.c) */
+    struct fair_tally *fair;      /* a fair day's running figures (fair_tally.c) */
     uint64_t roster_gen; /* bumped by every row change in people, registrations or person_alias */
     int nested[STORE_MAX_DEPTH]; /* per open store_begin: 1 when it is a savepoint */
     int depth;
@@ -70,6 +71,11 @@ static void on_row_change(void *user, int op, const char *dbname, const char *ta
 uint64_t store_roster_gen(const store *s)
 {
     return s->roster_gen;
+}
+
+struct fair_tally **store_fair_tally_slot(store *s)
+{
+    return &s->fair;
 }
 
 struct class_search **store_class_search_slot(store *s)
@@ -201,6 +207,8 @@ void store_rollback(store *s)
     /* names written in the rolled-back transaction may be in the search indexes */
     store_search_set(s, NULL);
     s->roster_gen++;
+    store_fair_tally_free(s->fair); /* rows it counted may be gone: count again */
+    s->fair = NULL;
 }
 
 /* A file that exists but is not SQLite must be refused before SQLite touches it:
@@ -440,6 +448,7 @@ void store_close(store *s)
     if (s->search)
         vn_search_free(s->search);
     store_class_search_free(s);
+    store_fair_tally_free(s->fair);
     free(s);
 }
 

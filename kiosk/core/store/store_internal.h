@@ -96,6 +96,19 @@ struct vn_search *store_class_index(store *s, const char *event_id, kiosk_status
 kiosk_status store_person_merge_fact_tx(store *s, const char *survivor_id, const char *merged_id,
                                         int undo, const char *reason, const char *by_whom);
 kiosk_status store_people_aliases_rebuild_tx(store *s);
+/* A fair day's running tally (fair_tally.c): kept by the handle, counted visit by visit. */
+#define FAIR_MAX_INTERESTS 16
+struct fair_folded {
+    char items[FAIR_MAX_INTERESTS][KIOSK_TEXT_LEN];
+    int count;
+};
+struct fair_tally;
+struct fair_tally **store_fair_tally_slot(store *s);
+void store_fair_tally_free(struct fair_tally *t);
+void store_fair_fold_interests(const char *interests, struct fair_folded *out);
+/* Adds one visitor's interests (the registration's, else the person's) to by_interest. */
+void store_fair_count_interests(store *s, const char *event_id, const struct fair_folded *f,
+                                const char *person_id, int by_interest[FAIR_MAX_INTERESTS]);
 /* Adds (or updates) one person in the search index when it is built. */
 void store_search_note_person(store *s, const char *id, const char *full_name);
 
