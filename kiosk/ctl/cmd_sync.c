@@ -1,9 +1,18 @@
 /* kioskctl sync --with PATH.db | postgresql://... : exchanges both ways, prints one line. */
 #include "ctl.h"
+#include "store/trust_rows.h"
 #include "sync/sync.h"
 
 #include <stdio.h>
 #include <string.h>
+
+static kiosk_status print_refused(store_rows *r, void *ctx)
+{
+    (void)ctx;
+    printf("  %s: %d refused: %s\n", store_rows_text(r, 0, NULL), store_rows_int(r, 2),
+           store_rows_text(r, 1, NULL));
+    return KIOSK_OK;
+}
 
 int ctl_cmd_sync(struct ctl *c, int argc, char **argv)
 {
@@ -37,5 +46,13 @@ int ctl_cmd_sync(struct ctl *c, int argc, char **argv)
         printf("synced with the server: %s\n", line);
     else
         printf("synced with '%s': %s\n", target, line);
+    long refused = sync_counts_total(counts.refused);
+    int64_t all = store_quarantine_count(s);
+    if (refused || all > 0) {
+        printf("set aside (refused, never taken in; docs/TRUST.md): %ld in this sync, %lld in "
+               "all\n",
+               refused, (long long)all);
+        store_quarantine_summary(s, print_refused, NULL);
+    }
     return CTL_OK;
 }

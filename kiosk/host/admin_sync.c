@@ -60,6 +60,13 @@ void admin_sync_frame(struct app *a, const char *target)
         snprintf(text, sizeof text, "%ld", st.held);
         show1(a, "sync.held", "count", text);
     }
+    if (st.refused > 0) { /* rows not from this program's kiosks, or changed: set aside */
+        snprintf(text, sizeof text, "%ld", st.refused);
+        char out[512];
+        screens_template(tr(a, "sync.refused"), (const char *const[]){"count"},
+                         (const char *const[]){text}, 1, out, sizeof out);
+        ui_message(a->ui, KIOSK_MSG_ERROR, out);
+    }
     if (st.last_error_key) {
         char out[512];
         screens_template(tr(a, "admin.sync.last_error"), (const char *const[]){"error"},

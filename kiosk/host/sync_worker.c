@@ -84,6 +84,7 @@ static void sync_once(store **s)
         w.st.last_sent = sync_counts_total(c.sent);
         w.st.last_received = sync_counts_total(c.received);
         w.st.held = sync_counts_total(c.held);
+        w.st.refused = sync_counts_total(c.refused);
         w.st.last_error[0] = '\0';
         w.st.last_error_key = NULL;
     } else {

@@ -16,6 +16,7 @@ struct sync_status {
     long last_sent;             /* rows the last sync that worked sent */
     long last_received;         /* ... and received */
     long held;                  /* rows held back by the last sync (event code clash) */
+    long refused;               /* rows the last sync refused and set aside (docs/TRUST.md) */
     kiosk_status last_status;   /* of the last attempt; KIOSK_OK when it worked */
     const char *last_error_key; /* string-table key (sync.err.*) of the last failure; NULL */
     char last_error[256];       /* English line for the log and support; "" when it worked */

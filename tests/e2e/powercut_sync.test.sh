@@ -61,8 +61,9 @@ run_killed() {
 }
 ms_now() { date +%s%3N; }
 
-# ---- two kiosks: A, and B made from A's demo program; each imports its own roster
+# ---- two kiosks of the demo program, synced once; each imports its own roster
 "$ctl" --db "$work/a.db" init --demo >/dev/null || fail "init A"
+"$ctl" --db "$work/b.db" init --demo >/dev/null || fail "init B" # enrolled in the demo program
 "$ctl" --db "$work/a.db" sync --with "$work/b.db" >/dev/null || fail "B from A"
 "$ctl" --db "$work/a.db" roster import --event DDN-CD "$work/roster-a.csv" >/dev/null 2>&1 || fail "import A"
 "$ctl" --db "$work/b.db" roster import --event DDN-TT "$work/roster-b.csv" >/dev/null 2>&1 || fail "import B"

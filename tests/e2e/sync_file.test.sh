@@ -59,11 +59,11 @@ same_everywhere A.db B.db
 step "the same trainee registered on A and on B before they met: one registration, the earliest"
 sql A.db "INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_name,name_key) VALUES('c0ffee00000000000000000000000001','$ka',7000,7000,'$ka','Võ Thị Thu','vo thi thu')"
 "$K" --db A.db sync --with B.db >/dev/null || fail "sync of the walk-in"
-sql A.db "INSERT INTO registrations(id,kiosk_id,created_at,event_id,person_id,status) VALUES('ra000000000000000000000000000001','$ka',7100,'$E1','c0ffee00000000000000000000000001',1)"
-sql B.db "INSERT INTO registrations(id,kiosk_id,created_at,event_id,person_id,status) VALUES('rb000000000000000000000000000001','$kb',7050,'$E1','c0ffee00000000000000000000000001',1)"
+sql A.db "INSERT INTO registrations(id,kiosk_id,created_at,event_id,person_id,status) VALUES('aa000000000000000000000000000001','$ka',7100,'$E1','c0ffee00000000000000000000000001',1)"
+sql B.db "INSERT INTO registrations(id,kiosk_id,created_at,event_id,person_id,status) VALUES('bb000000000000000000000000000001','$kb',7050,'$E1','c0ffee00000000000000000000000001',1)"
 "$K" --db A.db sync --with B.db || fail "sync of two registrations"
 for db in A.db B.db; do
-  [ "$(sqlite3 $db "SELECT id FROM registrations WHERE person_id='c0ffee00000000000000000000000001'")" = rb000000000000000000000000000001 ] \
+  [ "$(sqlite3 $db "SELECT id FROM registrations WHERE person_id='c0ffee00000000000000000000000001'")" = bb000000000000000000000000000001 ] \
     || fail "$db does not keep the earliest registration"
 done
 same_everywhere A.db B.db
@@ -90,14 +90,15 @@ same_everywhere A.db B.db C.db
 out=$("$K" --db C.db sync --with A.db) || fail "last rerun"
 echo "$out" | grep -q "nothing to exchange" || fail "a rerun after recovery moved rows: $out"
 
-step "a kiosk made with the demo program, and a new one synced with it: one program"
+step "a kiosk of the demo program and one of this program: neither takes the other's records"
 "$K" --db demo.db init --demo >/dev/null
 new_kiosk fresh.db
-"$K" --db fresh.db sync --with demo.db >/dev/null || fail "fresh with demo"
+out=$("$K" --db fresh.db sync --with demo.db) || fail "fresh with demo"
+echo "$out" | grep -q "refused (set aside" || fail "the demo's records were not refused: $out"
 for t in events sessions people registrations; do
-  [ "$(count fresh.db $t)" = "$(count demo.db $t)" ] || fail "the new kiosk lacks demo $t"
+  [ "$(count fresh.db $t)" = 0 ] || fail "a kiosk of this program took the demo's $t"
 done
-same_everywhere demo.db fresh.db
+[ "$(count fresh.db quarantine)" -gt 0 ] || fail "nothing set aside"
 step "two kiosks filled with the demo apart: one program, the same trainees once"
 "$K" --db demo2.db init --demo >/dev/null
 out=$("$K" --db demo2.db sync --with demo.db) || fail "two demo kiosks: the sync failed"
@@ -109,7 +110,7 @@ step "an event typed apart on two kiosks (same code, other ids): the sync works 
 for db in demo.db demo2.db; do
   id=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
   sqlite3 $db "INSERT INTO events(id, kiosk_id, created_at, updated_at, updated_by, code, kind,
-    title) VALUES('$id', 'k', 1, 1, 'k', 'EXTRA-1', 1, 'Lớp thêm')"
+    title) VALUES('$id', '$(kid $db)', 1, 1, '$(kid $db)', 'EXTRA-1', 1, 'Lớp thêm')"
 done
 out=$("$K" --db demo2.db sync --with demo.db) || fail "two programs made apart: the sync failed"
 echo "$out" | grep -q "programs made apart" || fail "no hint about the clash: $out"

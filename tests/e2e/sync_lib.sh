@@ -132,7 +132,7 @@ seed_people() {
       (5,'Nguyễn Thị Hoa','Hoa','nguyen thi hoa'))
     INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_name,given_name,name_key,birth_year,phone,commune,district,province,extra)
       SELECT '$tag' || printf('%028d', x), '$k', 2000+x, 2000+x, '$k', full, given, key, 1960 + x % 40,
-             '+8490' || printf('%07d', x) || '$tag', 'Mỹ Khánh', 'Phong Điền', 'Cần Thơ',
+             '+8490' || printf('%07d', x) || substr('$tag', 2), 'Mỹ Khánh', 'Phong Điền', 'Cần Thơ',
              '{\"note\":\"tab' || char(9) || 'slash\\\\ line' || char(10) || 'end\"}'
       FROM i JOIN names ON names.j = x % 6;
     INSERT INTO registrations(id,kiosk_id,created_at,event_id,person_id,status,source)

@@ -38,46 +38,98 @@ static kiosk_status count_query(store *s, const char *sql, long *out, char *err,
 }
 
 /* Newer versions of t's rows from -> to (last writer wins); *updated: how many. */
-static kiosk_status update_newer(store *s, const struct sync_table *t, const char *from,
-                                 const char *to, long *updated, char *err, size_t errlen)
+/* With checks on (refused given): the rows kiosk_row_refused() refuses are set aside in the
+ * target's quarantine, counted, and never moved; the others move as before. */
+static kiosk_status refuse_rows(store *s, const struct sync_table *t, const char *chk,
+                                const char *from_rows, const char *to, long *refused, char *err,
+                                size_t errlen)
 {
+    char sql[SQL_CAP];
+    long n = 0;
+    kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT count(*) %s AND %s IS NOT NULL", from_rows,
+              chk);
+    kiosk_status st = count_query(s, sql, &n, err, errlen);
+    if (st != KIOSK_OK || n == 0)
+        return st;
+    *refused += n;
+    kiosk_fmt(sql, sizeof sql,
+              "INSERT OR IGNORE INTO %s.quarantine(tbl, row_id, kiosk_id, reason, source, at) "
+              "SELECT * FROM (SELECT '%s', f.%s, f.kiosk_id, %s AS why, ?1, ?2 %s) AS q "
+              "WHERE q.why IS NOT NULL",
+              to, t->name, t->key, chk, from_rows);
+    st = store_run(s, sql, "quarantine", "tI", "file sync", kiosk_clock_now_ms());
+    if (st != KIOSK_OK)
+        kiosk_fmt(err, errlen, "%s", sqlite3_errmsg(store_db(s)));
+    return st;
+}
+
+/* Newer versions (last writer wins by (updated_at, updated_by)) from -> to; with checks on
+ * (refused_here given), refused versions are set aside and never applied. */
+static kiosk_status move_versions(store *s, const struct sync_table *t, const char *from,
+                                  const char *to, const char *chk, long *refused_here,
+                                  long *updated, char *err, size_t errlen)
+{
+    kiosk_status st;
     char sql[SQL_CAP], set_cols[2048], set_vals[2048];
     sync_cols(t, NULL, 1, set_cols, sizeof set_cols);
     sync_cols(t, "f.", 1, set_vals, sizeof set_vals);
-    /* An edit that would give an event a code another event holds here waits (the code
-     * conflict is reported as 'already there'); the sync itself never fails on it. */
-    char guard[256] = "";
+    /* An edit that would give an event a code another event holds here waits (the
+     * code conflict is reported as 'already there'); the sync itself never fails on it. */
+    char guard[2600] = "";
     if (strcmp(t->name, "events") == 0)
         kiosk_fmt(guard, sizeof guard,
                   " AND NOT EXISTS (SELECT 1 FROM %s.events AS o WHERE o.code = f.code AND "
                   "o.id <> f.id)",
                   to);
+    if (refused_here) {
+        char newer[1024];
+        kiosk_fmt(newer, sizeof newer,
+                  "FROM %s.%s AS f JOIN %s.%s AS t ON f.%s = t.%s WHERE (f.updated_at, "
+                  "f.updated_by) > (t.updated_at, t.updated_by)",
+                  from, t->name, to, t->name, t->key, t->key);
+        if ((st = refuse_rows(s, t, chk, newer, to, refused_here, err, errlen)) != KIOSK_OK)
+            return st;
+        size_t n = strlen(guard);
+        kiosk_fmt(guard + n, sizeof guard - n, " AND %s IS NULL", chk);
+    }
     kiosk_fmt(sql, sizeof sql,
               "UPDATE %s.%s AS t SET (%s) = (%s) FROM %s.%s AS f WHERE f.%s = t.%s AND "
               "(f.updated_at, f.updated_by) > (t.updated_at, t.updated_by)%s",
               to, t->name, set_cols, set_vals, from, t->name, t->key, t->key, guard);
-    kiosk_status st = store_sync_exec(s, sql, err, errlen);
-    if (st == KIOSK_OK)
-        *updated = sqlite3_changes(store_db(s));
-    return st;
+    if ((st = store_sync_exec(s, sql, err, errlen)) != KIOSK_OK)
+        return st;
+    *updated = sqlite3_changes(store_db(s));
+    return KIOSK_OK;
 }
 
 /* Moves one table from -> to: new rows (parents present), then newer versions. */
 static kiosk_status move_table(store *s, const struct sync_table *tables,
                                const struct sync_table *t, const char *from, const char *to,
-                               long *moved, long *already, long *held, char *err, size_t errlen)
+                               long *moved, long *already, long *held, long *refused, char *err,
+                               size_t errlen)
 {
     char sql[SQL_CAP], cols[2048], fcols[2048], ok[1024];
     sync_cols(t, NULL, 0, cols, sizeof cols);
     sync_cols(t, "f.", 0, fcols, sizeof fcols);
     parents_ok(tables, t, to, ok, sizeof ok);
     const char *missing_fmt = "FROM %s.%s AS f WHERE f.%s NOT IN (SELECT %s FROM %s.%s)";
-    char missing[512];
+    char missing[3000];
     kiosk_fmt(missing, sizeof missing, missing_fmt, from, t->name, t->key, t->key, to, t->name);
 
+    char chk[2300] = "1";
+    long refused_here = 0;
+    if (refused)
+        kiosk_fmt(chk, sizeof chk, /* sql-ident: */ "kiosk_row_refused(%d, %s)", (int)(t - tables),
+                  fcols);
     long candidates = 0, held_here = 0;
     kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT count(*) %s", missing);
     kiosk_status st = count_query(s, sql, &candidates, err, errlen);
+    if (st == KIOSK_OK && candidates && refused)
+        st = refuse_rows(s, t, chk, missing, to, &refused_here, err, errlen);
+    if (refused && refused_here) { /* refused rows never move: keep them out of what follows */
+        size_t n = strlen(missing);
+        kiosk_fmt(missing + n, sizeof missing - n, " AND %s IS NULL", chk);
+    }
     if (st == KIOSK_OK && candidates && t->nparents) {
         kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT count(*) %s AND NOT (%s)", missing, ok);
         st = count_query(s, sql, &held_here, err, errlen);
@@ -106,19 +158,23 @@ static kiosk_status move_table(store *s, const struct sync_table *tables,
             return st;
         inserted = sqlite3_changes(store_db(s));
     }
-    long updated = 0;
-    if (t->versioned && (st = update_newer(s, t, from, to, &updated, err, errlen)) != KIOSK_OK)
+    long updated = 0, refused_versions = 0;
+    if (t->versioned && (st = move_versions(s, t, from, to, chk, refused ? &refused_versions : NULL,
+                                            &updated, err, errlen)) != KIOSK_OK)
         return st;
     *moved += inserted + updated;
     *held += held_here;
-    long dup = candidates - held_here - inserted;
+    if (refused)
+        *refused += refused_here + refused_versions;
+    long dup = candidates - held_here - inserted - refused_here;
     *already += dup > 0 ? dup : 0;
     return KIOSK_OK;
 }
 
 kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int ntables,
                                  const char *from, const char *to, long *moved, long *already,
-                                 long *held, void (*pause)(void), char *err, size_t errlen)
+                                 long *held, long *refused, void (*pause)(void), char *err,
+                                 size_t errlen)
 {
     kiosk_status st = store_sync_exec(s, "BEGIN IMMEDIATE", err, errlen);
     if (st != KIOSK_OK)
@@ -126,8 +182,8 @@ kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int 
     for (int i = 0; i < ntables && st == KIOSK_OK; i++) {
         if (pause)
             pause();
-        st = move_table(s, tables, &tables[i], from, to, &moved[i], &already[i], &held[i], err,
-                        errlen);
+        st = move_table(s, tables, &tables[i], from, to, &moved[i], &already[i], &held[i],
+                        refused ? &refused[i] : NULL, err, errlen);
     }
     if (st == KIOSK_OK)
         st = store_sync_exec(s, "COMMIT", err, errlen);

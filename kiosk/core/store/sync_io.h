@@ -62,10 +62,13 @@ kiosk_status store_sync_attach(store *s, const char *path, char *err, size_t err
 void store_sync_detach(store *s);
 /* Moves every table from -> to ("main" or "peer") in one transaction on the written side:
  * new rows whose parents the target holds, then newer versions. Per table: moved, already
- * there, held back (parent missing). pause (may be NULL) runs before each table. */
+ * there, held back (parent missing). refused (NULL: no checks): rows the SQL function
+ * kiosk_row_refused (store_sync_set_check, trust_rows.h) refuses, set aside in the target's
+ * quarantine and never moved. pause (may be NULL) runs before each table. */
 kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int ntables,
                                  const char *from, const char *to, long *moved, long *already,
-                                 long *held, void (*pause)(void), char *err, size_t errlen);
+                                 long *held, long *refused, void (*pause)(void), char *err,
+                                 size_t errlen);
 
 /* -- server sync: what a server holds, and what it sent -- */
 /* The sync_shadow table (what each server is known to hold of the SHADOW tables). */
@@ -92,7 +95,8 @@ enum store_pulled {
     STORE_PULLED_NEW,
     STORE_PULLED_SAME,
     STORE_PULLED_ELSEWHERE,
-    STORE_PULLED_HELD
+    STORE_PULLED_HELD,
+    STORE_PULLED_REFUSED /* set aside by sync's checks (docs/TRUST.md), never written */
 };
 typedef struct store_sync_applier store_sync_applier;
 kiosk_status store_sync_applier_open(store *s, const struct sync_table *t, store_sync_applier **out,

@@ -186,3 +186,111 @@ kiosk_status store_key_mark_by_hand(store *s, const char *key_id, int *added)
         *added = sqlite3_changes(store_db(s)) > 0;
     return KIOSK_OK;
 }
+
+kiosk_status store_trust_rows(store *s, const char *schema, const struct sync_table *t,
+                              const char *writer_col, const char *writer, store_row_fn fn,
+                              void *ctx)
+{
+    char sql[4096], cols[2048];
+    sync_cols(t, NULL, 0, cols, sizeof cols);
+    if (writer_col)
+        kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT %s FROM %s.%s WHERE %s = ?1", cols,
+                  schema, t->name, writer_col);
+    else
+        kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT %s FROM %s.%s", cols, schema, t->name);
+    return writer_col ? store_query(s, sql, "trust rows", fn, ctx, "t", writer)
+                      : store_query(s, sql, "trust rows", fn, ctx, "");
+}
+
+kiosk_status store_seal_add(store *s, const char *id, int64_t created_at, const char *key_id,
+                            const uint8_t *hashes, size_t len, const char *sig_hex)
+{
+    sqlite3_stmt *st;
+    int rc = store_stmt(s,
+                        "INSERT INTO seals(id, kiosk_id, created_at, key_id, hashes, sig) "
+                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+                        &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "seal");
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, store_kiosk_id(s), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, created_at);
+    sqlite3_bind_text(st, 4, key_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob64(st, 5, hashes, len, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, sig_hex, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "seal");
+}
+
+kiosk_status store_quarantine_add(store *s, const char *schema, const char *tbl, const char *row_id,
+                                  const char *kiosk_id, const char *reason, const char *source)
+{
+    char sql[512];
+    kiosk_fmt(sql, sizeof sql,
+              /* sql-ident: */
+              "INSERT OR IGNORE INTO %s.quarantine(tbl, row_id, kiosk_id, "
+              "reason, source, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+              schema);
+    return store_run(s, sql, "quarantine", "tttttI", tbl, row_id ? row_id : "",
+                     kiosk_id ? kiosk_id : "", reason, source ? source : "", kiosk_clock_now_ms());
+}
+
+int64_t store_quarantine_count(store *s)
+{
+    int64_t n = 0;
+    if (store_query_i64(s, "SELECT count(*) FROM main.quarantine", "quarantine", &n, NULL) !=
+        KIOSK_OK)
+        return -1;
+    return n;
+}
+
+kiosk_status store_quarantine_summary(store *s, store_row_fn fn, void *ctx)
+{
+    return store_query(s,
+                       "SELECT tbl, reason, count(*), max(at) FROM main.quarantine GROUP BY tbl, "
+                       "reason ORDER BY max(at) DESC, tbl, reason",
+                       "quarantine", fn, ctx, NULL);
+}
+
+struct check_fn {
+    store_row_check_fn check;
+    void *ctx;
+    const struct sync_table *tables;
+    int ntables;
+};
+
+static void row_refused(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    struct check_fn *f = sqlite3_user_data(cx);
+    int table = sqlite3_value_int(argv[0]);
+    struct store_value v[64];
+    if (table < 0 || table >= f->ntables || argc - 1 != f->tables[table].ncols || argc > 65) {
+        sqlite3_result_error(cx, "kiosk_row_refused: bad arguments", -1);
+        return;
+    }
+    const struct sync_table *t = &f->tables[table];
+    for (int c = 0; c < t->ncols; c++) {
+        sqlite3_value *a = argv[c + 1];
+        int null = sqlite3_value_type(a) == SQLITE_NULL;
+        const char *p = t->cols[c].type == SYNC_BLOB_NULL ? (const char *)sqlite3_value_blob(a)
+                                                          : (const char *)sqlite3_value_text(a);
+        v[c] = (struct store_value){p ? p : "", (size_t)sqlite3_value_bytes(a), null};
+    }
+    const char *why = f->check(f->ctx, table, v);
+    if (why)
+        sqlite3_result_text(cx, why, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_result_null(cx);
+}
+
+kiosk_status store_sync_set_check(store *s, const struct sync_table *tables, int ntables,
+                                  store_row_check_fn check, void *ctx)
+{
+    static struct check_fn fn; /* one sync at a time per process: the sync worker or kioskctl */
+    fn = (struct check_fn){check, ctx, tables, ntables};
+    int rc = sqlite3_create_function_v2(store_db(s), "kiosk_row_refused", -1,
+                                        SQLITE_UTF8 | SQLITE_DIRECTONLY, check ? &fn : NULL,
+                                        check ? row_refused : NULL, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? KIOSK_OK : store_status_from_sqlite(s, rc, "row check");
+}

@@ -4,7 +4,8 @@
 #ifndef KIOSK_STORE_TRUST_ROWS_H
 #define KIOSK_STORE_TRUST_ROWS_H
 
-#include "store.h"
+#include "rows.h"
+#include "sync_io.h"
 
 #define STORE_KEY_HEX 65  /* 64 hex + NUL: an Ed25519 public key */
 #define STORE_SIG_HEX 129 /* 128 hex + NUL: an Ed25519 signature */
@@ -40,5 +41,26 @@ kiosk_status store_enrolments(store *s, const char *key_id, struct store_trust_r
                               size_t *n);
 kiosk_status store_revocations(store *s, const char *key_id, struct store_trust_row **out,
                                size_t *n);
+
+/* The rows of a synced table in schema ("main" or "peer"), its columns in order; only those
+ * whose writer_col equals writer when writer_col is given. */
+kiosk_status store_trust_rows(store *s, const char *schema, const struct sync_table *t,
+                              const char *writer_col, const char *writer, store_row_fn fn,
+                              void *ctx);
+/* Appends a seal of this kiosk (docs/TRUST.md). */
+kiosk_status store_seal_add(store *s, const char *id, int64_t created_at, const char *key_id,
+                            const uint8_t *hashes, size_t len, const char *sig_hex);
+/* Sets an arriving row aside in schema's quarantine (once per table, id and reason). */
+kiosk_status store_quarantine_add(store *s, const char *schema, const char *tbl, const char *row_id,
+                                  const char *kiosk_id, const char *reason, const char *source);
+/* Rows set aside here so far. */
+int64_t store_quarantine_count(store *s);
+/* What is set aside, grouped: rows of 4 columns: 0 table, 1 reason, 2 count, 3 latest (ms). */
+kiosk_status store_quarantine_summary(store *s, store_row_fn fn, void *ctx);
+/* File sync: the SQL function kiosk_row_refused(table, columns...) on this connection calls
+ * check (NULL: unregister) with the row's values; it returns why the row is refused or NULL. */
+typedef const char *(*store_row_check_fn)(void *ctx, int table, const struct store_value *v);
+kiosk_status store_sync_set_check(store *s, const struct sync_table *tables, int ntables,
+                                  store_row_check_fn check, void *ctx);
 
 #endif

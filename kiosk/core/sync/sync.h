@@ -48,6 +48,9 @@ struct sync_counts {
     long received[SYNC_TABLES]; /* rows (or newer versions) this side gained */
     long already[SYNC_TABLES];  /* rows the target already held under another id (same code,
                                  * same registration, same receipt code): kept as they were */
+    long refused[SYNC_TABLES];  /* rows refused (docs/TRUST.md): not from an enrolled kiosk of
+                                 * this program, changed after, or not what a kiosk would type;
+                                 * set aside in the quarantine table, never blocking others */
     long held[SYNC_TABLES];     /* rows whose event, session or person the target lacks
                                  * (two events with one code): kept back, tried again next time */
 };

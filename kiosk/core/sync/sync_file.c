@@ -2,6 +2,10 @@
  * ATTACH. Each direction is one transaction on the side it writes, and compares ids, so an
  * interrupted run leaves each side whole and a rerun moves only what is still missing. */
 #include "sync_internal.h"
+#include "sync_trust.h"
+
+#include "store/trust_rows.h"
+#include "trust/trust.h"
 
 #include <errno.h>
 #include <string.h>
@@ -22,6 +26,40 @@ static const char *key_for(kiosk_status st)
     if (st == KIOSK_E_NEWER)
         return "sync.err.newer";
     return "sync.err.file";
+}
+
+/* Each side's own rows are sealed before they move (docs/TRUST.md); closes peer. */
+static kiosk_status seal_both(store *s, store *peer, char program[65], char peer_program[65],
+                              char *err, size_t errlen)
+{
+    trust_program_of(peer, peer_program);
+    trust_program_of(s, program);
+    kiosk_status st = sync_trust_seal_peer(peer, err, errlen);
+    store_close(peer);
+    if (st == KIOSK_OK)
+        st = sync_trust_seal(s, err, errlen);
+    return st;
+}
+
+/* One direction, each arriving row checked for the receiving side's program. */
+static kiosk_status move_checked(store *s, const char *from, const char *to, const char *program,
+                                 long *moved, long *already, long *held, long *refused, char *err,
+                                 size_t errlen)
+{
+    struct trust_check *c = NULL;
+    kiosk_status st = sync_trust_check_open(s, program, "peer", &c);
+    if (st == KIOSK_OK)
+        st = trust_check_finish(c);
+    if (st == KIOSK_OK)
+        st = store_sync_set_check(s, sync_tables, SYNC_TABLES, sync_trust_row, c);
+    if (st == KIOSK_OK)
+        st = store_sync_move_all(s, sync_tables, SYNC_TABLES, from, to, moved, already, held,
+                                 refused, sync_test_pause, err, errlen);
+    else
+        kiosk_fmt(err, errlen, "cannot read the certificates and seals: %s", kiosk_status_name(st));
+    store_sync_set_check(s, sync_tables, SYNC_TABLES, NULL, NULL);
+    trust_check_free(c);
+    return st;
 }
 
 kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, const char **why_key,
@@ -48,7 +86,14 @@ kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, co
             *why_key = key_for(st);
         return st;
     }
-    store_close(peer);
+    char serr[512] = "", peer_program[65], program[65];
+    st = seal_both(s, peer, program, peer_program, serr, sizeof serr);
+    if (st != KIOSK_OK) {
+        kiosk_fmt(err, errlen, "%s", serr);
+        if (why_key)
+            *why_key = "sync.err.file";
+        return st;
+    }
 
     char aerr[512] = "";
     if (store_sync_attach(s, path, aerr, sizeof aerr) != KIOSK_OK) {
@@ -57,14 +102,18 @@ kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, co
             *why_key = "sync.err.file";
         return KIOSK_E_IO;
     }
-    char serr[512] = "";
-    st = store_sync_move_all(s, sync_tables, SYNC_TABLES, "peer", "main", c->received, c->already,
-                             c->held, sync_test_pause, serr, sizeof serr);
+    st = move_checked(s, "peer", "main", program, c->received, c->already, c->held, c->refused,
+                      serr, sizeof serr);
     if (st == KIOSK_OK) {
+        long refused_there[SYNC_TABLES] = {0};
         sync_test_pause();
-        st = store_sync_move_all(s, sync_tables, SYNC_TABLES, "main", "peer", c->sent, c->already,
-                                 c->held, sync_test_pause, serr, sizeof serr);
+        st = move_checked(s, "main", "peer", peer_program, c->sent, c->already, c->held,
+                          refused_there, serr, sizeof serr);
+        if (sync_counts_total(refused_there))
+            kiosk_log(KIOSK_LOG_WARN, "'%s' refused %ld of this kiosk's records", path,
+                      sync_counts_total(refused_there));
     }
+    store_sync_set_check(s, sync_tables, SYNC_TABLES, NULL, NULL);
     store_sync_detach(s);
     if (st != KIOSK_OK) {
         kiosk_fmt(err, errlen, "sync with '%s' stopped: %s (%s); a rerun completes it", path, serr,

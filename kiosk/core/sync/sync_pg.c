@@ -2,6 +2,7 @@
  * .pgpass are libpq's own), then in one server transaction: lock, schema, pull what is past
  * this kiosk's marks, push what the server lacks, commit; then one local transaction. */
 #include "sync_pg.h"
+#include "sync_trust.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -170,7 +171,10 @@ kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
     if (!p.conn)
         return st;
     const char *key = "sync.err.server";
-    st = pg_command(&p, "BEGIN", 0, NULL);
+    /* This kiosk's rows are sealed before they leave (docs/TRUST.md). */
+    st = sync_trust_seal(s, err, errlen);
+    if (st == KIOSK_OK)
+        st = pg_command(&p, "BEGIN", 0, NULL);
     if (st == KIOSK_OK)
         st = sync_pg_schema_prepare(&p, &key);
     if (st == KIOSK_OK)

@@ -25,8 +25,10 @@ struct pg_table_state {
     size_t npushed, cap;
 };
 
+struct trust_check;
 struct pg_sync {
     PGconn *conn;
+    struct trust_check *check; /* while pulled rows are written: what is trusted */
     store *s;
     char server_id[80];
     char target_hash[17]; /* names the conninfo in local meta (sync.target.<hash>) */

@@ -2,6 +2,10 @@
  * server transaction and written locally in one transaction once the server committed,
  * together with the marks and the shadow, so a crash between the two only repeats work. */
 #include "sync_pg.h"
+#include "sync_trust.h"
+
+#include "store/trust_rows.h"
+#include "trust/trust.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -75,12 +79,26 @@ static kiosk_status apply_row(struct pg_sync *p, int ti, store_sync_applier *a, 
     if (t->ncols > 64)
         return KIOSK_E_INVALID;
     kiosk_status st = row_values(t, r, row, v);
-    if (st == KIOSK_OK)
+    /* Checked as a stick's rows are (docs/TRUST.md): refused rows are set aside and the pull
+     * mark passes them, so they never block the rows after them. */
+    const char *why = st == KIOSK_OK && p->check ? trust_check_row(p->check, ti, t, v) : NULL;
+    if (why) {
+        char kiosk[KIOSK_ID_LEN] = "";
+        int kc = col_index(t, "kiosk_id");
+        if (kc >= 0 && !v[kc].null && v[kc].len < sizeof kiosk)
+            memcpy(kiosk, v[kc].p, v[kc].len), kiosk[v[kc].len] = '\0';
+        st = store_quarantine_add(p->s, "main", t->name, PQgetvalue(r, row, col_index(t, t->key)),
+                                  kiosk, why, "server");
+        what = STORE_PULLED_REFUSED;
+    } else if (st == KIOSK_OK) {
         st = store_sync_apply(a, v, &what, p->err, p->errlen);
+    }
     free_values(t, v);
     if (st != KIOSK_OK)
         return st;
-    if (what == STORE_PULLED_NEW)
+    if (what == STORE_PULLED_REFUSED)
+        p->c->refused[ti]++;
+    else if (what == STORE_PULLED_NEW)
         p->c->received[ti]++;
     else if (what == STORE_PULLED_ELSEWHERE)
         p->c->already[ti]++; /* the same fact is here under another id */
@@ -150,6 +168,33 @@ static kiosk_status apply_table(struct pg_sync *p, int ti)
     return st;
 }
 
+/* The checker for pulled rows: this kiosk's program, with the certificates, revocations and
+ * seals it holds and those the server sent. */
+static kiosk_status open_check(struct pg_sync *p)
+{
+    char program[65];
+    trust_program_of(p->s, program);
+    kiosk_status st = sync_trust_check_open(p->s, program, NULL, &p->check);
+    static const int fed[] = {SYNC_ENROLMENTS, SYNC_REVOCATIONS, SYNC_SEALS};
+    for (size_t i = 0; st == KIOSK_OK && program[0] && i < KIOSK_ARRAY_LEN(fed); i++) {
+        const struct sync_table *t = &sync_tables[fed[i]];
+        PGresult *r = p->t[fed[i]].pulled;
+        for (int row = 0; st == KIOSK_OK && r && row < PQntuples(r); row++) {
+            struct store_value v[16];
+            st = row_values(t, r, row, v);
+            if (st == KIOSK_OK)
+                trust_check_feed(p->check, fed[i], v);
+            free_values(t, v);
+        }
+    }
+    if (st == KIOSK_OK)
+        st = trust_check_finish(p->check);
+    if (st != KIOSK_OK)
+        kiosk_fmt(p->err, p->errlen, "cannot read the certificates and seals: %s",
+                  kiosk_status_name(st));
+    return st;
+}
+
 kiosk_status pg_apply_local(struct pg_sync *p)
 {
     char err[256];
@@ -168,10 +213,14 @@ kiosk_status pg_apply_local(struct pg_sync *p)
         store_sync_set_cache_size(p->s, cache);
         return st;
     }
+    if (st == KIOSK_OK)
+        st = open_check(p);
     for (int ti = 0; ti < SYNC_TABLES && st == KIOSK_OK; ti++) {
         sync_test_pause();
         st = apply_table(p, ti);
     }
+    trust_check_free(p->check);
+    p->check = NULL;
     if (st == KIOSK_OK) {
         char hkey[64];
         kiosk_fmt(hkey, sizeof hkey, "sync.target.%s", p->target_hash);

@@ -3,6 +3,9 @@
  * version (people, events: last writer wins by updated_at, then updated_by). */
 #include "sync_pg.h"
 
+#include "store/trust_rows.h"
+#include "trust/records.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,6 +190,29 @@ static kiosk_status copy_end(struct pg_sync *p, const struct sync_table *t, kios
 
 /* Streams the rows of q (already stepped onto its first row) with COPY into dest (the table
  * itself, or its sync_in_ twin). *unique_clash: the server refused a row it already holds. */
+/* A row PostgreSQL can take: every text valid UTF-8 without NUL (a log line with broken bytes
+ * would otherwise stop every later sync). A row that is not is set aside in the quarantine. */
+static int row_sendable(struct pg_sync *p, int ti, store_rows *q, int ki, kiosk_status *st)
+{
+    const struct sync_table *t = &sync_tables[ti];
+    for (int c = 0; c < t->ncols; c++) {
+        if (t->cols[c].type == SYNC_INT || t->cols[c].type == SYNC_BLOB_NULL ||
+            store_rows_null(q, c))
+            continue;
+        size_t len = 0;
+        const char *s = store_rows_text(q, c, &len);
+        if (trust_text_sendable(s, len))
+            continue;
+        p->c->refused[ti]++;
+        char kiosk[KIOSK_ID_LEN];
+        store_rows_copy(q, col_index(t, "kiosk_id"), kiosk, sizeof kiosk);
+        *st = store_quarantine_add(p->s, "main", t->name, store_rows_text(q, ki, NULL), kiosk,
+                                   "not sent: text that is not UTF-8", "this kiosk");
+        return 0;
+    }
+    return 1;
+}
+
 static kiosk_status copy_rows(struct pg_sync *p, int ti, store_rows *q, const char *dest,
                               int remember, long *copied, int *unique_clash)
 {
@@ -211,6 +237,8 @@ static kiosk_status copy_rows(struct pg_sync *p, int ti, store_rows *q, const ch
     int rc = 1;
     *copied = 0;
     for (; st == KIOSK_OK && rc == 1; rc = store_rows_next(q)) {
+        if (!row_sendable(p, ti, q, ki, &st))
+            continue; /* set aside here: the server cannot hold it, later rows still go */
         copy_line(&b, t, q);
         (*copied)++;
         if (remember)

@@ -206,6 +206,7 @@ void sync_counts_summary(const struct sync_counts *c, char *out, size_t cap)
     n = summary_part("sent", c->sent, out, cap, n);
     n = summary_part("received", c->received, out, cap, n);
     n = summary_part("already there", c->already, out, cap, n);
+    n = summary_part("refused (set aside, see docs/TRUST.md)", c->refused, out, cap, n);
     n = summary_part("held back (their event, session or person is missing)", c->held, out, cap, n);
     if (c->already[SYNC_EVENTS] && n < cap)
         kiosk_fmt(out + n, cap - n,

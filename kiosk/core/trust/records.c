@@ -1,0 +1,219 @@
+/* The typed-input checks and the canonical hash of a synced row (see records.h). */
+#include "records.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEXT_MAX 4096           /* bytes of an ordinary text column */
+#define LONG_TEXT_MAX 65536     /* extra, detail, interests */
+#define BLOB_MAX (2 << 20)      /* a signature's strokes or picture */
+#define HASHES_MAX (64LL << 20) /* a seal's list of hashes */
+
+/* Strict UTF-8 (no overlong forms, surrogates or values past U+10FFFF). */
+static int utf8_ok(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t len = c < 0x80             ? 1
+                     : (c & 0xe0) == 0xc0 ? 2
+                     : (c & 0xf0) == 0xe0 ? 3
+                     : (c & 0xf8) == 0xf0 ? 4
+                                          : 0;
+        if (!len || i + len > n || (len == 2 && c < 0xc2))
+            return 0;
+        unsigned cp = len == 1 ? c : c & (0x7f >> len);
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xc0) != 0x80)
+                return 0;
+            cp = cp << 6 | (s[i + k] & 0x3f);
+        }
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+            (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+            return 0;
+        i += len;
+    }
+    return 1;
+}
+
+int trust_text_sendable(const char *p, size_t len)
+{
+    return !memchr(p, '\0', len) && utf8_ok((const unsigned char *)p, len);
+}
+
+static int all_of(const struct store_value *v, const char *set, size_t min, size_t max)
+{
+    if (v->len < min || v->len > max)
+        return 0;
+    for (size_t i = 0; i < v->len; i++)
+        if (!v->p[i] || !strchr(set, v->p[i]))
+            return 0;
+    return 1;
+}
+
+static int int_ok(const struct store_value *v, int64_t *out)
+{
+    char buf[32];
+    if (v->null || v->len == 0 || v->len >= sizeof buf)
+        return 0;
+    memcpy(buf, v->p, v->len);
+    buf[v->len] = '\0';
+    char *end = NULL;
+    errno = 0;
+    long long x = strtoll(buf, &end, 10);
+    if (errno || *end)
+        return 0;
+    *out = x;
+    return 1;
+}
+
+static int has_letter(const struct store_value *v)
+{
+    for (size_t i = 0; i < v->len; i++) {
+        unsigned char c = (unsigned char)v->p[i];
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Control characters: none, or only tab and line breaks in long texts. */
+static int controls_ok(const struct store_value *v, int lines)
+{
+    for (size_t i = 0; i < v->len; i++) {
+        unsigned char c = (unsigned char)v->p[i];
+        if ((c < 0x20 || c == 0x7f) && !(lines && (c == '\t' || c == '\n' || c == '\r')))
+            return 0;
+    }
+    return 1;
+}
+
+static int is_long_text(const char *name)
+{
+    return !strcmp(name, "extra") || !strcmp(name, "detail") || !strcmp(name, "interests");
+}
+
+static int is_id(const char *name)
+{
+    size_t n = strlen(name);
+    if (!strcmp(name, "key_id"))
+        return 0;
+    return !strcmp(name, "id") || !strcmp(name, "updated_by") ||
+           (n > 3 && !strcmp(name + n - 3, "_id"));
+}
+
+static const char *text_invalid(const char *name, const struct store_value *v, int64_t now_ms)
+{
+    (void)now_ms;
+    static const char hex[] = "0123456789abcdef";
+    if (is_id(name))
+        return all_of(v, hex, 32, 32) ? NULL : "an id that is not 32 hex digits";
+    if (!strcmp(name, "key_id"))
+        return all_of(v, "0123456789ABCDEFGHJKMNPQRSTVWXYZ", 8, 8) ? NULL : "a malformed key id";
+    if (!strcmp(name, "public_key") || !strcmp(name, "program_key"))
+        return all_of(v, hex, 64, 64) ? NULL : "a malformed public key";
+    if (!strcmp(name, "cert") || !strcmp(name, "sig"))
+        return all_of(v, hex, 128, 128) ? NULL : "a malformed signature";
+    if (!strcmp(name, "code"))
+        return all_of(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-", 1,
+                      RECEIPT_CODE_MAX)
+                   ? NULL
+                   : "a code with characters other than letters, digits and '-'";
+    if (!strcmp(name, "phone"))
+        return v->len == 0 ||
+                       (all_of(v, "+0123456789", 3, 20) && !memchr(v->p + 1, '+', v->len - 1))
+                   ? NULL
+                   : "a phone number with characters other than digits";
+    if (!utf8_ok((const unsigned char *)v->p, v->len))
+        return "text that is not UTF-8";
+    int lng = is_long_text(name);
+    if (v->len > (size_t)(lng ? LONG_TEXT_MAX : TEXT_MAX))
+        return "a text longer than a kiosk writes";
+    if (!controls_ok(v, lng))
+        return "control characters in a text";
+    if (!strcmp(name, "full_name") && !has_letter(v))
+        return "a name without a letter";
+    return NULL;
+}
+
+const char *trust_row_invalid(const struct sync_table *t, const struct store_value *v,
+                              int64_t now_ms)
+{
+    for (int c = 0; c < t->ncols; c++) {
+        const char *name = t->cols[c].name;
+        if (v[c].null) {
+            if (t->cols[c].type == SYNC_TEXT || t->cols[c].type == SYNC_INT)
+                return "a missing value";
+            continue;
+        }
+        int64_t x = 0;
+        const char *why = NULL;
+        switch (t->cols[c].type) {
+        case SYNC_INT:
+            if (!int_ok(&v[c], &x))
+                why = "a number that is not one";
+            else if ((!strcmp(name, "created_at") || !strcmp(name, "updated_at")) &&
+                     (x < 0 || x > now_ms + TRUST_CLOCK_SKEW_MS))
+                why = "a time later than now (or before 1970)";
+            break;
+        case SYNC_BLOB_NULL:
+            if (!strcmp(name, "hashes") ? (v[c].len % TRUST_HASH_BYTES || v[c].len > HASHES_MAX)
+                                        : v[c].len > BLOB_MAX)
+                why = "data larger than a kiosk writes";
+            break;
+        default:
+            why = text_invalid(name, &v[c], now_ms);
+        }
+        if (why)
+            return why;
+    }
+    return NULL;
+}
+
+static void put_u32(crypto_generichash_state *h, uint32_t x)
+{
+    uint8_t b[4] = {(uint8_t)(x >> 24), (uint8_t)(x >> 16), (uint8_t)(x >> 8), (uint8_t)x};
+    crypto_generichash_update(h, b, sizeof b);
+}
+
+void trust_row_hash(const struct sync_table *t, const struct store_value *v,
+                    uint8_t out[TRUST_HASH_BYTES])
+{
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, TRUST_HASH_BYTES);
+    crypto_generichash_update(&h, (const uint8_t *)"KROW1", 5);
+    put_u32(&h, (uint32_t)strlen(t->name));
+    crypto_generichash_update(&h, (const uint8_t *)t->name, strlen(t->name));
+    for (int c = 0; c < t->ncols; c++) {
+        uint8_t tag = v[c].null ? 0 : (uint8_t)(1 + t->cols[c].type);
+        crypto_generichash_update(&h, &tag, 1);
+        if (v[c].null)
+            continue;
+        int64_t x = 0;
+        if (t->cols[c].type == SYNC_INT) {
+            int_ok(&v[c], &x);
+            uint64_t u = (uint64_t)x;
+            put_u32(&h, (uint32_t)(u >> 32));
+            put_u32(&h, (uint32_t)u);
+        } else {
+            put_u32(&h, (uint32_t)v[c].len);
+            crypto_generichash_update(&h, (const uint8_t *)v[c].p, v[c].len);
+        }
+    }
+    crypto_generichash_final(&h, out, TRUST_HASH_BYTES);
+}
+
+void trust_row_writer(const struct sync_table *t, const struct store_value *v,
+                      char out[KIOSK_ID_LEN])
+{
+    const char *col = t->versioned ? "updated_by" : "kiosk_id";
+    out[0] = '\0';
+    for (int c = 0; c < t->ncols; c++) {
+        if (strcmp(t->cols[c].name, col) == 0 && !v[c].null && v[c].len == KIOSK_ID_LEN - 1) {
+            memcpy(out, v[c].p, v[c].len);
+            out[v[c].len] = '\0';
+        }
+    }
+}
