@@ -31,16 +31,19 @@ cd "$work"
 admin() { psql -X -q -At -d "$KIOSK_PG_ADMIN" -v ON_ERROR_STOP=1 "$@"; }
 
 # The kiosk: 2,000 trainees, 50 sessions of one class, everyone at every session.
+# Both kiosks enrolled in one program: the pull checks every row's seal (docs/TRUST.md).
+"$K" program-key new --out program.key >/dev/null 2>&1
 "$K" --db seed.db init >/dev/null
+"$K" --db seed.db enrol --program-key program.key >/dev/null
 k=$(sqlite3 seed.db "SELECT value FROM settings WHERE key='kiosk_id'")
 sqlite3 -bail seed.db "
   PRAGMA foreign_keys=ON;
   INSERT INTO events(id,kiosk_id,created_at,updated_at,updated_by,code,kind,title,commune)
     VALUES('e0000000000000000000000000000001','$k',1,1,'$k','MDN-MK',1,'May và đan dây nhựa','Mỹ Khánh');
   WITH RECURSIVE i(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM i WHERE x < 50)
-  INSERT INTO sessions(id,kiosk_id,created_at,event_id,number,starts_at,ends_at)
+  INSERT INTO sessions(id,kiosk_id,created_at,event_id,number,starts_at,ends_at,updated_at,updated_by)
     SELECT printf('5%031d', x), '$k', 1, 'e0000000000000000000000000000001', x,
-           1700000000000 + x * 86400000, 1700012600000 + x * 86400000 FROM i;
+           1700000000000 + x * 86400000, 1700012600000 + x * 86400000, 1, '$k' FROM i;
   WITH RECURSIVE i(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM i WHERE x < 2000)
   INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_name,name_key,birth_year,phone,commune)
     SELECT printf('a%031d', x), '$k', x, x, '$k', 'Nguyễn Thị Hoa ' || x, 'nguyen thi hoa ' || x,
@@ -62,11 +65,12 @@ sqlite3 -separator $'\t' -nullvalue '\N' seed.db \
 echo "bench_sync: $(wc -l <checkins.tsv) rows, $(du -k checkins.tsv | cut -f1) KiB of COPY text" >&2
 
 "$K" --db empty.db init >/dev/null
+"$K" --db empty.db enrol --program-key program.key >/dev/null
 "$K" --db schema.db init >/dev/null
 "$K" --db schema.db sync --with "$KIOSK_PG" >/dev/null # makes the server's schema (untimed)
 admin -c "CREATE TABLE copy_target (LIKE checkins INCLUDING ALL)"
 reset_server() {
-  admin -c "TRUNCATE events, sessions, people, registrations, consents, checkins, receipts, log, keys, copy_target"
+  admin -c "TRUNCATE events, sessions, people, registrations, consents, checkins, receipts, log, keys, enrolments, revocations, seals, copy_target"
 }
 
 ms() { # wall time of a command in ms (bash's own clock)
@@ -79,6 +83,7 @@ for r in $(seq "$runs"); do
   reset_server
   cp seed.db kiosk.db
   sqlite3 kiosk.db "DELETE FROM meta WHERE key LIKE 'sync.%'; DROP TABLE IF EXISTS sync_shadow"
+  cp seed.db.key kiosk.db.key; cp empty.db.key fresh.db.key
   rm -f kiosk.db-wal kiosk.db-shm fresh.db fresh.db-wal fresh.db-shm
   cp empty.db fresh.db
   if [ $((r % 2)) = 1 ]; then

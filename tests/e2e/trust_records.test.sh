@@ -38,9 +38,9 @@ sql A.db "INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_n
 "$K" --db A.db sync --with usb.db >/dev/null || fail "A -> usb again"
 future=$(( ($(date +%s) + 30 * 86400) * 1000 ))
 sql usb.db "
-  INSERT INTO sessions(id,kiosk_id,created_at,event_id,number,starts_at,ends_at) VALUES
-    ('5f000000000000000000000000000003','$ka',1000,'$E1',3,$future,$((future + 12600000))),
-    ('5f000000000000000000000000000004','$ka',1000,'$E1',4,$((future + 86400000)),$((future + 99000000)));
+  INSERT INTO sessions(id,kiosk_id,created_at,event_id,number,starts_at,ends_at,updated_at,updated_by) VALUES
+    ('5f000000000000000000000000000003','$ka',1000,'$E1',3,$future,$((future + 12600000)),1000,'$ka'),
+    ('5f000000000000000000000000000004','$ka',1000,'$E1',4,$((future + 86400000)),$((future + 99000000)),1000,'$ka');
   INSERT INTO checkins(id,kiosk_id,created_at,session_id,person_id,kind,late,walkin) VALUES
     ('c0000000000000000000000000000001','$ka',1700000200000,'$S1','$P',1,0,0),
     ('c0000000000000000000000000000002','$ka',1700000300000,'$S2','$P',1,0,0),
