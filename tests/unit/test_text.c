@@ -82,7 +82,6 @@ static FILE *open_vectors(int argc, char **argv)
 {
     const char *candidates[] = {
         argc > 1 ? argv[1] : NULL,
-        KIOSK_TEST_SHARED_DIR "/data/vn-text-vectors.tsv",
         KIOSK_TEST_SOURCE_DIR "/tests/data/vn-text-vectors.tsv",
     };
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(candidates); i++) {
