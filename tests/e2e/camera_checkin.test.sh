@@ -4,7 +4,7 @@
 # picture (`kioskctl receipt png`) is turned into camera photos (tests/camera/make_photos.sh:
 # turned 5-15 degrees, blurred, noisy, low contrast, a phone screen with a glare; 640x480);
 # each one, read through `camera = file:PHOTO`, checks her in (one check-in row, "Có mặt"
-# on the screen). Then a folder of frames (empty table, her code in view for several frames,
+# on the screen; the second `camera` waits for every picture to be read). Then a folder of frames (empty table, her code in view for several frames,
 # empty again) is one scan, not one per frame. Held up on the home screen, it checks her in
 # too (the scan goes where it belongs).
 # usage: camera_checkin.test.sh BUILD_DIR SOURCE_DIR
@@ -45,6 +45,8 @@ clock "T07:38"
 $tile
 camera
 expect "Lê Thị Ngọc Hân"
+expect "Có mặt lúc 07:38"
+camera
 expect "Có mặt lúc 07:38"
 KS
   mkdir -p "$build/shots/camera_checkin"
