@@ -65,7 +65,7 @@ void admin_sync_frame(struct app *a, const char *target)
         char out[512];
         screens_template(tr(a, "sync.refused"), (const char *const[]){"count"},
                          (const char *const[]){text}, 1, out, sizeof out);
-        ui_message(a->ui, KIOSK_MSG_ERROR, out);
+        ui_message(ui, KIOSK_MSG_ERROR, out);
     }
     if (st.last_error_key) {
         char out[512];
