@@ -203,9 +203,56 @@ static void test_small_screen_and_blocking(void)
     ui_free(ui);
 }
 
+static const struct ui_cmd *image_of(const struct ui_drawlist *dl)
+{
+    for (size_t i = 0; i < dl->count; i++)
+        if (dl->cmds[i].kind == UI_CMD_IMAGE)
+            return &dl->cmds[i];
+    return NULL;
+}
+
+/* The camera's picture: smooth-scaled, its shape kept, at most the height asked, centred,
+ * the caption under it; the same frame again changes nothing, a new one repaints; no
+ * picture draws nothing. */
+static void test_camera_view(void)
+{
+    static uint8_t px[160 * 120];
+    for (int i = 0; i < 160 * 120; i++)
+        px[i] = (uint8_t)(i % 160);
+    ui_ctx *ui = ui_new(&metrics);
+    uint64_t keys[] = {1, 1, 2};
+    for (int f = 0; f < 3; f++) {
+        ui_begin(ui, 1024, 600, f * 100, NULL);
+        ui_area(ui, (ui_rect){0, 0, 1024, 600});
+        ui_camera_view(ui, px, 160, 120, keys[f], "Đưa mã QR vào", 180);
+        const struct ui_drawlist *dl = ui_end(ui);
+        const struct ui_cmd *img = image_of(dl);
+        CHECK(img != NULL);
+        if (!img)
+            break;
+        CHECK_INT(img->radius, UI_IMAGE_SMOOTH);
+        CHECK_INT(img->rect.h, 180 * 600 / 800);
+        CHECK_INT(img->rect.w, img->rect.h * 4 / 3);
+        CHECK(abs(img->rect.x + img->rect.w / 2 - 512) <= 2);
+        CHECK_INT(img->pixels[159], 159);
+        const struct ui_visible_text *cap = find(ui, "Đưa mã QR vào");
+        CHECK(cap && cap->rect.y >= img->rect.y + img->rect.h);
+        if (f == 1)
+            CHECK_INT(ui_needs_redraw(ui), 0); /* the same frame: nothing to paint */
+        if (f == 2)
+            CHECK_INT(ui_needs_redraw(ui), 1); /* a new frame: painted */
+    }
+    ui_begin(ui, 1024, 600, 400, NULL);
+    ui_camera_view(ui, NULL, 160, 120, 3, "Đưa mã QR vào", 180);
+    CHECK(image_of(ui_end(ui)) == NULL);
+    CHECK(find(ui, "Đưa mã QR vào") == NULL);
+    ui_free(ui);
+}
+
 int main(void)
 {
     test_qr();
+    test_camera_view();
     test_qr_fits();
     test_list_and_chart();
     test_pin_and_message();
