@@ -135,8 +135,6 @@ void input_event(struct app *a, const struct ui_event *ev)
 {
     app_input_state(a)->last_input_ms = app_input_state(a)->mono_ms;
     app_input_state(a)->idle_done = 0;
-    if (ev->kind == UI_EV_PRESS)
-        screens_forget_scan(a);
     if (ev->kind == UI_EV_TEXT) {
         const char *p = ev->text;
         while (*p) {
@@ -158,6 +156,10 @@ void input_event(struct app *a, const struct ui_event *ev)
     flush_burst(a, 1);
     /* Escape reaches the widgets (a field may drop its keyboard) but never quits */
     app_frame(a, ev);
+    /* the last scan's note goes once a tap is done, not at its press: the layout moving
+     * between press and release would put something else under the finger */
+    if (ev->kind == UI_EV_RELEASE && screens_forget_scan(a))
+        app_frame(a, NULL);
 }
 
 static void idle_reset(struct app *a)

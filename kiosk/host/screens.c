@@ -348,9 +348,14 @@ void screens_relayout(struct app *a)
     app_screens(a)->relayout = 1;
 }
 
-void screens_forget_scan(struct app *a)
+int screens_forget_scan(struct app *a)
 {
-    app_screens(a)->scan_unknown = 0;
+    struct screens *s = app_screens(a);
+    int shown = s->scan_unknown;
+    s->scan_unknown = 0;
+    if (shown)
+        s->relayout = 1; /* the note under the header goes: what was below it moves up */
+    return shown;
 }
 
 void screens_scan_notice(struct app *a, int kind, const char *text)

@@ -42,7 +42,8 @@ void screens_relayout(struct app *a);
  * the header until the next input; NULL: none. */
 void screens_scan_notice(struct app *a, int kind, const char *text);
 /* The scan's banner goes (a tap, the idle reset). */
-void screens_forget_scan(struct app *a);
+/* Drops the last scan's note; 1 when one was shown (the screen then needs a frame). */
+int screens_forget_scan(struct app *a);
 /* The plugin on screen; NULL on home and the coordinator's screens. */
 struct plugin_slot *screens_shown_plugin(const struct app *a);
 /* The on-screen keyboard's height in the last frame (0: none shown). */

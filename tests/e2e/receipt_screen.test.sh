@@ -72,8 +72,11 @@ mkfifo "$work/silent"
 python3 -c 'import fcntl, os, sys, time
 fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NONBLOCK)
 fcntl.fcntl(fd, 1031, 4096)  # F_SETPIPE_SZ: one page
+open(sys.argv[1] + ".ready", "w").close()
 time.sleep(60)' "$work/silent" &
 holder=$!
+for _ in $(seq 100); do [ -e "$work/silent.ready" ] && break; sleep 0.1; done
+[ -e "$work/silent.ready" ] || fail "the silent printer's reader did not start"
 echo "printer = $work/silent" >"$work/silent.ini"
 { checkin; echo 'tap "In biên nhận"'; echo 'expect "Đang in biên nhận..."'; echo 'expect-not "Máy in chưa sẵn sàng"'; echo 'shot printing.png'; echo 'tap "Xong"'; echo 'expect-not "Đang in biên nhận..."'; } >"$work/d.kscript"
 run "$work/silent.ini" "$work/d.kscript" "$work/d.log" || fail "silent printer script: $(cat "$work/d.log")"
