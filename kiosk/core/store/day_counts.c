@@ -4,8 +4,9 @@
 
 #include <stdlib.h>
 
-static void read_count(sqlite3_stmt *st, struct day_session_count *d)
+static void read_count(sqlite3_stmt *st, void *item)
 {
+    struct day_session_count *d = item;
     store_col_text(st, 0, d->event_id, sizeof d->event_id);
     store_col_text(st, 1, d->event_code, sizeof d->event_code);
     store_col_text(st, 2, d->event_title, sizeof d->event_title);
@@ -46,27 +47,7 @@ kiosk_status store_day_counts(store *s, int64_t day_ms, struct day_session_count
         return store_status_from_sqlite(s, rc, "today's counts");
     sqlite3_bind_int64(st, 1, from);
     sqlite3_bind_int64(st, 2, to);
-    size_t n = 0, cap = 0;
-    struct day_session_count *rows = NULL;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            struct day_session_count *r = realloc(rows, cap * sizeof *rows);
-            if (!r) {
-                free(rows);
-                sqlite3_reset(st);
-                return KIOSK_E_NOMEM;
-            }
-            rows = r;
-        }
-        read_count(st, &rows[n++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        free(rows);
-        return store_status_from_sqlite(s, rc, "today's counts");
-    }
-    *out = rows;
-    *count = n;
-    return KIOSK_OK;
+    kiosk_status r;
+    *out = store_collect(s, st, "today's counts", sizeof **out, read_count, count, &r);
+    return r;
 }

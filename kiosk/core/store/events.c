@@ -32,6 +32,11 @@ static void event_from_row(sqlite3_stmt *st, struct kiosk_event *e)
     e->registered = sqlite3_column_int(st, 13);
 }
 
+static void read_event(sqlite3_stmt *st, void *item)
+{
+    event_from_row(st, item);
+}
+
 void store_place_compose(const struct kiosk_event *e, const char *commune, const char *district,
                          char *out, size_t cap)
 {
@@ -146,32 +151,9 @@ kiosk_status store_events_list(store *s, int kind, struct kiosk_event **out, siz
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "events list");
     sqlite3_bind_int(st, 1, kind);
-    size_t cap = 0, n = 0;
-    struct kiosk_event *arr = NULL;
-    kiosk_status r = KIOSK_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            struct kiosk_event *grown = realloc(arr, ncap * sizeof *arr);
-            if (!grown) {
-                r = KIOSK_E_NOMEM;
-                break;
-            }
-            arr = grown;
-            cap = ncap;
-        }
-        event_from_row(st, &arr[n++]);
-    }
-    if (r == KIOSK_OK && rc != SQLITE_DONE)
-        r = store_status_from_sqlite(s, rc, "events list");
-    sqlite3_reset(st);
-    if (r != KIOSK_OK) {
-        free(arr);
-        return r;
-    }
-    *out = arr;
-    *count = n;
-    return KIOSK_OK;
+    kiosk_status r;
+    *out = store_collect(s, st, "events list", sizeof **out, read_event, count, &r);
+    return r;
 }
 
 /* -- sessions -- */
@@ -186,6 +168,11 @@ static void session_from_row(sqlite3_stmt *st, struct kiosk_session *out)
     out->number = sqlite3_column_int(st, 2);
     out->starts_at_ms = sqlite3_column_int64(st, 3);
     out->ends_at_ms = sqlite3_column_int64(st, 4);
+}
+
+static void read_session(sqlite3_stmt *st, void *item)
+{
+    session_from_row(st, item);
 }
 
 kiosk_status store_session_add_tx(store *s, struct kiosk_session *sess)
@@ -286,32 +273,9 @@ kiosk_status store_sessions_list(store *s, const char *event_id, struct kiosk_se
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "sessions list");
     store_bind_text(st, 1, event_id);
-    size_t cap = 0, n = 0;
-    struct kiosk_session *arr = NULL;
-    kiosk_status r = KIOSK_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            struct kiosk_session *grown = realloc(arr, ncap * sizeof *arr);
-            if (!grown) {
-                r = KIOSK_E_NOMEM;
-                break;
-            }
-            arr = grown;
-            cap = ncap;
-        }
-        session_from_row(st, &arr[n++]);
-    }
-    if (r == KIOSK_OK && rc != SQLITE_DONE)
-        r = store_status_from_sqlite(s, rc, "sessions list");
-    sqlite3_reset(st);
-    if (r != KIOSK_OK) {
-        free(arr);
-        return r;
-    }
-    *out = arr;
-    *count = n;
-    return KIOSK_OK;
+    kiosk_status r;
+    *out = store_collect(s, st, "sessions list", sizeof **out, read_session, count, &r);
+    return r;
 }
 
 kiosk_status store_session_at(store *s, const char *event_id, int64_t at_ms,

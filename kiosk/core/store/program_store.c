@@ -39,6 +39,11 @@ static void event_from_row(sqlite3_stmt *st, struct program_event *out)
     out->cancelled = sqlite3_column_int(st, 16);
 }
 
+static void read_event(sqlite3_stmt *st, void *item)
+{
+    event_from_row(st, item);
+}
+
 kiosk_status store_program_event(store *s, const char *code, struct program_event *out)
 {
     static const char *const q = PROGRAM_EVENT_COLUMNS "WHERE e.code=?1";
@@ -69,32 +74,22 @@ kiosk_status store_program_events(store *s, struct program_event **out, size_t *
     int rc = store_stmt(s, q, &st);
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "program events");
-    size_t cap = 0, n = 0;
-    struct program_event *arr = NULL;
-    kiosk_status r = KIOSK_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            struct program_event *g = realloc(arr, ncap * sizeof *arr);
-            if (!g) {
-                r = KIOSK_E_NOMEM;
-                break;
-            }
-            arr = g;
-            cap = ncap;
-        }
-        event_from_row(st, &arr[n++]);
-    }
-    if (r == KIOSK_OK && rc != SQLITE_DONE)
-        r = store_status_from_sqlite(s, rc, "program events");
-    sqlite3_reset(st);
-    if (r != KIOSK_OK) {
-        free(arr);
-        return r;
-    }
-    *out = arr;
-    *count = n;
-    return KIOSK_OK;
+    kiosk_status r;
+    *out = store_collect(s, st, "program events", sizeof **out, read_event, count, &r);
+    return r;
+}
+
+static void read_session(sqlite3_stmt *st, void *item)
+{
+    struct program_session *ps = item;
+    memset(ps, 0, sizeof *ps);
+    store_col_text(st, 0, ps->s.id, sizeof ps->s.id);
+    store_col_text(st, 1, ps->s.event_id, sizeof ps->s.event_id);
+    ps->s.number = sqlite3_column_int(st, 2);
+    ps->s.starts_at_ms = sqlite3_column_int64(st, 3);
+    ps->s.ends_at_ms = sqlite3_column_int64(st, 4);
+    ps->cancelled = sqlite3_column_int(st, 5);
+    ps->checkins = sqlite3_column_int(st, 6);
 }
 
 kiosk_status store_program_sessions(store *s, const char *event_id, struct program_session **out,
@@ -111,40 +106,9 @@ kiosk_status store_program_sessions(store *s, const char *event_id, struct progr
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "program sessions");
     store_bind_text(st, 1, event_id);
-    size_t cap = 0, n = 0;
-    struct program_session *arr = NULL;
-    kiosk_status r = KIOSK_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            struct program_session *g = realloc(arr, ncap * sizeof *arr);
-            if (!g) {
-                r = KIOSK_E_NOMEM;
-                break;
-            }
-            arr = g;
-            cap = ncap;
-        }
-        struct program_session *ps = &arr[n++];
-        memset(ps, 0, sizeof *ps);
-        store_col_text(st, 0, ps->s.id, sizeof ps->s.id);
-        store_col_text(st, 1, ps->s.event_id, sizeof ps->s.event_id);
-        ps->s.number = sqlite3_column_int(st, 2);
-        ps->s.starts_at_ms = sqlite3_column_int64(st, 3);
-        ps->s.ends_at_ms = sqlite3_column_int64(st, 4);
-        ps->cancelled = sqlite3_column_int(st, 5);
-        ps->checkins = sqlite3_column_int(st, 6);
-    }
-    if (r == KIOSK_OK && rc != SQLITE_DONE)
-        r = store_status_from_sqlite(s, rc, "program sessions");
-    sqlite3_reset(st);
-    if (r != KIOSK_OK) {
-        free(arr);
-        return r;
-    }
-    *out = arr;
-    *count = n;
-    return KIOSK_OK;
+    kiosk_status r;
+    *out = store_collect(s, st, "program sessions", sizeof **out, read_session, count, &r);
+    return r;
 }
 
 kiosk_status store_program_event_add_tx(store *s, struct program_event *ev)

@@ -221,3 +221,36 @@ const void *store_rows_blob(store_rows *r, int col, size_t *len)
     *len = p && n > 0 ? (size_t)n : 0;
     return *len ? p : NULL;
 }
+
+void *store_collect(store *s, sqlite3_stmt *st, const char *what, size_t elem,
+                    void (*read)(sqlite3_stmt *st, void *item), size_t *count, kiosk_status *status)
+{
+    *count = 0;
+    size_t cap = 0, n = 0;
+    unsigned char *arr = NULL;
+    kiosk_status r = KIOSK_OK;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            unsigned char *grown = realloc(arr, ncap * elem);
+            if (!grown) {
+                r = KIOSK_E_NOMEM;
+                break;
+            }
+            arr = grown;
+            cap = ncap;
+        }
+        read(st, arr + n++ * elem);
+    }
+    if (r == KIOSK_OK && rc != SQLITE_DONE)
+        r = store_status_from_sqlite(s, rc, what);
+    sqlite3_reset(st);
+    *status = r;
+    if (r != KIOSK_OK) {
+        free(arr);
+        return NULL;
+    }
+    *count = n;
+    return arr;
+}

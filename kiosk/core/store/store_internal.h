@@ -38,6 +38,12 @@ kiosk_status store_query_one(store *s, const char *sql, const char *what, store_
 /* The first column of the first row as an integer (0 when no row). */
 kiosk_status store_query_i64(store *s, const char *sql, const char *what, int64_t *out,
                              const char *types, ...);
+/* Steps st (prepared, bound) into a new array of elem-sized items, each filled by read, and
+ * resets st. Returns the array (free() it; NULL when there is no row or on an error, which
+ * *status says). */
+void *store_collect(store *s, sqlite3_stmt *st, const char *what, size_t elem,
+                    void (*read)(sqlite3_stmt *st, void *item), size_t *count,
+                    kiosk_status *status);
 /* Runs SQL for sync (sync_io.c); err gets SQLite's message. */
 kiosk_status store_sync_exec(store *s, const char *sql, char *err, size_t errlen);
 /* Runs a statement that returns no rows; store_run_rc gives SQLite's code (SQLITE_DONE). */
