@@ -32,6 +32,9 @@ static const struct {
     {"enrol", ctl_cmd_enrol, "enrol --program-key FILE"},
     {"sync", ctl_cmd_sync, "sync --with PATH.db | sync --with postgresql://..."},
     {"pin", ctl_cmd_pin, "pin set"},
+    {"attendance", ctl_cmd_attendance,
+     "attendance mark --event CODE --session N --person ID present|absent|excused --reason TEXT"
+     " | attendance cancel-checkout --event CODE --session N --person ID --reason TEXT"},
     {"people", ctl_cmd_people,
      "people duplicates [--event CODE] | people merge ID ID | people unmerge ID [--lang vi|en]"},
 };

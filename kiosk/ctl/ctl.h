@@ -45,5 +45,6 @@ int ctl_cmd_enrol(struct ctl *c, int argc, char **argv);
 struct trust_program;
 struct trust_program *ctl_program_arg(int argc, char **argv, int *rc);
 int ctl_cmd_people(struct ctl *c, int argc, char **argv);
+int ctl_cmd_attendance(struct ctl *c, int argc, char **argv);
 
 #endif

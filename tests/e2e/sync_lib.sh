@@ -23,13 +23,14 @@ trap cleanup EXIT
 step() { echo "== [${SECONDS}s] $*"; }
 
 # The synced tables, their columns (as sync_tables.c) and ordering key.
-TABLES="events sessions people registrations consents person_merges checkins receipts log keys enrolments revocations seals"
+TABLES="events sessions people registrations consents person_merges checkins attendance_marks receipts log keys enrolments revocations seals"
 declare -A COLS=(
   [events]="id kiosk_id created_at updated_at updated_by code kind title place commune district province capacity signup_open signature_required late_after_min interests extra cancelled"
   [sessions]="id kiosk_id created_at event_id number starts_at ends_at updated_at updated_by cancelled"
   [people]="id kiosk_id created_at updated_at updated_by full_name given_name name_key birth_year phone commune district province organisation org_kind extra"
   [registrations]="id kiosk_id created_at event_id person_id status source extra"
   [consents]="id kiosk_id created_at person_id purpose granted text_version"
+  [attendance_marks]="id kiosk_id created_at session_id person_id mark checkin_id reason by_whom"
   [person_merges]="id kiosk_id created_at survivor_id merged_id undo reason by_whom"
   [checkins]="id kiosk_id created_at session_id person_id kind late walkin signature signature_png extra"
   [receipts]="id kiosk_id created_at kind event_id session_id person_id short_code text key_id"

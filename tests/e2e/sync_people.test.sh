@@ -5,7 +5,7 @@
 # file) and through a real PostgreSQL server, in every order of the three kiosks: each
 # kiosk's sheet lists each person once, the summary's count equals the sheet's rows, the
 # survivor is the same everywhere. Then the coordinator merges a probable duplicate on A and
-# unmerges it on B: both travel and show on every sheet.
+# unmerges it on B: both travel and show on every sheet; a correction made on A shows on B's.
 # usage: bash sync_people.test.sh BUILD_DIR SOURCE_DIR
 BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
@@ -125,4 +125,15 @@ for k in A B C; do
   [ "$(sqlite3 $k.db "SELECT count(*) FROM log WHERE kind='person.unmerge'")" = 1 ] || fail "$k: no unmerge in the log"
   [ "$(sqlite3 $k.db "SELECT count(*) FROM person_merges")" -ge 4 ] || fail "$k: merge facts missing"
 done
+step "a correction on A (Hóa was there without checking in) travels and shows on B's sheet"
+hoa_acute=$(sqlite3 C.db "SELECT id FROM people WHERE full_name='Nguyễn Thị Hóa'")
+"$K" --db A.db attendance mark --event MDN-MK --session 1 --person "$hoa_acute" present \
+  --reason "Có mặt, quên điểm danh" --lang en >mark.txt || fail "attendance mark: $(cat mark.txt)"
+for k in A B; do "$K" --db $k.db sync --with "$KIOSK_PG" >/dev/null || fail "sync $k after the correction"; done
+"$K" --db B.db export --event MDN-MK --format csv --out "$WORK/b.csv" >/dev/null || fail "export on B"
+grep -q '^[0-9]*,Nguyễn Thị Hóa,1985,.*,Có mặt,Vắng,1' "$WORK/b.csv" || fail "B's sheet: $(grep Hóa "$WORK/b.csv")"
+[ "$(sqlite3 B.db "SELECT mark || ':' || by_whom FROM attendance_marks WHERE person_id='$hoa_acute'")" = "1:coordinator" ] ||
+  fail "B does not hold the correction"
+[ "$(psql -X -At -d "$KIOSK_PG_ADMIN" -c "SELECT count(*) FROM attendance_marks")" = 1 ] || fail "the server does not hold the correction"
+[ "$(sqlite3 B.db "SELECT count(*) FROM log WHERE kind='attendance.correct'")" = 1 ] || fail "B's log lacks the correction"
 echo "PASS"

@@ -219,6 +219,28 @@ static kiosk_status add_mark(store_rows *r, void *ctx)
     return KIOSK_OK;
 }
 
+/* A coordinator's correction replaces what the check-ins say (they stay in the store). */
+static kiosk_status add_correction(store_rows *r, void *ctx)
+{
+    struct marks_load *l = ctx;
+    unsigned char key[16];
+    const char *pid = store_rows_text(r, 0, NULL);
+    int number = store_rows_int(r, 1), mark = store_rows_int(r, 2);
+    if (!id_bytes(pid, key) || number < 0 || number > l->max_number ||
+        l->by_number[number] == (size_t)-1)
+        return KIOSK_OK;
+    unsigned char *m = marks_slot(l->a->marks, key, 1);
+    if (!m)
+        return KIOSK_E_NOMEM;
+    size_t i = l->by_number[number];
+    static const unsigned char to_mark[] = {MARK_ABSENT, MARK_PRESENT, MARK_ABSENT, MARK_EXCUSED};
+    if (mark >= 1 && mark <= 3)
+        m[i] = to_mark[mark];
+    if (mark == 1)
+        l->a->held[i] = 1;
+    return KIOSK_OK;
+}
+
 static kiosk_status load_marks(struct attendance *a)
 {
     /* session numbers are small: index them directly */
@@ -233,6 +255,8 @@ static kiosk_status load_marks(struct attendance *a)
         by_number[n] = session_index(a, n);
     struct marks_load l = {a, by_number, max_number};
     kiosk_status r = store_event_checkins(a->store, a->event.id, add_mark, &l);
+    if (r == KIOSK_OK)
+        r = store_event_corrections(a->store, a->event.id, add_correction, &l);
     free(by_number);
     return r;
 }
@@ -353,7 +377,7 @@ int attendance_next(struct attendance *a, struct attendance_row *row)
         format_address(st, row->address, sizeof row->address);
         row->marks = m ? m : a->no_marks;
         for (size_t i = 0; i < a->session_count; i++) {
-            if (row->marks[i] != MARK_ABSENT) {
+            if (row->marks[i] == MARK_PRESENT || row->marks[i] == MARK_LATE) {
                 row->attended++;
                 a->present[i]++;
             }
@@ -368,7 +392,7 @@ const void *attendance_signature(struct attendance *a, const struct attendance_r
                                  size_t *len)
 {
     *len = 0;
-    if (i >= a->session_count || row->marks[i] == MARK_ABSENT)
+    if (i >= a->session_count || row->marks[i] == MARK_ABSENT || row->marks[i] == MARK_EXCUSED)
         return NULL;
     return store_checkin_signature(a->store, &a->signature, a->sessions[i].id, row->person_id, len);
 }

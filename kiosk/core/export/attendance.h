@@ -6,7 +6,9 @@
 
 #include "store/store.h"
 
-enum attendance_mark { MARK_ABSENT = 0, MARK_PRESENT = 1, MARK_LATE = 2 };
+/* MARK_EXCUSED: the coordinator's correction (absent with leave); not counted present. */
+enum attendance_mark { MARK_ABSENT = 0, MARK_PRESENT = 1, MARK_LATE = 2, MARK_EXCUSED = 3 };
+#define MARK_KINDS 4
 
 struct attendance_row {
     int number; /* STT: 1, 2, ... */

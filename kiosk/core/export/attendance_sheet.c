@@ -31,7 +31,7 @@ struct heading_texts {
     char what[KIOSK_TEXT_LEN * 2];
     char place[KIOSK_TEXT_LEN * 2];
     char dates[128];
-    const char *mark[3]; /* by enum attendance_mark */
+    const char *mark[MARK_KINDS]; /* by enum attendance_mark */
 };
 
 static void heading_texts(const struct attendance *a, struct heading_texts *h)
@@ -57,6 +57,7 @@ static void heading_texts(const struct attendance *a, struct heading_texts *h)
     h->mark[MARK_ABSENT] = export_tr("export.mark.absent");
     h->mark[MARK_PRESENT] = export_tr("export.mark.present");
     h->mark[MARK_LATE] = export_tr("export.mark.late");
+    h->mark[MARK_EXCUSED] = export_tr("export.mark.excused");
 }
 
 /* "Buổi 1\n12/05" (classes) or "Ngày\n12/05" (fairs). */
@@ -284,7 +285,8 @@ static void xlsx_person(lxw_worksheet *ws, const struct xlsx_styles *st, struct 
                         const struct heading_texts *h, const struct attendance_row *row,
                         lxw_row_t r)
 {
-    lxw_format *mark_fmt[3] = {st->mark_absent, st->mark_present, st->mark_late};
+    lxw_format *mark_fmt[MARK_KINDS] = {st->mark_absent, st->mark_present, st->mark_late,
+                                        st->mark_late};
     const char *texts[] = {row->full_name, row->address};
     const double widths[] = {fixed_columns[1].width, fixed_columns[3].width};
     worksheet_set_row(

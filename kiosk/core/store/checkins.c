@@ -14,7 +14,9 @@
 
 static const char *const q_first =
     "SELECT id, session_id, person_id, kind, late, walkin, created_at FROM checkins "
-    "WHERE session_id=?1 AND " SAME_PERSON("person_id") " AND kind=?3 "
+    "WHERE session_id=?1 AND " SAME_PERSON("person_id") " AND kind=?3 AND NOT EXISTS "
+                                                        "(SELECT 1 FROM attendance_marks m WHERE "
+                                                        "m.checkin_id=checkins.id AND m.mark=4) "
                                                         "ORDER BY created_at, rowid LIMIT 1";
 
 static kiosk_status first_checkin(store *s, const char *session_id, const char *person_id, int kind,

@@ -70,6 +70,21 @@ struct store_duplicate {
 kiosk_status store_people_duplicates(store *s, const char *event, struct store_duplicate **out,
                                      size_t *count);
 
+/* -- corrections of attendance (facts that sync; docs/IDENTITY.md) -- */
+struct store_correction {
+    const char *event;  /* id or code */
+    int session_number; /* 1, 2, ... */
+    const char *person_id;
+    int mark;           /* enum attendance_correction (kiosk/core/people/marks.h) */
+    const char *reason; /* what the coordinator says (1..200 bytes) */
+};
+/* Records the coordinator's mark for a person and a session (present, absent, excused: the
+ * sheet shows it over the check-ins, which stay), or cancels her latest check-out of that
+ * session (CORRECT_CHECKOUT_CANCELLED: KIOSK_E_NOT_FOUND without one). A log row says who
+ * (this kiosk, the coordinator), what and when. id (may be NULL): the fact's id. */
+kiosk_status store_attendance_correct(store *s, const struct store_correction *c,
+                                      char id[KIOSK_ID_LEN]);
+
 /* Word-prefix search, accents optional (core/text/search). event_id non-NULL: only people
  * registered for that event (any status but cancelled). OUT array: free(). The index is
  * built on the first search and follows person_save/register on this handle; code that

@@ -45,6 +45,17 @@ kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn f
                        "export check-ins", fn, ctx, "t", event_id);
 }
 
+kiosk_status store_event_corrections(store *s, const char *event_id, store_row_fn fn, void *ctx)
+{
+    return store_query(
+        s,
+        "SELECT " WHO("m.person_id") ", s.number, m.mark FROM sessions s "
+                                     "JOIN attendance_marks m ON m.session_id = s.id "
+                                     "WHERE s.event_id = ?1 AND m.mark IN (1, 2, 3) "
+                                     "ORDER BY m.created_at, m.kiosk_id, m.id",
+        "export corrections", fn, ctx, "t", event_id);
+}
+
 /* Everyone registered who is on the sheet (attendance is processed under the programme's
  * reporting duty, not by consent: docs/IDENTITY.md), once per person. Of a person's several
  * registrations the strongest status holds (registered, walk-in, waiting, cancelled). The

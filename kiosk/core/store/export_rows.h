@@ -14,6 +14,11 @@ kiosk_status store_official_key_register(store *s, store_name_key_fn fn);
 /* The event's check-ins (kind 1): columns person_id, session number, late. */
 kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn fn, void *ctx);
 
+/* The coordinator's corrections of the event (present, absent, excused), oldest first: the
+ * latest for a person and a session holds. Columns: person (surviving id), session number,
+ * mark (enum attendance_correction). */
+kiosk_status store_event_corrections(store *s, const char *event_id, store_row_fn fn, void *ctx);
+
 /* Who is on the attendance sheet, in the official order (store_official_key_register first):
  * every person registered for the event, once (merged records resolved to the survivor).
  * Columns: 0 id, 1 full_name, 2 birth_year, 3 phone, 4 commune, 5 district, 6 province,

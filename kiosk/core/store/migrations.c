@@ -193,8 +193,30 @@ static const char *const migration_3 =
 static const char *const migration_fair_latest =
     "CREATE INDEX registrations_event_time ON registrations(event_id, created_at);\n";
 
+/* Corrections of attendance (docs/IDENTITY.md): the coordinator's marks for a person and a
+ * session (1 present, 2 absent, 3 excused) and cancelled check-outs (4, checkin_id names
+ * the check-out), facts that sync; the latest for a person and session holds. */
+static const char *const migration_marks =
+    "CREATE TABLE attendance_marks(\n"
+    "  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL,\n"
+    "  session_id TEXT NOT NULL REFERENCES sessions(id),\n"
+    "  person_id TEXT NOT NULL REFERENCES people(id),\n"
+    "  mark INTEGER NOT NULL CHECK(mark IN (1,2,3,4)),\n"
+    "  checkin_id TEXT NOT NULL DEFAULT '',   -- mark 4: the check-out cancelled\n"
+    "  reason TEXT NOT NULL DEFAULT '',\n"
+    "  by_whom TEXT NOT NULL DEFAULT 'coordinator'\n"
+    ");\n"
+    "CREATE INDEX attendance_marks_session ON attendance_marks(session_id, person_id);\n"
+    "CREATE INDEX attendance_marks_checkin ON attendance_marks(checkin_id) WHERE checkin_id <> "
+    "'';\n"
+    "CREATE TRIGGER attendance_marks_no_update BEFORE UPDATE ON attendance_marks BEGIN SELECT "
+    "RAISE(ABORT, 'corrections are append-only'); END;\n"
+    "CREATE TRIGGER attendance_marks_no_delete BEFORE DELETE ON attendance_marks BEGIN SELECT "
+    "RAISE(ABORT, 'corrections are append-only'); END;\n";
+
 static const char *const migrations[] = {
-    migration_1, migration_2, migration_3, migration_program, migration_fair_latest,
+    migration_1,       migration_2,           migration_3,
+    migration_program, migration_fair_latest, migration_marks,
 };
 
 int store_schema_latest(void)

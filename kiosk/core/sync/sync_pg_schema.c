@@ -108,11 +108,17 @@ static const char *const pg_migration_3 =
     "CREATE UNIQUE INDEX IF NOT EXISTS revocations_srv_seq ON revocations(srv_seq);\n"
     "CREATE UNIQUE INDEX IF NOT EXISTS seals_srv_seq ON seals(srv_seq);\n";
 
+/* Corrections of attendance: the coordinator's marks and cancelled check-outs, as facts. */
+static const char *const pg_migration_marks =
+    "CREATE TABLE IF NOT EXISTS attendance_marks(\n"
+    "  srv_seq bigserial NOT NULL,\n"
+    "  id text PRIMARY KEY, kiosk_id text NOT NULL, created_at bigint NOT NULL,\n"
+    "  session_id text NOT NULL, person_id text NOT NULL, mark bigint NOT NULL,\n"
+    "  checkin_id text NOT NULL, reason text NOT NULL, by_whom text NOT NULL);\n"
+    "CREATE UNIQUE INDEX IF NOT EXISTS attendance_marks_srv_seq ON attendance_marks(srv_seq);\n";
+
 static const char *const pg_migrations[] = {
-    pg_migration_1,
-    pg_migration_2,
-    pg_migration_3,
-    pg_migration_program,
+    pg_migration_1, pg_migration_2, pg_migration_3, pg_migration_program, pg_migration_marks,
 };
 
 /* Serialises syncs: with one writer at a time, srv_seq order is commit order, so a pull

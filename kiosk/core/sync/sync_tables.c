@@ -76,6 +76,12 @@ static const struct sync_col checkins_cols[] = {
     {"extra", SYNC_TEXT},
 };
 
+static const struct sync_col attendance_marks_cols[] = {
+    {"id", SYNC_TEXT},         {"kiosk_id", SYNC_TEXT},  {"created_at", SYNC_INT},
+    {"session_id", SYNC_TEXT}, {"person_id", SYNC_TEXT}, {"mark", SYNC_INT},
+    {"checkin_id", SYNC_TEXT}, {"reason", SYNC_TEXT},    {"by_whom", SYNC_TEXT},
+};
+
 static const struct sync_col receipts_cols[] = {
     {"id", SYNC_TEXT},        {"kiosk_id", SYNC_TEXT},   {"created_at", SYNC_INT},
     {"kind", SYNC_INT},       {"event_id", SYNC_TEXT},   {"session_id", SYNC_TEXT_NULL},
@@ -147,6 +153,10 @@ const struct sync_table sync_tables[SYNC_TABLES] = {
     [SYNC_CHECKINS] = {.name = "checkins", .key = "id", .track = SYNC_MARK, COLS(checkins_cols),
                        .parents = {PARENT("session_id", SYNC_SESSIONS),
                                    PARENT("person_id", SYNC_PEOPLE)}, .nparents = 2},
+    [SYNC_ATTENDANCE_MARKS] = {.name = "attendance_marks", .key = "id", .track = SYNC_MARK,
+                               COLS(attendance_marks_cols),
+                               .parents = {PARENT("session_id", SYNC_SESSIONS),
+                                           PARENT("person_id", SYNC_PEOPLE)}, .nparents = 2},
     [SYNC_RECEIPTS] = {.name = "receipts", .key = "id", .track = SYNC_MARK, COLS(receipts_cols),
                        .parents = {PARENT("event_id", SYNC_EVENTS),
                                    PARENT_OR_NULL("session_id", SYNC_SESSIONS),

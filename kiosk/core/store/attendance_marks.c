@@ -1,0 +1,126 @@
+/* Corrections of attendance (docs/IDENTITY.md): the coordinator's marks and cancelled
+ * check-outs, append-only facts with a log row each; the original check-ins stay. */
+#include "domain.h"
+#include "people/marks.h"
+#include "store_internal.h"
+
+#include <string.h>
+
+/* The session numbered `number` of event (id or code), and the person (her records). */
+static kiosk_status find_session(store *s, const char *event, int number, struct kiosk_event *ev,
+                                 char session_id[KIOSK_ID_LEN])
+{
+    kiosk_status r = store_event_get(s, event, ev);
+    if (r != KIOSK_OK)
+        return r;
+    static const char *const q = "SELECT id FROM sessions WHERE event_id=?1 AND number=?2";
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "correction");
+    store_bind_text(st, 1, ev->id);
+    sqlite3_bind_int(st, 2, number);
+    r = KIOSK_E_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        store_col_text(st, 0, session_id, KIOSK_ID_LEN);
+        r = KIOSK_OK;
+    }
+    sqlite3_reset(st);
+    return r;
+}
+
+static kiosk_status mark_insert(store *s, const struct store_correction *c, const char *session_id,
+                                const char *checkin_id, char id[KIOSK_ID_LEN])
+{
+    static const char *const q =
+        "INSERT INTO attendance_marks(id, kiosk_id, created_at, session_id, person_id, mark, "
+        "checkin_id, reason, by_whom) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'coordinator')";
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "correction");
+    kiosk_id_new(id);
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, store_kiosk_id(s));
+    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
+    store_bind_text(st, 4, session_id);
+    store_bind_text(st, 5, c->person_id);
+    sqlite3_bind_int(st, 6, c->mark);
+    store_bind_text(st, 7, checkin_id);
+    store_bind_text(st, 8, c->reason);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "correction");
+}
+
+/* The person's latest check-out of the session not cancelled yet. */
+static kiosk_status last_checkout(store *s, const char *session_id, const char *person_id,
+                                  char out[KIOSK_ID_LEN])
+{
+    static const char *const q =
+        "SELECT c.id FROM checkins c WHERE c.session_id=?1 AND c.kind=2 AND c.person_id IN "
+        "(SELECT ?2 UNION ALL SELECT id FROM person_alias WHERE survivor_id=?2) AND NOT EXISTS "
+        "(SELECT 1 FROM attendance_marks m WHERE m.checkin_id=c.id AND m.mark=4) "
+        "ORDER BY c.created_at DESC, c.id DESC LIMIT 1";
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, q, &st);
+    if (rc != SQLITE_OK)
+        return store_status_from_sqlite(s, rc, "correction");
+    char who[KIOSK_ID_LEN];
+    store_person_survivor(s, person_id, who);
+    store_bind_text(st, 1, session_id);
+    store_bind_text(st, 2, who);
+    kiosk_status r = KIOSK_E_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        store_col_text(st, 0, out, KIOSK_ID_LEN);
+        r = KIOSK_OK;
+    }
+    sqlite3_reset(st);
+    return r;
+}
+
+static kiosk_status correct_tx(store *s, const struct store_correction *c, char id[KIOSK_ID_LEN])
+{
+    struct kiosk_event ev;
+    char session_id[KIOSK_ID_LEN], checkin_id[KIOSK_ID_LEN] = "";
+    struct kiosk_person p;
+    kiosk_status r = find_session(s, c->event, c->session_number, &ev, session_id);
+    if (r == KIOSK_OK)
+        r = store_person_get(s, c->person_id, &p);
+    if (r == KIOSK_OK && c->mark == CORRECT_CHECKOUT_CANCELLED)
+        r = last_checkout(s, session_id, c->person_id, checkin_id);
+    if (r != KIOSK_OK)
+        return r;
+    if (!attendance_mark_row_valid(c->mark, checkin_id, c->reason, "coordinator"))
+        return KIOSK_E_INVALID;
+    r = mark_insert(s, c, session_id, checkin_id, id);
+    if (r != KIOSK_OK)
+        return r;
+    char detail[192];
+    kiosk_fmt(detail, sizeof detail, "event=%s session=%d person=%s mark=%d%s%s by=coordinator",
+              ev.code, c->session_number, c->person_id, c->mark, checkin_id[0] ? " checkout=" : "",
+              checkin_id);
+    return store_log_add(s, "attendance.correct", id, detail);
+}
+
+kiosk_status store_attendance_correct(store *s, const struct store_correction *c,
+                                      char id[KIOSK_ID_LEN])
+{
+    char ignore[KIOSK_ID_LEN];
+    if (!id)
+        id = ignore;
+    id[0] = '\0';
+    if (!c || !c->event || !c->person_id || !c->reason)
+        return KIOSK_E_INVALID;
+    kiosk_status r = store_begin(s);
+    if (r != KIOSK_OK)
+        return r;
+    r = correct_tx(s, c, id);
+    if (r == KIOSK_OK)
+        r = store_commit(s);
+    else
+        store_rollback(s);
+    if (r != KIOSK_OK)
+        id[0] = '\0';
+    return r;
+}
