@@ -78,6 +78,26 @@ static void set_hints(void)
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 }
 
+/* The window's size: the one asked for, else the display's, else 1280x800. */
+static void window_size(const struct backend_opts *opts, int *width, int *height)
+{
+    int w = opts->width, h = opts->height;
+    if (opts->fullscreen || w <= 0 || h <= 0) {
+        SDL_DisplayMode dm;
+        if (SDL_GetDesktopDisplayMode(0, &dm) == 0) {
+            if (w <= 0 || h <= 0) {
+                w = dm.w;
+                h = dm.h;
+            }
+        } else if (w <= 0 || h <= 0) {
+            w = 1280;
+            h = 800;
+        }
+    }
+    *width = w;
+    *height = h;
+}
+
 kiosk_status sdl_backend_open(const struct backend_opts *opts, struct sdl_backend **out, char *err,
                               size_t errlen)
 {
@@ -100,20 +120,9 @@ kiosk_status sdl_backend_open(const struct backend_opts *opts, struct sdl_backen
     }
     b->font_path[0] = opts->font_regular ? strdup(opts->font_regular) : NULL;
     b->font_path[1] = opts->font_bold ? strdup(opts->font_bold) : NULL;
-    int w = opts->width, h = opts->height;
+    int w, h;
+    window_size(opts, &w, &h);
     Uint32 flags = SDL_WINDOW_SHOWN;
-    if (opts->fullscreen || w <= 0 || h <= 0) {
-        SDL_DisplayMode dm;
-        if (SDL_GetDesktopDisplayMode(0, &dm) == 0) {
-            if (w <= 0 || h <= 0) {
-                w = dm.w;
-                h = dm.h;
-            }
-        } else if (w <= 0 || h <= 0) {
-            w = 1280;
-            h = 800;
-        }
-    }
     if (opts->fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     b->win = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
