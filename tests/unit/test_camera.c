@@ -146,6 +146,13 @@ static void test_missing(void)
     CHECK_INT(st.state, CAMERA_MISSING);
     CHECK(strstr(st.why, "/dev/video-not-here: no such device") != NULL);
     camera_stop(c); /* while it waits to try again: returns at once */
+    /* a device that is not a camera: libzbar's video module refuses it, said in one line */
+    CHECK_INT(camera_start("/dev/null", NULL, NULL, &c), KIOSK_OK);
+    CHECK_INT(camera_wait(c, 5000), 0);
+    camera_get_status(c, &st);
+    CHECK_INT(st.state, CAMERA_MISSING);
+    CHECK(strncmp(st.why, "/dev/null: ", 11) == 0 && !strchr(st.why, '\n'));
+    camera_stop(c);
     CHECK_INT(camera_start("file:/nowhere/at/all", NULL, NULL, &c), KIOSK_OK);
     camera_wait(c, 5000);
     camera_get_status(c, &st);

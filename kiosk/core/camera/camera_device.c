@@ -25,6 +25,9 @@ static void zbar_why(const void *obj, const char *dev, char *why, size_t cap)
     for (char *p = why; *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t')
             *p = ' ';
+    size_t n = strlen(why);
+    while (n > 0 && why[n - 1] == ' ')
+        why[--n] = '\0';
 }
 
 static kiosk_status open_one(struct camera_source *s, const char *dev, char *why, size_t cap)
