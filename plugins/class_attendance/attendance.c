@@ -264,12 +264,36 @@ static void hit_detail(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_
 
 /* While she types, the on-screen keyboard covers the lower half: the class shrinks to one
  * line and the names come two a row right under the field, above the keyboard. */
+/* The names found, two a row. Returns 1 when one was tapped (she confirms next). */
+static int hits_list(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    size_t i;
+
+    for (i = 0; i < a->hits.count; i++) {
+        const struct kiosk_person_hit *hit = KIOSK_AT(a->hits, const struct kiosk_person_hit, i);
+        char detail[KIOSK_TEXT_LEN];
+
+        if (i % 2 == 0)
+            h->ui_row_begin(ctx, 2);
+        hit_detail(a, ctx, &hit->person, detail, sizeof detail);
+        if (h->ui_list_item(ctx, hit->person.full_name, detail)) {
+            struct kiosk_person p = hit->person;
+            h->ui_row_end(ctx);
+            att_person_chosen(a, ctx, &p, 1);
+            return 1;
+        }
+        if (i % 2 == 1 || i + 1 == a->hits.count)
+            h->ui_row_end(ctx);
+    }
+    return 0;
+}
+
 static void search_frame(struct attendance *a, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = a->h;
     char line[KIOSK_TEXT_LEN], folded[KIOSK_NAME_LEN];
     int typing = a->typed[0] != '\0';
-    size_t i;
 
     session_line(a, ctx, line, sizeof line);
     if (typing) {
@@ -287,22 +311,8 @@ static void search_frame(struct attendance *a, kiosk_ctx *ctx)
         a->notice[0] = '\0';
         search(a, ctx);
     }
-    for (i = 0; i < a->hits.count; i++) {
-        const struct kiosk_person_hit *hit = KIOSK_AT(a->hits, const struct kiosk_person_hit, i);
-        char detail[KIOSK_TEXT_LEN];
-
-        if (i % 2 == 0)
-            h->ui_row_begin(ctx, 2);
-        hit_detail(a, ctx, &hit->person, detail, sizeof detail);
-        if (h->ui_list_item(ctx, hit->person.full_name, detail)) {
-            struct kiosk_person p = hit->person;
-            h->ui_row_end(ctx);
-            att_person_chosen(a, ctx, &p, 1);
-            return;
-        }
-        if (i % 2 == 1 || i + 1 == a->hits.count)
-            h->ui_row_end(ctx);
-    }
+    if (hits_list(a, ctx))
+        return;
     h->fold(a->typed, folded, sizeof folded);
     if (a->hits.count == 0 && strlen(folded) >= ATT_MIN_TYPED) {
         /* not found: the way on is beside the message, not under the keyboard */
