@@ -190,6 +190,10 @@ static void save_receipt_png(struct app *a, const char *dir)
 {
     struct admin *ad = app_admin(a);
     struct receipt_row row;
+    if (!ad->receipt_code[0]) {
+        say(a, KIOSK_MSG_ERROR, tr(a, "admin.receipt.empty"));
+        return;
+    }
     kiosk_status st = receipt_by_short_code(app_store(a), ad->receipt_code, &row);
     if (st != KIOSK_OK) {
         say1(a, KIOSK_MSG_ERROR, "admin.receipt.unknown", "code", ad->receipt_code);
@@ -289,28 +293,34 @@ static void tab_quit(struct app *a)
 
 /* -- settings: language, input method, camera trouble, disabled plugins, PIN -- */
 
+/* The coordinator's choice is the kiosk's language until it restarts: the idle timeout,
+ * which undoes a visitor's switch, goes back to it (config "lang"). */
+static void admin_set_lang(struct app *a, const char *lang)
+{
+    i18n_set_lang(app_i18n(a), lang);
+    config_set(app_config(a), "lang", lang, "admin");
+    screens_relayout(a);
+}
+
 static void tab_settings(struct app *a)
 {
     ui_ctx *ui = app_ui(a);
     ui_text(ui, tr(a, "admin.settings.lang"));
     ui_row_begin(ui, 2);
     int vi = strcmp(i18n_lang(app_i18n(a)), "vi") == 0;
-    if (ui_button(ui, "Tiếng Việt", vi ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
-        i18n_set_lang(app_i18n(a), "vi");
-        screens_relayout(a);
-    }
-    if (ui_button(ui, "English", vi ? KIOSK_STYLE_NORMAL : KIOSK_STYLE_PRIMARY)) {
-        i18n_set_lang(app_i18n(a), "en");
-        screens_relayout(a);
-    }
+    if (ui_button(ui, "Tiếng Việt", vi ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
+        admin_set_lang(a, "vi");
+    if (ui_button(ui, "English", vi ? KIOSK_STYLE_NORMAL : KIOSK_STYLE_PRIMARY))
+        admin_set_lang(a, "en");
     ui_row_end(ui);
     ui_text(ui, tr(a, "admin.settings.input"));
     ui_row_begin(ui, 2);
-    if (ui_button(ui, "Telex", KIOSK_STYLE_NORMAL)) {
+    int im = ui_input_method(ui);
+    if (ui_button(ui, "Telex", im == 1 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         ui_set_input_method(ui, 1, 0);
         say(a, KIOSK_MSG_OK, "Telex");
     }
-    if (ui_button(ui, "VNI", KIOSK_STYLE_NORMAL)) {
+    if (ui_button(ui, "VNI", im == 2 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         ui_set_input_method(ui, 2, 0);
         say(a, KIOSK_MSG_OK, "VNI");
     }

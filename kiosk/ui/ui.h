@@ -106,6 +106,8 @@ ui_ctx *ui_new(const struct ui_text_metrics *metrics);
 void ui_free(ui_ctx *ui);
 /* The composer every text field uses: VN_IM_TELEX / VN_IM_VNI / VN_IM_OFF, tone style. */
 void ui_set_input_method(ui_ctx *ui, int method, int tone_style);
+/* The method set last (0 none, 1 Telex, 2 VNI). */
+int ui_input_method(const ui_ctx *ui);
 /* Strings the widgets themselves show (keyboard keys, "Ký lại"...): a lookup function. */
 void ui_set_translator(ui_ctx *ui, const char *(*tr)(void *user, const char *key), void *user);
 

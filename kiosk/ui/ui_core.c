@@ -63,6 +63,11 @@ void ui_set_input_method(ui_ctx *ui, int method, int tone_style)
             ui_edit_set_method(ui->fields[i].edit, method, tone_style);
 }
 
+int ui_input_method(const ui_ctx *ui)
+{
+    return ui->im_method;
+}
+
 void ui_set_translator(ui_ctx *ui, const char *(*tr)(void *user, const char *key), void *user)
 {
     ui->tr = tr;
