@@ -19,6 +19,19 @@ static const char *const q_first =
                                                         "m.checkin_id=checkins.id AND m.mark=4) "
                                                         "ORDER BY created_at, rowid LIMIT 1";
 
+static void read_checkin(sqlite3_stmt *st, void *item)
+{
+    struct kiosk_checkin *out = item;
+    memset(out, 0, sizeof *out);
+    store_col_text(st, 0, out->id, sizeof out->id);
+    store_col_text(st, 1, out->session_id, sizeof out->session_id);
+    store_col_text(st, 2, out->person_id, sizeof out->person_id);
+    out->kind = sqlite3_column_int(st, 3);
+    out->late = sqlite3_column_int(st, 4);
+    out->walkin = sqlite3_column_int(st, 5);
+    out->at_ms = sqlite3_column_int64(st, 6);
+}
+
 static kiosk_status first_checkin(store *s, const char *session_id, const char *person_id, int kind,
                                   struct kiosk_checkin *out)
 {
@@ -31,23 +44,7 @@ static kiosk_status first_checkin(store *s, const char *session_id, const char *
     store_bind_text(st, 1, session_id);
     store_bind_text(st, 2, who);
     sqlite3_bind_int(st, 3, kind);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        memset(out, 0, sizeof *out);
-        store_col_text(st, 0, out->id, sizeof out->id);
-        store_col_text(st, 1, out->session_id, sizeof out->session_id);
-        store_col_text(st, 2, out->person_id, sizeof out->person_id);
-        out->kind = sqlite3_column_int(st, 3);
-        out->late = sqlite3_column_int(st, 4);
-        out->walkin = sqlite3_column_int(st, 5);
-        out->at_ms = sqlite3_column_int64(st, 6);
-        r = KIOSK_OK;
-    } else if (rc != SQLITE_DONE) {
-        r = store_status_from_sqlite(s, rc, "check-in lookup");
-    }
-    sqlite3_reset(st);
-    return r;
+    return store_collect_one(s, st, "check-in lookup", read_checkin, out);
 }
 
 struct session_facts {
@@ -60,6 +57,20 @@ struct session_facts {
     int reg_status; /* 0: not registered */
     int person_known;
 };
+
+static void read_facts(sqlite3_stmt *st, void *item)
+{
+    struct session_facts *f = item;
+    memset(f, 0, sizeof *f);
+    store_col_text(st, 0, f->event_id, sizeof f->event_id);
+    store_col_text(st, 1, f->event_code, sizeof f->event_code);
+    f->number = sqlite3_column_int(st, 2);
+    f->starts_at_ms = sqlite3_column_int64(st, 3);
+    f->late_after_min = sqlite3_column_int(st, 4);
+    f->reg_status = sqlite3_column_int(st, 5);
+    f->person_known = sqlite3_column_int(st, 6);
+    f->event_kind = sqlite3_column_int(st, 7);
+}
 
 static kiosk_status session_facts(store *s, const char *session_id, const char *person_id,
                                   struct session_facts *f)
@@ -79,24 +90,8 @@ static kiosk_status session_facts(store *s, const char *session_id, const char *
     store_bind_text(st, 1, session_id);
     store_bind_text(st, 2, who);
     store_bind_text(st, 3, person_id);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        memset(f, 0, sizeof *f);
-        store_col_text(st, 0, f->event_id, sizeof f->event_id);
-        store_col_text(st, 1, f->event_code, sizeof f->event_code);
-        f->number = sqlite3_column_int(st, 2);
-        f->starts_at_ms = sqlite3_column_int64(st, 3);
-        f->late_after_min = sqlite3_column_int(st, 4);
-        f->reg_status = sqlite3_column_int(st, 5);
-        f->person_known = sqlite3_column_int(st, 6);
-        f->event_kind = sqlite3_column_int(st, 7);
-        r = f->person_known ? KIOSK_OK : KIOSK_E_NOT_FOUND;
-    } else if (rc != SQLITE_DONE) {
-        r = store_status_from_sqlite(s, rc, "check-in");
-    }
-    sqlite3_reset(st);
-    return r;
+    kiosk_status r = store_collect_one(s, st, "check-in", read_facts, f);
+    return r == KIOSK_OK && !f->person_known ? KIOSK_E_NOT_FOUND : r;
 }
 
 static kiosk_status insert_checkin(store *s, const struct kiosk_checkin *c, const uint8_t *strokes,

@@ -128,16 +128,7 @@ kiosk_status store_event_get(store *s, const char *id_or_code, struct kiosk_even
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "event get");
     store_bind_text(st, 1, id_or_code);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        event_from_row(st, out);
-        r = KIOSK_OK;
-    } else if (rc != SQLITE_DONE) {
-        r = store_status_from_sqlite(s, rc, "event get");
-    }
-    sqlite3_reset(st);
-    return r;
+    return store_collect_one(s, st, "event get", read_event, out);
 }
 
 kiosk_status store_events_list(store *s, int kind, struct kiosk_event **out, size_t *count)

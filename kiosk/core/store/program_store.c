@@ -52,16 +52,7 @@ kiosk_status store_program_event(store *s, const char *code, struct program_even
     if (rc != SQLITE_OK)
         return store_status_from_sqlite(s, rc, "program event");
     store_bind_text(st, 1, code);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        event_from_row(st, out);
-        r = KIOSK_OK;
-    } else if (rc != SQLITE_DONE) {
-        r = store_status_from_sqlite(s, rc, "program event");
-    }
-    sqlite3_reset(st);
-    return r;
+    return store_collect_one(s, st, "program event", read_event, out);
 }
 
 kiosk_status store_program_events(store *s, struct program_event **out, size_t *count)

@@ -254,3 +254,18 @@ void *store_collect(store *s, sqlite3_stmt *st, const char *what, size_t elem,
     *count = n;
     return arr;
 }
+
+kiosk_status store_collect_one(store *s, sqlite3_stmt *st, const char *what,
+                               void (*read)(sqlite3_stmt *st, void *item), void *item)
+{
+    kiosk_status r = KIOSK_E_NOT_FOUND;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        read(st, item);
+        r = KIOSK_OK;
+    } else if (rc != SQLITE_DONE) {
+        r = store_status_from_sqlite(s, rc, what);
+    }
+    sqlite3_reset(st);
+    return r;
+}

@@ -44,6 +44,10 @@ kiosk_status store_query_i64(store *s, const char *sql, const char *what, int64_
 void *store_collect(store *s, sqlite3_stmt *st, const char *what, size_t elem,
                     void (*read)(sqlite3_stmt *st, void *item), size_t *count,
                     kiosk_status *status);
+/* Steps st (prepared, bound) once: KIOSK_OK with item filled by read, KIOSK_E_NOT_FOUND, or
+ * a storage error; resets st. */
+kiosk_status store_collect_one(store *s, sqlite3_stmt *st, const char *what,
+                               void (*read)(sqlite3_stmt *st, void *item), void *item);
 /* Runs SQL for sync (sync_io.c); err gets SQLite's message. */
 kiosk_status store_sync_exec(store *s, const char *sql, char *err, size_t errlen);
 /* Runs a statement that returns no rows; store_run_rc gives SQLite's code (SQLITE_DONE). */
