@@ -9,27 +9,6 @@
 
 enum { MAX_COLUMNS = 16384, MAX_ROWS = 1048576 };
 
-static const char *local(const char *name)
-{
-    const char *c = strrchr(name, ':');
-    return c ? c + 1 : name;
-}
-
-static const char *attr(const char **atts, const char *name)
-{
-    for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp(local(atts[i]), name) == 0)
-            return atts[i + 1];
-    return NULL;
-}
-
-static void fail(struct xlsx_parse *p, int error)
-{
-    if (!p->error)
-        p->error = error;
-    XML_StopParser(p->parser, 0);
-}
-
 /* "AB12" -> column 27 (0-based), -1 when it is not a reference. */
 static long ref_column(const char *ref)
 {
@@ -44,10 +23,10 @@ static long ref_column(const char *ref)
 
 static void row_start(struct xlsx_parse *p, const char **atts)
 {
-    const char *r = attr(atts, "r");
+    const char *r = xlsx_attr(atts, "r");
     long line = r ? atol(r) : p->last_row + 1;
     if (line <= p->last_row || line > MAX_ROWS) {
-        fail(p, SHEET_E_DAMAGED); /* rows come in order, once each */
+        xlsx_fail(p, SHEET_E_DAMAGED); /* rows come in order, once each */
         return;
     }
     p->row_line = p->last_row = line;
@@ -57,10 +36,10 @@ static void row_start(struct xlsx_parse *p, const char **atts)
 
 static void cell_start(struct xlsx_parse *p, const char **atts)
 {
-    const char *r = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
+    const char *r = xlsx_attr(atts, "r"), *t = xlsx_attr(atts, "t"), *s = xlsx_attr(atts, "s");
     p->col = r ? ref_column(r) : p->last_col + 1;
     if (p->col < 0 || p->col <= p->last_col) {
-        fail(p, SHEET_E_DAMAGED);
+        xlsx_fail(p, SHEET_E_DAMAGED);
         return;
     }
     p->last_col = p->col;
@@ -72,7 +51,7 @@ static void cell_start(struct xlsx_parse *p, const char **atts)
 static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 {
     struct xlsx_parse *p = ud;
-    const char *n = local(name);
+    const char *n = xlsx_local(name);
     if (strcmp(n, "row") == 0)
         row_start(p, atts);
     else if (strcmp(n, "c") == 0)
@@ -129,7 +108,7 @@ static char *cell_value(struct xlsx_parse *p)
         char *end;
         unsigned long i = strtoul(raw, &end, 10);
         if (end == raw || *end || i >= p->st->nstrings) {
-            fail(p, SHEET_E_DAMAGED);
+            xlsx_fail(p, SHEET_E_DAMAGED);
             return NULL;
         }
         return strdup(p->st->strings[i]);
@@ -150,7 +129,7 @@ static void cell_end(struct xlsx_parse *p)
 {
     char *v = cell_value(p);
     if (!v) {
-        fail(p, SHEET_E_NOMEM);
+        xlsx_fail(p, SHEET_E_NOMEM);
         return;
     }
     if (!v[0]) {
@@ -165,7 +144,7 @@ static void cell_end(struct xlsx_parse *p)
         char **g = realloc(p->cur.cells, ncap * sizeof *g);
         if (!g) {
             free(v);
-            fail(p, SHEET_E_NOMEM);
+            xlsx_fail(p, SHEET_E_NOMEM);
             return;
         }
         p->cur.cells = g;
@@ -186,7 +165,7 @@ static void row_end(struct xlsx_parse *p)
         size_t ncap = p->rows_cap ? p->rows_cap * 2 : 64;
         struct sheet_row *g = realloc(sh->rows, ncap * sizeof *g);
         if (!g) {
-            fail(p, SHEET_E_NOMEM);
+            xlsx_fail(p, SHEET_E_NOMEM);
             return;
         }
         sh->rows = g;
@@ -197,7 +176,7 @@ static void row_end(struct xlsx_parse *p)
     row->count = p->cur.count;
     row->cells = malloc(p->cur.count * sizeof *row->cells);
     if (!row->cells) {
-        fail(p, SHEET_E_NOMEM);
+        xlsx_fail(p, SHEET_E_NOMEM);
         return;
     }
     sh->count++;
@@ -205,7 +184,7 @@ static void row_end(struct xlsx_parse *p)
         row->cells[c] = p->cur.cells[c] ? p->cur.cells[c] : strdup("");
         if (!row->cells[c]) {
             row->count = c; /* the rest are NULL: released by the caller as they are */
-            fail(p, SHEET_E_NOMEM);
+            xlsx_fail(p, SHEET_E_NOMEM);
             break;
         }
     }
@@ -215,7 +194,7 @@ static void row_end(struct xlsx_parse *p)
 static void XMLCALL on_end(void *ud, const char *name)
 {
     struct xlsx_parse *p = ud;
-    const char *n = local(name);
+    const char *n = xlsx_local(name);
     if (strcmp(n, "v") == 0 || strcmp(n, "t") == 0)
         p->in_value = 0;
     else if (strcmp(n, "is") == 0)
@@ -234,12 +213,12 @@ static void XMLCALL cell_text(void *ud, const char *s, int len)
     if (!p->in_value || len <= 0)
         return;
     if (p->text.len + (size_t)len > 32767 * 4) {
-        fail(p, SHEET_E_TOO_BIG);
+        xlsx_fail(p, SHEET_E_TOO_BIG);
         return;
     }
     xbuf_add(&p->text, s, (size_t)len);
     if (p->text.nomem)
-        fail(p, SHEET_E_NOMEM);
+        xlsx_fail(p, SHEET_E_NOMEM);
 }
 
 void xlsx_on_sheet(struct xlsx_parse *p)

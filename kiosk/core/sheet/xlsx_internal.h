@@ -63,6 +63,12 @@ struct xlsx_parse {
     size_t cur_cap;
 };
 
+/* An XML name without its namespace prefix; an attribute's value (NULL: absent); a sticky
+ * error that stops the parse. Shared by the part handlers. */
+const char *xlsx_local(const char *name);
+const char *xlsx_attr(const char **atts, const char *name);
+void xlsx_fail(struct xlsx_parse *p, int error);
+
 void xlsx_on_workbook(struct xlsx_parse *p);
 void xlsx_on_rels(struct xlsx_parse *p);
 void xlsx_on_strings(struct xlsx_parse *p);

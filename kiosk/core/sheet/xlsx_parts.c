@@ -38,21 +38,21 @@ char *xbuf_take(struct xbuf *b)
     return s;
 }
 
-static const char *local(const char *name)
+const char *xlsx_local(const char *name)
 {
     const char *c = strrchr(name, ':');
     return c ? c + 1 : name;
 }
 
-static const char *attr(const char **atts, const char *name)
+const char *xlsx_attr(const char **atts, const char *name)
 {
     for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp(local(atts[i]), name) == 0)
+        if (strcmp(xlsx_local(atts[i]), name) == 0)
             return atts[i + 1];
     return NULL;
 }
 
-static void fail(struct xlsx_parse *p, int error)
+void xlsx_fail(struct xlsx_parse *p, int error)
 {
     if (!p->error)
         p->error = error;
@@ -66,7 +66,7 @@ static void *grow(struct xlsx_parse *p, void *arr, size_t n, size_t *cap, size_t
     size_t ncap = *cap ? *cap * 2 : 16;
     void *g = realloc(arr, ncap * size);
     if (!g) {
-        fail(p, SHEET_E_NOMEM);
+        xlsx_fail(p, SHEET_E_NOMEM);
         return NULL;
     }
     *cap = ncap;
@@ -79,12 +79,12 @@ static void XMLCALL wb_start(void *ud, const char *name, const char **atts)
 {
     struct xlsx_parse *p = ud;
     struct xlsx_state *st = p->st;
-    const char *n = local(name);
+    const char *n = xlsx_local(name);
     if (strcmp(n, "workbookPr") == 0) {
-        const char *v = attr(atts, "date1904");
+        const char *v = xlsx_attr(atts, "date1904");
         st->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
     } else if (strcmp(n, "sheet") == 0) {
-        const char *sn = attr(atts, "name"), *rid = attr(atts, "id");
+        const char *sn = xlsx_attr(atts, "name"), *rid = xlsx_attr(atts, "id");
         if (!rid)
             return;
         size_t cap = st->nsheets;
@@ -107,9 +107,10 @@ static void XMLCALL rels_start(void *ud, const char *name, const char **atts)
 {
     struct xlsx_parse *p = ud;
     struct xlsx_state *st = p->st;
-    if (strcmp(local(name), "Relationship") != 0)
+    if (strcmp(xlsx_local(name), "Relationship") != 0)
         return;
-    const char *id = attr(atts, "Id"), *target = attr(atts, "Target"), *type = attr(atts, "Type");
+    const char *id = xlsx_attr(atts, "Id"), *target = xlsx_attr(atts, "Target"),
+               *type = xlsx_attr(atts, "Type");
     if (!id || !target)
         return;
     size_t cap = st->nrels;
@@ -138,7 +139,7 @@ void xlsx_on_rels(struct xlsx_parse *p)
 static void XMLCALL ss_start(void *ud, const char *name, const char **atts)
 {
     struct xlsx_parse *p = ud;
-    const char *n = local(name);
+    const char *n = xlsx_local(name);
     if (strcmp(n, "si") == 0)
         p->text.len = 0;
     else if (strcmp(n, "rPh") == 0)
@@ -151,7 +152,7 @@ static void XMLCALL ss_end(void *ud, const char *name)
 {
     struct xlsx_parse *p = ud;
     struct xlsx_state *st = p->st;
-    const char *n = local(name);
+    const char *n = xlsx_local(name);
     if (strcmp(n, "t") == 0) {
         p->in_value = 0;
     } else if (strcmp(n, "rPh") == 0) {
@@ -164,7 +165,7 @@ static void XMLCALL ss_end(void *ud, const char *name)
         char *s = xbuf_take(&p->text);
         if (!s || p->text.nomem) {
             free(s);
-            fail(p, SHEET_E_NOMEM);
+            xlsx_fail(p, SHEET_E_NOMEM);
             return;
         }
         st->strings[st->nstrings++] = s;
@@ -177,12 +178,12 @@ static void XMLCALL text_data(void *ud, const char *s, int len)
     if (!p->in_value || len <= 0)
         return;
     if (p->text.len + (size_t)len > CELL_TEXT_MAX) {
-        fail(p, SHEET_E_TOO_BIG);
+        xlsx_fail(p, SHEET_E_TOO_BIG);
         return;
     }
     xbuf_add(&p->text, s, (size_t)len);
     if (p->text.nomem)
-        fail(p, SHEET_E_NOMEM);
+        xlsx_fail(p, SHEET_E_NOMEM);
 }
 
 void xlsx_on_strings(struct xlsx_parse *p)
@@ -239,11 +240,11 @@ static void XMLCALL styles_start(void *ud, const char *name, const char **atts)
 {
     struct xlsx_parse *p = ud;
     struct xlsx_state *st = p->st;
-    const char *n = local(name);
+    const char *n = xlsx_local(name);
     if (strcmp(n, "cellXfs") == 0) {
         p->in_is = 1;
     } else if (strcmp(n, "numFmt") == 0) {
-        const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
+        const char *id = xlsx_attr(atts, "numFmtId"), *code = xlsx_attr(atts, "formatCode");
         size_t cap = st->nfmts;
         void *g = id && code ? grow(p, st->fmts, st->nfmts, &cap, sizeof *st->fmts) : NULL;
         if (!g)
@@ -253,7 +254,7 @@ static void XMLCALL styles_start(void *ud, const char *name, const char **atts)
         st->fmts[st->nfmts].kind = format_kind(code);
         st->nfmts++;
     } else if (strcmp(n, "xf") == 0 && p->in_is) {
-        const char *v = attr(atts, "numFmtId");
+        const char *v = xlsx_attr(atts, "numFmtId");
         int id = v ? atoi(v) : 0;
         unsigned char kind = builtin_kind(id);
         for (size_t i = 0; i < st->nfmts; i++)
@@ -271,7 +272,7 @@ static void XMLCALL styles_start(void *ud, const char *name, const char **atts)
 static void XMLCALL styles_end(void *ud, const char *name)
 {
     struct xlsx_parse *p = ud;
-    if (strcmp(local(name), "cellXfs") == 0)
+    if (strcmp(xlsx_local(name), "cellXfs") == 0)
         p->in_is = 0;
 }
 

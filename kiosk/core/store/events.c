@@ -13,7 +13,7 @@
     "(SELECT count(*) FROM registrations WHERE event_id=e.id AND status IN (1,3)) "                \
     "FROM events e "
 
-static void event_from_row(sqlite3_stmt *st, struct kiosk_event *e)
+void store_event_from_row(sqlite3_stmt *st, struct kiosk_event *e)
 {
     memset(e, 0, sizeof *e);
     store_col_text(st, 0, e->id, sizeof e->id);
@@ -34,7 +34,7 @@ static void event_from_row(sqlite3_stmt *st, struct kiosk_event *e)
 
 static void read_event(sqlite3_stmt *st, void *item)
 {
-    event_from_row(st, item);
+    store_event_from_row(st, item);
 }
 
 void store_place_compose(const struct kiosk_event *e, const char *commune, const char *district,

@@ -19,21 +19,7 @@
 static void event_from_row(sqlite3_stmt *st, struct program_event *out)
 {
     memset(out, 0, sizeof *out);
-    struct kiosk_event *e = &out->e;
-    store_col_text(st, 0, e->id, sizeof e->id);
-    store_col_text(st, 1, e->code, sizeof e->code);
-    e->kind = sqlite3_column_int(st, 2);
-    store_col_text(st, 3, e->title, sizeof e->title);
-    store_col_text(st, 4, e->place, sizeof e->place);
-    store_col_text(st, 5, e->province, sizeof e->province);
-    e->capacity = sqlite3_column_int(st, 6);
-    e->signup_open = sqlite3_column_int(st, 7);
-    e->signature_required = sqlite3_column_int(st, 8);
-    e->late_after_min = sqlite3_column_int(st, 9);
-    store_col_text(st, 10, e->interests, sizeof e->interests);
-    e->starts_at_ms = sqlite3_column_int64(st, 11);
-    e->ends_at_ms = sqlite3_column_int64(st, 12);
-    e->registered = sqlite3_column_int(st, 13);
+    store_event_from_row(st, &out->e);
     store_col_text(st, 14, out->commune, sizeof out->commune);
     store_col_text(st, 15, out->district, sizeof out->district);
     out->cancelled = sqlite3_column_int(st, 16);

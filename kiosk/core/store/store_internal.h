@@ -83,6 +83,8 @@ kiosk_status store_person_prepare(struct kiosk_person *p, char name_key[KIOSK_NA
 /* Inserts p with the id it already has (a new id: kiosk_id_new first). */
 kiosk_status store_person_insert_tx(store *s, struct kiosk_person *p, const char *name_key);
 kiosk_status store_person_write_tx(store *s, struct kiosk_person *p, const char *name_key);
+/* Fills e from the 14 columns of events.c's EVENT_COLUMNS (id ... registered). */
+void store_event_from_row(sqlite3_stmt *st, struct kiosk_event *e);
 /* Fills out from 10 columns starting at col (id, full_name, given_name, birth_year, phone,
  * commune, district, province, organisation, org_kind). */
 void store_person_from_row(sqlite3_stmt *st, int col, struct kiosk_person *out);
