@@ -45,14 +45,17 @@ struct admin *admin_new(void)
 
 void admin_free(struct admin *ad)
 {
-    if (ad)
+    if (ad) {
+        admin_people_reset(ad);
         sodium_memzero(ad, sizeof *ad);
+    }
     free(ad);
 }
 
 void admin_forget(struct app *a)
 {
     struct admin *ad = app_admin(a);
+    admin_people_reset(ad);
     sodium_memzero(ad->pin, sizeof ad->pin);
     sodium_memzero(ad->pin_again, sizeof ad->pin_again);
     memset(ad, 0, sizeof *ad);

@@ -5,12 +5,15 @@
 #define KIOSK_HOST_ADMIN_STATE_H
 
 #include "host/admin.h"
+#include "store/domain.h"
+#include "ui/ui.h"
 
 enum admin_tab {
     ADMIN_TAB_TODAY = 0,
     ADMIN_TAB_EXPORT,
     ADMIN_TAB_SYNC,
     ADMIN_TAB_SETTINGS,
+    ADMIN_TAB_PEOPLE,
     ADMIN_TAB_PLUGIN, /* + plugin index: a plugin's admin_frame */
 };
 
@@ -25,6 +28,15 @@ struct admin {
     char receipt_code[16];
     int confirm_quit;
     int today_page; /* the today tab lists sessions a page at a time */
+    /* the people tab (admin_people.c): probable duplicates of today's classes, loaded when
+     * the tab is shown (dups_fresh 0: load again), the pair tapped (-1 none), the view */
+    struct store_duplicate *dups;
+    size_t ndups;
+    int dups_fresh, pick, people_view;
 };
+
+/* The people tab (admin_people.c). */
+void admin_people_tab(struct app *a, ui_rect area);
+void admin_people_reset(struct admin *ad);
 
 #endif

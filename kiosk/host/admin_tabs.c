@@ -361,9 +361,8 @@ static void tabs_row(struct app *a)
         const char *key;
     } fixed[] = {
         /* tab                 label */
-        {ADMIN_TAB_TODAY, "admin.tab.today"},
-        {ADMIN_TAB_EXPORT, "admin.tab.export"},
-        {ADMIN_TAB_SYNC, "admin.tab.sync"},
+        {ADMIN_TAB_TODAY, "admin.tab.today"},       {ADMIN_TAB_EXPORT, "admin.tab.export"},
+        {ADMIN_TAB_SYNC, "admin.tab.sync"},         {ADMIN_TAB_PEOPLE, "admin.tab.people"},
         {ADMIN_TAB_SETTINGS, "admin.tab.settings"},
     };
     size_t with_admin = 0;
@@ -376,6 +375,8 @@ static void tabs_row(struct app *a)
             !on) {
             ad->tab = fixed[i].tab;
             ad->message[0] = '\0';
+            ad->dups_fresh = 0;
+            ad->pick = -1;
             ad->confirm_quit = 0;
             screens_relayout(a);
         }
@@ -415,6 +416,9 @@ void admin_frame(struct app *a)
         break;
     case ADMIN_TAB_SYNC:
         tab_sync(a);
+        break;
+    case ADMIN_TAB_PEOPLE:
+        admin_people_tab(a, area);
         break;
     case ADMIN_TAB_SETTINGS:
         tab_settings(a);

@@ -368,6 +368,7 @@ int attendance_next(struct attendance *a, struct attendance_row *row)
         store_rows_copy(st, 0, row->person_id, sizeof row->person_id);
         store_rows_copy(st, 1, row->full_name, sizeof row->full_name);
         row->birth_year = store_rows_int(st, 2);
+        row->walkin = status == KIOSK_REG_WALKIN;
         if (store_rows_int(st, 8)) {
             char e164[KIOSK_PHONE_LEN];
             store_rows_copy(st, 3, e164, sizeof e164);

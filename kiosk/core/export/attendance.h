@@ -17,6 +17,7 @@ struct attendance_row {
     int birth_year;                        /* 0: unknown */
     char address[KIOSK_PLACE_LEN * 2 + 8]; /* commune, district (or province) */
     char phone[32];                        /* "0912 345 678"; "" without consent to contact */
+    int walkin;                            /* registered at the door (a walk-in) */
     const unsigned char *marks;            /* enum attendance_mark per session, in order */
     int attended;                          /* sessions present or late */
 };
