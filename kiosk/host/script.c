@@ -136,9 +136,11 @@ static int tap_label(struct player *p, const char *label, int in_keyboard)
     return 1;
 }
 
-static int visible(struct player *p, const char *text)
+/* 1 when text is on the screen; *tappable: 1 when some of it is on a tap target. */
+static int visible_as(struct player *p, const char *text, int *tappable)
 {
     char want[TEXT_MAX], have[TEXT_MAX];
+    int found = 0;
     nfc(text, want, sizeof want);
     size_t n = 0;
     const struct ui_visible_text *v = ui_visible(app_ui(p->a), &n);
@@ -148,10 +150,18 @@ static int visible(struct player *p, const char *text)
             v[i].rect.x >= app_width(p->a) || v[i].rect.x + v[i].rect.w <= 0)
             continue;
         nfc(v[i].text, have, sizeof have);
-        if (strstr(have, want))
-            return 1;
+        if (strstr(have, want)) {
+            found = 1;
+            *tappable |= v[i].target.w > 0;
+        }
     }
-    return 0;
+    return found;
+}
+
+static int visible(struct player *p, const char *text)
+{
+    int tappable = 0;
+    return visible_as(p, text, &tappable);
 }
 
 /* The next character of s as its own string; returns its length in bytes. */
@@ -308,6 +318,15 @@ static int run_check(struct player *p, const struct script_cmd *c)
             return 1;
         kiosk_fmt(p->why, sizeof p->why, "\"%s\" is visible", c->args[0]);
         return 0;
+    case SCRIPT_EXPECT_INERT: {
+        app_frame(a, NULL);
+        int tappable = 0;
+        if (visible_as(p, c->args[0], &tappable) && !tappable)
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why,
+                  tappable ? "\"%s\" can be tapped" : "\"%s\" is not visible", c->args[0]);
+        return 0;
+    }
     case SCRIPT_SHOT: {
         app_frame(a, NULL);
         app_repaint(a);
@@ -337,6 +356,7 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         return run_finger(p, c);
     case SCRIPT_EXPECT:
     case SCRIPT_EXPECT_NOT:
+    case SCRIPT_EXPECT_INERT:
     case SCRIPT_SHOT:
         return run_check(p, c);
     case SCRIPT_TYPE:

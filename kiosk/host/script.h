@@ -20,6 +20,7 @@ enum script_op {
     SCRIPT_CLOCK,         /* clock "YYYY-MM-DDTHH:MM" or "THH:MM" */
     SCRIPT_EXPECT,        /* expect "TEXT" */
     SCRIPT_EXPECT_NOT,    /* expect-not "TEXT" */
+    SCRIPT_EXPECT_INERT,  /* expect-inert "TEXT": shown, but nothing to tap (a disabled button) */
     SCRIPT_SHOT,          /* shot FILE.png */
     SCRIPT_HOLD,          /* hold X Y MS: press, keep the finger there MS ms, release */
     SCRIPT_CLOSE,         /* close: the window manager closes the window (Alt+F4, the X) */

@@ -10,14 +10,15 @@ static const struct {
     int min_args, max_args; /* -1: no limit */
 } commands[] = {
     /* name          min  max */
-    {"tap", 1, 2},    {"drag", 4, SCRIPT_ARGS_MAX},
-    {"type", 1, 1},   {"osk", 1, SCRIPT_ARGS_MAX},
-    {"key", 1, 1},    {"scan", 1, 1},
-    {"wait", 1, 1},   {"clock", 1, 1},
-    {"expect", 1, 1}, {"expect-not", 1, 1},
-    {"shot", 1, 1},   {"hold", 3, 3},
-    {"close", 0, 0},  {"wait-file", 1, 1},
-    {"camera", 0, 0}, {"printing", 0, 0},
+    {"tap", 1, 2},          {"drag", 4, SCRIPT_ARGS_MAX},
+    {"type", 1, 1},         {"osk", 1, SCRIPT_ARGS_MAX},
+    {"key", 1, 1},          {"scan", 1, 1},
+    {"wait", 1, 1},         {"clock", 1, 1},
+    {"expect", 1, 1},       {"expect-not", 1, 1},
+    {"shot", 1, 1},         {"hold", 3, 3},
+    {"close", 0, 0},        {"wait-file", 1, 1},
+    {"camera", 0, 0},       {"printing", 0, 0},
+    {"expect-inert", 1, 1},
 };
 
 /* Keys, then the shortcuts a visitor may try (sent through SDL's own event queue). */
@@ -174,6 +175,8 @@ static int build(struct script_cmd *cmd, struct token *tok, int n, char *err, si
         cmd->op = SCRIPT_EXPECT;
     } else if (strcmp(name, "expect-not") == 0) {
         cmd->op = SCRIPT_EXPECT_NOT;
+    } else if (strcmp(name, "expect-inert") == 0) {
+        cmd->op = SCRIPT_EXPECT_INERT;
     } else if (strcmp(name, "close") == 0) {
         cmd->op = SCRIPT_CLOSE;
     } else if (strcmp(name, "wait-file") == 0) {

@@ -172,11 +172,15 @@ static void list_frame(struct signup *s, kiosk_ctx *ctx)
         snprintf(b, sizeof b, "%zu", pages);
         kit_fill(label, sizeof label, h->tr(ctx, "kit.page_of"), a, b);
         h->ui_row_begin(ctx, 3);
-        if (h->ui_button(ctx, h->tr(ctx, "kit.page_prev"), KIOSK_STYLE_NORMAL) && s->page > 0)
+        /* no page before the first or after the last: a label, not a button */
+        if (s->page == 0)
+            h->ui_text(ctx, h->tr(ctx, "kit.page_prev"));
+        else if (h->ui_button(ctx, h->tr(ctx, "kit.page_prev"), KIOSK_STYLE_NORMAL))
             s->page--;
         h->ui_text(ctx, label);
-        if (h->ui_button(ctx, h->tr(ctx, "kit.page_next"), KIOSK_STYLE_NORMAL) &&
-            s->page + 1 < pages)
+        if (s->page + 1 >= pages)
+            h->ui_text(ctx, h->tr(ctx, "kit.page_next"));
+        else if (h->ui_button(ctx, h->tr(ctx, "kit.page_next"), KIOSK_STYLE_NORMAL))
             s->page++;
         h->ui_row_end(ctx);
     }
