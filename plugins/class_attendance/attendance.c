@@ -289,6 +289,23 @@ static int hits_list(struct attendance *a, kiosk_ctx *ctx)
     return 0;
 }
 
+/* The ways on from the search: not on the list (a walk-in), or another class of today's
+ * (the person may have picked the wrong one: that way back stays, found or not). */
+static void ways_on(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+
+    h->ui_row_begin(ctx, a->today_count > 1 ? 2 : 1);
+    if (h->ui_button(ctx, h->tr(ctx, "att.not_listed"), KIOSK_STYLE_NORMAL)) {
+        att_walkin_start(a, ctx);
+        h->ui_row_end(ctx);
+        return;
+    }
+    if (a->today_count > 1 && h->ui_button(ctx, h->tr(ctx, "att.other_class"), KIOSK_STYLE_NORMAL))
+        a->screen = ATT_PICK_CLASS;
+    h->ui_row_end(ctx);
+}
+
 static void search_frame(struct attendance *a, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = a->h;
@@ -315,27 +332,16 @@ static void search_frame(struct attendance *a, kiosk_ctx *ctx)
         return;
     h->fold(a->typed, folded, sizeof folded);
     if (a->hits.count == 0 && strlen(folded) >= ATT_MIN_TYPED) {
-        /* not found: the way on is beside the message, not under the keyboard */
-        h->ui_row_begin(ctx, 2);
+        /* not found: the ways on right under the message, not under the keyboard */
         h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "att.no_match"));
-        if (h->ui_button(ctx, h->tr(ctx, "att.not_listed"), KIOSK_STYLE_NORMAL))
-            att_walkin_start(a, ctx);
-        h->ui_row_end(ctx);
+        ways_on(a, ctx);
         return;
     }
     if (!typing)
         h->ui_text(ctx, h->tr(ctx, "att.scan_hint"));
     if (!typing && KIOSK_API_HAS(h, ui_scan_view))
         h->ui_scan_view(ctx); /* the camera's picture to aim the receipt by */
-    h->ui_row_begin(ctx, a->today_count > 1 ? 2 : 1);
-    if (h->ui_button(ctx, h->tr(ctx, "att.not_listed"), KIOSK_STYLE_NORMAL)) {
-        att_walkin_start(a, ctx);
-        h->ui_row_end(ctx);
-        return;
-    }
-    if (a->today_count > 1 && h->ui_button(ctx, h->tr(ctx, "att.other_class"), KIOSK_STYLE_NORMAL))
-        a->screen = ATT_PICK_CLASS;
-    h->ui_row_end(ctx);
+    ways_on(a, ctx);
 }
 
 static void att_frame(void *state, kiosk_ctx *ctx)
