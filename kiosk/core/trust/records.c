@@ -1,6 +1,9 @@
 /* The typed-input checks and the canonical hash of a synced row (see records.h). */
 #include "records.h"
 
+#include "people/identity.h"
+#include "people/marks.h"
+
 #include <errno.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -108,8 +111,10 @@ static const char *text_invalid(const char *name, const struct store_value *v, i
 {
     (void)now_ms;
     static const char hex[] = "0123456789abcdef";
-    if (is_id(name))
-        return all_of(v, hex, 32, 32) ? NULL : "an id that is not 32 hex digits";
+    if (is_id(name)) /* attendance_marks.checkin_id is empty unless it cancels a check-out */
+        return all_of(v, hex, 32, 32) || (v->len == 0 && !strcmp(name, "checkin_id"))
+                   ? NULL
+                   : "an id that is not 32 hex digits";
     if (!strcmp(name, "key_id"))
         return all_of(v, "0123456789ABCDEFGHJKMNPQRSTVWXYZ", 8, 8) ? NULL : "a malformed key id";
     if (!strcmp(name, "public_key") || !strcmp(name, "program_key"))
@@ -136,6 +141,43 @@ static const char *text_invalid(const char *name, const struct store_value *v, i
     if (!strcmp(name, "full_name") && !has_letter(v))
         return "a name without a letter";
     return NULL;
+}
+
+/* The text of column name (cut to cap), or "" when the table has none. */
+static void col_copy(const struct sync_table *t, const struct store_value *v, const char *name,
+                     char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (int c = 0; c < t->ncols; c++) {
+        if (strcmp(t->cols[c].name, name) != 0 || v[c].null)
+            continue;
+        size_t n = v[c].len < cap - 1 ? v[c].len : cap - 1;
+        memcpy(out, v[c].p, n);
+        out[n] = '\0';
+    }
+}
+
+/* The rules of the tables whose rows say who is who and what was corrected
+ * (docs/IDENTITY.md): the same checks the kiosk makes when it writes them. */
+static const char *table_invalid(const struct sync_table *t, const struct store_value *v)
+{
+    char a[72], b[72], reason[256], by[32], undo[24];
+    int merges = !strcmp(t->name, "person_merges"), marks = !strcmp(t->name, "attendance_marks");
+    if (!merges && !marks)
+        return NULL;
+    col_copy(t, v, "reason", reason, sizeof reason);
+    col_copy(t, v, "by_whom", by, sizeof by);
+    if (merges) {
+        col_copy(t, v, "survivor_id", a, sizeof a);
+        col_copy(t, v, "merged_id", b, sizeof b);
+        col_copy(t, v, "undo", undo, sizeof undo);
+        return person_merge_row_valid(a, b, atoi(undo), reason, by) ? NULL
+                                                                    : "a merge that is not one";
+    }
+    col_copy(t, v, "checkin_id", a, sizeof a);
+    col_copy(t, v, "mark", undo, sizeof undo);
+    return attendance_mark_row_valid(atoi(undo), a, reason, by) ? NULL
+                                                                : "a correction that is not one";
 }
 
 const char *trust_row_invalid(const struct sync_table *t, const struct store_value *v,
@@ -169,7 +211,7 @@ const char *trust_row_invalid(const struct sync_table *t, const struct store_val
         if (why)
             return why;
     }
-    return NULL;
+    return table_invalid(t, v);
 }
 
 static void put_u32(crypto_generichash_state *h, uint32_t x)
