@@ -134,6 +134,7 @@ void att_to_search(struct attendance *a, kiosk_ctx *ctx)
     a->sig.count = 0;
     a->sig_missing = 0;
     a->repeat = 0;
+    a->asking_leave = 0;
     if (a->have_event && !load_session(a, ctx))
         return;
     a->screen = a->have_event ? ATT_SEARCH : ATT_CLOSED;

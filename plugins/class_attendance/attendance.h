@@ -45,8 +45,9 @@ struct attendance {
     struct kiosk_signature sig;
     int sig_missing;
 
-    int kind;   /* KIOSK_CHECK_IN or KIOSK_CHECK_OUT */
-    int repeat; /* the check-in existed already */
+    int kind;         /* KIOSK_CHECK_IN or KIOSK_CHECK_OUT */
+    int repeat;       /* the check-in existed already */
+    int asking_leave; /* "Tôi về sớm" tapped: the confirmation is shown */
     struct kiosk_checkin ci;
     struct kiosk_receipt receipt;
     char failure[ATT_MSG_LEN];

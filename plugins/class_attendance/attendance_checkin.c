@@ -147,6 +147,32 @@ static void done_message(struct attendance *a, kiosk_ctx *ctx, char *out, size_t
     kit_fill(out, cap, h->tr(ctx, key), at, NULL);
 }
 
+/* Leaving is deliberate (issue 17): a label that says what it does, apart from the row of
+ * "Xong", and a question before the check-out is stored. Returns 1 when the frame is over. */
+static int leave_part(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+
+    if (!a->asking_leave) {
+        h->ui_spacer(ctx, 48);
+        if (h->ui_button(ctx, h->tr(ctx, "att.check_out"), KIOSK_STYLE_NORMAL))
+            a->asking_leave = 1;
+        return 0;
+    }
+    h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "att.leave_ask"));
+    h->ui_row_begin(ctx, 2);
+    if (h->ui_button(ctx, h->tr(ctx, "att.leave_no"), KIOSK_STYLE_PRIMARY))
+        a->asking_leave = 0;
+    if (h->ui_button(ctx, h->tr(ctx, "att.leave_yes"), KIOSK_STYLE_NORMAL)) {
+        h->ui_row_end(ctx);
+        a->asking_leave = 0;
+        check(a, ctx, KIOSK_CHECK_OUT);
+        return 1;
+    }
+    h->ui_row_end(ctx);
+    return 1;
+}
+
 void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = a->h;
@@ -167,13 +193,11 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
     if (a->kind == KIOSK_CHECK_IN && !a->repeat && a->ci.walkin)
         h->ui_text(ctx, h->tr(ctx, "att.walkin_noted"));
     h->ui_spacer(ctx, 16);
-    h->ui_row_begin(ctx, a->kind == KIOSK_CHECK_IN && a->repeat ? 3 : 2);
-    if (a->kind == KIOSK_CHECK_IN && a->repeat &&
-        h->ui_button(ctx, h->tr(ctx, "att.check_out"), KIOSK_STYLE_NORMAL)) {
-        h->ui_row_end(ctx);
-        check(a, ctx, KIOSK_CHECK_OUT);
+    if (a->kind == KIOSK_CHECK_IN && a->repeat && a->asking_leave) {
+        leave_part(a, ctx);
         return;
     }
+    h->ui_row_begin(ctx, 2);
     if (h->ui_button(ctx, h->tr(ctx, "att.get_receipt"), KIOSK_STYLE_NORMAL)) {
         kiosk_status st;
         memset(&a->receipt, 0, sizeof a->receipt);
@@ -192,6 +216,8 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
         return;
     }
     h->ui_row_end(ctx);
+    if (a->kind == KIOSK_CHECK_IN && a->repeat)
+        leave_part(a, ctx);
 }
 
 void att_receipt_frame(struct attendance *a, kiosk_ctx *ctx)
