@@ -76,6 +76,15 @@ kiosk_status program_import(store *s, const struct program *p, const struct prog
 kiosk_status program_template_write(const char *path, int xlsx, int64_t today_ms, char *err,
                                     size_t errlen);
 
+/* ---- rows from anywhere (program_valid.c): the checks sync applies to incoming events and
+ * sessions. NULL when good, else the name of the first bad column. updated_at may not be
+ * later than now + skew (a kiosk's clock running ahead must not win every later edit). ---- */
+int program_code_valid(const char *code); /* [A-Za-z0-9-], 1 to 63 characters */
+const char *events_row_valid(const struct program_event *ev, int64_t updated_at_ms, int64_t now_ms,
+                             int64_t skew_ms);
+const char *sessions_row_valid(const struct kiosk_session *s, int cancelled, int64_t updated_at_ms,
+                               int64_t now_ms, int64_t skew_ms);
+
 /* The demo program (assets/demo/program.csv, dates moved around today_ms) and its trainees,
  * through program_import, in one transaction. KIOSK_E_EXISTS when the database already has
  * events; KIOSK_E_CORRUPT (file and line in the log) when a data file is malformed. */

@@ -215,16 +215,6 @@ static int lookup(const char *v, int is_kind)
     return -1;
 }
 
-static int code_ok(const char *code)
-{
-    if (!code[0] || strlen(code) >= KIOSK_PART_LEN)
-        return 0;
-    for (const char *c = code; *c; c++)
-        if (!isalnum((unsigned char)*c) && *c != '-')
-            return 0;
-    return 1;
-}
-
 static int slot_cmp(const void *a, const void *b)
 {
     const struct program_slot *x = a, *y = b;
@@ -295,7 +285,7 @@ static int read_cell(struct parse *ps, long line, size_t c, char *v, struct prog
     switch (ps->field[c]) {
     case F_CODE:
         kiosk_strlcpy(ev->e.code, v, sizeof ev->e.code);
-        if (code_ok(v))
+        if (program_code_valid(v))
             return 1;
         problemf(p, line, v[0] ? "program.err.code" : "program.err.no_code", v, NULL);
         return 0;
