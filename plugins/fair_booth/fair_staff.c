@@ -62,7 +62,7 @@ static void interest_chart(struct fair *f, kiosk_ctx *ctx)
         labels[i] = f->interests[i];
         values[i] = f->stats.by_interest[i];
     }
-    f->h->ui_bar_chart(ctx, f->h->tr(ctx, "fair.chart_interest"), labels, values, i);
+    f->h->ui_bar_chart(ctx, f->h->tr(ctx, "fair.chart_interest_title"), labels, values, i);
 }
 
 /* Visits by hour: the day's usual hours, widened to any hour that had visitors. */
@@ -89,7 +89,7 @@ static void hour_chart(struct fair *f, kiosk_ctx *ctx)
         values[n] = f->stats.by_hour[hr];
         n++;
     }
-    h->ui_bar_chart(ctx, h->tr(ctx, "fair.chart_hour"), labels, values, n);
+    h->ui_bar_chart(ctx, h->tr(ctx, "fair.chart_hour_title"), labels, values, n);
 }
 
 static void latest_list(struct fair *f, kiosk_ctx *ctx)

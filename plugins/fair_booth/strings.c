@@ -66,6 +66,9 @@ const struct kiosk_string fair_strings[] = {
     {"fair.staff_returning", "Khách quay lại: {1}", "Returning: {1}"},
     {"fair.chart_interest", "Theo quan tâm", "By interest"},
     {"fair.chart_hour", "Theo giờ", "By hour"},
+    /* the chart's own title says what is counted: not the tab's words again */
+    {"fair.chart_interest_title", "Số khách quan tâm từng ngành nghề", "Visitors per interest"},
+    {"fair.chart_hour_title", "Số khách đến trong từng giờ", "Visitors in each hour"},
     {"fair.hour", "{1}h", "{1}:00"},
     {"fair.staff_latest", "Mới đăng ký", "Latest"},
     {"fair.staff_none", "Chưa có ai đăng ký.", "Nobody has registered yet."},
