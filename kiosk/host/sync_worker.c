@@ -241,7 +241,9 @@ void sync_worker_stop(void)
     w.stop = 1;
     pthread_cond_signal(&w.cv);
     pthread_mutex_unlock(&w.mu);
+    sync_cancel(1); /* a sync stuck on a crafted file never keeps the kiosk from stopping */
     pthread_join(w.thread, NULL);
+    sync_cancel(0);
     pthread_mutex_lock(&w.mu);
     pthread_cond_destroy(&w.cv);
     free(w.db_path);

@@ -1,6 +1,8 @@
 /* Sync entry points: picks the sink for a target, and the helpers both sinks share. */
 #include "sync_internal.h"
 
+#include "store/foreign.h"
+
 #include "store/domain.h"
 #include "sync/pq_lazy.h"
 #include "test_hooks.h"
@@ -8,6 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+void sync_cancel(int on)
+{
+    store_sync_cancel(on);
+}
 
 int sync_target_is_pg(const char *target)
 {

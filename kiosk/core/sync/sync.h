@@ -70,6 +70,10 @@ int sync_target_is_pg(const char *target);
 kiosk_status sync_run(store *s, const char *target, struct sync_counts *out, const char **why_key,
                       char *err, size_t errlen);
 
+/* on: the sync worker is stopping: a running file sync gets a few seconds more, then stops
+ * (its transaction rolls back), until sync_cancel(0). Safe from any thread. */
+void sync_cancel(int on);
+
 /* Rows (and edits) this kiosk holds that target has not received yet, from this kiosk's own
  * bookkeeping (no network). -1 when unknown (a file target, or a server never synced). */
 long sync_waiting(store *s, const char *target);

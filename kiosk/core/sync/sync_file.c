@@ -4,12 +4,16 @@
 #include "sync_internal.h"
 #include "sync_trust.h"
 
+#include "store/foreign.h"
 #include "store/trust_rows.h"
 #include "trust/trust.h"
 
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* The longest a file sync may run: past it, the statement stops and everything rolls back. */
+#define SYNC_FILE_DEADLINE_MS (10 * 60 * 1000)
 
 static int same_file(const char *a, const char *b)
 {
@@ -26,6 +30,21 @@ static const char *key_for(kiosk_status st)
     if (st == KIOSK_E_NEWER)
         return "sync.err.newer";
     return "sync.err.file";
+}
+
+/* A file from outside is checked on its own defensive read-only connection first
+ * (docs/TRUST.md): a view, a trigger a kiosk never makes, damage: refused untouched. Then
+ * opening it as a store checks it is a kiosk file, brings an older schema up to date, and
+ * refuses a newer one. A file that does not exist yet is made (a new stick). */
+static kiosk_status open_peer(const char *path, store **peer, char *err, size_t errlen)
+{
+    kiosk_status st = store_foreign_check(path, 30000, err, errlen);
+    if (st != KIOSK_OK)
+        return st;
+    struct stat sb;
+    int exists = stat(path, &sb) == 0 || errno != ENOENT;
+    return exists ? store_open_existing(path, peer, err, errlen)
+                  : store_open(path, peer, err, errlen);
 }
 
 /* Each side's own rows are sealed before they move (docs/TRUST.md); closes peer. */
@@ -72,14 +91,9 @@ kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, co
             *why_key = "sync.err.same_file";
         return KIOSK_E_INVALID;
     }
-    /* Opening the peer as a store checks it is a kiosk file (refusing anything else without
-     * touching it), brings an older schema up to date, and refuses a newer one. */
-    struct stat sb;
-    int exists = stat(path, &sb) == 0 || errno != ENOENT;
     store *peer = NULL;
     char perr[512] = "";
-    kiosk_status st = exists ? store_open_existing(path, &peer, perr, sizeof perr)
-                             : store_open(path, &peer, perr, sizeof perr);
+    kiosk_status st = open_peer(path, &peer, perr, sizeof perr);
     if (st != KIOSK_OK) {
         kiosk_fmt(err, errlen, "%s", perr[0] ? perr : kiosk_status_name(st));
         if (why_key)
@@ -102,6 +116,7 @@ kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, co
             *why_key = "sync.err.file";
         return KIOSK_E_IO;
     }
+    store_sync_guard(s, SYNC_FILE_DEADLINE_MS);
     st = move_checked(s, "peer", "main", program, c->received, c->already, c->held, c->refused,
                       serr, sizeof serr);
     if (st == KIOSK_OK) {
@@ -114,6 +129,7 @@ kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, co
                       sync_counts_total(refused_there));
     }
     store_sync_set_check(s, sync_tables, SYNC_TABLES, NULL, NULL);
+    store_sync_guard(s, 0);
     store_sync_detach(s);
     if (st != KIOSK_OK) {
         kiosk_fmt(err, errlen, "sync with '%s' stopped: %s (%s); a rerun completes it", path, serr,

@@ -100,17 +100,46 @@ static void ignore_notice(void *arg, const char *message)
     (void)message;
 }
 
-static PGconn *connect_server(const char *conninfo, const char **why_key, kiosk_status *st,
-                              char *err, size_t errlen)
+/* Defaults a conninfo (or PG* variables) may override (docs/TRUST.md): a server that stalls
+ * never stalls a kiosk. keepalives notice a dead link; statement_timeout and lock_timeout end
+ * a sync stuck behind another kiosk's lock or a slow query (the server rolls back, the kiosk
+ * keeps what it had); TLS verifies the server's certificate and name unless the address says
+ * otherwise (sslmode=..., as tests on a local socket do). */
+static int pg_defaults(const char **keys, const char **vals)
 {
-    /* Our defaults come first so that the conninfo and PG* variables override them;
-     * client_encoding comes last: the kiosk always speaks UTF-8. */
-    const char *keys[4], *vals[4];
     int n = 0;
     if (!getenv("PGCONNECT_TIMEOUT")) {
         keys[n] = "connect_timeout";
         vals[n++] = "10";
     }
+    if (!getenv("PGSSLMODE")) {
+        keys[n] = "sslmode";
+        vals[n++] = "verify-full";
+    }
+    if (!getenv("PGOPTIONS")) {
+        keys[n] = "options";
+        vals[n++] = "-c statement_timeout=120000 -c lock_timeout=30000 "
+                    "-c idle_in_transaction_session_timeout=300000";
+    }
+    static const char *const alive[][2] = {{"keepalives", "1"},
+                                           {"keepalives_idle", "30"},
+                                           {"keepalives_interval", "10"},
+                                           {"keepalives_count", "3"},
+                                           {"tcp_user_timeout", "60000"}};
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(alive); i++) {
+        keys[n] = alive[i][0];
+        vals[n++] = alive[i][1];
+    }
+    return n;
+}
+
+static PGconn *connect_server(const char *conninfo, const char **why_key, kiosk_status *st,
+                              char *err, size_t errlen)
+{
+    /* Our defaults come first so that the conninfo and PG* variables override them;
+     * client_encoding comes last: the kiosk always speaks UTF-8. */
+    const char *keys[12], *vals[12];
+    int n = pg_defaults(keys, vals);
     keys[n] = "dbname";
     vals[n++] = conninfo;
     keys[n] = "client_encoding";
