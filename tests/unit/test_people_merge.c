@@ -135,6 +135,8 @@ static void every_order(void)
         struct kiosk_person found;
         CHECK_INT(store_person_find_same(t.k[0], &typed, &found, NULL), KIOSK_OK);
         CHECK_STR(found.id, hoa_b);
+        CHECK_INT(store_person_by_phone(t.k[0], "0912 345 678", &found), KIOSK_OK); /* the fair */
+        CHECK_STR(found.id, hoa_b);
         CHECK_INT(fx_count(t.k[0], "SELECT count(*) FROM person_alias"), 2);
         char alias[KIOSK_ID_LEN] = "";
         sqlite3_stmt *st;

@@ -295,6 +295,9 @@ kiosk_status store_person_by_phone(store *s, const char *phone, struct kiosk_per
         return KIOSK_E_NOT_FOUND;
     if (vn_phone_normalise(phone, e164, NULL) != KIOSK_OK)
         return KIOSK_E_NOT_FOUND;
-    static const char *const q = PERSON_COLUMNS "WHERE phone=?1 ORDER BY created_at LIMIT 1";
+    /* a record merged into another is found as the one that survives (docs/IDENTITY.md) */
+    static const char *const q =
+        PERSON_COLUMNS "WHERE phone=?1 AND NOT EXISTS (SELECT 1 FROM person_alias a WHERE "
+                       "a.id=people.id) ORDER BY created_at, id LIMIT 1";
     return person_one(s, q, e164, out);
 }
