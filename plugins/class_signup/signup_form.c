@@ -80,13 +80,14 @@ void signup_person_frame(struct signup *s, kiosk_ctx *ctx)
         s->err_name[0] = '\0';
     kit_fill(phone_label, sizeof phone_label, h->tr(ctx, "signup.phone"),
              h->tr(ctx, "kit.optional"), NULL);
+    /* year, then phone: the order of the walk-in form (issue 17) */
     h->ui_row_begin(ctx, 2);
-    if (h->ui_field(ctx, phone_label, s->phone, sizeof s->phone, KIOSK_FIELD_PHONE,
-                    or_null(s->err_phone)))
-        s->err_phone[0] = '\0';
     if (h->ui_field(ctx, h->tr(ctx, "signup.year"), s->year, sizeof s->year, KIOSK_FIELD_YEAR,
                     or_null(s->err_year)))
         s->err_year[0] = '\0';
+    if (h->ui_field(ctx, phone_label, s->phone, sizeof s->phone, KIOSK_FIELD_PHONE,
+                    or_null(s->err_phone)))
+        s->err_phone[0] = '\0';
     h->ui_row_end(ctx);
     nav = nav_row(s, ctx, "kit.next");
     if (nav < 0)
