@@ -331,3 +331,18 @@ int kiosk_read_file(const char *path, char **out, size_t *len)
     *len = n;
     return 0;
 }
+
+int kiosk_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 1;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * elem);
+    if (!q)
+        return 0;
+    *p = q;
+    *cap = n;
+    return 1;
+}

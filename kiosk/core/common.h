@@ -34,6 +34,9 @@ void kiosk_log_set_sink(void (*sink)(int level, const char *line, void *user), v
 
 /* Safe string copy: always NUL-terminates; returns 1 when it had to cut. */
 int kiosk_strlcpy(char *dst, const char *src, size_t cap);
+/* Makes *p (an array of *cap elements of elem bytes) hold at least need, doubling from 64;
+ * 1 done, 0 out of memory (*p unchanged). */
+int kiosk_grow(void **p, size_t *cap, size_t need, size_t elem);
 /* snprintf that returns 1 when the output was cut. */
 int kiosk_fmt(char *dst, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

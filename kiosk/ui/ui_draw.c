@@ -11,21 +11,6 @@ int ui_px(const ui_ctx *ui, int px_at_800)
     return v < 1 && px_at_800 > 0 ? 1 : v;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return 0;
-    *p = q;
-    *cap = n;
-    return 1;
-}
-
 size_t ui_arena_bytes(ui_ctx *ui, const void *bytes, size_t len)
 {
     struct ui_drawlist *dl = &ui->dl;
@@ -77,11 +62,11 @@ static struct ui_cmd *push(ui_ctx *ui, int kind, ui_rect r, ui_color c, int widg
     struct ui_drawlist *dl = &ui->dl;
     size_t cap = dl->cap;
     if (dl->count + 1 > cap) {
-        if (!grow((void **)&dl->cmds, &dl->cap, dl->count + 1, sizeof *dl->cmds))
+        if (!kiosk_grow((void **)&dl->cmds, &dl->cap, dl->count + 1, sizeof *dl->cmds))
             return NULL;
         size_t c1 = cap, c2 = cap;
-        if (!grow((void **)&ui->text_off, &c1, dl->cap, sizeof(size_t)) ||
-            !grow((void **)&ui->pix_off, &c2, dl->cap, sizeof(size_t)))
+        if (!kiosk_grow((void **)&ui->text_off, &c1, dl->cap, sizeof(size_t)) ||
+            !kiosk_grow((void **)&ui->pix_off, &c2, dl->cap, sizeof(size_t)))
             return NULL;
     }
     struct ui_cmd *cmd = &dl->cmds[dl->count];
@@ -169,10 +154,10 @@ void ui_add_visible(ui_ctx *ui, size_t off, ui_rect box, int widget)
         return;
     size_t cap = ui->vis_cap;
     if (ui->vis_count + 1 > cap) {
-        if (!grow((void **)&ui->vis, &ui->vis_cap, ui->vis_count + 1, sizeof *ui->vis))
+        if (!kiosk_grow((void **)&ui->vis, &ui->vis_cap, ui->vis_count + 1, sizeof *ui->vis))
             return;
         size_t c1 = cap;
-        if (!grow((void **)&ui->vis_off, &c1, ui->vis_cap, sizeof(size_t)))
+        if (!kiosk_grow((void **)&ui->vis_off, &c1, ui->vis_cap, sizeof(size_t)))
             return;
     }
     struct ui_visible_text *v = &ui->vis[ui->vis_count];

@@ -95,21 +95,6 @@ void csv_reader_release(struct csv_reader *r)
     memset(r, 0, sizeof *r);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q)
-        return 0;
-    *p = q;
-    *cap = n;
-    return 1;
-}
-
 struct parse {
     struct csv_reader *r;
     size_t text_len;
@@ -119,7 +104,7 @@ struct parse {
 static int add_char(struct parse *ps, char c)
 {
     struct csv_reader *r = ps->r;
-    if (!grow((void **)&r->text, &r->text_cap, ps->text_len + 1, 1))
+    if (!kiosk_grow((void **)&r->text, &r->text_cap, ps->text_len + 1, 1))
         return 0;
     r->text[ps->text_len++] = c;
     return 1;
@@ -128,7 +113,7 @@ static int add_char(struct parse *ps, char c)
 static int start_field(struct parse *ps)
 {
     struct csv_reader *r = ps->r;
-    if (!grow((void **)&r->offsets, &r->offsets_cap, ps->count + 1, sizeof *r->offsets))
+    if (!kiosk_grow((void **)&r->offsets, &r->offsets_cap, ps->count + 1, sizeof *r->offsets))
         return 0;
     r->offsets[ps->count++] = ps->text_len;
     return 1;
@@ -237,7 +222,7 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
         }
         if (rc < 0)
             return -1;
-        if (!grow((void **)&r->fields, &r->fields_cap, ps.count, sizeof *r->fields)) {
+        if (!kiosk_grow((void **)&r->fields, &r->fields_cap, ps.count, sizeof *r->fields)) {
             r->error = CSV_E_NUL;
             r->error_line = start;
             return -1;

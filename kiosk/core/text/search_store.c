@@ -7,26 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return 0;
-    *p = q;
-    *cap = n;
-    return 1;
-}
-
 /* Returns the offset of a NUL-terminated copy, or UINT32_MAX when out of memory. */
 static uint32_t arena_add(struct search_data *d, const char *s, size_t n)
 {
     if (d->arena_len + n + 1 > UINT32_MAX ||
-        !grow((void **)&d->arena, &d->arena_cap, d->arena_len + n + 1, 1))
+        !kiosk_grow((void **)&d->arena, &d->arena_cap, d->arena_len + n + 1, 1))
         return UINT32_MAX;
     uint32_t off = (uint32_t)d->arena_len;
     memcpy(d->arena + off, s, n);
@@ -207,8 +192,8 @@ kiosk_status vn_search_add(struct vn_search *s, const char *user_id, const char 
         return KIOSK_E_NOMEM;
     struct vn_fold_word fw[SEARCH_MAX_WORDS];
     size_t nw = vn_fold_words(full_name, fw, SEARCH_MAX_WORDS);
-    if (!grow((void **)&d->entries, &d->cap_entries, d->n_entries + 1, sizeof *d->entries) ||
-        !grow((void **)&d->words, &d->cap_words, d->n_words + nw, sizeof *d->words))
+    if (!kiosk_grow((void **)&d->entries, &d->cap_entries, d->n_entries + 1, sizeof *d->entries) ||
+        !kiosk_grow((void **)&d->words, &d->cap_words, d->n_words + nw, sizeof *d->words))
         return KIOSK_E_NOMEM;
     char folded[SEARCH_MAX_WORDS * sizeof fw[0].text];
     size_t word_at[SEARCH_MAX_WORDS];
@@ -254,9 +239,9 @@ kiosk_status vn_search_add(struct vn_search *s, const char *user_id, const char 
 static kiosk_status compact(struct search_data *d)
 {
     struct search_data n = {0};
-    if (!grow((void **)&n.entries, &n.cap_entries, d->n_alive + 1, sizeof *n.entries) ||
-        !grow((void **)&n.words, &n.cap_words, d->n_words + 1, sizeof *n.words) ||
-        !grow((void **)&n.arena, &n.arena_cap, d->arena_len + 1, 1))
+    if (!kiosk_grow((void **)&n.entries, &n.cap_entries, d->n_alive + 1, sizeof *n.entries) ||
+        !kiosk_grow((void **)&n.words, &n.cap_words, d->n_words + 1, sizeof *n.words) ||
+        !kiosk_grow((void **)&n.arena, &n.arena_cap, d->arena_len + 1, 1))
         goto nomem;
     for (size_t i = 0; i < d->n_entries; i++) {
         const struct search_entry *e = &d->entries[i];
