@@ -102,6 +102,21 @@ static kiosk_status move_versions(store *s, const struct sync_table *t, const ch
     return KIOSK_OK;
 }
 
+/* One person registered for one event on two kiosks before they met: the earliest
+ * registration (created_at, then id) is kept on every side. ok: the rows that may move. */
+static kiosk_status drop_later_registrations(store *s, const char *from, const char *to,
+                                             const char *ok, char *err, size_t errlen)
+{
+    char sql[SQL_CAP];
+    kiosk_fmt(sql, sizeof sql,
+              "DELETE FROM %s.registrations WHERE id IN (SELECT r.id FROM %s.registrations "
+              "AS r JOIN %s.registrations AS f ON f.event_id = r.event_id AND f.person_id = "
+              "r.person_id AND f.id <> r.id WHERE (f.created_at, f.id) < (r.created_at, "
+              "r.id) AND %s)",
+              to, to, from, ok);
+    return store_sync_exec(s, sql, err, errlen);
+}
+
 /* Moves one table from -> to: new rows (parents present), then newer versions. */
 static kiosk_status move_table(store *s, const struct sync_table *tables,
                                const struct sync_table *t, const char *from, const char *to,
@@ -137,18 +152,9 @@ static kiosk_status move_table(store *s, const struct sync_table *tables,
     if (st != KIOSK_OK)
         return st;
 
-    if (candidates && strcmp(t->name, "registrations") == 0) {
-        /* One person registered for one event on two kiosks before they met: the earliest
-         * registration (created_at, then id) is kept on every side. */
-        kiosk_fmt(sql, sizeof sql,
-                  "DELETE FROM %s.registrations WHERE id IN (SELECT r.id FROM %s.registrations "
-                  "AS r JOIN %s.registrations AS f ON f.event_id = r.event_id AND f.person_id = "
-                  "r.person_id AND f.id <> r.id WHERE (f.created_at, f.id) < (r.created_at, "
-                  "r.id) AND %s)",
-                  to, to, from, ok);
-        if ((st = store_sync_exec(s, sql, err, errlen)) != KIOSK_OK)
-            return st;
-    }
+    if (candidates && strcmp(t->name, "registrations") == 0 &&
+        (st = drop_later_registrations(s, from, to, ok, err, errlen)) != KIOSK_OK)
+        return st;
     long inserted = 0;
     if (candidates) {
         kiosk_fmt(sql, sizeof sql,
