@@ -102,7 +102,9 @@ void signup_place_frame(struct signup *s, kiosk_ctx *ctx)
     char trimmed[KIOSK_PLACE_LEN];
     int nav;
 
-    /* no class title here: the places and the field must stay above the keyboard */
+    /* the class title as a line, not a heading: the places and the field must stay above
+     * the keyboard */
+    h->ui_text(ctx, s->ev.title);
     h->ui_heading(ctx, h->tr(ctx, "signup.step_place"));
     if (s->err_place[0])
         h->ui_message(ctx, KIOSK_MSG_ERROR, s->err_place);
@@ -154,10 +156,12 @@ void signup_org_frame(struct signup *s, kiosk_ctx *ctx)
         h->ui_field(ctx, label, s->org, sizeof s->org, KIOSK_FIELD_TEXT, NULL);
     }
     nav = nav_row(s, ctx, "kit.next");
-    if (nav < 0)
+    if (nav < 0) {
         s->screen = SIGNUP_PLACE;
-    else if (nav > 0)
+        s->place.reopened = 1;
+    } else if (nav > 0) {
         s->screen = SIGNUP_CONSENT;
+    }
 }
 
 /* Builds the person from the form; the fields were checked on the first step. */

@@ -419,8 +419,19 @@ int kit_place_field(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct
 
     if (max_shown > KIT_MAX_PLACES)
         max_shown = KIT_MAX_PLACES;
-    /* The choices above the field: the on-screen keyboard covers what is below it. */
-    n = f->picked ? 0 : kit_places_match(h, places, f->typed, idx, max_shown);
+    /* The choices above the field: the on-screen keyboard covers what is below it. A place
+     * picked on an earlier visit shows the tiles again (to change it), the picked one among
+     * them; just picked, they give way to the field and the way on. */
+    n = f->picked && !f->reopened
+            ? 0
+            : kit_places_match(h, places, f->picked ? "" : f->typed, idx, max_shown);
+    if (f->picked > 0 && n > 0) {
+        size_t want = (size_t)f->picked - 1;
+        for (i = 0; i < n && idx[i] != want; i++)
+            ;
+        if (i == n)
+            idx[n - 1] = want;
+    }
     for (i = 0; i < n; i++) {
         const struct kit_place *pl = &places->items[idx[i]];
 
@@ -429,13 +440,14 @@ int kit_place_field(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct
         if (h->ui_list_item(ctx, pl->commune, pl->district)) {
             copy(f->typed, sizeof f->typed, pl->commune);
             f->picked = (int)idx[i] + 1;
+            f->reopened = 0;
             picked = 1;
         }
         if (i % KIT_PLACE_COLUMNS == KIT_PLACE_COLUMNS - 1 || i + 1 == n)
             h->ui_row_end(ctx);
     }
     if (h->ui_field(ctx, label, f->typed, sizeof f->typed, KIOSK_FIELD_TEXT, NULL))
-        f->picked = 0;
+        f->picked = f->reopened = 0;
     return picked;
 }
 

@@ -98,7 +98,8 @@ size_t kit_places_match(const struct kiosk_host_api *h, const struct kit_places 
 #define KIT_PLACE_COLUMNS 3
 struct kit_place_field {
     char typed[KIOSK_PLACE_LEN];
-    int picked; /* index + 1 of the picked place, 0: free text */
+    int picked;   /* index + 1 of the picked place, 0: free text */
+    int reopened; /* back on the step after a pick: the tiles show again to change it */
 };
 int kit_place_field(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct kit_places *places,
                     struct kit_place_field *f, const char *label, size_t max_shown);
