@@ -188,6 +188,29 @@ static void draw_box_text(ui_ctx *ui, ui_rect box, const struct ui_field_state *
             ui->theme.primary, 0, wi);
 }
 
+/* The label, the box with its text (a thicker edge for focus and errors: seen from a metre)
+ * and the error under it, in r. */
+static void draw_field(ui_ctx *ui, struct ui_field_state *f, ui_rect r, const char *label,
+                       const char *error, int focused, int wi)
+{
+    int lh_label = ui_line_h(ui, UI_FONT_BODY);
+    int box_h = ui->theme.touch_min_px;
+    int has_error = error && *error;
+    ui_rect lr = {r.x, r.y, r.w, lh_label};
+    ui_draw_line_text(ui, lr, UI_FONT_BODY, ui->theme.muted, label, UI_ALIGN_LEFT, wi);
+    ui_rect box = {r.x, r.y + lh_label + ui_px(ui, 4), r.w, box_h};
+    ui_color edge = has_error ? ui->theme.danger : ui->theme.border;
+    if (focused)
+        edge = ui->theme.primary;
+    ui_draw_box(ui, box, ui->theme.surface, edge, focused || has_error ? 4 : 2, ui_px(ui, 6), wi);
+    draw_box_text(ui, box, f, ui_edit_text(f->edit), focused, wi);
+    int err_h = r.y + r.h - (box.y + box.h);
+    if (has_error && err_h > 0) {
+        ui_rect eb = {r.x, box.y + box.h, r.w, err_h};
+        ui_draw_para(ui, eb, UI_FONT_SMALL, ui->theme.danger, error, UI_ALIGN_LEFT, -1, 3);
+    }
+}
+
 int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, const char *error)
 {
     if (!label)
@@ -235,19 +258,6 @@ int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, con
     if (changed)
         kiosk_strlcpy(buf, ui_edit_text(f->edit), cap);
 
-    ui_rect lr = {r.x, r.y, r.w, lh_label};
-    ui_draw_line_text(ui, lr, UI_FONT_BODY, ui->theme.muted, label, UI_ALIGN_LEFT, wi);
-    ui_rect box = {r.x, r.y + lh_label + ui_px(ui, 4), r.w, box_h};
-    ui_color edge = error && *error ? ui->theme.danger : ui->theme.border;
-    if (focused)
-        edge = ui->theme.primary;
-    /* focus and errors get a thicker edge: seen from a metre */
-    ui_draw_box(ui, box, ui->theme.surface, edge, focused || (error && *error) ? 4 : 2,
-                ui_px(ui, 6), wi);
-    draw_box_text(ui, box, f, ui_edit_text(f->edit), focused, wi);
-    if (err_h) {
-        ui_rect eb = {r.x, box.y + box.h, r.w, err_h};
-        ui_draw_para(ui, eb, UI_FONT_SMALL, ui->theme.danger, error, UI_ALIGN_LEFT, -1, 3);
-    }
+    draw_field(ui, f, r, label, error, focused, wi);
     return changed;
 }
