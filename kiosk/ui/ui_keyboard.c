@@ -301,6 +301,31 @@ static void draw_key(ui_ctx *ui, struct ui_key_slot *k, const char *label, int a
     ui_draw_line_text(ui, k->rect, font, fg, label, UI_ALIGN_CENTRE, wi);
 }
 
+/* One key of the keyboard at rect: its slot (for taps) and its drawing. pos names it by
+ * position: the key under a held finger stays the same key when shift changes its label. */
+static void place_key(ui_ctx *ui, const struct key_def *d, int pos, ui_rect rect, int shift,
+                      int tone_font)
+{
+    struct ui_key_slot *k = &ui->kb_keys[ui->kb_count++];
+    memset(k, 0, sizeof *k);
+    k->action = d->action;
+    k->tone = d->tone;
+    k->rect = rect;
+    char label[64];
+    if (d->action == UI_KA_CHAR) {
+        if (shift)
+            upper(d->text, k->text, sizeof k->text);
+        else
+            kiosk_strlcpy(k->text, d->text, sizeof k->text);
+        kiosk_strlcpy(label, k->text, sizeof label);
+    } else {
+        kiosk_strlcpy(label, ui_tr(ui, d->text), sizeof label);
+    }
+    k->id = ui_hash(d->text, 0x6b657973u + (uint32_t)pos);
+    int active = d->action == UI_KA_SHIFT && (shift || ui->kb_caps);
+    draw_key(ui, k, label, active, d->action == UI_KA_TONE ? tone_font : -1);
+}
+
 int ui_keyboard(ui_ctx *ui)
 {
     struct ui_field_state *f = ui->focus_id && ui->focus_seen ? ui_field_focused(ui) : NULL;
@@ -343,29 +368,8 @@ int ui_keyboard(ui_ctx *ui)
                     UI_FONT_SMALL)
                 tone_font = UI_FONT_SMALL;
         for (int i = 0; i < n && ui->kb_count < UI_MAX_KEYS; i++) {
-            const struct key_def *d = &row[i];
-            struct ui_key_slot *k = &ui->kb_keys[ui->kb_count++];
-            int w = d->units_x2 * unit_w / 100;
-            memset(k, 0, sizeof *k);
-            k->action = d->action;
-            k->tone = d->tone;
-            k->rect = (ui_rect){x, y, w, key_h};
-            char label[64];
-            if (d->action == UI_KA_CHAR) {
-                if (shift)
-                    upper(d->text, k->text, sizeof k->text);
-                else
-                    kiosk_strlcpy(k->text, d->text, sizeof k->text);
-                kiosk_strlcpy(label, k->text, sizeof label);
-            } else {
-                kiosk_strlcpy(label, ui_tr(ui, d->text), sizeof label);
-            }
-            /* ids by position: the key under a held finger stays the same key when
-             * shift changes its label */
-            k->id = ui_hash(d->text, 0x6b657973u + (uint32_t)(r * 64 + i));
-            int active =
-                (d->action == UI_KA_SHIFT && shift) || (d->action == UI_KA_SHIFT && ui->kb_caps);
-            draw_key(ui, k, label, active, d->action == UI_KA_TONE ? tone_font : -1);
+            int w = row[i].units_x2 * unit_w / 100;
+            place_key(ui, &row[i], r * 64 + i, (ui_rect){x, y, w, key_h}, shift, tone_font);
             x += w + gap;
         }
     }
