@@ -343,6 +343,33 @@ static int run_check(struct player *p, const struct script_cmd *c)
     return 0;
 }
 
+/* The commands that wait in real time for a thread of the kiosk (camera, printer). */
+static int run_settle(struct player *p, const struct script_cmd *c)
+{
+    struct app *a = p->a;
+    switch (c->op) {
+    case SCRIPT_CAMERA:
+        /* the camera's own thread reads file: pictures in real time: the codes it read and
+         * its picture are taken as the loop would */
+        if (host_camera_settle(a, CAMERA_SETTLE_MAX_MS))
+            return 1;
+        kiosk_fmt(p->why, sizeof p->why, "no camera (the camera setting is none)");
+        return 0;
+    case SCRIPT_PRINTING:
+        /* the printer's own thread sends in real time: its outcome is shown as the loop
+         * would show it */
+        if (!host_receipt_print_settle(PRINT_SETTLE_MAX_MS)) {
+            kiosk_fmt(p->why, sizeof p->why, "the printer job did not end within %d s",
+                      PRINT_SETTLE_MAX_MS / 1000);
+            return 0;
+        }
+        if (host_receipt_print_poll())
+            app_frame(a, NULL);
+        return 1;
+    }
+    return 0;
+}
+
 static int run_cmd(struct player *p, const struct script_cmd *c)
 {
     struct app *a = p->a;
@@ -373,23 +400,8 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
     case SCRIPT_WAIT_FILE:
         return wait_file(p, c->args[0]);
     case SCRIPT_CAMERA:
-        /* the camera's own thread reads file: pictures in real time: the codes it read and
-         * its picture are taken as the loop would */
-        if (host_camera_settle(a, CAMERA_SETTLE_MAX_MS))
-            return 1;
-        kiosk_fmt(p->why, sizeof p->why, "no camera (the camera setting is none)");
-        return 0;
     case SCRIPT_PRINTING:
-        /* the printer's own thread sends in real time: its outcome is shown as the loop
-         * would show it */
-        if (!host_receipt_print_settle(PRINT_SETTLE_MAX_MS)) {
-            kiosk_fmt(p->why, sizeof p->why, "the printer job did not end within %d s",
-                      PRINT_SETTLE_MAX_MS / 1000);
-            return 0;
-        }
-        if (host_receipt_print_poll())
-            app_frame(a, NULL);
-        return 1;
+        return run_settle(p, c);
     case SCRIPT_SCAN:
         type_text(a, c->args[0], SCAN_GAP_MS);
         input_advance_ms(a, SCAN_GAP_MS);

@@ -7,18 +7,27 @@
 
 static const struct {
     const char *name;
-    int min_args, max_args; /* -1: no limit */
+    int min_args, max_args;
+    int op;      /* enum script_op (tap: refined by its arguments) */
+    int numbers; /* the arguments are numbers (pixels, ms) */
 } commands[] = {
-    /* name          min  max */
-    {"tap", 1, 2},          {"drag", 4, SCRIPT_ARGS_MAX},
-    {"type", 1, 1},         {"osk", 1, SCRIPT_ARGS_MAX},
-    {"key", 1, 1},          {"scan", 1, 1},
-    {"wait", 1, 1},         {"clock", 1, 1},
-    {"expect", 1, 1},       {"expect-not", 1, 1},
-    {"shot", 1, 1},         {"hold", 3, 3},
-    {"close", 0, 0},        {"wait-file", 1, 1},
-    {"camera", 0, 0},       {"printing", 0, 0},
-    {"expect-inert", 1, 1},
+    {"tap", 1, 2, SCRIPT_TAP_LABEL, 0},
+    {"drag", 4, SCRIPT_ARGS_MAX, SCRIPT_DRAG, 1},
+    {"type", 1, 1, SCRIPT_TYPE, 0},
+    {"osk", 1, SCRIPT_ARGS_MAX, SCRIPT_OSK, 0},
+    {"key", 1, 1, SCRIPT_KEY, 0},
+    {"scan", 1, 1, SCRIPT_SCAN, 0},
+    {"wait", 1, 1, SCRIPT_WAIT, 1},
+    {"clock", 1, 1, SCRIPT_CLOCK, 0},
+    {"expect", 1, 1, SCRIPT_EXPECT, 0},
+    {"expect-not", 1, 1, SCRIPT_EXPECT_NOT, 0},
+    {"shot", 1, 1, SCRIPT_SHOT, 0},
+    {"hold", 3, 3, SCRIPT_HOLD, 1},
+    {"close", 0, 0, SCRIPT_CLOSE, 0},
+    {"wait-file", 1, 1, SCRIPT_WAIT_FILE, 0},
+    {"camera", 0, 0, SCRIPT_CAMERA, 0},
+    {"printing", 0, 0, SCRIPT_PRINTING, 0},
+    {"expect-inert", 1, 1, SCRIPT_EXPECT_INERT, 0},
 };
 
 /* Keys, then the shortcuts a visitor may try (sent through SDL's own event queue). */
@@ -103,6 +112,50 @@ static int clock_valid(const char *s)
            mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && y >= 1970;
 }
 
+/* What one command's arguments must also be; 0 with err set when they are not. */
+static int check_args(struct script_cmd *cmd, const struct token *tok, int argc, int *numbers,
+                      char *err, size_t errlen)
+{
+    switch (cmd->op) {
+    case SCRIPT_TAP_LABEL:
+        if (argc == 1 && tok[1].quoted)
+            return 1;
+        if (argc == 2) {
+            cmd->op = SCRIPT_TAP_XY;
+            *numbers = 1;
+            return 1;
+        }
+        kiosk_fmt(err, errlen, "tap takes \"LABEL\" or X Y");
+        return 0;
+    case SCRIPT_DRAG:
+        if (argc % 2 == 0)
+            return 1;
+        kiosk_fmt(err, errlen, "drag takes pairs of X Y");
+        return 0;
+    case SCRIPT_KEY:
+        for (size_t j = 0; j < KIOSK_ARRAY_LEN(key_names); j++)
+            if (strcmp(key_names[j], tok[1].text) == 0)
+                return 1;
+        kiosk_fmt(err, errlen,
+                  "unknown key '%s' (Return, Escape, BackSpace, Tab, Up, Down, Alt+F4, "
+                  "Alt+Tab, Ctrl+W, Ctrl+Q, Super)",
+                  tok[1].text);
+        return 0;
+    case SCRIPT_CLOCK:
+        if (clock_valid(tok[1].text))
+            return 1;
+        kiosk_fmt(err, errlen, "clock takes \"YYYY-MM-DDTHH:MM\" or \"THH:MM\"");
+        return 0;
+    case SCRIPT_SHOT:
+        if (tok[1].text[0])
+            return 1;
+        kiosk_fmt(err, errlen, "shot needs a file name");
+        return 0;
+    default:
+        return 1;
+    }
+}
+
 /* Fills cmd from tokens; returns 0 with err set on a bad line. */
 static int build(struct script_cmd *cmd, struct token *tok, int n, char *err, size_t errlen)
 {
@@ -123,75 +176,10 @@ static int build(struct script_cmd *cmd, struct token *tok, int n, char *err, si
     for (int i = 0; i < argc; i++)
         cmd->args[i] = tok[i + 1].text;
     cmd->argc = (size_t)argc;
-    int numbers = 0; /* which ops take numbers only */
-    if (strcmp(name, "tap") == 0) {
-        if (argc == 1 && tok[1].quoted) {
-            cmd->op = SCRIPT_TAP_LABEL;
-        } else if (argc == 2) {
-            cmd->op = SCRIPT_TAP_XY;
-            numbers = 1;
-        } else {
-            kiosk_fmt(err, errlen, "tap takes \"LABEL\" or X Y");
-            return 0;
-        }
-    } else if (strcmp(name, "drag") == 0) {
-        cmd->op = SCRIPT_DRAG;
-        numbers = 1;
-        if (argc % 2) {
-            kiosk_fmt(err, errlen, "drag takes pairs of X Y");
-            return 0;
-        }
-    } else if (strcmp(name, "hold") == 0) {
-        cmd->op = SCRIPT_HOLD;
-        numbers = 1;
-    } else if (strcmp(name, "type") == 0) {
-        cmd->op = SCRIPT_TYPE;
-    } else if (strcmp(name, "osk") == 0) {
-        cmd->op = SCRIPT_OSK;
-    } else if (strcmp(name, "key") == 0) {
-        cmd->op = SCRIPT_KEY;
-        size_t j = 0;
-        while (j < KIOSK_ARRAY_LEN(key_names) && strcmp(key_names[j], tok[1].text) != 0)
-            j++;
-        if (j == KIOSK_ARRAY_LEN(key_names)) {
-            kiosk_fmt(err, errlen,
-                      "unknown key '%s' (Return, Escape, BackSpace, Tab, Up, Down, Alt+F4, "
-                      "Alt+Tab, Ctrl+W, Ctrl+Q, Super)",
-                      tok[1].text);
-            return 0;
-        }
-    } else if (strcmp(name, "scan") == 0) {
-        cmd->op = SCRIPT_SCAN;
-    } else if (strcmp(name, "wait") == 0) {
-        cmd->op = SCRIPT_WAIT;
-        numbers = 1;
-    } else if (strcmp(name, "clock") == 0) {
-        cmd->op = SCRIPT_CLOCK;
-        if (!clock_valid(tok[1].text)) {
-            kiosk_fmt(err, errlen, "clock takes \"YYYY-MM-DDTHH:MM\" or \"THH:MM\"");
-            return 0;
-        }
-    } else if (strcmp(name, "expect") == 0) {
-        cmd->op = SCRIPT_EXPECT;
-    } else if (strcmp(name, "expect-not") == 0) {
-        cmd->op = SCRIPT_EXPECT_NOT;
-    } else if (strcmp(name, "expect-inert") == 0) {
-        cmd->op = SCRIPT_EXPECT_INERT;
-    } else if (strcmp(name, "close") == 0) {
-        cmd->op = SCRIPT_CLOSE;
-    } else if (strcmp(name, "wait-file") == 0) {
-        cmd->op = SCRIPT_WAIT_FILE;
-    } else if (strcmp(name, "camera") == 0) {
-        cmd->op = SCRIPT_CAMERA;
-    } else if (strcmp(name, "printing") == 0) {
-        cmd->op = SCRIPT_PRINTING;
-    } else {
-        cmd->op = SCRIPT_SHOT;
-        if (!tok[1].text[0]) {
-            kiosk_fmt(err, errlen, "shot needs a file name");
-            return 0;
-        }
-    }
+    cmd->op = commands[k].op;
+    int numbers = commands[k].numbers;
+    if (!check_args(cmd, tok, argc, &numbers, err, errlen))
+        return 0;
     for (int i = 0; numbers && i < argc; i++) {
         if (!parse_num(tok[i + 1].text, &cmd->num[i])) {
             kiosk_fmt(err, errlen, "'%s' is not a number of pixels or ms", tok[i + 1].text);
