@@ -108,6 +108,63 @@ static const struct plugin_slot *find_id(const struct plugin_set *set, const cha
     return NULL;
 }
 
+/* The plugin file opened where nobody else could have changed it: its descriptor (fd_path
+ * names it in /proc), or -1 when it is refused. */
+static int open_plugin(const char *dir, const char *file, const char *path, char *fd_path,
+                       size_t cap)
+{
+    char why_open[512];
+    int fd = loader_open_trusted(path, why_open, sizeof why_open);
+    if (fd < 0) {
+        refuse(dir, file, "%s", why_open);
+        return -1;
+    }
+    loader_fd_path(fd, fd_path, cap);
+    if (!has_elf_header(fd_path)) {
+        refuse(dir, file, "not a shared object (no ELF header); rebuild it or remove it");
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* dlopen of the checked descriptor and the plugin's description from its entry; NULL when
+ * refused (nothing left open). */
+static const struct kiosk_plugin *describe(const char *dir, const char *file, const char *path,
+                                           const char *fd_path, const struct kiosk_host_api *api,
+                                           void **dl_out)
+{
+    /* the descriptor that was checked is the file that is loaded */
+    void *dl = dlopen(fd_path, RTLD_NOW | RTLD_LOCAL);
+    if (!dl) {
+        const char *e = dlerror();
+        refuse(dir, file, "dlopen failed: %s; run 'ldd %s' to see what is missing",
+               e ? e : "unknown error", path);
+        return NULL;
+    }
+    kiosk_plugin_entry_fn entry;
+    /* POSIX: a void * from dlsym converts to a function pointer through this copy */
+    void *sym = dlsym(dl, KIOSK_PLUGIN_ENTRY_NAME);
+    memcpy(&entry, &sym, sizeof entry);
+    const struct kiosk_plugin *d = NULL;
+    if (!sym)
+        refuse(dir, file,
+               "it has no '%s' symbol (is it a kiosk plugin? exported with "
+               "KIOSK_EXPORT?)",
+               KIOSK_PLUGIN_ENTRY_NAME);
+    else if (!(d = entry(api)))
+        refuse(dir, file,
+               "%s returned NULL (the plugin declined to load; see its own "
+               "messages above)",
+               KIOSK_PLUGIN_ENTRY_NAME);
+    if (!d) {
+        dlclose(dl);
+        return NULL;
+    }
+    *dl_out = dl;
+    return d;
+}
+
 static void load_one(const char *dir, const char *file, const struct kiosk_host_api *api,
                      struct plugin_set *set)
 {
@@ -123,69 +180,29 @@ static void load_one(const char *dir, const char *file, const struct kiosk_host_
         refuse(dir, file, "not a plugin (only .so files are loaded); remove it from this folder");
         return;
     }
-    char why_open[512], fd_path[64];
-    int fd = loader_open_trusted(path, why_open, sizeof why_open);
-    if (fd < 0) {
-        refuse(dir, file, "%s", why_open);
-        return;
-    }
-    loader_fd_path(fd, fd_path, sizeof fd_path);
-    if (!has_elf_header(fd_path)) {
-        refuse(dir, file, "not a shared object (no ELF header); rebuild it or remove it");
-        close(fd);
-        return;
-    }
-    /* the descriptor that was checked is the file that is loaded */
-    void *dl = dlopen(fd_path, RTLD_NOW | RTLD_LOCAL);
-    if (!dl) {
-        close(fd);
-        const char *e = dlerror();
-        refuse(dir, file, "dlopen failed: %s; run 'ldd %s' to see what is missing",
-               e ? e : "unknown error", path);
-        return;
-    }
-    kiosk_plugin_entry_fn entry;
-    /* POSIX: a void * from dlsym converts to a function pointer through this copy */
-    void *sym = dlsym(dl, KIOSK_PLUGIN_ENTRY_NAME);
-    memcpy(&entry, &sym, sizeof entry);
-    if (!sym) {
-        refuse(dir, file,
-               "it has no '%s' symbol (is it a kiosk plugin? exported with "
-               "KIOSK_EXPORT?)",
-               KIOSK_PLUGIN_ENTRY_NAME);
-        dlclose(dl);
-        close(fd);
-        return;
-    }
-    const struct kiosk_plugin *d = entry(api);
+    char fd_path[64];
+    int fd = open_plugin(dir, file, path, fd_path, sizeof fd_path);
+    void *dl = NULL;
+    const struct kiosk_plugin *d = fd < 0 ? NULL : describe(dir, file, path, fd_path, api, &dl);
     if (!d) {
-        refuse(dir, file,
-               "%s returned NULL (the plugin declined to load; see its own "
-               "messages above)",
-               KIOSK_PLUGIN_ENTRY_NAME);
-        dlclose(dl);
-        close(fd);
+        if (fd >= 0)
+            close(fd);
         return;
     }
     char why[512];
     const char *bad = check_desc(d, why, sizeof why);
+    const struct plugin_slot *twin = bad ? NULL : find_id(set, d->id);
+    if (twin) {
+        kiosk_fmt(why, sizeof why,
+                  "it repeats the plugin id '%s' already loaded from '%s'; remove one", d->id,
+                  twin->file);
+        bad = why;
+    }
+    struct plugin_slot *more = bad ? NULL : realloc(set->slots, (set->count + 1) * sizeof *more);
+    if (!bad && !more)
+        bad = "out of memory";
     if (bad) {
         refuse(dir, file, "%s", bad);
-        dlclose(dl);
-        close(fd);
-        return;
-    }
-    const struct plugin_slot *twin = find_id(set, d->id);
-    if (twin) {
-        refuse(dir, file, "it repeats the plugin id '%s' already loaded from '%s'; remove one",
-               d->id, twin->file);
-        dlclose(dl);
-        close(fd);
-        return;
-    }
-    struct plugin_slot *more = realloc(set->slots, (set->count + 1) * sizeof *more);
-    if (!more) {
-        refuse(dir, file, "out of memory");
         dlclose(dl);
         close(fd);
         return;
