@@ -277,11 +277,36 @@ static void interests_into(const char *v, char *out, size_t cap)
 }
 
 /* One cell into the row's event; 0 with a problem when it is not acceptable. */
+/* The commune, district or province cell of column c. */
+static int read_place(struct parse *ps, long line, size_t c, const char *v,
+                      struct program_event *ev)
+{
+    int f = ps->field[c];
+    char *dst = f == F_COMMUNE ? ev->commune : f == F_DISTRICT ? ev->district : ev->e.province;
+    if (text_into(v, dst, KIOSK_PLACE_LEN))
+        return 1;
+    problemf(ps->out, line, "program.err.too_long", ps->heading[c], NULL);
+    return 0;
+}
+
+/* The capacity or late-after-minutes cell of column c (empty: 0 and 15). */
+static int read_number(struct parse *ps, long line, size_t c, const char *v,
+                       struct program_event *ev)
+{
+    int capacity = ps->field[c] == F_CAPACITY;
+    long x = whole(v, capacity ? 100000 : 600, capacity ? 0 : 15);
+    if (x < 0) {
+        problemf(ps->out, line, "program.err.number", ps->heading[c], v);
+        return 0;
+    }
+    *(capacity ? &ev->e.capacity : &ev->e.late_after_min) = (int)x;
+    return 1;
+}
+
 static int read_cell(struct parse *ps, long line, size_t c, char *v, struct program_row *row)
 {
     struct program *p = ps->out;
     struct program_event *ev = &row->ev;
-    long x;
     switch (ps->field[c]) {
     case F_CODE:
         kiosk_strlcpy(ev->e.code, v, sizeof ev->e.code);
@@ -303,23 +328,11 @@ static int read_cell(struct parse *ps, long line, size_t c, char *v, struct prog
         return 0;
     case F_COMMUNE:
     case F_DISTRICT:
-    case F_PROVINCE: {
-        int f = ps->field[c];
-        char *dst = f == F_COMMUNE ? ev->commune : f == F_DISTRICT ? ev->district : ev->e.province;
-        if (text_into(v, dst, KIOSK_PLACE_LEN))
-            return 1;
-        problemf(p, line, "program.err.too_long", ps->heading[c], NULL);
-        return 0;
-    }
+    case F_PROVINCE:
+        return read_place(ps, line, c, v, ev);
     case F_CAPACITY:
     case F_LATE:
-        x = whole(v, ps->field[c] == F_CAPACITY ? 100000 : 600, ps->field[c] == F_LATE ? 15 : 0);
-        if (x >= 0) {
-            *(ps->field[c] == F_CAPACITY ? &ev->e.capacity : &ev->e.late_after_min) = (int)x;
-            return 1;
-        }
-        problemf(p, line, "program.err.number", ps->heading[c], v);
-        return 0;
+        return read_number(ps, line, c, v, ev);
     case F_SIGNATURE:
         ev->e.signature_required = lookup(v, 0);
         if (ev->e.signature_required >= 0)
