@@ -105,7 +105,10 @@ static int starts_part(int32_t prev)
     return prev == 0 || prev == '-' || prev == '\'' || prev == 0x2019;
 }
 
-void vn_name_tidy(const char *in, char *out, size_t cap)
+/* in's words (NFC) with single spaces between them, each letter cased by title_parts: the
+ * first letter of a word or of a hyphenated/apostrophed part in title case, the rest lower
+ * case; or every letter in lower case. */
+static void recase_words(const char *in, char *out, size_t cap, int title_parts)
 {
     put_empty(out, cap);
     char *nfc = in ? nfc_dup(in) : NULL;
@@ -129,40 +132,22 @@ void vn_name_tidy(const char *in, char *out, size_t cap)
         if (pending_space && !vn_put_cp(out, cap, &len, ' '))
             break;
         pending_space = 0;
-        int32_t shown = starts_part(prev) ? utf8proc_totitle(cp) : utf8proc_tolower(cp);
-        if (!vn_put_cp(out, cap, &len, shown))
+        int title = title_parts && starts_part(prev);
+        if (!vn_put_cp(out, cap, &len, title ? utf8proc_totitle(cp) : utf8proc_tolower(cp)))
             break;
         prev = cp;
     }
     free(nfc);
 }
 
+void vn_name_tidy(const char *in, char *out, size_t cap)
+{
+    recase_words(in, out, cap, 1);
+}
+
 void vn_lower(const char *in, char *out, size_t cap)
 {
-    put_empty(out, cap);
-    char *nfc = in ? nfc_dup(in) : NULL;
-    if (!nfc)
-        return;
-    size_t len = 0;
-    int pending_space = 0;
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)nfc;
-    while (*p) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-        if (k <= 0)
-            break;
-        p += k;
-        if (is_space_cp(cp)) {
-            pending_space = len > 0;
-            continue;
-        }
-        if (pending_space && !vn_put_cp(out, cap, &len, ' '))
-            break;
-        pending_space = 0;
-        if (!vn_put_cp(out, cap, &len, utf8proc_tolower(cp)))
-            break;
-    }
-    free(nfc);
+    recase_words(in, out, cap, 0);
 }
 
 /* ---- folding ---- */
