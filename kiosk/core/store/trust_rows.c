@@ -202,6 +202,18 @@ kiosk_status store_trust_rows(store *s, const char *schema, const struct sync_ta
                       : store_query(s, sql, "trust rows", fn, ctx, "");
 }
 
+kiosk_status store_trust_rows_after(store *s, const struct sync_table *t, const char *writer_col,
+                                    const char *writer, int64_t after_rowid, store_row_fn fn,
+                                    void *ctx)
+{
+    char sql[4096], cols[2048];
+    sync_cols(t, NULL, 0, cols, sizeof cols);
+    kiosk_fmt(sql, sizeof sql,
+              /* sql-ident: */ "SELECT %s, rowid FROM main.%s WHERE rowid > ?1 AND %s = ?2", cols,
+              t->name, writer_col);
+    return store_query(s, sql, "trust rows", fn, ctx, "It", after_rowid, writer);
+}
+
 kiosk_status store_seal_add(store *s, const char *id, int64_t created_at, const char *key_id,
                             const uint8_t *hashes, size_t len, const char *sig_hex)
 {

@@ -47,6 +47,10 @@ kiosk_status store_revocations(store *s, const char *key_id, struct store_trust_
 kiosk_status store_trust_rows(store *s, const char *schema, const struct sync_table *t,
                               const char *writer_col, const char *writer, store_row_fn fn,
                               void *ctx);
+/* The same for this database's append-only rows past a rowid: the columns, then the rowid. */
+kiosk_status store_trust_rows_after(store *s, const struct sync_table *t, const char *writer_col,
+                                    const char *writer, int64_t after_rowid, store_row_fn fn,
+                                    void *ctx);
 /* Appends a seal of this kiosk (docs/TRUST.md). */
 kiosk_status store_seal_add(store *s, const char *id, int64_t created_at, const char *key_id,
                             const uint8_t *hashes, size_t len, const char *sig_hex);

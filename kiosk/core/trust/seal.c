@@ -1,5 +1,6 @@
 /* Seals: a kiosk's signed list of the hashes of the rows it wrote (records.h). */
 #include "records.h"
+#include "store/sync_io.h"
 #include "store/trust_rows.h"
 #include "sync/sync.h"
 #include "trust.h"
@@ -89,6 +90,7 @@ struct own {
     size_t nadd, capadd;
     int table;
     int failed;
+    int64_t max_rowid[SYNC_TABLES]; /* append-only tables: the last own row seen */
 };
 
 static int cmp_hash(const void *a, const void *b)
@@ -119,6 +121,11 @@ static kiosk_status own_row(store_rows *r, void *ctx)
     struct store_value v[64];
     uint8_t h[TRUST_HASH_BYTES];
     row_values(t, r, v);
+    if (t->track == SYNC_MARK) {
+        int64_t rowid = store_rows_i64(r, t->ncols);
+        if (rowid > o->max_rowid[o->table])
+            o->max_rowid[o->table] = rowid;
+    }
     trust_row_hash(t, v, h);
     if (o->nhave && bsearch(h, o->have, o->nhave, TRUST_HASH_BYTES, cmp_hash))
         return KIOSK_OK;
@@ -140,8 +147,26 @@ static int self_signed(int table)
            table == SYNC_SEALS;
 }
 
+static const char *mark_key(int table, char *out, size_t cap)
+{
+    kiosk_fmt(out, cap, "trust.sealed.%s", sync_tables[table].name);
+    return out;
+}
+
+/* Once the seal is stored: the append-only tables' rows up to here are sealed. */
+static kiosk_status save_marks(store *s, const struct own *o)
+{
+    char key[80];
+    kiosk_status st = KIOSK_OK;
+    for (int i = 0; i < SYNC_TABLES && st == KIOSK_OK; i++)
+        if (sync_tables[i].track == SYNC_MARK && !self_signed(i) && o->max_rowid[i])
+            st = store_meta_set_i64(s, mark_key(i, key, sizeof key), o->max_rowid[i]);
+    return st;
+}
+
 static kiosk_status collect_own(store *s, struct own *o)
 {
+    char key[80];
     const char *me = store_kiosk_id(s);
     kiosk_status st =
         store_trust_rows(s, "main", &sync_tables[SYNC_SEALS], "kiosk_id", me, own_seal_row, o);
@@ -151,8 +176,15 @@ static kiosk_status collect_own(store *s, struct own *o)
         if (self_signed(i))
             continue;
         o->table = i;
-        const char *col = sync_tables[i].versioned ? "updated_by" : "kiosk_id";
-        st = store_trust_rows(s, "main", &sync_tables[i], col, me, own_row, o);
+        const struct sync_table *t = &sync_tables[i];
+        const char *col = t->versioned ? "updated_by" : "kiosk_id";
+        /* Append-only facts: only the rows past the last seal's (rowids only grow). */
+        if (t->track == SYNC_MARK) {
+            o->max_rowid[i] = store_meta_get_i64(s, mark_key(i, key, sizeof key), 0);
+            st = store_trust_rows_after(s, t, col, me, o->max_rowid[i], own_row, o);
+        } else {
+            st = store_trust_rows(s, "main", t, col, me, own_row, o);
+        }
     }
     return st;
 }
@@ -177,6 +209,8 @@ kiosk_status trust_seal_own(store *s, const struct receipt_keys *k, long *sealed
         if (st == KIOSK_OK && sealed)
             *sealed = (long)o.nadd;
     }
+    if (st == KIOSK_OK)
+        st = save_marks(s, &o);
     if (st != KIOSK_OK)
         kiosk_fmt(err, errlen, "cannot seal this kiosk's records: %s", kiosk_status_name(st));
     free(o.have);
