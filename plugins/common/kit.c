@@ -108,6 +108,12 @@ int kit_check_name(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *t
         *err = h->tr(ctx, "kit.err.name_letters");
         return 0;
     }
+    for (const char *d = out; *d; d++) { /* the store refuses it too (vn_name_has_digit) */
+        if (*d >= '0' && *d <= '9') {
+            *err = h->tr(ctx, "kit.err.name_digits");
+            return 0;
+        }
+    }
     *err = NULL;
     return 1;
 }

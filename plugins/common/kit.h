@@ -16,6 +16,7 @@
     {"kit.optional", "(không bắt buộc)", "(optional)"}, \
     {"kit.err.name_empty", "Vui lòng nhập họ và tên", "Please enter your full name"}, \
     {"kit.err.name_letters", "Họ và tên phải có chữ cái", "A name needs letters"}, \
+    {"kit.err.name_digits", "Họ và tên không có chữ số: xin gõ lại tên (ví dụ: Nguyễn Thị Lan)", "A name has no digits: please type the name again (e.g. Nguyễn Thị Lan)"}, \
     {"kit.err.phone_empty", "Vui lòng nhập số điện thoại", "Please enter your phone number"}, \
     {"kit.err.year_empty", "Vui lòng nhập năm sinh (4 chữ số)", "Please enter your year of birth (4 digits)"}, \
     {"kit.err.year_bad", "Năm sinh phải từ {1} đến {2}", "The year of birth must be between {1} and {2}"}, \

@@ -58,7 +58,9 @@ static int setup(store *s, char ids[RUNS][KIOSK_ID_LEN], struct kiosk_session *s
         return 0;
     for (int i = 0; i < RUNS; i++) {
         struct kiosk_person p = {0};
-        kiosk_fmt(p.full_name, sizeof p.full_name, "Nguyễn Thị Học Viên %d", i);
+        /* names hold no digits: the number in letters */
+        kiosk_fmt(p.full_name, sizeof p.full_name, "Nguyễn Thị Học Viên %c%c%c", 'a' + i / 676 % 26,
+                  'a' + i / 26 % 26, 'a' + i % 26);
         p.birth_year = 1960 + i % 40;
         struct kiosk_registration reg;
         if (store_register(s, ev.id, &p, "import", &reg, NULL) != KIOSK_OK)

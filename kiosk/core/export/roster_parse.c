@@ -225,6 +225,10 @@ static int check_name(struct roster *r, long line, const char *v, struct kiosk_p
                     export_tr(p->full_name[0] ? "roster.err.name_letters" : "roster.err.no_name"));
         return 0;
     }
+    if (vn_name_has_digit(p->full_name)) {
+        add_problem(r, line, export_tr("roster.err.name_digits"));
+        return 0;
+    }
     return 1;
 }
 

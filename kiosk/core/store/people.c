@@ -65,6 +65,10 @@ kiosk_status store_person_prepare(struct kiosk_person *p, char name_key[KIOSK_NA
         why = "person.name_empty";
         goto invalid;
     }
+    if (vn_name_has_digit(p->full_name)) {
+        why = "person.name_digits";
+        goto invalid;
+    }
     if (p->given_name[0]) {
         vn_name_tidy(p->given_name, tmp, sizeof tmp);
         kiosk_strlcpy(p->given_name, tmp, sizeof p->given_name);

@@ -406,3 +406,18 @@ uint32_t vn_sig_mask(unsigned letters)
         letters = VN_SIG_POSITIONS;
     return letters ? (uint32_t)((1ull << (3 * letters)) - 1) : 0;
 }
+
+int vn_name_has_digit(const char *name)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
+    while (*p) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            return 0;
+        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_ND)
+            return 1;
+        p += k;
+    }
+    return 0;
+}

@@ -11,6 +11,9 @@ kiosk_status vn_nfc(const char *in, char *out, size_t cap);
 /* Display form of a name: NFC, spaces collapsed and trimmed, each word capitalised
  * ("  TRẦN   văn  BÌNH " -> "Trần Văn Bình"). */
 void vn_name_tidy(const char *in, char *out, size_t cap);
+/* 1 when a name holds a digit (any script's: Unicode category Nd): "Lan 2" is a slip or a
+ * placeholder, never a person's name; forms, roster import and the store refuse it. */
+int vn_name_has_digit(const char *name);
 /* Search key: NFC, lower case, tone and vowel marks removed, đ -> d, any run of spaces
  * or punctuation -> one space, trimmed ("Nguyễn Thị Hòa" -> "nguyen thi hoa"). */
 void vn_fold(const char *in, char *out, size_t cap);
