@@ -8,6 +8,7 @@
  * print.job_ms_printer_silent (info: how long the job itself waited). */
 #define _GNU_SOURCE
 #include "bench_util.h"
+#include "bench_kiosk.h"
 #include "host/app.h"
 #include "host/host_ctx.h"
 #include "host/input.h"
@@ -21,57 +22,6 @@
 #include <unistd.h>
 
 #define RUNS 12
-
-static const struct ui_visible_text *find(struct app *a, const char *text)
-{
-    size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(app_ui(a), &n);
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(v[i].text, text, strlen(text)) == 0)
-            return &v[i];
-    return NULL;
-}
-
-static void pointer(struct app *a, int kind, int x, int y)
-{
-    struct ui_event ev = {.kind = kind, .x = x, .y = y};
-    input_event(a, &ev);
-}
-
-static int press(struct app *a, const char *text, int *x, int *y)
-{
-    const struct ui_visible_text *t = find(a, text);
-    if (!t)
-        return 0;
-    ui_rect r = t->target.w > 0 ? t->target : t->rect;
-    *x = r.x + r.w / 2;
-    *y = r.y + r.h / 2;
-    pointer(a, UI_EV_PRESS, *x, *y);
-    input_advance_ms(a, 50);
-    input_timers(a);
-    return 1;
-}
-
-static int tap(struct app *a, const char *text)
-{
-    int x, y;
-    if (!press(a, text, &x, &y))
-        return 0;
-    pointer(a, UI_EV_RELEASE, x, y);
-    return 1;
-}
-
-static void type(struct app *a, const char *s)
-{
-    for (; *s; s++) {
-        struct ui_event ev = {.kind = UI_EV_TEXT, .text = {*s}};
-        input_advance_ms(a, 100);
-        input_timers(a);
-        input_event(a, &ev);
-    }
-    input_advance_ms(a, 100);
-    input_timers(a);
-}
 
 /* One trainee checks in and taps print: returns the tap's frame time, or -1. */
 static double one(struct app *a, const char *typed, const char *name)
@@ -96,7 +46,7 @@ static double one(struct app *a, const char *typed, const char *name)
     double t0 = now_ms();
     pointer(a, UI_EV_RELEASE, x, y);
     double ms = now_ms() - t0;
-    if (!find(a, "Đang in biên nhận") && !find(a, "Đã in biên nhận"))
+    if (!find_prefix(a, "Đang in biên nhận") && !find_prefix(a, "Đã in biên nhận"))
         return fprintf(stderr, "neither printing nor printed\n"), -1;
     return ms;
 }

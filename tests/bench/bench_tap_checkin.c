@@ -6,6 +6,7 @@
  * bare SQLite INSERT of a check-in row with the same durability. TSV rows: figure, median,
  * p99, baseline, ratio, target. */
 #include "bench_util.h"
+#include "bench_kiosk.h"
 #include "host/app.h"
 #include "host/input.h"
 #include "sdl/sdl_backend.h"
@@ -19,71 +20,11 @@
 #include <time.h>
 
 #define RUNS 120
-#define TYPE_GAP_MS 100 /* a person typing: slower than the scanner-burst gap */
 
 static const char *const families[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ"};
 static const char *const givens[] = {"An",    "Bình", "Cúc",  "Dung", "Đào",  "Giang", "Hạnh",
                                      "Khánh", "Lan",  "Mai",  "Nga",  "Oanh", "Phúc",  "Quyên",
                                      "Sương", "Thảo", "Uyên", "Vân",  "Xuân", "Yến"};
-
-/* The widget showing exactly text, else NULL. */
-static const struct ui_visible_text *find(struct app *a, const char *text)
-{
-    size_t n = 0;
-    const struct ui_visible_text *v = ui_visible(app_ui(a), &n);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(v[i].text, text) == 0)
-            return &v[i];
-    return NULL;
-}
-
-static void pointer(struct app *a, int kind, int x, int y)
-{
-    struct ui_event ev = {.kind = kind, .x = x, .y = y};
-    input_event(a, &ev);
-}
-
-/* Press on text's widget; the caller releases (that is what is timed). */
-static int press(struct app *a, const char *text, int *x, int *y)
-{
-    const struct ui_visible_text *t = find(a, text);
-    if (!t)
-        return 0;
-    ui_rect r = t->target.w > 0 ? t->target : t->rect;
-    *x = r.x + r.w / 2;
-    *y = r.y + r.h / 2;
-    pointer(a, UI_EV_PRESS, *x, *y);
-    input_advance_ms(a, 50);
-    input_timers(a);
-    return 1;
-}
-
-static int tap(struct app *a, const char *text)
-{
-    int x, y;
-    if (!press(a, text, &x, &y))
-        return 0;
-    pointer(a, UI_EV_RELEASE, x, y);
-    return 1;
-}
-
-static void type(struct app *a, const char *s)
-{
-    while (*s) {
-        struct ui_event ev = {.kind = UI_EV_TEXT};
-        size_t n = 1;
-        while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n++;
-        memcpy(ev.text, s, n);
-        ev.text[n] = '\0';
-        s += n;
-        input_advance_ms(a, TYPE_GAP_MS);
-        input_timers(a);
-        input_event(a, &ev);
-    }
-    input_advance_ms(a, TYPE_GAP_MS);
-    input_timers(a);
-}
 
 static sqlite3 *bare_open(const char *path, sqlite3_stmt **ins)
 {
