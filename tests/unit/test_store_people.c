@@ -134,8 +134,9 @@ static void test_dedupe(store *s)
 
     /* every registration left a log row, without names or phones */
     CHECK_INT(fx_count(s, "SELECT count(*) FROM log WHERE kind='register'"), 4);
+    /* (the phone's own digits: "918" alone stands in a random hex id now and then) */
     CHECK_INT(fx_count(s, "SELECT count(*) FROM log WHERE detail LIKE '%Hòa%' OR detail LIKE "
-                          "'%918%' OR subject LIKE '%918%'"),
+                          "'%918456702%' OR subject LIKE '%918456702%'"),
               0);
 }
 
