@@ -5,7 +5,10 @@
 
 #include "host/app.h"
 #include "host/input.h"
+#include "sdl/sdl_backend.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef TYPE_GAP_MS
@@ -80,6 +83,43 @@ static inline const struct ui_visible_text *find_prefix(struct app *a, const cha
         if (strncmp(v[i].text, prefix, strlen(prefix)) == 0)
             return &v[i];
     return NULL;
+}
+
+/* The whole kiosk on SDL's dummy driver at 1280x800, on the demo program, with the settings
+ * file ini written from settings; NULL when it does not open. virtual_time: kiosk time moves
+ * by hand, as in a script (the benchmarks' own timings are real time). */
+static inline struct app *bench_kiosk_open(const char *db, const char *ini, const char *settings,
+                                           int virtual_time)
+{
+    FILE *f = fopen(ini, "w");
+    if (!f)
+        return NULL;
+    fputs(settings, f);
+    fclose(f);
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
+    setenv("SDL_RENDER_DRIVER", "software", 0);
+    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    struct app_opts o = {.db_path = db,
+                         .config_path = ini,
+                         .demo = 1,
+                         .width = 1280,
+                         .height = 800,
+                         .backend = &sdl_backend_ops,
+                         .virtual_time = virtual_time};
+    struct app *a = NULL;
+    return app_open(&o, &a) == 0 ? a : NULL;
+}
+
+/* Freezes the kiosk clock today at hour:minute (local); returns today's midnight. */
+static inline int64_t bench_clock_today(int hour, int minute)
+{
+    kiosk_clock_freeze(1);
+    struct tm tm;
+    kiosk_local_tm(kiosk_clock_now_ms(), &tm);
+    int64_t day0 = kiosk_local_make_ms(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0);
+    kiosk_clock_set_ms(
+        kiosk_local_make_ms(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, hour, minute));
+    return day0;
 }
 
 #endif

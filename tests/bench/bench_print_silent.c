@@ -66,25 +66,11 @@ int main(void)
     int reader = open(fifo, O_RDONLY | O_NONBLOCK); /* there, never reading */
     fcntl(reader, F_SETPIPE_SZ, 4096);
     close(open(file, O_WRONLY | O_CREAT, 0600));
-    FILE *f = fopen(ini, "w");
-    fputs("served_event = MDN-MK\nidle_timeout_s = 3600\nlog_level = error\n", f);
-    fclose(f);
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    struct app_opts o = {.db_path = db,
-                         .config_path = ini,
-                         .demo = 1,
-                         .width = 1280,
-                         .height = 800,
-                         .backend = &sdl_backend_ops,
-                         .virtual_time = 1};
-    struct app *a = NULL;
-    if (app_open(&o, &a) != 0)
+    struct app *a = bench_kiosk_open(
+        db, ini, "served_event = MDN-MK\nidle_timeout_s = 3600\nlog_level = error\n", 1);
+    if (!a)
         return 1;
-    kiosk_clock_freeze(1);
-    struct tm tm;
-    kiosk_local_tm(kiosk_clock_now_ms(), &tm);
-    kiosk_clock_set_ms(kiosk_local_make_ms(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 7, 35));
+    bench_clock_today(7, 35);
     static double silent[RUNS], quick[RUNS], job[RUNS];
     int n = 0;
     app_frame(a, NULL);

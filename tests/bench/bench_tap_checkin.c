@@ -89,30 +89,12 @@ int main(void)
     kiosk_fmt(db, sizeof db, "%s/kiosk.db", dir);
     kiosk_fmt(ini, sizeof ini, "%s/kiosk.ini", dir);
     kiosk_fmt(bare, sizeof bare, "%s/bare.db", dir);
-    FILE *f = fopen(ini, "w");
-    if (!f)
-        return 2;
-    fputs("served_event = MDN-MK\nidle_timeout_s = 3600\nlog_level = error\n", f);
-    fclose(f);
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
-    struct app_opts o = {.db_path = db,
-                         .config_path = ini,
-                         .demo = 1,
-                         .width = 1280,
-                         .height = 800,
-                         .backend = &sdl_backend_ops,
-                         .virtual_time = 1};
-    struct app *a = NULL;
-    if (app_open(&o, &a) != 0)
+    struct app *a = bench_kiosk_open(
+        db, ini, "served_event = MDN-MK\nidle_timeout_s = 3600\nlog_level = error\n", 1);
+    if (!a)
         return 1;
-    /* kiosk time moves by hand, as in a script (o.virtual_time); the timings below are
-     * real time */
-    kiosk_clock_freeze(1);
-    struct tm tm;
-    kiosk_local_tm(kiosk_clock_now_ms(), &tm);
-    kiosk_clock_set_ms(kiosk_local_make_ms(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 7, 35));
+    /* kiosk time moves by hand, as in a script; the timings below are real time */
+    bench_clock_today(7, 35);
     static char names[RUNS][KIOSK_NAME_LEN];
     sqlite3_stmt *ins = NULL;
     sqlite3 *bdb = bare_open(bare, &ins);
