@@ -38,6 +38,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # libzbar0 is opened on first use (a camera), so shlibdeps cannot see it
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, libzbar0")
+# libespeak-ng1 (with espeak-ng-data) speaks for `voice = on` (docs/VOICE.md), opened on first
+# use: a kiosk without it runs silent, so it is recommended, not required
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libespeak-ng1, espeak-ng-data")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/debian/postinst
     ${CMAKE_SOURCE_DIR}/packaging/debian/prerm

@@ -37,6 +37,8 @@ static const struct {
      " | attendance cancel-checkout --event CODE --session N --person ID --reason TEXT"},
     {"people", ctl_cmd_people,
      "people duplicates [--event CODE] | people merge ID ID | people unmerge ID [--lang vi|en]"},
+    {"voice", ctl_cmd_voice,
+     "voice say [--lang vi|en] [--as-is] --out FILE.wav TEXT | voice spoken [--lang vi|en] TEXT"},
 };
 
 static void usage(FILE *to)

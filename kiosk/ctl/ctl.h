@@ -46,5 +46,6 @@ struct trust_program;
 struct trust_program *ctl_program_arg(int argc, char **argv, int *rc);
 int ctl_cmd_people(struct ctl *c, int argc, char **argv);
 int ctl_cmd_attendance(struct ctl *c, int argc, char **argv);
+int ctl_cmd_voice(struct ctl *c, int argc, char **argv);
 
 #endif
