@@ -15,6 +15,8 @@ static void read_hooks(void)
     hooks.sync_delay_ms = v ? atol(v) : 0;
     if (hooks.sync_delay_ms < 0)
         hooks.sync_delay_ms = 0;
+    v = getenv("KIOSK_EXPORT_TEST_DELAY_MS");
+    hooks.export_delay_ms = v && atol(v) > 0 ? atol(v) : 0;
 }
 
 const struct kiosk_test_hooks *kiosk_test_hooks(void)

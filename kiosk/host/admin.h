@@ -28,4 +28,17 @@ void admin_forget(struct app *a);
 void admin_pin_frame(struct app *a);
 void admin_frame(struct app *a);
 
+/* Exports from the admin screen (admin_export.c), each on a thread of its own
+ * (export_job.h). admin_export_start: what (enum export_job_what) of the class or fair code
+ * (NULL for the summary) as format (enum export_format) into dir; a second one while one
+ * runs only says to wait (KIOSK_E_EXISTS). How it ended becomes the admin message. */
+int admin_export_start(struct app *a, const char *dir, int what, const char *code, int format);
+/* Draws the running export's bar with its count; 0 (nothing drawn) when none runs. */
+int admin_export_progress(struct app *a);
+/* For the loop, each turn: 1 when the screen should be drawn again (the count moved, or an
+ * export ended and the admin message says how). */
+int admin_export_poll(struct app *a);
+/* ms until the bar should be drawn again; -1 when no export runs. */
+int admin_export_next_ms(void);
+
 #endif

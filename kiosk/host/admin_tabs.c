@@ -6,6 +6,7 @@
 #include "export/export_file.h"
 #include "export/export_strings.h"
 #include "host/admin_usb.h"
+#include "host/export_job.h"
 #include "host/app.h"
 #include "host/screens.h"
 #include "host/crash_guard.h"
@@ -154,36 +155,14 @@ static void tab_today(struct app *a, ui_rect area)
 
 /* -- exports to a USB stick -- */
 
+/* On a thread of its own: the bar and its count show on this tab while it runs. */
 static void export_one(struct app *a, const char *dir, const char *what, const char *code,
                        int format)
 {
-    char path[4400], err[512] = "";
-    int64_t now = kiosk_clock_now_ms();
-    const char *ext = format == EXPORT_XLSX ? "xlsx" : "csv";
-    struct export_result res = {0};
-    kiosk_status st;
-    export_strings_load(i18n_lang(app_i18n(a)));
-    if (strcmp(what, "attendance") == 0) {
-        st = export_file_name(path, sizeof path, dir, code, "diem-danh", now, ext);
-        if (st == KIOSK_OK)
-            st = export_attendance(app_store(a), code, format, path, &res, err, sizeof err);
-    } else if (strcmp(what, "leads") == 0) {
-        st = export_file_name(path, sizeof path, dir, code, "khach-quan-tam", now, ext);
-        if (st == KIOSK_OK)
-            st = export_leads(app_store(a), code, format, path, &res, err, sizeof err);
-    } else {
-        st = export_file_name(path, sizeof path, dir, NULL, "bao-cao-tong-hop", now, ext);
-        if (st == KIOSK_OK)
-            st = export_summary(app_store(a), format, path, &res, err, sizeof err);
-    }
-    if (st == KIOSK_OK) {
-        say1(a, KIOSK_MSG_OK, "admin.export.done", "path", path);
-        kiosk_log(KIOSK_LOG_INFO, "exported %ld rows to '%s'", res.rows, path);
-    } else {
-        say1(a, KIOSK_MSG_ERROR, st == KIOSK_E_FULL ? "admin.export.full" : "admin.export.failed",
-             "path", path);
-        kiosk_log(KIOSK_LOG_ERROR, "export to '%s' failed: %s", path, err);
-    }
+    int job = strcmp(what, "attendance") == 0 ? EXPORT_JOB_ATTENDANCE
+              : strcmp(what, "leads") == 0    ? EXPORT_JOB_LEADS
+                                              : EXPORT_JOB_SUMMARY;
+    admin_export_start(a, dir, job, code, format);
 }
 
 static void save_receipt_png(struct app *a, const char *dir)
@@ -224,6 +203,7 @@ static void tab_export(struct app *a)
     screens_template(tr(a, "admin.export.to"), (const char *const[]){"dir"},
                      (const char *const[]){dir}, 1, line, sizeof line);
     ui_text(ui, line);
+    admin_export_progress(a); /* an export running: its bar and count */
     char served[KIOSK_PART_LEN];
     served_code(a, served, sizeof served);
     struct kiosk_event ev;

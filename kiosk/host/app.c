@@ -12,6 +12,7 @@
 #include "host/input.h"
 #include "host/notify.h"
 #include "host/plugin_start.h"
+#include "host/export_job.h"
 #include "host/sync_worker.h"
 #include "program/program.h"
 #include "store/domain.h"
@@ -371,6 +372,7 @@ void app_close(struct app *a)
     if (!a)
         return;
     sync_worker_stop();
+    export_job_stop();
     host_camera_close(a);
     for (size_t i = 0; i < a->plugins.count; i++) {
         struct plugin_slot *p = &a->plugins.slots[i];
@@ -477,6 +479,8 @@ int app_run(struct app *a)
         host_camera_poll(a); /* codes read and the live picture: never waits */
         if (host_receipt_print_poll())
             app_frame(a, NULL); /* the printer answered (or gave up): say so */
+        if (admin_export_poll(a))
+            app_frame(a, NULL); /* an export's count moved, or it ended: show it */
         input_timers(a);
         if (ui_needs_redraw(a->ui))
             app_frame(a, NULL);

@@ -5,6 +5,7 @@
 #include "host/app.h"
 #include "host/screens.h"
 #include "host/camera_host.h"
+#include "host/admin.h"
 #include "host/notify.h"
 #include "text/scanburst.h"
 #include "host/scan_route.h"
@@ -208,6 +209,9 @@ int input_next_timer_ms(const struct app *a)
     int cam = host_camera_next_ms(a);
     if (cam >= 0)
         t = min_timeout(t, cam);
+    int bar = admin_export_next_ms();
+    if (bar >= 0)
+        t = min_timeout(t, bar);
     int hook = host_notify_max_sleep_ms();
     if (hook >= 0)
         t = min_timeout(t, hook);

@@ -5,7 +5,9 @@
 #include "host/app.h"
 #include "host/host_ctx.h"
 #include "host/screens.h"
+#include "host/admin.h"
 #include "host/camera_host.h"
+#include "host/export_job.h"
 #include "host/input.h"
 #include "text/text.h"
 
@@ -20,9 +22,10 @@
 #define SCAN_GAP_MS 5   /* a scanner: far faster than the burst gap */
 #define TAP_HOLD_MS 50  /* a finger's tap lasts about this long */
 #define TEXT_MAX 2048
-#define WAIT_FILE_MAX_MS 300000    /* wait-file: a loaded test machine, not a hang */
-#define PRINT_SETTLE_MAX_MS 30000  /* printing: the job gives up after its own 3 s */
-#define CAMERA_SETTLE_MAX_MS 60000 /* camera: a loaded (ASan) machine decoding pictures */
+#define WAIT_FILE_MAX_MS 300000     /* wait-file: a loaded test machine, not a hang */
+#define EXPORT_SETTLE_MAX_MS 300000 /* an export of 1M check-ins takes about 20 s */
+#define PRINT_SETTLE_MAX_MS 30000   /* printing: the job gives up after its own 3 s */
+#define CAMERA_SETTLE_MAX_MS 60000  /* camera: a loaded (ASan) machine decoding pictures */
 
 struct player {
     struct app *a;
@@ -343,7 +346,7 @@ static int run_check(struct player *p, const struct script_cmd *c)
     return 0;
 }
 
-/* The commands that wait in real time for a thread of the kiosk (camera, printer). */
+/* The commands that wait in real time for a thread of the kiosk (camera, printer, export). */
 static int run_settle(struct player *p, const struct script_cmd *c)
 {
     struct app *a = p->a;
@@ -364,6 +367,15 @@ static int run_settle(struct player *p, const struct script_cmd *c)
             return 0;
         }
         if (host_receipt_print_poll())
+            app_frame(a, NULL);
+        return 1;
+    case SCRIPT_EXPORTING:
+        if (!export_job_wait(c->argc ? (long)c->num[0] : 0, EXPORT_SETTLE_MAX_MS)) {
+            kiosk_fmt(p->why, sizeof p->why, "the export did not end within %d s",
+                      EXPORT_SETTLE_MAX_MS / 1000);
+            return 0;
+        }
+        if (admin_export_poll(a))
             app_frame(a, NULL);
         return 1;
     }
@@ -401,6 +413,7 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
         return wait_file(p, c->args[0]);
     case SCRIPT_CAMERA:
     case SCRIPT_PRINTING:
+    case SCRIPT_EXPORTING:
         return run_settle(p, c);
     case SCRIPT_SCAN:
         type_text(a, c->args[0], SCAN_GAP_MS);

@@ -27,6 +27,8 @@ enum script_op {
     SCRIPT_WAIT_FILE,     /* wait-file "PATH": real time until PATH exists (a test's cue) */
     SCRIPT_CAMERA,        /* camera: real time until the camera read a code or settled */
     SCRIPT_PRINTING,      /* printing: real time until the printer took the receipt or gave up */
+    SCRIPT_EXPORTING,     /* exporting [ROWS]: real time until the admin screen's export
+                           * ended (or wrote ROWS rows) */
 };
 
 #define SCRIPT_ARGS_MAX 32

@@ -27,6 +27,7 @@ static const struct {
     {"wait-file", 1, 1, SCRIPT_WAIT_FILE, 0},
     {"camera", 0, 0, SCRIPT_CAMERA, 0},
     {"printing", 0, 0, SCRIPT_PRINTING, 0},
+    {"exporting", 0, 1, SCRIPT_EXPORTING, 1},
     {"expect-inert", 1, 1, SCRIPT_EXPECT_INERT, 0},
 };
 

@@ -169,6 +169,9 @@ void ui_camera_view(ui_ctx *ui, const uint8_t *px, int pw, int ph, uint64_t key,
                     const char *caption, int max_h_px);
 void ui_bar_chart(ui_ctx *ui, const char *title, const char *const *labels, const int *values,
                   size_t count);
+/* A progress bar the width of the area under a caption (the count, in the caller's words):
+ * done of total filled; total <= 0 (not known yet) draws the empty bar. */
+void ui_progress(ui_ctx *ui, const char *caption, long done, long total);
 /* The on-screen keyboard for the focused field, in the bottom part of the screen; call it
  * last in a frame. Returns the height it took (0 when no field has focus). Letters with a
  * tone row and the marked vowels for TEXT/NAME fields (capitals at a name's word starts),

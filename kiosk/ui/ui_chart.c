@@ -1,5 +1,5 @@
 /* Bar charts for the staff views: columns when the labels are short (hours of a day),
- * rows when they are words (a fair's interests). */
+ * rows when they are words (a fair's interests); and the progress bar of a long job. */
 #include "ui_internal.h"
 
 #include <stdio.h>
@@ -87,4 +87,19 @@ void ui_bar_chart(ui_ctx *ui, const char *title, const char *const *labels, cons
     int lh = ui_line_h(ui, UI_FONT_BODY), gap = ui_px(ui, 6);
     ui_rect r = ui_layout_next(ui, (int)count * (lh + gap));
     bars(ui, r, labels, values, count, vmax, label_w);
+}
+
+void ui_progress(ui_ctx *ui, const char *caption, long done, long total)
+{
+    if (caption && *caption)
+        ui_label(ui, caption, UI_FONT_BODY, ui->theme.text);
+    ui_rect r = ui_layout_next(ui, ui_px(ui, 28));
+    int edge = ui_px(ui, 2);
+    ui_draw_box(ui, r, ui->theme.surface, ui->theme.border, edge, ui_px(ui, 6), -1);
+    if (total <= 0 || done <= 0)
+        return; /* how much is left is not known yet: the count alone says it moves */
+    long d = done < total ? done : total;
+    int w = (int)((long long)(r.w - 2 * edge) * d / total);
+    ui_draw_rect(ui, (ui_rect){r.x + edge, r.y + edge, w, r.h - 2 * edge}, ui->theme.primary,
+                 ui_px(ui, 4), -1);
 }

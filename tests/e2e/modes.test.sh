@@ -56,8 +56,10 @@ osk "2" "4" "6" "8" "1" "3"
 tap "Vào"
 tap "Xuất file"
 tap "Danh sách điểm danh (XLSX)"
+exporting
 expect "Đã lưu"
 tap "Báo cáo tổng hợp (CSV)"
+exporting
 expect "bao-cao-tong-hop_"
 EOF
 "$kiosk" --window 1024x600 --script "$work/flow.kscript" >"$work/out" 2>"$work/err" &

@@ -8,6 +8,7 @@
 #                           camera = none unless the script sets camera
 #   #! setup: COMMAND       a shell command run before the kiosk, with $KIOSKCTL, $DB, $WORK
 #   #! after: COMMAND       a shell command run after a passing script (checks the stored data)
+#   #! env: NAME=VALUE      an environment variable the kiosk gets (a test hook of test_hooks.h)
 # Screenshots (`shot x.png`) land in $KIOSK_SHOT_DIR (default: build/shots/<script>/).
 set -euo pipefail
 kiosk=$1; kioskctl=$2; script=$3
@@ -26,6 +27,7 @@ while IFS= read -r line; do
     "#! args:"*) a=${line#\#! args:}; a=${a//'${BUILD}'/${KIOSK_BUILD_DIR:-.}}
                  read -r -a more <<<"$a"; args+=("${more[@]}") ;;
     "#! config:"*) l=${line#\#! config: }; echo "${l//\$WORK/$WORK}" >>"$WORK/kiosk.ini" ;;
+    "#! env:"*) export "${line#\#! env: }" ;;
   esac
 done <"$script"
 # a webcam on the test machine must not change what a script sees: no camera unless asked

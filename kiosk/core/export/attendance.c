@@ -3,6 +3,8 @@
  * sorter spills to disk, so memory stays small for any class size). */
 #include "export/attendance.h"
 
+#include "export/export.h"
+
 #include "store/program_store.h"
 
 #include "store/domain.h"
@@ -326,6 +328,9 @@ kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct
         attendance_close(a);
         return r;
     }
+    long total = 0;
+    if (store_event_registration_total(s, a->event.id, &total) == KIOSK_OK)
+        export_progress_total(total);
     r = store_attendance_people(s, a->event.id, &a->rows);
     if (r != KIOSK_OK)
         attendance_close(a);
@@ -365,6 +370,8 @@ int attendance_next(struct attendance *a, struct attendance_row *row)
             continue; /* never held a seat and never came */
         memset(row, 0, sizeof *row);
         row->number = ++a->people;
+        if (export_progress_step())
+            return -1; /* the watcher stopped the export */
         store_rows_copy(st, 0, row->person_id, sizeof row->person_id);
         store_rows_copy(st, 1, row->full_name, sizeof row->full_name);
         row->birth_year = store_rows_int(st, 2);

@@ -25,6 +25,21 @@ kiosk_status export_summary(store *s, int format, const char *path, struct expor
 kiosk_status export_leads(store *s, const char *event, int format, const char *path,
                           struct export_result *res, char *err, size_t errlen);
 
+/* Progress of the exports a thread runs, for a bar with a count (host/export_job.c): the
+ * rows written so far and the rows expected (0 while unknown; a sheet may end below it, e.g.
+ * people on the waiting list who never came). Read from any thread. */
+struct export_progress {
+    _Atomic long done;
+    _Atomic long total;
+    _Atomic int stop; /* set by the watcher (the kiosk quits): the export ends early as a
+                       * failure (KIOSK_E_IO), its file never made */
+};
+/* The calling thread's exports report to p from now on (NULL: to nobody). */
+void export_progress_watch(struct export_progress *p);
+/* For the exports themselves: the rows expected; one more row written (1: stop now). */
+void export_progress_total(long n);
+int export_progress_step(void);
+
 /* Mode of every export file. */
 #define EXPORT_FILE_MODE 0600
 

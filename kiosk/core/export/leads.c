@@ -117,7 +117,7 @@ static kiosk_status put_row(store_rows *r, void *ctx)
     struct leads_pass *p = ctx;
     read_lead(r, ++p->n, p->l);
     put_lead(p->o, p->l, p->n);
-    return KIOSK_OK;
+    return export_progress_step() ? KIOSK_E_IO : KIOSK_OK; /* 1: the watcher stopped it */
 }
 
 static kiosk_status write_rows(store *s, const struct kiosk_event *ev, struct leads_out *o,

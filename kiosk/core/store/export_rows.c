@@ -167,3 +167,16 @@ kiosk_status store_summary_interests(store *s, const char *event_id, store_row_f
         "AND j.type = 'text'",
         "summary interests", fn, ctx, "t", event_id);
 }
+
+static kiosk_status copy_long(store_rows *r, void *ctx)
+{
+    *(long *)ctx = (long)store_rows_i64(r, 0);
+    return KIOSK_OK;
+}
+
+kiosk_status store_event_registration_total(store *s, const char *event_id, long *n)
+{
+    *n = 0;
+    return store_query_one(s, "SELECT count(*) FROM registrations WHERE event_id = ?1",
+                           "registration total", copy_long, n, "t", event_id);
+}

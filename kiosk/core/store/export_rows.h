@@ -25,6 +25,10 @@ kiosk_status store_event_corrections(store *s, const char *event_id, store_row_f
  * 7 registration status, 8 latest answer about being contacted is yes (0/1). */
 kiosk_status store_attendance_people(store *s, const char *event_id, store_rows **out);
 
+/* How many registrations the event has (any status): the attendance sheet's rows at most,
+ * for an export's progress bar. */
+kiosk_status store_event_registration_total(store *s, const char *event_id, long *n);
+
 /* The first signature PNG of a person's check-in to a session, or NULL. *cur keeps the
  * prepared query between calls (store_rows_close it); the PNG stays valid until the next call. */
 const void *store_checkin_signature(store *s, store_rows **cur, const char *session_id,
