@@ -3,16 +3,19 @@
 
 #include "people/identity.h"
 #include "people/marks.h"
+#include "program/program.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define TEXT_MAX 4096           /* bytes of an ordinary text column */
-#define LONG_TEXT_MAX 65536     /* extra, detail, interests */
-#define BLOB_MAX (2 << 20)      /* a signature's strokes or picture */
-#define HASHES_MAX (64LL << 20) /* a seal's list of hashes */
+#define TEXT_MAX 4096                     /* bytes of an ordinary text column */
+#define LONG_TEXT_MAX 65536               /* extra, detail, interests */
+#define BLOB_MAX (2 << 20)                /* a signature's strokes or picture */
+#define HASHES_MAX (64LL << 20)           /* a seal's list of hashes */
+#define TRUST_TIME_MAX_MS 7258118400000LL /* 2200-01-01: no session is planned later */
 
 /* Strict UTF-8 (no overlong forms, surrogates or values past U+10FFFF). */
 static int utf8_ok(const unsigned char *s, size_t n)
@@ -59,7 +62,8 @@ static int all_of(const struct store_value *v, const char *set, size_t min, size
 static int int_ok(const struct store_value *v, int64_t *out)
 {
     char buf[32];
-    if (v->null || v->len == 0 || v->len >= sizeof buf)
+    if (v->null || v->len == 0 || v->len >= sizeof buf ||
+        !(v->p[0] == '-' || isdigit((unsigned char)v->p[0])))
         return 0;
     memcpy(buf, v->p, v->len);
     buf[v->len] = '\0';
@@ -157,27 +161,112 @@ static void col_copy(const struct sync_table *t, const struct store_value *v, co
     }
 }
 
-/* The rules of the tables whose rows say who is who and what was corrected
- * (docs/IDENTITY.md): the same checks the kiosk makes when it writes them. */
-static const char *table_invalid(const struct sync_table *t, const struct store_value *v)
+/* The number in column name, clamped to [lo, hi] (a value outside reads as lo - 1 or
+ * hi + 1, so a range check refuses it); lo - 1 when the table has none. */
+static int64_t col_num(const struct sync_table *t, const struct store_value *v, const char *name,
+                       int64_t lo, int64_t hi)
 {
-    char a[72], b[72], reason[256], by[32], undo[24];
-    int merges = !strcmp(t->name, "person_merges"), marks = !strcmp(t->name, "attendance_marks");
-    if (!merges && !marks)
-        return NULL;
+    char buf[32];
+    col_copy(t, v, name, buf, sizeof buf);
+    char *end = NULL;
+    errno = 0;
+    long long x = strtoll(buf, &end, 10);
+    if (!buf[0] || errno || *end)
+        return lo - 1;
+    return x < lo ? lo - 1 : x > hi ? hi + 1 : x;
+}
+
+#define NUM(name) col_num(t, v, name, -1000000000LL, 1000000000LL)
+
+static const char *merge_invalid(const struct sync_table *t, const struct store_value *v)
+{
+    char a[72], b[72], reason[256], by[32];
     col_copy(t, v, "reason", reason, sizeof reason);
     col_copy(t, v, "by_whom", by, sizeof by);
-    if (merges) {
-        col_copy(t, v, "survivor_id", a, sizeof a);
-        col_copy(t, v, "merged_id", b, sizeof b);
-        col_copy(t, v, "undo", undo, sizeof undo);
-        return person_merge_row_valid(a, b, atoi(undo), reason, by) ? NULL
-                                                                    : "a merge that is not one";
-    }
+    col_copy(t, v, "survivor_id", a, sizeof a);
+    col_copy(t, v, "merged_id", b, sizeof b);
+    return person_merge_row_valid(a, b, (int)NUM("undo"), reason, by) ? NULL
+                                                                      : "a merge that is not one";
+}
+
+static const char *mark_invalid(const struct sync_table *t, const struct store_value *v)
+{
+    char a[72], reason[256], by[32];
+    col_copy(t, v, "reason", reason, sizeof reason);
+    col_copy(t, v, "by_whom", by, sizeof by);
     col_copy(t, v, "checkin_id", a, sizeof a);
-    col_copy(t, v, "mark", undo, sizeof undo);
-    return attendance_mark_row_valid(atoi(undo), a, reason, by) ? NULL
-                                                                : "a correction that is not one";
+    return attendance_mark_row_valid((int)NUM("mark"), a, reason, by)
+               ? NULL
+               : "a correction that is not one";
+}
+
+/* program_valid.c's checks on an event or a session; updated_at was checked against the
+ * clock with the columns. */
+static const char *event_invalid(const struct sync_table *t, const struct store_value *v)
+{
+    struct program_event ev = {0};
+    col_copy(t, v, "code", ev.e.code, sizeof ev.e.code);
+    col_copy(t, v, "title", ev.e.title, sizeof ev.e.title);
+    ev.e.kind = (int)NUM("kind");
+    ev.e.capacity = (int)NUM("capacity");
+    ev.e.late_after_min = (int)NUM("late_after_min");
+    ev.e.signup_open = (int)NUM("signup_open");
+    ev.e.signature_required = (int)NUM("signature_required");
+    ev.cancelled = (int)NUM("cancelled");
+    return events_row_valid(&ev, 0, 0, 0) ? "an event that is not one" : NULL;
+}
+
+static const char *session_invalid(const struct sync_table *t, const struct store_value *v)
+{
+    struct kiosk_session s = {0};
+    s.number = (int)NUM("number");
+    s.starts_at_ms = col_num(t, v, "starts_at", 0, TRUST_TIME_MAX_MS);
+    s.ends_at_ms = col_num(t, v, "ends_at", 0, TRUST_TIME_MAX_MS);
+    if (s.starts_at_ms < 0 || s.starts_at_ms > TRUST_TIME_MAX_MS || s.ends_at_ms < 0 ||
+        s.ends_at_ms > TRUST_TIME_MAX_MS)
+        return "a session before 1970 or after 2200";
+    return sessions_row_valid(&s, (int)NUM("cancelled"), 0, 0, 0) ? "a session that is not one"
+                                                                  : NULL;
+}
+
+/* The numbers a kiosk writes in the other tables: enums and flags. birth_year 0 is unknown;
+ * a year of birth later than now is refused by the store (people.c) and here bounded by 2200. */
+static const char *range_invalid(const struct sync_table *t, const struct store_value *v)
+{
+    static const struct {
+        const char *table, *col;
+        int lo, hi;
+    } ranges[] = {{"people", "birth_year", 0, 2200}, {"people", "org_kind", 0, 4},
+                  {"registrations", "status", 1, 4}, {"consents", "purpose", 1, 3},
+                  {"consents", "granted", 0, 1},     {"checkins", "kind", 1, 2},
+                  {"checkins", "late", 0, 1},        {"checkins", "walkin", 0, 1},
+                  {"receipts", "kind", 1, 3}};
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(ranges); i++) {
+        if (strcmp(t->name, ranges[i].table) != 0)
+            continue;
+        int64_t x = NUM(ranges[i].col);
+        if (x < ranges[i].lo || x > ranges[i].hi ||
+            (!strcmp(ranges[i].col, "birth_year") && x && x < 1900))
+            return "a number no kiosk writes there";
+    }
+    return NULL;
+}
+
+/* The rules of the tables whose rows say what is taught, who is who and what was corrected
+ * (docs/PROGRAM.md, docs/IDENTITY.md): the same checks the kiosk makes when it writes them. */
+static const char *table_invalid(const struct sync_table *t, const struct store_value *v)
+{
+    static const struct {
+        const char *table;
+        const char *(*invalid)(const struct sync_table *, const struct store_value *);
+    } rules[] = {{"events", event_invalid},
+                 {"sessions", session_invalid},
+                 {"person_merges", merge_invalid},
+                 {"attendance_marks", mark_invalid}};
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(rules); i++)
+        if (!strcmp(t->name, rules[i].table))
+            return rules[i].invalid(t, v);
+    return range_invalid(t, v);
 }
 
 const char *trust_row_invalid(const struct sync_table *t, const struct store_value *v,
