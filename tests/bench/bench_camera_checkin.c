@@ -285,20 +285,20 @@ static void report(double *cam, double *scan, int n, double *dec, int nd, double
 {
     double scan_median, p99;
     stats(scan, n, &scan_median, &p99);
-    row("camera.frame_to_painted_ms (a 640x480 frame holding a receipt read by the camera's "
-        "thread to 'Có mặt' painted; baseline the USB scanner's text to the same)",
-        cam, n, scan_median, "-");
-    row("camera.decode_640x480_ms (camera_decode on photo-like frames; baseline zbarimg per "
-        "frame, PNG reading and one start-up shared)",
-        dec, nd, zbar, "<=66 (15 fps)");
+    row_note("camera.frame_to_painted_ms", cam, n, scan_median, "-",
+             "a 640x480 frame holding a receipt read by the camera's thread to 'Có mặt' painted; "
+             "baseline the USB scanner's text to the same");
+    row_note("camera.decode_640x480_ms", dec, nd, zbar, "<=66 (15 fps)",
+             "camera_decode on photo-like frames; baseline zbarimg per frame, PNG reading and one "
+             "start-up shared");
     double median;
     stats(dec, nd, &median, &p99);
     if (zbar > 0)
-        printf("camera.decode_640x480_fps (frames a second; baseline zbarimg)\t%.1f\t%.1f\t%.1f\t"
-               "%.2f\t>=15\n",
+        printf("camera.decode_640x480_fps\t%.1f\t%.1f\t%.1f\t%.2f\t>=15\tframes a second; "
+               "baseline zbarimg\n",
                1000 / median, 1000 / p99, 1000 / zbar, zbar / median);
     else
-        printf("camera.decode_640x480_fps (frames a second)\t%.1f\t%.1f\t-\t-\t>=15\n",
+        printf("camera.decode_640x480_fps\t%.1f\t%.1f\t-\t-\t>=15\tframes a second\n",
                1000 / median, 1000 / p99);
 }
 
@@ -347,8 +347,8 @@ int main(void)
     app_close(a);
     double paints = 0, frames = 0;
     if (preview_rate(dir, &paints, &frames))
-        printf("camera.preview_paints_per_s (home screen, the loop in real time; baseline the "
-               "frames a second the camera sent)\t%.1f\t-\t%.1f\t%.2f\t8 (+ the first)\n",
+        printf("camera.preview_paints_per_s\t%.1f\t-\t%.1f\t%.2f\t8 (+ the first)\thome "
+               "screen, the loop in real time; baseline the frames a second the camera sent\n",
                paints, frames, frames > 0 ? paints / frames : 0);
     char rm[700];
     kiosk_fmt(rm, sizeof rm, "rm -rf '%s'", dir);

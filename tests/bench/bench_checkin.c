@@ -117,8 +117,8 @@ int main(void)
     }
     double b_median, b_p99;
     stats(base, RUNS, &b_median, &b_p99);
-    row("store.check_in_ms (committed: WAL, synchronous=FULL; baseline bare INSERT)", t, RUNS,
-        b_median, "<=1.5x");
+    row_note("store.check_in_ms", t, RUNS, b_median, "<=1.5x",
+             "committed: WAL, synchronous=FULL; baseline bare INSERT");
 
     /* with a signature: 300 points in 6 strokes on a 600x200 pad, packed and drawn */
     static struct kiosk_signature sig;
@@ -136,7 +136,7 @@ int main(void)
             return 1;
         signed_t[i] = now_ms() - t0;
     }
-    row("store.check_in_signed_ms (info: + strokes and PNG)", signed_t, RUNS / 4, 0, "-");
+    row_note("store.check_in_signed_ms", signed_t, RUNS / 4, 0, "-", "info: + strokes and PNG");
     fprintf(stderr, "bench_checkin: %d check-ins in %s\n", RUNS, dir);
 
     sqlite3_finalize(ins);

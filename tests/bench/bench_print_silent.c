@@ -109,10 +109,11 @@ int main(void)
     }
     double qm, qp;
     stats(quick, n, &qm, &qp);
-    row("print.frame_ms_while_printer_silent (release on 'In biên nhận' to its frame painted; "
-        "baseline: a printer that takes it at once)",
-        silent, n, qm, "<33ms");
-    row("print.job_ms_printer_silent (info: the job's own wait, off the frame)", job, n, 0, "-");
+    row_note("print.frame_ms_while_printer_silent", silent, n, qm, "<33ms",
+             "release on 'In biên nhận' to its frame painted; baseline: a printer that takes it at "
+             "once");
+    row_note("print.job_ms_printer_silent", job, n, 0, "-",
+             "info: the job's own wait, off the frame");
     app_close(a);
     close(reader);
     kiosk_fmt(db, sizeof db, "rm -rf '%s'", dir);

@@ -69,7 +69,7 @@ int main(void)
         qr_matrix_release(&m);
         free(px);
     }
-    row("receipt.issue_ms (sign+encode+qr+render)", t, RUNS, b_median, "<2");
+    row_note("receipt.issue_ms", t, RUNS, b_median, "<2", "sign+encode+qr+render");
 
     /* verify: a receipt stored here (the full path: key, signature, event, session, row) */
     sqlite3_exec(store_db(s),
@@ -122,7 +122,7 @@ int main(void)
             return 1;
         t[i] = now_ms() - t0;
     }
-    row("receipt.issue_stored_ms (info: + durable commit)", t, STORED_RUNS, 0, "-");
+    row_note("receipt.issue_stored_ms", t, STORED_RUNS, 0, "-", "info: + durable commit");
     fprintf(stderr, "bench_receipt: %d runs, text %zu chars, QR version %d at level M\n", RUNS,
             strlen(r.text), version);
 

@@ -254,8 +254,13 @@ static void run(size_t n, const char *label, int naive_every, const char *target
     /* CPU time of the thread: the same work without the time other programs took */
     kiosk_fmt(figure, sizeof figure, "search.keystroke_cpu_ms.%s", label);
     printf("%s\t%.4f\t%.4f\t%.4f\t%.4f\t%s\n", figure, cfm, cfp, csm, cfm / csm, target);
-    kiosk_fmt(figure, sizeof figure, "search.keystroke_p99_vs_naive_p99.%s", label);
-    printf("%s\t%.4f\t%.4f\t%.4f\t%.4f\t%s\n", figure, fp, fp, sp, fp / sp, "-");
+    /* the row: the p99 beside the naive scan's p99 (search.keystroke_p99_ms.1M) */
+    kiosk_fmt(figure, sizeof figure, "search.keystroke_p99_ms.%s", label);
+    printf("%s\t%.4f\t%.4f\t%.4f\t%.4f\t%s\tp99 of a keystroke; baseline the naive scan's p99\n",
+           figure, fp, fp, sp, fp / sp, "p99<2ms");
+    kiosk_fmt(figure, sizeof figure, "search.keystroke_cpu_p99_ms.%s", label);
+    printf("%s\t%.4f\t%.4f\t%.4f\t%.4f\t%s\tCPU time of the thread; baseline the naive scan's\n",
+           figure, cfp, cfp, csp, cfp / csp, "p99<2ms");
     kiosk_fmt(figure, sizeof figure, "search.keystroke_all_hits_ms.%s", label);
     printf("%s\t%.4f\t%.4f\t%.4f\t%.4f\t%s\n", figure, em, ep, sm, em / sm, "-");
     kiosk_fmt(figure, sizeof figure, "search.load_and_index_ms.%s", label);

@@ -150,12 +150,11 @@ int main(void)
     double bare_median;
     qsort(t_bare, (size_t)n, sizeof *t_bare, cmp_double);
     bare_median = t_bare[n / 2];
-    row("tap.checkin_on_screen_ms (release on 'Đúng là tôi' to 'Có mặt' painted; baseline bare "
-        "INSERT, same durability)",
-        t_checkin, n, bare_median, "<=1.5x");
-    row("tap.name_to_confirm_ms (info: release on a name to the confirm screen painted)", t_name, n,
-        0, "-");
-    row("sqlite.bare_insert_ms (info: the baseline itself)", t_bare, n, 0, "-");
+    row_note("tap.checkin_on_screen_ms", t_checkin, n, bare_median, "<=1.5x",
+             "release on 'Đúng là tôi' to 'Có mặt' painted; baseline bare INSERT, same durability");
+    row_note("tap.name_to_confirm_ms", t_name, n, 0, "-",
+             "info: release on a name to the confirm screen painted");
+    row_note("sqlite.bare_insert_ms", t_bare, n, 0, "-", "info: the baseline itself");
     sqlite3_finalize(ins);
     sqlite3_close(bdb);
     app_close(a);

@@ -38,15 +38,17 @@ static double median_of(double *v, int n)
     return v[n / 2];
 }
 
-static void row(const char *figure, double *v, int n, double baseline, const char *target)
+/* note: what is measured (run.sh's seventh column). */
+static void row_note(const char *figure, double *v, int n, double baseline, const char *target,
+                     const char *note)
 {
     qsort(v, (size_t)n, sizeof *v, cmp_double);
     double median = v[n / 2], p99 = v[(n * 99) / 100];
     if (baseline > 0)
-        printf("%s\t%.3f\t%.3f\t%.3f\t%.2f\t%s\n", figure, median, p99, baseline, median / baseline,
-               target);
+        printf("%s\t%.3f\t%.3f\t%.3f\t%.2f\t%s\t%s\n", figure, median, p99, baseline,
+               median / baseline, target, note);
     else
-        printf("%s\t%.3f\t%.3f\t-\t-\t%s\n", figure, median, p99, target);
+        printf("%s\t%.3f\t%.3f\t-\t-\t%s\t%s\n", figure, median, p99, target, note);
 }
 
 static const char *tr(void *user, const char *key)
@@ -187,10 +189,10 @@ int main(void)
     }
     struct backend_stats st;
     sdl_backend_stats(b, &st);
-    row("ui.frame_search_keyboard_ms (build, 1280x800)", v, RUNS, paint_median, "< 2 ms");
-    row("sdl.paint_cached_ms (search + keyboard)", paint, RUNS, cold_median, "< 16 ms");
-    row("sdl.paint_empty_ms (clear + present)", empty, RUNS, 0, "info");
-    row("ui+sdl.key_tap_ms (2 frames, 2 paints)", tap, RUNS, paint_median * 2, "< 33 ms");
+    row_note("ui.frame_search_keyboard_ms", v, RUNS, paint_median, "< 2 ms", "build, 1280x800");
+    row_note("sdl.paint_cached_ms", paint, RUNS, cold_median, "< 16 ms", "search + keyboard");
+    row_note("sdl.paint_empty_ms", empty, RUNS, 0, "info", "clear + present");
+    row_note("ui+sdl.key_tap_ms", tap, RUNS, paint_median * 2, "< 33 ms", "2 frames, 2 paints");
     fprintf(stderr, "texts rendered %llu, cache hits %llu, textures held %llu\n",
             (unsigned long long)st.texts_rendered, (unsigned long long)st.text_hits,
             (unsigned long long)st.texts_cached);

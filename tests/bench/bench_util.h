@@ -1,6 +1,6 @@
 /* What every benchmark shares: a monotonic clock in ms, the median and p99 of a sample,
  * and the one table row format tests/bench/run.sh collects:
- * figure<TAB>median<TAB>p99<TAB>baseline<TAB>ratio<TAB>target. */
+ * figure<TAB>median<TAB>p99<TAB>baseline<TAB>ratio<TAB>target[<TAB>note]. */
 #ifndef KIOSK_BENCH_UTIL_H
 #define KIOSK_BENCH_UTIL_H
 
@@ -29,16 +29,26 @@ static inline void stats(double *v, int n, double *median, double *p99)
     *p99 = v[(n * 99) / 100];
 }
 
-/* baseline <= 0: no baseline in this row. */
-static inline void row(const char *figure, double *v, int n, double baseline, const char *target)
+/* baseline <= 0: no baseline in this row. note (may be NULL): what is measured, what the
+ * baseline is; the figure itself is a bare name. */
+static inline void row_note(const char *figure, double *v, int n, double baseline,
+                            const char *target, const char *note)
 {
     double median, p99;
     stats(v, n, &median, &p99);
     if (baseline > 0)
-        printf("%s\t%.4f\t%.4f\t%.4f\t%.2f\t%s\n", figure, median, p99, baseline, median / baseline,
+        printf("%s\t%.4f\t%.4f\t%.4f\t%.2f\t%s", figure, median, p99, baseline, median / baseline,
                target);
     else
-        printf("%s\t%.4f\t%.4f\t-\t-\t%s\n", figure, median, p99, target);
+        printf("%s\t%.4f\t%.4f\t-\t-\t%s", figure, median, p99, target);
+    if (note)
+        printf("\t%s", note);
+    printf("\n");
+}
+
+static inline void row(const char *figure, double *v, int n, double baseline, const char *target)
+{
+    row_note(figure, v, n, baseline, target, NULL);
 }
 
 #endif
