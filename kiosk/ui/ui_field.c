@@ -52,14 +52,16 @@ static size_t max_len(const struct ui_field_state *f)
     size_t m = f->cap ? f->cap - 1 : 0;
     if (f->kind == KIOSK_FIELD_YEAR && m > 4)
         m = 4;
-    if (f->kind == KIOSK_FIELD_PHONE && m > 15)
-        m = 15;
+    if (f->kind == KIOSK_FIELD_PHONE && m > 20) /* "+" and E.164's 15 digits, spaced */
+        m = 20;
     return m;
 }
 
 void ui_field_apply_key(ui_ctx *ui, struct ui_field_state *f, const char *key)
 {
-    if (numeric(f->kind) && !(key[0] >= '0' && key[0] <= '9' && key[1] == '\0'))
+    /* a number from abroad starts with its "+" (E.164); nothing else but digits */
+    int plus = f->kind == KIOSK_FIELD_PHONE && strcmp(key, "+") == 0 && !ui_edit_text(f->edit)[0];
+    if (numeric(f->kind) && !plus && !(key[0] >= '0' && key[0] <= '9' && key[1] == '\0'))
         return;
     ui_edit_key(f->edit, key);
     /* a key that would overflow the caller's buffer is taken back */

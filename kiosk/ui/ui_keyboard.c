@@ -118,11 +118,21 @@ static const struct key_def pad_4[] = {
     END,
 };
 
+/* A phone's pad has the "+" of a number from abroad beside the 0. */
+static const struct key_def pad_4_phone[] = {
+    CH("+"),
+    CH("0"),
+    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 2},
+    {UI_KA_DONE, "ui.key_done", 0, 2},
+    END,
+};
+
 static const struct key_def *const layout_letters[] = {row_tones, row_q,     row_a,
                                                        row_z,     row_space, NULL};
 static const struct key_def *const layout_signs[] = {row_tones,  row_digits, row_signs1,
                                                      row_signs2, row_back,   NULL};
 static const struct key_def *const layout_pad[] = {pad_1, pad_2, pad_3, pad_4, NULL};
+static const struct key_def *const layout_phone[] = {pad_1, pad_2, pad_3, pad_4_phone, NULL};
 
 /* Letter keys are drawn in this many units per row: the widest letter row. */
 #define LETTER_ROW_UNITS_X2 23
@@ -335,9 +345,10 @@ int ui_keyboard(ui_ctx *ui)
         return 0;
     }
     int pad = numeric_kind(f->kind);
-    const struct key_def *const *layout = pad              ? layout_pad
-                                          : ui->kb_symbols ? layout_signs
-                                                           : layout_letters;
+    const struct key_def *const *layout = f->kind == KIOSK_FIELD_PHONE ? layout_phone
+                                          : pad                        ? layout_pad
+                                          : ui->kb_symbols             ? layout_signs
+                                                                       : layout_letters;
     int rows = rows_of(layout);
     int key_h = ui->theme.touch_min_px, gap = ui_px(ui, 8);
     int panel_h = rows * key_h + (rows + 1) * gap;

@@ -84,6 +84,7 @@ void fair_to_start(struct fair *f)
     f->phone[0] = f->name[0] = f->org[0] = f->note[0] = '\0';
     f->err_phone[0] = f->err_name[0] = f->err_province[0] = f->failure[0] = '\0';
     f->org_kind = KIOSK_ORG_NONE;
+    f->no_phone = 0;
     f->province = 0;
     memset(f->interest_on, 0, sizeof f->interest_on);
     f->consent_contact = f->consent_share = 0;

@@ -53,6 +53,7 @@ struct fair {
     /* the form */
     int phone_mode;
     char phone[32];
+    int no_phone; /* "I have no phone": registered by name (docs/IDENTITY.md) */
     char err_phone[FAIR_MSG_LEN];
     char name[KIOSK_NAME_LEN];
     char err_name[FAIR_MSG_LEN];

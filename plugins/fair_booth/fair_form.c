@@ -59,6 +59,7 @@ static void phone_next(struct fair *f, kiosk_ctx *ctx)
         return;
     }
     f->err_phone[0] = '\0';
+    f->no_phone = 0;
     if (f->k.people->by_phone(ctx, e164, &p, sizeof p) == KIOSK_OK) {
         if (f->k.program->registration_get(ctx, f->ev.id, p.id, &reg, sizeof reg) == KIOSK_OK)
             fair_welcome(f, ctx, &p);
@@ -102,6 +103,12 @@ void fair_phone_frame(struct fair *f, kiosk_ctx *ctx)
         h->ui_button(ctx, h->tr(ctx, "fair.register"), KIOSK_STYLE_NORMAL)) {
         f->phone_mode = FAIR_PHONE_NEW;
         f->err_phone[0] = '\0';
+        f->screen = FAIR_ABOUT;
+    }
+    /* a visitor without a mobile registers too: by name, the receipt finds her again */
+    if (!returning && h->ui_button(ctx, h->tr(ctx, "fair.no_phone"), KIOSK_STYLE_NORMAL)) {
+        f->no_phone = 1;
+        f->phone[0] = f->err_phone[0] = '\0';
         f->screen = FAIR_ABOUT;
     }
 }
@@ -314,7 +321,7 @@ static int form_person(struct fair *f, kiosk_ctx *ctx, struct kiosk_person *p)
         f->screen = FAIR_ABOUT;
         return 0;
     }
-    if (!kit_check_phone(h, ctx, f->phone, 1, p->phone, &err)) {
+    if (!kit_check_phone(h, ctx, f->phone, !f->no_phone, p->phone, &err)) {
         fair_keep(f->err_phone, err);
         f->screen = f->editing_known ? FAIR_ABOUT : FAIR_PHONE;
         return 0;

@@ -29,6 +29,7 @@ const struct kiosk_string fair_strings[] = {
     {"fair.returning_hint", "Nhập số điện thoại bạn đã dùng khi đăng ký",
      "Enter the phone number you registered with"},
     {"fair.phone", "Số điện thoại", "Phone number"},
+    {"fair.no_phone", "Tôi không có số điện thoại", "I have no phone number"},
     {"fair.phone_unknown", "Chưa có ai đăng ký với số này. Bạn có thể đăng ký mới.",
      "Nobody registered with this number. You can register now."},
     {"fair.step_about", "Bước 2/5: Bạn và cơ sở của bạn", "Step 2 of 5: you and your business"},

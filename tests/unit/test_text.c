@@ -270,14 +270,45 @@ static void check_phone(void)
     CHECK_STR(why, "phone.not_digits");
     CHECK_INT(vn_phone_normalise("", e164, &why), KIOSK_E_INVALID);
     CHECK_STR(why, "phone.empty");
-    CHECK_INT(vn_phone_normalise("+1 212 555 0100", e164, &why), KIOSK_E_INVALID);
-    CHECK_STR(why, "phone.not_vietnam");
+    /* from abroad: E.164 with its +, kept as + and the digits (issue 17 item 6) */
+    CHECK_INT(vn_phone_normalise("+1 (212) 555-0100", e164, &why), KIOSK_OK);
+    CHECK_STR(e164, "+12125550100");
+    CHECK_INT(vn_phone_normalise("+33 6 12 34 56 78", e164, &why), KIOSK_OK);
+    CHECK_STR(e164, "+33612345678");
+    CHECK_INT(vn_phone_normalise("+855 12 345 678", e164, &why), KIOSK_OK); /* Cambodia */
+    CHECK_STR(e164, "+85512345678");
+    CHECK_INT(vn_phone_normalise("+0912345678", e164, &why), KIOSK_E_INVALID);
+    CHECK_STR(why, "phone.country_code");
+    CHECK_STR(e164, "");
+    CHECK_INT(vn_phone_normalise("+44 20 7", e164, &why), KIOSK_E_INVALID);
+    CHECK_STR(why, "phone.foreign_length");
+    CHECK_INT(vn_phone_normalise("+1 212 555 0100 1234 5", e164, &why), KIOSK_E_INVALID);
+    CHECK_STR(why, "phone.foreign_length");
+    CHECK_INT(vn_phone_normalise("+1 212 +555", e164, &why), KIOSK_E_INVALID);
+    CHECK_STR(why, "phone.not_digits");
+    CHECK_INT(vn_phone_normalise("+", e164, &why), KIOSK_E_INVALID);
+    CHECK_STR(why, "phone.not_digits");
+    /* +84 is still Vietnam's: a landline or a short number is refused as before */
+    CHECK_INT(vn_phone_normalise("+84 292 3821 234", e164, &why), KIOSK_E_INVALID);
+    CHECK_STR(why, "phone.not_mobile");
+    CHECK_INT(vn_phone_normalise("+84 912 345 67", e164, &why), KIOSK_E_INVALID);
+    CHECK_STR(why, "phone.too_short");
+    /* "00" is not taken for a country: a slip on 0912 is not an Indian number */
+    CHECK_INT(vn_phone_normalise("00912345678", e164, &why), KIOSK_E_INVALID);
+    CHECK_STR(why, "phone.not_mobile");
+    /* one person, written two ways: one E.164 number (what the identity rule compares) */
+    char a[KIOSK_PHONE_LEN], b[KIOSK_PHONE_LEN];
+    CHECK_INT(vn_phone_normalise("+84 912 345 678", a, &why), KIOSK_OK);
+    CHECK_INT(vn_phone_normalise("0912345678", b, &why), KIOSK_OK);
+    CHECK_STR(a, b);
     CHECK_INT(vn_phone_normalise("912345678", e164, &why), KIOSK_E_INVALID);
     CHECK_STR(why, "phone.no_zero");
     CHECK_STR(e164, "");
 
     vn_phone_display("+84912345678", shown, sizeof shown);
     CHECK_STR(shown, "0912 345 678");
+    vn_phone_display("+12125550100", shown, sizeof shown);
+    CHECK_STR(shown, "+12125550100");
     vn_phone_display("", shown, sizeof shown);
     CHECK_STR(shown, "");
 
@@ -305,9 +336,9 @@ static void check_phone(void)
 /* Every reason key has a Vietnamese and an English text. */
 static void check_string_tables(void)
 {
-    const char *keys[] = {"phone.empty",    "phone.not_digits", "phone.too_short",
-                          "phone.too_long", "phone.not_mobile", "phone.not_vietnam",
-                          "phone.no_zero"};
+    const char *keys[] = {"phone.empty",    "phone.not_digits",    "phone.too_short",
+                          "phone.too_long", "phone.not_mobile",    "phone.country_code",
+                          "phone.no_zero",  "phone.foreign_length"};
     const char *langs[] = {"vi", "en"};
     for (size_t l = 0; l < 2; l++) {
         char path[512];

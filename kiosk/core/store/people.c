@@ -1,6 +1,7 @@
 /* People: the latest version of each person (a new version replaces the row; versions are
  * ordered by updated_at, then updated_by, so every kiosk agrees on the last writer). */
 #include "domain.h"
+#include "people/commune.h"
 #include "store_internal.h"
 #include "text/text.h"
 
@@ -45,6 +46,20 @@ static int nfc_field(char *field, size_t cap)
     return 1;
 }
 
+/* "phuong an binh" is kept as the place list writes it, with its province when the person
+ * gave none (kiosk/core/people/commune.h); the district is not added: since 2025 an
+ * address has two levels and she did not say it. */
+static void tidy_commune(struct kiosk_person *p)
+{
+    struct commune_tidied t;
+    if (!p->commune[0])
+        return;
+    commune_tidy(p->commune, p->province, &t);
+    kiosk_strlcpy(p->commune, t.commune, sizeof p->commune);
+    if (t.matched && !p->province[0])
+        kiosk_strlcpy(p->province, t.province, sizeof p->province);
+}
+
 kiosk_status store_person_prepare(struct kiosk_person *p, char name_key[KIOSK_NAME_LEN],
                                   const char **why_key)
 {
@@ -60,6 +75,7 @@ kiosk_status store_person_prepare(struct kiosk_person *p, char name_key[KIOSK_NA
     }
     vn_name_tidy(p->full_name, tmp, sizeof tmp);
     kiosk_strlcpy(p->full_name, tmp, sizeof p->full_name);
+    tidy_commune(p);
     vn_fold(p->full_name, name_key, KIOSK_NAME_LEN);
     if (!p->full_name[0] || !name_key[0]) {
         why = "person.name_empty";

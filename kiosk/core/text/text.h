@@ -42,11 +42,14 @@ size_t vn_sort_key(const char *text, unsigned char *out, size_t cap);
 /* Compares two people in the official list order: given, then family, then middle. */
 int vn_name_order(const char *full_a, const char *given_a, const char *full_b, const char *given_b);
 
-/* Phone numbers: "0912 345 678", "+84 912 345 678", "84912345678" -> "+84912345678".
- * A number that is not a Vietnamese mobile number gives KIOSK_E_INVALID, out = "" and
- * *why_key is a string-table key (assets/strings/<lang>/text.tsv) saying what is wrong:
+/* Phone numbers: "0912 345 678", "+84 912 345 678", "84912345678" -> "+84912345678";
+ * a number from abroad written with + and its country code (E.164) -> "+" and its digits
+ * ("+1 (212) 555-0100" -> "+12125550100"; 8 to 15 digits). A Vietnamese number that is not
+ * a mobile, or anything else, gives KIOSK_E_INVALID, out = "" and *why_key is a
+ * string-table key (assets/strings/<lang>/text.tsv) saying what is wrong:
  * phone.empty, phone.not_digits, phone.too_short, phone.too_long, phone.not_mobile,
- * phone.not_vietnam (+ another country), phone.no_zero (9 digits without the 0).
+ * phone.no_zero (9 digits without the 0), phone.country_code (+0...),
+ * phone.foreign_length (a foreign number of under 8 or over 15 digits).
  * Prefixes come from assets/phone-prefixes.tsv (read on first use, or again by
  * vn_phone_load_prefixes(path or NULL); built-in defaults when it cannot be read:
  * KIOSK_E_IO, the table in use is kept). */
