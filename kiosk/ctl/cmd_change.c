@@ -28,21 +28,10 @@ static void print_problem(void *ud, long line, const char *text)
 
 static const struct program_report report = {print_change, print_problem, NULL};
 
-/* Parses and imports the one-row book: the same checks as a file. */
+/* The one-row book through the file's checks. */
 static int apply(store *s, struct sheet_book *book)
 {
-    struct program p;
-    kiosk_status st = program_parse_book(book, &p);
-    for (size_t i = 0; st == KIOSK_OK && i < p.problem_count; i++)
-        print_problem(NULL, 0, p.problems[i].reason);
-    struct program_options opt = {0};
-    struct program_result res;
-    if (st == KIOSK_OK && p.problem_count == 0)
-        st = program_import(s, &p, &opt, &report, &res);
-    else if (st == KIOSK_OK)
-        st = KIOSK_E_INVALID;
-    program_release(&p);
-    return st == KIOSK_OK ? CTL_OK : CTL_REFUSED;
+    return program_book_apply(s, book, &report) == KIOSK_OK ? CTL_OK : CTL_REFUSED;
 }
 
 /* --flag VALUE pairs into the book's cells; 0 on a usage error. */
@@ -91,34 +80,11 @@ static int event_change(store *s, const char *verb, const char *code, int argc, 
     return rc;
 }
 
-static int session_add(store *s, const char *code, const char *when)
-{
-    char msg[384];
-    struct sheet_book book;
-    kiosk_status st = program_book_for(s, code, &book);
-    if (st == KIOSK_E_NOT_FOUND)
-        ctl_error("%s", export_trf(msg, sizeof msg, "program.err.no_event", code, NULL, NULL));
-    int rc = CTL_REFUSED;
-    if (st == KIOSK_OK) {
-        const char *old = book.sheets[0].rows[1].cells[PROGRAM_COL_SESSIONS];
-        size_t n = strlen(old) + strlen(when) + 3;
-        char *joined = malloc(n);
-        if (joined) {
-            snprintf(joined, n, "%s%s%s", old, old[0] ? "; " : "", when);
-            if (program_cell_set(&book, PROGRAM_COL_SESSIONS, joined) == KIOSK_OK)
-                rc = apply(s, &book);
-            free(joined);
-        }
-    }
-    sheet_book_release(&book);
-    return rc;
-}
-
 static int session_change(store *s, int argc, char **argv)
 {
     const char *verb = argv[0], *code = argv[1];
     if (strcmp(verb, "add") == 0 && argc == 3)
-        return session_add(s, code, argv[2]);
+        return program_session_add(s, code, argv[2], &report) == KIOSK_OK ? CTL_OK : CTL_REFUSED;
     char *end = NULL;
     long number = argc >= 3 ? strtol(argv[2], &end, 10) : 0;
     if (!end || *end || number <= 0)

@@ -5,6 +5,7 @@
 #define KIOSK_HOST_ADMIN_STATE_H
 
 #include "host/admin.h"
+#include "host/admin_program.h"
 #include "store/domain.h"
 #include "ui/ui.h"
 
@@ -14,7 +15,8 @@ enum admin_tab {
     ADMIN_TAB_SYNC,
     ADMIN_TAB_SETTINGS,
     ADMIN_TAB_PEOPLE,
-    ADMIN_TAB_PLUGIN, /* + plugin index: a plugin's admin_frame */
+    ADMIN_TAB_PROGRAM, /* classes: sessions, sign-up, capacity, any class's sheet */
+    ADMIN_TAB_PLUGIN,  /* + plugin index: a plugin's admin_frame */
 };
 
 struct admin {
@@ -33,6 +35,8 @@ struct admin {
     struct store_duplicate *dups;
     size_t ndups;
     int dups_fresh, pick, people_view;
+    struct admin_program prog;      /* the classes tab (admin_program.c) */
+    struct admin_settings settings; /* where it syncs and exports (admin_settings.c) */
 };
 
 /* The people tab (admin_people.c). */

@@ -15,6 +15,7 @@
 #include "store/day_counts.h"
 #include "store/domain.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,8 @@ static void tab_export(struct app *a)
     ui_ctx *ui = app_ui(a);
     struct admin *ad = app_admin(a);
     char dir[4096];
+    if (admin_export_settings(a))
+        return;
     if (!admin_export_dir(a, dir, sizeof dir)) {
         ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.export.no_usb"));
         return;
@@ -239,6 +242,8 @@ static void tab_export(struct app *a)
 
 static void tab_sync(struct app *a)
 {
+    if (admin_sync_settings(a))
+        return;
     const char *target = host_setting(&(kiosk_ctx){a, NULL}, "sync");
     if (!target || !*target) {
         ui_message(app_ui(a), KIOSK_MSG_INFO, tr(a, "admin.sync.none"));
@@ -341,9 +346,9 @@ static void tabs_row(struct app *a)
         const char *key;
     } fixed[] = {
         /* tab                 label */
-        {ADMIN_TAB_TODAY, "admin.tab.today"},       {ADMIN_TAB_EXPORT, "admin.tab.export"},
-        {ADMIN_TAB_SYNC, "admin.tab.sync"},         {ADMIN_TAB_PEOPLE, "admin.tab.people"},
-        {ADMIN_TAB_SETTINGS, "admin.tab.settings"},
+        {ADMIN_TAB_TODAY, "admin.tab.today"},   {ADMIN_TAB_PROGRAM, "admin.tab.program"},
+        {ADMIN_TAB_EXPORT, "admin.tab.export"}, {ADMIN_TAB_SYNC, "admin.tab.sync"},
+        {ADMIN_TAB_PEOPLE, "admin.tab.people"}, {ADMIN_TAB_SETTINGS, "admin.tab.settings"},
     };
     size_t with_admin = 0;
     for (size_t i = 0; i < app_plugins(a)->count; i++)
@@ -358,6 +363,8 @@ static void tabs_row(struct app *a)
             ad->dups_fresh = 0;
             ad->pick = -1;
             ad->confirm_quit = 0;
+            memset(&ad->prog, 0, sizeof ad->prog);
+            sodium_memzero(&ad->settings, sizeof ad->settings);
             screens_relayout(a);
         }
     }
@@ -399,6 +406,9 @@ void admin_frame(struct app *a)
         break;
     case ADMIN_TAB_PEOPLE:
         admin_people_tab(a, area);
+        break;
+    case ADMIN_TAB_PROGRAM:
+        admin_program_tab(a, area);
         break;
     case ADMIN_TAB_SETTINGS:
         tab_settings(a);

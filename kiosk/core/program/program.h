@@ -122,5 +122,22 @@ kiosk_status program_session_cancel(store *s, const char *code, int number,
 /* Cancels the event (it leaves the kiosk's screens; its sessions, check-ins and receipts
  * stay). Importing a sheet that lists it opens it again. */
 kiosk_status program_event_cancel(store *s, const char *code, const struct program_report *rep);
+/* Parses a one-row book (program_book_for) and imports it: every check a file gets; each
+ * problem to rep->problem, KIOSK_E_INVALID and nothing changed when there is one. */
+kiosk_status program_book_apply(store *s, const struct sheet_book *book,
+                                const struct program_report *rep);
+/* Sets one column of event code (PROGRAM_COL_CAPACITY: "0" no limit, ...) through the book:
+ * a capacity under the seats taken is refused like a file's. */
+kiosk_status program_event_set(store *s, const char *code, int col, const char *text,
+                               const struct program_report *rep);
+/* Adds a session ("dd/mm/yyyy HH:MM-HH:MM") to event code through the book: refused when it
+ * overlaps one of its sessions or is not a real day and time. */
+kiosk_status program_session_add(store *s, const char *code, const char *when,
+                                 const struct program_report *rep);
+/* Opens (1) or closes (0) sign-up at the kiosks for event code (not in the sheet): a new
+ * version with a log row, synced. A closed class is left out of every kiosk's sign-up list;
+ * the coordinator's roster and walk-ins still add trainees. */
+kiosk_status program_signup_set(store *s, const char *code, int open,
+                                const struct program_report *rep);
 
 #endif

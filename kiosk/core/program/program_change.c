@@ -251,3 +251,105 @@ kiosk_status program_event_cancel(store *s, const char *code, const struct progr
         report(rep, "program.change.event_cancelled", code, NULL, 0);
     return st;
 }
+
+kiosk_status program_book_apply(store *s, const struct sheet_book *book,
+                                const struct program_report *rep)
+{
+    struct program p;
+    kiosk_status st = program_parse_book(book, &p);
+    for (size_t i = 0; st == KIOSK_OK && i < p.problem_count; i++)
+        if (rep && rep->problem)
+            rep->problem(rep->ud, 0, p.problems[i].reason);
+    struct program_options opt = {0};
+    struct program_result res;
+    if (st == KIOSK_OK && p.problem_count == 0)
+        st = program_import(s, &p, &opt, rep, &res);
+    else if (st == KIOSK_OK)
+        st = KIOSK_E_INVALID;
+    program_release(&p);
+    return st;
+}
+
+/* The event's book, or the "no such event" problem. */
+static kiosk_status book_of(store *s, const char *code, const struct program_report *rep,
+                            struct sheet_book *book)
+{
+    kiosk_status st = program_book_for(s, code, book);
+    if (st == KIOSK_E_NOT_FOUND)
+        report(rep, "program.err.no_event", code, NULL, 1);
+    return st;
+}
+
+kiosk_status program_event_set(store *s, const char *code, int col, const char *text,
+                               const struct program_report *rep)
+{
+    if (col <= PROGRAM_COL_CODE || col >= PROGRAM_NCOLS)
+        return KIOSK_E_INVALID;
+    struct sheet_book book;
+    kiosk_status st = book_of(s, code, rep, &book);
+    if (st == KIOSK_OK)
+        st = program_cell_set(&book, col, text);
+    if (st == KIOSK_OK)
+        st = program_book_apply(s, &book, rep);
+    sheet_book_release(&book);
+    return st;
+}
+
+kiosk_status program_session_add(store *s, const char *code, const char *when,
+                                 const struct program_report *rep)
+{
+    struct program_slot slot;
+    char arg[128];
+    const char *why = program_slot_parse(when, &slot, arg, sizeof arg);
+    if (why) { /* one item only: a ';' would add several */
+        report(rep, why, arg, NULL, 1);
+        return KIOSK_E_INVALID;
+    }
+    struct sheet_book book;
+    kiosk_status st = book_of(s, code, rep, &book);
+    if (st == KIOSK_OK) {
+        const char *old = book.sheets[0].rows[1].cells[PROGRAM_COL_SESSIONS];
+        size_t n = strlen(old) + strlen(when) + 3;
+        char *joined = malloc(n);
+        st = joined ? KIOSK_OK : KIOSK_E_NOMEM;
+        if (joined) {
+            snprintf(joined, n, "%s%s%s", old, old[0] ? "; " : "", when);
+            st = program_cell_set(&book, PROGRAM_COL_SESSIONS, joined);
+            free(joined);
+        }
+    }
+    if (st == KIOSK_OK)
+        st = program_book_apply(s, &book, rep);
+    sheet_book_release(&book);
+    return st;
+}
+
+kiosk_status program_signup_set(store *s, const char *code, int open,
+                                const struct program_report *rep)
+{
+    struct program_event ev;
+    if (store_program_event(s, code, &ev) != KIOSK_OK) {
+        report(rep, "program.err.no_event", code, NULL, 1);
+        return KIOSK_E_NOT_FOUND;
+    }
+    const char *key = open ? "program.change.signup_open" : "program.change.signup_closed";
+    if ((ev.e.signup_open != 0) == (open != 0)) {
+        report(rep, key, code, NULL, 0);
+        return KIOSK_OK;
+    }
+    ev.e.signup_open = open ? 1 : 0;
+    kiosk_status st = store_begin(s);
+    if (st != KIOSK_OK)
+        return st;
+    st = store_program_event_put_tx(s, &ev);
+    if (st == KIOSK_OK)
+        st = store_log_add(s, open ? "program.signup.open" : "program.signup.close", ev.e.id,
+                           "admin");
+    if (st == KIOSK_OK)
+        st = store_commit(s);
+    else
+        store_rollback(s);
+    if (st == KIOSK_OK)
+        report(rep, key, code, NULL, 0);
+    return st;
+}
