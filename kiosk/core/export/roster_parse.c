@@ -25,61 +25,12 @@ enum roster_field {
 };
 
 /* Headings coordinators use, as vn_fold leaves them ("Xã/Phường" -> "xa phuong"). */
-static const struct {
-    const char *folded;
-    int field;
-} heading_aliases[] = {
-    /* folded heading         field */
-    {"stt", F_IGNORE},
-    {"tt", F_IGNORE},
-    {"so tt", F_IGNORE},
-    {"so thu tu", F_IGNORE},
-    {"no", F_IGNORE},
-    {"ho va ten", F_NAME},
-    {"ho ten", F_NAME},
-    {"ho va ten hoc vien", F_NAME},
-    {"ten hoc vien", F_NAME},
-    {"full name", F_NAME},
-    {"name", F_NAME},
-    {"nam sinh", F_YEAR},
-    {"ngay sinh", F_YEAR},
-    {"ngay thang nam sinh", F_YEAR},
-    {"year of birth", F_YEAR},
-    {"birth year", F_YEAR},
-    {"date of birth", F_YEAR},
-    {"so dien thoai", F_PHONE},
-    {"dien thoai", F_PHONE},
-    {"sdt", F_PHONE},
-    {"so dt", F_PHONE},
-    {"dt", F_PHONE},
-    {"phone", F_PHONE},
-    {"phone number", F_PHONE},
-    {"mobile", F_PHONE},
-    {"xa phuong", F_COMMUNE},
-    {"xa phuong thi tran", F_COMMUNE},
-    {"phuong xa", F_COMMUNE},
-    {"xa", F_COMMUNE},
-    {"commune", F_COMMUNE},
-    {"ward", F_COMMUNE},
-    {"commune ward", F_COMMUNE},
-    {"huyen", F_DISTRICT},
-    {"quan huyen", F_DISTRICT},
-    {"huyen thi xa", F_DISTRICT},
-    {"district", F_DISTRICT},
-    {"tinh", F_PROVINCE},
-    {"tinh thanh pho", F_PROVINCE},
-    {"tinh thanh", F_PROVINCE},
-    {"tinh tp", F_PROVINCE},
-    {"province", F_PROVINCE},
-    {"province city", F_PROVINCE},
-    {"co so", F_ORG},
-    {"don vi", F_ORG},
-    {"to chuc", F_ORG},
-    {"ho kinh doanh hop tac xa", F_ORG},
-    {"co so doanh nghiep", F_ORG},
-    {"organisation", F_ORG},
-    {"organization", F_ORG},
-    {"business", F_ORG},
+static const struct sheet_heading heading_aliases[] = {
+    {F_NAME, "ho va ten|ho ten|ho va ten hoc vien|ten hoc vien|full name|name"},
+    {F_YEAR, "nam sinh|ngay sinh|ngay thang nam sinh|year of birth|birth year|date of birth"},
+    {F_PHONE, "so dien thoai|dien thoai|sdt|so dt|dt|phone|phone number|mobile"},
+    {F_ORG, "co so|don vi|to chuc|ho kinh doanh hop tac xa|co so doanh nghiep"
+            "|organisation|organization|business"},
 };
 
 /* What an organisation's name says about its kind, folded prefixes. */
@@ -95,14 +46,8 @@ static const struct {
 
 static int field_of_heading(const char *heading)
 {
-    char folded[256];
-    vn_fold(heading, folded, sizeof folded);
-    if (folded[0] == '\0')
-        return F_NONE;
-    for (size_t i = 0; i < KIOSK_ARRAY_LEN(heading_aliases); i++)
-        if (strcmp(folded, heading_aliases[i].folded) == 0)
-            return heading_aliases[i].field;
-    return -1;
+    static const struct sheet_fields shared = {F_NONE, F_IGNORE, F_COMMUNE, F_DISTRICT, F_PROVINCE};
+    return sheet_heading_field(heading, heading_aliases, KIOSK_ARRAY_LEN(heading_aliases), &shared);
 }
 
 static int add_problem(struct roster *r, long line, const char *reason)

@@ -30,50 +30,15 @@ enum field {
 };
 
 /* Headings as vn_fold leaves them ("Muộn sau (phút)" -> "muon sau phut"). */
-static const struct {
-    const char *folded;
-    int field;
-} headings[] = {
-    {"ma", F_CODE},
-    {"ma lop", F_CODE},
-    {"ma su kien", F_CODE},
-    {"code", F_CODE},
-    {"loai", F_KIND},
-    {"kind", F_KIND},
-    {"ten", F_TITLE},
-    {"ten lop", F_TITLE},
-    {"title", F_TITLE},
-    {"name", F_TITLE},
-    {"xa phuong", F_COMMUNE},
-    {"phuong xa", F_COMMUNE},
-    {"xa phuong thi tran", F_COMMUNE},
-    {"commune", F_COMMUNE},
-    {"commune ward", F_COMMUNE},
-    {"quan huyen", F_DISTRICT},
-    {"huyen", F_DISTRICT},
-    {"district", F_DISTRICT},
-    {"tinh thanh pho", F_PROVINCE},
-    {"tinh", F_PROVINCE},
-    {"tinh tp", F_PROVINCE},
-    {"province", F_PROVINCE},
-    {"province city", F_PROVINCE},
-    {"so cho", F_CAPACITY},
-    {"capacity", F_CAPACITY},
-    {"ky ten", F_SIGNATURE},
-    {"signature", F_SIGNATURE},
-    {"muon sau phut", F_LATE},
-    {"muon sau", F_LATE},
-    {"late after min", F_LATE},
-    {"late after", F_LATE},
-    {"cac buoi", F_SESSIONS},
-    {"buoi hoc", F_SESSIONS},
-    {"lich", F_SESSIONS},
-    {"sessions", F_SESSIONS},
-    {"noi dung quan tam", F_INTERESTS},
-    {"interests", F_INTERESTS},
-    {"stt", F_IGNORE},
-    {"tt", F_IGNORE},
-    {"no", F_IGNORE},
+static const struct sheet_heading headings[] = {
+    {F_CODE, "ma|ma lop|ma su kien|code"},
+    {F_KIND, "loai|kind"},
+    {F_TITLE, "ten|ten lop|title|name"},
+    {F_CAPACITY, "so cho|capacity"},
+    {F_SIGNATURE, "ky ten|signature"},
+    {F_LATE, "muon sau phut|muon sau|late after min|late after"},
+    {F_SESSIONS, "cac buoi|buoi hoc|lich|sessions"},
+    {F_INTERESTS, "noi dung quan tam|interests"},
 };
 
 static const struct {
@@ -119,14 +84,8 @@ static void problemf(struct program *p, long line, const char *key, const char *
 
 static int field_of(const char *heading)
 {
-    char folded[128];
-    vn_fold(heading, folded, sizeof folded);
-    if (!folded[0])
-        return F_NONE;
-    for (size_t i = 0; i < KIOSK_ARRAY_LEN(headings); i++)
-        if (strcmp(folded, headings[i].folded) == 0)
-            return headings[i].field;
-    return -1;
+    static const struct sheet_fields shared = {F_NONE, F_IGNORE, F_COMMUNE, F_DISTRICT, F_PROVINCE};
+    return sheet_heading_field(heading, headings, KIOSK_ARRAY_LEN(headings), &shared);
 }
 
 static int is_comment(const struct sheet_row *r)

@@ -65,6 +65,33 @@ void sheet_book_release(struct sheet_book *b);
 /* XLSX when data is a zip, else CSV. */
 int sheet_read_any(const char *data, size_t len, struct sheet_book *out, long *line, char *detail,
                    size_t cap);
+/* Which place a column heading names, the heading as vn_fold leaves it ("Xã/Phường" ->
+ * "xa phuong"); the roster and the program sheet share this list. */
+enum sheet_place {
+    SHEET_PLACE_NONE,
+    SHEET_PLACE_COMMUNE,
+    SHEET_PLACE_DISTRICT,
+    SHEET_PLACE_PROVINCE
+};
+enum sheet_place sheet_place_heading(const char *folded);
+/* A column a sheet may have: its field and every heading that names it, as vn_fold leaves
+ * them ("Họ và tên" -> "ho va ten"), separated by '|'. */
+struct sheet_heading {
+    int field;
+    const char *folded;
+};
+/* What a sheet calls the columns every sheet shares. */
+struct sheet_fields {
+    int empty;    /* a blank heading */
+    int ignore;   /* the row number: STT */
+    int commune;  /* Xã/Phường */
+    int district; /* Quận/Huyện */
+    int province; /* Tỉnh/Thành phố */
+};
+/* The field a heading names: the sheet's own table first, then the shared headings; -1 when
+ * none does. */
+int sheet_heading_field(const char *heading, const struct sheet_heading *table, size_t n,
+                        const struct sheet_fields *f);
 /* A sentence for error (detail as sheet_read_xlsx left it), in the export's language. */
 const char *sheet_error_text(int error, const char *detail, char *out, size_t cap);
 
