@@ -6,120 +6,96 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Every fact starts so: its id, the kiosk that wrote it, when. The column lists below are
+ * tables, three columns a line (clang-format would stack some of them). */
+// clang-format off
+#define SYNC_FACT_COLS {"id", SYNC_TEXT}, {"kiosk_id", SYNC_TEXT}, {"created_at", SYNC_INT}
+
 static const struct sync_col events_cols[] = {
-    {"id", SYNC_TEXT},
-    {"kiosk_id", SYNC_TEXT},
-    {"created_at", SYNC_INT},
-    {"updated_at", SYNC_INT},
-    {"updated_by", SYNC_TEXT},
-    {"code", SYNC_TEXT},
-    {"kind", SYNC_INT},
-    {"title", SYNC_TEXT},
-    {"place", SYNC_TEXT},
-    {"commune", SYNC_TEXT},
-    {"district", SYNC_TEXT},
-    {"province", SYNC_TEXT},
-    {"capacity", SYNC_INT},
-    {"signup_open", SYNC_INT},
-    {"signature_required", SYNC_INT},
-    {"late_after_min", SYNC_INT},
-    {"interests", SYNC_TEXT},
-    {"extra", SYNC_TEXT},
-    {"cancelled", SYNC_INT},
+    SYNC_FACT_COLS, {"updated_at", SYNC_INT}, {"updated_by", SYNC_TEXT},
+    {"code", SYNC_TEXT}, {"kind", SYNC_INT}, {"title", SYNC_TEXT},
+    {"place", SYNC_TEXT}, {"commune", SYNC_TEXT}, {"district", SYNC_TEXT},
+    {"province", SYNC_TEXT}, {"capacity", SYNC_INT}, {"signup_open", SYNC_INT},
+    {"signature_required", SYNC_INT}, {"late_after_min", SYNC_INT}, {"interests", SYNC_TEXT},
+    {"extra", SYNC_TEXT}, {"cancelled", SYNC_INT},
 };
 
 static const struct sync_col sessions_cols[] = {
-    {"id", SYNC_TEXT},       {"kiosk_id", SYNC_TEXT},  {"created_at", SYNC_INT},
-    {"event_id", SYNC_TEXT}, {"number", SYNC_INT},     {"starts_at", SYNC_INT},
-    {"ends_at", SYNC_INT},   {"updated_at", SYNC_INT}, {"updated_by", SYNC_TEXT},
-    {"cancelled", SYNC_INT},
+    SYNC_FACT_COLS, {"event_id", SYNC_TEXT}, {"number", SYNC_INT},
+    {"starts_at", SYNC_INT}, {"ends_at", SYNC_INT}, {"updated_at", SYNC_INT},
+    {"updated_by", SYNC_TEXT}, {"cancelled", SYNC_INT},
 };
 
 static const struct sync_col people_cols[] = {
-    {"id", SYNC_TEXT},         {"kiosk_id", SYNC_TEXT},     {"created_at", SYNC_INT},
-    {"updated_at", SYNC_INT},  {"updated_by", SYNC_TEXT},   {"full_name", SYNC_TEXT},
-    {"given_name", SYNC_TEXT}, {"name_key", SYNC_TEXT},     {"birth_year", SYNC_INT},
-    {"phone", SYNC_TEXT},      {"commune", SYNC_TEXT},      {"district", SYNC_TEXT},
-    {"province", SYNC_TEXT},   {"organisation", SYNC_TEXT}, {"org_kind", SYNC_INT},
-    {"extra", SYNC_TEXT},
+    SYNC_FACT_COLS, {"updated_at", SYNC_INT}, {"updated_by", SYNC_TEXT},
+    {"full_name", SYNC_TEXT}, {"given_name", SYNC_TEXT}, {"name_key", SYNC_TEXT},
+    {"birth_year", SYNC_INT}, {"phone", SYNC_TEXT}, {"commune", SYNC_TEXT},
+    {"district", SYNC_TEXT}, {"province", SYNC_TEXT}, {"organisation", SYNC_TEXT},
+    {"org_kind", SYNC_INT}, {"extra", SYNC_TEXT},
 };
 
 static const struct sync_col registrations_cols[] = {
-    {"id", SYNC_TEXT},       {"kiosk_id", SYNC_TEXT},  {"created_at", SYNC_INT},
-    {"event_id", SYNC_TEXT}, {"person_id", SYNC_TEXT}, {"status", SYNC_INT},
-    {"source", SYNC_TEXT},   {"extra", SYNC_TEXT},
+    SYNC_FACT_COLS, {"event_id", SYNC_TEXT}, {"person_id", SYNC_TEXT},
+    {"status", SYNC_INT}, {"source", SYNC_TEXT}, {"extra", SYNC_TEXT},
 };
 
 static const struct sync_col consents_cols[] = {
-    {"id", SYNC_TEXT},           {"kiosk_id", SYNC_TEXT}, {"created_at", SYNC_INT},
-    {"person_id", SYNC_TEXT},    {"purpose", SYNC_INT},   {"granted", SYNC_INT},
-    {"text_version", SYNC_TEXT},
+    SYNC_FACT_COLS, {"person_id", SYNC_TEXT}, {"purpose", SYNC_INT},
+    {"granted", SYNC_INT}, {"text_version", SYNC_TEXT},
 };
 
 static const struct sync_col person_merges_cols[] = {
-    {"id", SYNC_TEXT},          {"kiosk_id", SYNC_TEXT},  {"created_at", SYNC_INT},
-    {"survivor_id", SYNC_TEXT}, {"merged_id", SYNC_TEXT}, {"undo", SYNC_INT},
-    {"reason", SYNC_TEXT},      {"by_whom", SYNC_TEXT},
+    SYNC_FACT_COLS, {"survivor_id", SYNC_TEXT}, {"merged_id", SYNC_TEXT},
+    {"undo", SYNC_INT}, {"reason", SYNC_TEXT}, {"by_whom", SYNC_TEXT},
 };
 
 static const struct sync_col checkins_cols[] = {
-    {"id", SYNC_TEXT},
-    {"kiosk_id", SYNC_TEXT},
-    {"created_at", SYNC_INT},
-    {"session_id", SYNC_TEXT},
-    {"person_id", SYNC_TEXT},
-    {"kind", SYNC_INT},
-    {"late", SYNC_INT},
-    {"walkin", SYNC_INT},
-    {"signature", SYNC_BLOB_NULL},
-    {"signature_png", SYNC_BLOB_NULL},
-    {"extra", SYNC_TEXT},
+    SYNC_FACT_COLS, {"session_id", SYNC_TEXT}, {"person_id", SYNC_TEXT},
+    {"kind", SYNC_INT}, {"late", SYNC_INT}, {"walkin", SYNC_INT},
+    {"signature", SYNC_BLOB_NULL}, {"signature_png", SYNC_BLOB_NULL}, {"extra", SYNC_TEXT},
 };
 
 static const struct sync_col attendance_marks_cols[] = {
-    {"id", SYNC_TEXT},         {"kiosk_id", SYNC_TEXT},  {"created_at", SYNC_INT},
-    {"session_id", SYNC_TEXT}, {"person_id", SYNC_TEXT}, {"mark", SYNC_INT},
-    {"checkin_id", SYNC_TEXT}, {"reason", SYNC_TEXT},    {"by_whom", SYNC_TEXT},
+    SYNC_FACT_COLS, {"session_id", SYNC_TEXT}, {"person_id", SYNC_TEXT},
+    {"mark", SYNC_INT}, {"checkin_id", SYNC_TEXT}, {"reason", SYNC_TEXT},
+    {"by_whom", SYNC_TEXT},
 };
 
 static const struct sync_col receipts_cols[] = {
-    {"id", SYNC_TEXT},        {"kiosk_id", SYNC_TEXT},   {"created_at", SYNC_INT},
-    {"kind", SYNC_INT},       {"event_id", SYNC_TEXT},   {"session_id", SYNC_TEXT_NULL},
-    {"person_id", SYNC_TEXT}, {"short_code", SYNC_TEXT}, {"text", SYNC_TEXT},
-    {"key_id", SYNC_TEXT},
+    SYNC_FACT_COLS, {"kind", SYNC_INT}, {"event_id", SYNC_TEXT},
+    {"session_id", SYNC_TEXT_NULL}, {"person_id", SYNC_TEXT}, {"short_code", SYNC_TEXT},
+    {"text", SYNC_TEXT}, {"key_id", SYNC_TEXT},
 };
 
 /* log.seq is this file's own order: not sent. */
 static const struct sync_col log_cols[] = {
-    {"id", SYNC_TEXT},   {"kiosk_id", SYNC_TEXT}, {"created_at", SYNC_INT},
-    {"kind", SYNC_TEXT}, {"subject", SYNC_TEXT},  {"detail", SYNC_TEXT},
+    SYNC_FACT_COLS, {"kind", SYNC_TEXT}, {"subject", SYNC_TEXT},
+    {"detail", SYNC_TEXT},
 };
 
 /* keys.own is never sent: a key that came by sync is another kiosk's (own = 0). Secret keys
  * live in a file beside the database, never in a table. */
 static const struct sync_col keys_cols[] = {
-    {"key_id", SYNC_TEXT},
-    {"public_key", SYNC_TEXT},
-    {"kiosk_id", SYNC_TEXT},
+    {"key_id", SYNC_TEXT}, {"public_key", SYNC_TEXT}, {"kiosk_id", SYNC_TEXT},
     {"created_at", SYNC_INT},
 };
 
 /* Trust (docs/TRUST.md): program certificates, their withdrawal, and kiosks' seals. */
 static const struct sync_col enrolments_cols[] = {
-    {"id", SYNC_TEXT},     {"kiosk_id", SYNC_TEXT},   {"created_at", SYNC_INT},
-    {"key_id", SYNC_TEXT}, {"public_key", SYNC_TEXT}, {"program_key", SYNC_TEXT},
-    {"cert", SYNC_TEXT},
+    SYNC_FACT_COLS, {"key_id", SYNC_TEXT}, {"public_key", SYNC_TEXT},
+    {"program_key", SYNC_TEXT}, {"cert", SYNC_TEXT},
 };
 
 static const struct sync_col revocations_cols[] = {
-    {"id", SYNC_TEXT},     {"kiosk_id", SYNC_TEXT},    {"created_at", SYNC_INT},
-    {"key_id", SYNC_TEXT}, {"program_key", SYNC_TEXT}, {"sig", SYNC_TEXT},
+    SYNC_FACT_COLS, {"key_id", SYNC_TEXT}, {"program_key", SYNC_TEXT},
+    {"sig", SYNC_TEXT},
 };
 
 static const struct sync_col seals_cols[] = {
-    {"id", SYNC_TEXT},     {"kiosk_id", SYNC_TEXT},    {"created_at", SYNC_INT},
-    {"key_id", SYNC_TEXT}, {"hashes", SYNC_BLOB_NULL}, {"sig", SYNC_TEXT},
+    SYNC_FACT_COLS, {"key_id", SYNC_TEXT}, {"hashes", SYNC_BLOB_NULL},
+    {"sig", SYNC_TEXT},
 };
+// clang-format on
 
 #define COLS(a) .cols = a, .ncols = (int)KIOSK_ARRAY_LEN(a)
 #define PARENT(col, table)                                                                         \
