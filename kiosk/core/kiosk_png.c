@@ -1,5 +1,7 @@
 #include "kiosk_png.h"
 
+#include "bytes.h"
+
 #include <fcntl.h>
 #include <png.h>
 #include <stdio.h>
@@ -7,31 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-struct membuf {
-    uint8_t *data;
-    size_t len, cap;
-    int failed;
-};
-
 static void mem_write(png_structp png, png_bytep data, png_size_t len)
 {
-    struct membuf *m = png_get_io_ptr(png);
-    if (m->failed)
-        return;
-    if (m->len + len > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 4096;
-        while (cap < m->len + len)
-            cap *= 2;
-        uint8_t *d = realloc(m->data, cap);
-        if (!d) {
-            m->failed = 1;
-            return;
-        }
-        m->data = d;
-        m->cap = cap;
-    }
-    memcpy(m->data + m->len, data, len);
-    m->len += len;
+    kiosk_bytes_put(png_get_io_ptr(png), data, len);
 }
 
 static void mem_flush(png_structp png)
@@ -52,7 +32,7 @@ kiosk_status kiosk_png_encode(const uint8_t *pixels, int width, int height, int 
         return KIOSK_E_INVALID;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    struct membuf m = {0};
+    struct kiosk_bytes m = {0};
     if (!png || !info) {
         png_destroy_write_struct(&png, &info);
         return KIOSK_E_NOMEM;

@@ -1,6 +1,8 @@
 /* ESC/POS byte streams and sending them to a printer. */
 #include "escpos.h"
 
+#include "bytes.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/lp.h>
@@ -16,33 +18,12 @@
 
 #define QR_TEXT_MAX 7000
 
-struct buf {
-    uint8_t *data;
-    size_t len, cap;
-    int failed;
-};
-
-static void put(struct buf *b, const void *p, size_t n)
+static void put(struct kiosk_bytes *b, const void *p, size_t n)
 {
-    if (b->failed)
-        return;
-    if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (cap < b->len + n)
-            cap *= 2;
-        uint8_t *d = realloc(b->data, cap);
-        if (!d) {
-            b->failed = 1;
-            return;
-        }
-        b->data = d;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, p, n);
-    b->len += n;
+    kiosk_bytes_put(b, p, n);
 }
 
-static void put_bytes(struct buf *b, int n, ...)
+static void put_bytes(struct kiosk_bytes *b, int n, ...)
 {
     uint8_t tmp[16];
     va_list ap;
@@ -54,7 +35,7 @@ static void put_bytes(struct buf *b, int n, ...)
 }
 
 /* GS v 0: m=0 (normal), width in bytes, height in dots, then 1-bit rows, MSB left. */
-static void put_image(struct buf *b, const struct escpos_image *img)
+static void put_image(struct kiosk_bytes *b, const struct escpos_image *img)
 {
     int wb = (img->width + 7) / 8;
     for (int y0 = 0; y0 < img->height; y0 += ESCPOS_BAND_ROWS) {
@@ -73,7 +54,7 @@ static void put_image(struct buf *b, const struct escpos_image *img)
 }
 
 /* GS ( k with cn = 49 (QR): the printer draws the code, sharper than any raster of it. */
-static void put_qr(struct buf *b, const char *text, int module)
+static void put_qr(struct kiosk_bytes *b, const char *text, int module)
 {
     size_t n = strlen(text) + 3;
     put_bytes(b, 9, 0x1d, '(', 'k', 4, 0, 49, 65, 50, 0);  /* model 2 */
@@ -103,7 +84,7 @@ kiosk_status escpos_build(const struct escpos_receipt *r, uint8_t **out, size_t 
     for (size_t i = 0; i < r->below_count; i++)
         if (!image_ok(&r->below[i]))
             return KIOSK_E_INVALID;
-    struct buf b = {0};
+    struct kiosk_bytes b = {0};
     put_bytes(&b, 2, 0x1b, '@');    /* initialise */
     put_bytes(&b, 3, 0x1b, 'a', 1); /* centre */
     for (size_t i = 0; i < r->above_count; i++)
