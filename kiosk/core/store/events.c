@@ -63,15 +63,11 @@ kiosk_status store_event_add_tx(store *s, struct kiosk_event *e, const char *com
         (e->kind != KIOSK_EVENT_CLASS && e->kind != KIOSK_EVENT_FAIR))
         return KIOSK_E_INVALID;
     static const char *const q_code = "SELECT id FROM events WHERE code=?1";
-    sqlite3_stmt *st;
-    int rc = store_stmt(s, q_code, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "event lookup");
-    store_bind_text(st, 1, e->code);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    int rc = store_step(s, q_code, "s", e->code);
     if (rc == SQLITE_ROW)
         return KIOSK_E_EXISTS;
+    if (rc != SQLITE_DONE)
+        return store_status_from_sqlite(s, rc, "event lookup");
     if (!e->id[0])
         kiosk_id_new(e->id);
     char place[KIOSK_TEXT_LEN];
@@ -82,26 +78,10 @@ kiosk_status store_event_add_tx(store *s, struct kiosk_event *e, const char *com
         "place, commune, district, province, capacity, signup_open, signature_required, "
         "late_after_min, interests) VALUES(?1, ?2, ?3, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
         "?12, ?13, ?14, ?15)";
-    rc = store_stmt(s, q_ins, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "event add");
-    store_bind_text(st, 1, e->id);
-    store_bind_text(st, 2, store_kiosk_id(s));
-    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
-    store_bind_text(st, 4, e->code);
-    sqlite3_bind_int(st, 5, e->kind);
-    store_bind_text(st, 6, e->title);
-    store_bind_text(st, 7, e->place);
-    store_bind_text(st, 8, commune);
-    store_bind_text(st, 9, district);
-    store_bind_text(st, 10, e->province);
-    sqlite3_bind_int(st, 11, e->capacity > 0 ? e->capacity : 0);
-    sqlite3_bind_int(st, 12, e->signup_open);
-    sqlite3_bind_int(st, 13, e->signature_required);
-    sqlite3_bind_int(st, 14, e->late_after_min);
-    store_bind_text(st, 15, e->interests);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    rc = store_step(s, q_ins, "ssIsisssssiiiis", e->id, store_kiosk_id(s), kiosk_clock_now_ms(),
+                    e->code, e->kind, e->title, e->place, commune, district, e->province,
+                    e->capacity > 0 ? e->capacity : 0, e->signup_open, e->signature_required,
+                    e->late_after_min, e->interests);
     if (rc != SQLITE_DONE)
         return store_status_from_sqlite(s, rc, "event add");
     return KIOSK_OK;
@@ -184,31 +164,17 @@ kiosk_status store_session_add_tx(store *s, struct kiosk_session *sess)
         sqlite3_reset(st);
     }
     static const char *const q_event = "SELECT 1 FROM events WHERE id=?1";
-    rc = store_stmt(s, q_event, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "session add");
-    store_bind_text(st, 1, sess->event_id);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    rc = store_step(s, q_event, "s", sess->event_id);
     if (rc != SQLITE_ROW)
-        return KIOSK_E_NOT_FOUND;
+        return rc == SQLITE_DONE ? KIOSK_E_NOT_FOUND
+                                 : store_status_from_sqlite(s, rc, "session add");
     if (!sess->id[0])
         kiosk_id_new(sess->id);
     static const char *const q_ins =
         "INSERT INTO sessions(id, kiosk_id, created_at, event_id, number, starts_at, ends_at, "
         "updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, ?2)";
-    rc = store_stmt(s, q_ins, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "session add");
-    store_bind_text(st, 1, sess->id);
-    store_bind_text(st, 2, store_kiosk_id(s));
-    sqlite3_bind_int64(st, 3, kiosk_clock_now_ms());
-    store_bind_text(st, 4, sess->event_id);
-    sqlite3_bind_int(st, 5, sess->number);
-    sqlite3_bind_int64(st, 6, sess->starts_at_ms);
-    sqlite3_bind_int64(st, 7, sess->ends_at_ms);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    rc = store_step(s, q_ins, "ssIsiII", sess->id, store_kiosk_id(s), kiosk_clock_now_ms(),
+                    sess->event_id, sess->number, sess->starts_at_ms, sess->ends_at_ms);
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
         return KIOSK_E_EXISTS; /* that number is taken */
     if (rc != SQLITE_DONE)
@@ -295,13 +261,5 @@ int store_event_has_session_on_day(store *s, const char *event_id, int64_t day_m
     static const char *const q =
         "SELECT 1 FROM sessions WHERE event_id=?1 AND cancelled=0 AND starts_at<?3 AND ends_at>?2 "
         "LIMIT 1";
-    sqlite3_stmt *st;
-    if (store_stmt(s, q, &st) != SQLITE_OK)
-        return 0;
-    store_bind_text(st, 1, event_id);
-    sqlite3_bind_int64(st, 2, day_start);
-    sqlite3_bind_int64(st, 3, day_end);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_reset(st);
-    return found;
+    return store_step(s, q, "sII", event_id, day_start, day_end) == SQLITE_ROW;
 }

@@ -161,15 +161,7 @@ static int registered_either(store *s, const char *event_id, const char *a, cons
         "SELECT 1 FROM registrations r LEFT JOIN person_alias x ON x.id=r.person_id WHERE "
         "r.event_id=?1 AND r.status<>4 AND coalesce(x.survivor_id, r.person_id) IN (?2, ?3) "
         "LIMIT 1";
-    sqlite3_stmt *st;
-    if (store_stmt(s, q, &st) != SQLITE_OK)
-        return 0;
-    store_bind_text(st, 1, event_id);
-    store_bind_text(st, 2, a);
-    store_bind_text(st, 3, b);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_reset(st);
-    return found;
+    return store_step(s, q, "sss", event_id, a, b) == SQLITE_ROW;
 }
 
 static kiosk_status dup_group(store *s, struct group *g, void *ctx)

@@ -17,6 +17,11 @@ void store_bindv(sqlite3_stmt *st, const char *types, va_list ap)
                 sqlite3_bind_null(st, idx);
             break;
         }
+        case 's': {
+            const char *v = va_arg(ap, const char *);
+            sqlite3_bind_text(st, idx, v ? v : "", -1, SQLITE_TRANSIENT);
+            break;
+        }
         case 'i':
             sqlite3_bind_int(st, idx, va_arg(ap, int));
             break;
@@ -150,6 +155,21 @@ kiosk_status store_run(store *s, const char *sql, const char *what, const char *
     int rc = run_rcv(s, sql, types, ap);
     va_end(ap);
     return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, what);
+}
+
+int store_step(store *s, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *st;
+    int rc = store_stmt(s, sql, &st);
+    if (rc != SQLITE_OK)
+        return rc;
+    va_list ap;
+    va_start(ap, types);
+    store_bindv(st, types, ap);
+    va_end(ap);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc;
 }
 
 int store_rows_next(store_rows *r)

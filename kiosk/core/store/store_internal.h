@@ -14,8 +14,8 @@
 sqlite3 *store_db(store *s);
 
 /* The one prepare-bind-step skeleton (rows.c). Arguments are bound in order by the letters of
- * types: 't' text (const char *, NULL binds NULL), 'i' int, 'I' int64_t. what names the query
- * in the log when it fails. */
+ * types: 't' text (const char *, NULL binds NULL), 's' text (NULL binds ''), 'i' int, 'I' int64_t.
+ * what names the query in the log when it fails. */
 struct store_rows {
     store *s;
     sqlite3_stmt *st;
@@ -51,6 +51,9 @@ kiosk_status store_collect_one(store *s, sqlite3_stmt *st, const char *what,
 /* Runs SQL for sync (sync_io.c); err gets SQLite's message. */
 kiosk_status store_sync_exec(store *s, const char *sql, char *err, size_t errlen);
 /* Runs a statement that returns no rows; store_run_rc gives SQLite's code (SQLITE_DONE). */
+/* The cached statement for sql (store_stmt) bound by types, stepped once and reset: the step's
+ * result code (SQLITE_ROW when a row came; a prepare error as it is). */
+int store_step(store *s, const char *sql, const char *types, ...);
 int store_run_rc(store *s, const char *sql, const char *types, ...);
 kiosk_status store_run(store *s, const char *sql, const char *what, const char *types, ...);
 
