@@ -124,27 +124,10 @@ kiosk_status store_program_event_put_tx(store *s, const struct program_event *ev
         "UPDATE events SET updated_at=?2, updated_by=?3, kind=?4, title=?5, place=?6, "
         "commune=?7, district=?8, province=?9, capacity=?10, signup_open=?11, "
         "signature_required=?12, late_after_min=?13, interests=?14, cancelled=?15 WHERE id=?1";
-    sqlite3_stmt *st;
-    int rc = store_stmt(s, q, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "event change");
-    store_bind_text(st, 1, e->id);
-    sqlite3_bind_int64(st, 2, at);
-    store_bind_text(st, 3, store_kiosk_id(s));
-    sqlite3_bind_int(st, 4, e->kind);
-    store_bind_text(st, 5, e->title);
-    store_bind_text(st, 6, place);
-    store_bind_text(st, 7, ev->commune);
-    store_bind_text(st, 8, ev->district);
-    store_bind_text(st, 9, e->province);
-    sqlite3_bind_int(st, 10, e->capacity > 0 ? e->capacity : 0);
-    sqlite3_bind_int(st, 11, e->signup_open);
-    sqlite3_bind_int(st, 12, e->signature_required);
-    sqlite3_bind_int(st, 13, e->late_after_min);
-    store_bind_text(st, 14, e->interests);
-    sqlite3_bind_int(st, 15, ev->cancelled);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    int rc = store_step(s, q, "sIsisssssiiiisi", e->id, at, store_kiosk_id(s), e->kind, e->title,
+                        place, ev->commune, ev->district, e->province,
+                        e->capacity > 0 ? e->capacity : 0, e->signup_open, e->signature_required,
+                        e->late_after_min, e->interests, ev->cancelled);
     if (rc != SQLITE_DONE)
         return store_status_from_sqlite(s, rc, "event change");
     return sqlite3_changes(store_db(s)) ? KIOSK_OK : KIOSK_E_NOT_FOUND;
@@ -162,18 +145,8 @@ kiosk_status store_program_session_put_tx(store *s, const struct kiosk_session *
     int64_t at = next_version(s, "SELECT updated_at FROM sessions WHERE id=?1", sess->id);
     static const char *const q = "UPDATE sessions SET updated_at=?2, updated_by=?3, starts_at=?4, "
                                  "ends_at=?5, cancelled=?6 WHERE id=?1";
-    sqlite3_stmt *st;
-    int rc = store_stmt(s, q, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "session change");
-    store_bind_text(st, 1, sess->id);
-    sqlite3_bind_int64(st, 2, at);
-    store_bind_text(st, 3, store_kiosk_id(s));
-    sqlite3_bind_int64(st, 4, sess->starts_at_ms);
-    sqlite3_bind_int64(st, 5, sess->ends_at_ms);
-    sqlite3_bind_int(st, 6, cancelled ? 1 : 0);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    int rc = store_step(s, q, "sIsIIi", sess->id, at, store_kiosk_id(s), sess->starts_at_ms,
+                        sess->ends_at_ms, cancelled ? 1 : 0);
     if (rc != SQLITE_DONE)
         return store_status_from_sqlite(s, rc, "session change");
     return sqlite3_changes(store_db(s)) ? KIOSK_OK : KIOSK_E_NOT_FOUND;
