@@ -177,14 +177,21 @@ static kiosk_status move_table(store *s, const struct sync_table *tables,
     return KIOSK_OK;
 }
 
-kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int ntables,
-                                 const char *from, const char *to, long *moved, long *already,
-                                 long *held, long *refused, void (*pause)(void), char *err,
-                                 size_t errlen)
+/* A write lock on to alone, taken at once (a statement that writes to it, writing nothing):
+ * BEGIN IMMEDIATE would lock every attached database, this kiosk's among them. */
+static kiosk_status begin_writing(store *s, const char *to, char *err, size_t errlen)
 {
-    kiosk_status st = store_sync_exec(s, "BEGIN IMMEDIATE", err, errlen);
-    if (st != KIOSK_OK)
-        return st;
+    char sql[128];
+    kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "BEGIN; DELETE FROM %s.quarantine WHERE 0", to);
+    return store_sync_exec(s, sql, err, errlen);
+}
+
+static kiosk_status move_tables(store *s, const struct sync_table *tables, int ntables,
+                                const char *from, const char *to, long *moved, long *already,
+                                long *held, long *refused, void (*pause)(void), char *err,
+                                size_t errlen)
+{
+    kiosk_status st = KIOSK_OK;
     for (int i = 0; i < ntables && st == KIOSK_OK; i++) {
         if (pause)
             pause();
@@ -196,6 +203,39 @@ kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int 
     if (st != KIOSK_OK)
         store_sync_rollback(s);
     return st;
+}
+
+kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int ntables,
+                                 const char *from, const char *to, long *moved, long *already,
+                                 long *held, long *refused, void (*pause)(void), char *err,
+                                 size_t errlen)
+{
+    kiosk_status st = begin_writing(s, to, err, errlen);
+    if (st != KIOSK_OK) {
+        store_sync_rollback(s);
+        return st;
+    }
+    return move_tables(s, tables, ntables, from, to, moved, already, held, refused, pause, err,
+                       errlen);
+}
+
+kiosk_status store_sync_stage_merge(store *s, const struct sync_table *tables, int ntables,
+                                    long *moved, long *already, long *held, char *err,
+                                    size_t errlen)
+{
+    kiosk_status st = begin_writing(s, "main", err, errlen);
+    if (st == KIOSK_OK)
+        st = store_sync_exec(s,
+                             "INSERT OR IGNORE INTO main.quarantine(tbl, row_id, kiosk_id, "
+                             "reason, source, at) SELECT tbl, row_id, kiosk_id, reason, source, "
+                             "at FROM stage.quarantine",
+                             err, errlen);
+    if (st != KIOSK_OK) {
+        store_sync_rollback(s);
+        return st;
+    }
+    return move_tables(s, tables, ntables, "stage", "main", moved, already, held, NULL, NULL, err,
+                       errlen);
 }
 
 kiosk_status store_sync_attach(store *s, const char *path, char *err, size_t errlen)

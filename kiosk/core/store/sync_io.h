@@ -60,7 +60,8 @@ kiosk_status store_meta_set_i64(store *s, const char *key, int64_t value);
 /* -- file sync: another kiosk file attached as "peer" -- */
 kiosk_status store_sync_attach(store *s, const char *path, char *err, size_t errlen);
 void store_sync_detach(store *s);
-/* Moves every table from -> to ("main" or "peer") in one transaction on the written side:
+/* Moves every table from -> to ("main" or "peer") in one transaction that write-locks the
+ * written side only:
  * new rows whose parents the target holds, then newer versions. Per table: moved, already
  * there, held back (parent missing). refused (NULL: no checks): rows the SQL function
  * kiosk_row_refused (store_sync_set_check, trust_rows.h) refuses, set aside in the target's
@@ -69,6 +70,25 @@ kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int 
                                  const char *from, const char *to, long *moved, long *already,
                                  long *held, long *refused, void (*pause)(void), char *err,
                                  size_t errlen);
+
+/* Staging (docs/TRUST.md): a foreign file's rows pass through a private database beside
+ * this kiosk's (<db>.stage, mode 0600, attached as "stage"; any left by a stopped run is
+ * removed first). stage_copy copies the rows of from ("peer") this kiosk lacks and the
+ * newer versions of those it holds; stage_check sets aside (stage.quarantine) and deletes the
+ * staged rows kiosk_row_refused refuses, counting them per table. Neither writes this kiosk's
+ * database. stage_merge moves what is left into it, with the quarantine, in one short write
+ * transaction (no check: the rows were checked in the private copy). stage_close detaches
+ * and removes the file. pause (may be NULL) runs before each table of the copy. */
+kiosk_status store_sync_stage_open(store *s, const struct sync_table *tables, int ntables,
+                                   char *err, size_t errlen);
+kiosk_status store_sync_stage_copy(store *s, const struct sync_table *tables, int ntables,
+                                   const char *from, void (*pause)(void), char *err, size_t errlen);
+kiosk_status store_sync_stage_check(store *s, const struct sync_table *tables, int ntables,
+                                    long *refused, char *err, size_t errlen);
+kiosk_status store_sync_stage_merge(store *s, const struct sync_table *tables, int ntables,
+                                    long *moved, long *already, long *held, char *err,
+                                    size_t errlen);
+void store_sync_stage_close(store *s);
 
 /* -- server sync: what a server holds, and what it sent -- */
 /* The sync_shadow table (what each server is known to hold of the SHADOW tables). */

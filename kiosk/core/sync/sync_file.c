@@ -1,6 +1,8 @@
 /* File sync: this kiosk's database and another kiosk database (USB stick, laptop), through
- * ATTACH. Each direction is one transaction on the side it writes, and compares ids, so an
- * interrupted run leaves each side whole and a rerun moves only what is still missing. */
+ * ATTACH. Rows coming in pass through a private staging database (checked there, merged in
+ * one short transaction); rows going out are one transaction on the other file. Each side's
+ * write compares ids, so an interrupted run leaves each side whole and a rerun moves only
+ * what is still missing. */
 #include "sync_internal.h"
 #include "sync_trust.h"
 
@@ -60,6 +62,8 @@ static kiosk_status seal_both(store *s, store *peer, char program[65], char peer
     return st;
 }
 
+static const char *const no_check = "cannot read the certificates and seals";
+
 /* One direction, each arriving row checked for the receiving side's program. */
 static kiosk_status move_checked(store *s, const char *from, const char *to, const char *program,
                                  long *moved, long *already, long *held, long *refused, char *err,
@@ -75,9 +79,47 @@ static kiosk_status move_checked(store *s, const char *from, const char *to, con
         st = store_sync_move_all(s, sync_tables, SYNC_TABLES, from, to, moved, already, held,
                                  refused, sync_test_pause, err, errlen);
     else
-        kiosk_fmt(err, errlen, "cannot read the certificates and seals: %s", kiosk_status_name(st));
+        kiosk_fmt(err, errlen, "%s: %s", no_check, kiosk_status_name(st));
     store_sync_set_check(s, sync_tables, SYNC_TABLES, NULL, NULL);
     trust_check_free(c);
+    return st;
+}
+
+/* The staged rows checked for this kiosk's program (fed with what it holds and what came). */
+static kiosk_status check_staged(store *s, const char *program, long *refused, char *err,
+                                 size_t errlen)
+{
+    struct trust_check *c = NULL;
+    kiosk_status st = sync_trust_check_open(s, program, "stage", &c);
+    if (st == KIOSK_OK)
+        st = trust_check_finish(c);
+    if (st == KIOSK_OK)
+        st = store_sync_set_check(s, sync_tables, SYNC_TABLES, sync_trust_row, c);
+    if (st == KIOSK_OK)
+        st = store_sync_stage_check(s, sync_tables, SYNC_TABLES, refused, err, errlen);
+    else
+        kiosk_fmt(err, errlen, "%s: %s", no_check, kiosk_status_name(st));
+    store_sync_set_check(s, sync_tables, SYNC_TABLES, NULL, NULL);
+    trust_check_free(c);
+    return st;
+}
+
+/* The peer's rows into this kiosk through the staging database (docs/TRUST.md): copied and
+ * checked in a private file while check-ins go on; only the merge of what passed takes this
+ * kiosk's write lock, in one short transaction. */
+static kiosk_status receive_staged(store *s, const char *program, struct sync_counts *c, char *err,
+                                   size_t errlen)
+{
+    kiosk_status st = store_sync_stage_open(s, sync_tables, SYNC_TABLES, err, errlen);
+    if (st != KIOSK_OK)
+        return st;
+    st = store_sync_stage_copy(s, sync_tables, SYNC_TABLES, "peer", sync_test_pause, err, errlen);
+    if (st == KIOSK_OK)
+        st = check_staged(s, program, c->refused, err, errlen);
+    if (st == KIOSK_OK)
+        st = store_sync_stage_merge(s, sync_tables, SYNC_TABLES, c->received, c->already, c->held,
+                                    err, errlen);
+    store_sync_stage_close(s);
     return st;
 }
 
@@ -117,8 +159,7 @@ kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, co
         return KIOSK_E_IO;
     }
     store_sync_guard(s, SYNC_FILE_DEADLINE_MS);
-    st = move_checked(s, "peer", "main", program, c->received, c->already, c->held, c->refused,
-                      serr, sizeof serr);
+    st = receive_staged(s, program, c, serr, sizeof serr);
     if (st == KIOSK_OK) {
         long refused_there[SYNC_TABLES] = {0};
         sync_test_pause();
