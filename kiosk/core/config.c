@@ -48,6 +48,8 @@ static const struct config_key keys[] = {
     {"camera", CONFIG_CAMERA, "auto", NULL, 0, 0,
      "camera that reads QR codes like the scanner: auto (the first one found), none, a "
      "device (/dev/video0), or file:PATH (a PNG or a folder of PNGs, for tests and demos)"},
+    {"voice", CONFIG_ENUM, "off", "off|on", 0, 0,
+     "on: each step's prompt and each outcome is spoken (libespeak-ng and the sound card)"},
     {"log_level", CONFIG_ENUM, "info", "debug|info|warning|error", 0, 0,
      "how much the kiosk writes to its diagnostic log"},
 };

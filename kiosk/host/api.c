@@ -5,6 +5,7 @@
 #include "host/api_domain.h"
 #include "host/app.h"
 #include "host/screens.h"
+#include "host/voice_host.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,16 +64,19 @@ static void api_go_home(kiosk_ctx *ctx)
 static void api_ui_heading(kiosk_ctx *ctx, const char *text)
 {
     ui_heading(host_ui(ctx), text);
+    host_voice_cue(ctx->app, VOICE_CUE_HEADING, text);
 }
 
 static void api_ui_text(kiosk_ctx *ctx, const char *text)
 {
     ui_text(host_ui(ctx), text);
+    host_voice_cue(ctx->app, VOICE_CUE_TEXT, text);
 }
 
 static void api_ui_message(kiosk_ctx *ctx, int kind, const char *text)
 {
     ui_message(host_ui(ctx), kind, text);
+    host_voice_cue(ctx->app, VOICE_CUE_OUTCOME, text);
 }
 
 static int api_ui_button(kiosk_ctx *ctx, const char *label, int style)
@@ -93,6 +97,8 @@ static void api_ui_row_end(kiosk_ctx *ctx)
 static int api_ui_field(kiosk_ctx *ctx, const char *label, char *buf, size_t cap, int kind,
                         const char *error)
 {
+    host_voice_cue(ctx->app, VOICE_CUE_FIELD, label);
+    host_voice_cue(ctx->app, VOICE_CUE_OUTCOME, error);
     return ui_field(host_ui(ctx), label, buf, cap, kind, error);
 }
 
@@ -103,6 +109,7 @@ static int api_ui_checkbox(kiosk_ctx *ctx, const char *label, int *value)
 
 static int api_ui_list_item(kiosk_ctx *ctx, const char *title, const char *detail)
 {
+    host_voice_cue(ctx->app, VOICE_CUE_CHOICE, title);
     return ui_list_item(host_ui(ctx), title, detail);
 }
 

@@ -14,6 +14,7 @@
 #include "host/plugin_start.h"
 #include "host/export_job.h"
 #include "host/sync_worker.h"
+#include "host/voice_host.h"
 #include "program/program.h"
 #include "store/domain.h"
 #include "test_hooks.h"
@@ -50,6 +51,7 @@ struct app {
     struct input *input;            /* kiosk time, scan bursts, the idle timeout (input.c) */
     struct host_services *services; /* receipt keys, storage status (host_ctx.c) */
     struct host_camera camera;      /* a camera as a second scanner (camera = none: cam NULL) */
+    struct host_voice *voice;       /* speech (voice = on); NULL: off (voice_host.c) */
 };
 
 kiosk_ctx app_ctx(struct app *a, struct plugin_slot *p)
@@ -139,6 +141,11 @@ struct input *app_input_state(const struct app *a)
 struct host_services *app_services(const struct app *a)
 {
     return a->services;
+}
+
+struct host_voice *app_voice(const struct app *a)
+{
+    return a->voice;
 }
 
 struct host_camera *app_camera(const struct app *a)
@@ -362,7 +369,8 @@ int app_open(const struct app_opts *o, struct app **out)
     const char *sync_target = config_get(a->cfg, "sync");
     if (sync_target && *sync_target) /* its own connection: never blocks a frame */
         sync_worker_start(a->db_path, sync_target, (int)config_get_int(a->cfg, "sync_interval_s"));
-    host_camera_open(a); /* its own thread: a missing camera never holds the screen up */
+    host_camera_open(a);           /* its own thread: a missing camera never holds the screen up */
+    a->voice = host_voice_open(a); /* its own thread too: speech never delays a frame */
     *out = a;
     return 0;
 }
@@ -374,6 +382,7 @@ void app_close(struct app *a)
     sync_worker_stop();
     export_job_stop();
     host_camera_close(a);
+    host_voice_close(a->voice); /* before the backend: its audio is the voice's */
     for (size_t i = 0; i < a->plugins.count; i++) {
         struct plugin_slot *p = &a->plugins.slots[i];
         if (p->created)
@@ -413,6 +422,7 @@ int app_frame(struct app *a, const struct ui_event *ev)
         a->be->size(a->backend, &a->width, &a->height);
         ui_begin(a->ui, a->width, a->height, input_now_ms(a), e);
         a->camera.drawing = 0;
+        host_voice_frame_begin(a);
         screens_frame(a);
         a->camera.shown = a->camera.drawing;
         a->last_dl = ui_end(a->ui);
@@ -423,6 +433,7 @@ int app_frame(struct app *a, const struct ui_event *ev)
             break;
         dirty = 1;
     }
+    host_voice_frame_end(a); /* hands over what to say: never waits */
     if (!dirty && a->frames_presented > 0)
         return 0;
     app_repaint(a);

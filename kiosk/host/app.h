@@ -80,5 +80,6 @@ struct admin *app_admin(const struct app *a);
 struct input *app_input_state(const struct app *a);
 struct host_services *app_services(const struct app *a);
 struct host_camera *app_camera(const struct app *a);
+struct host_voice *app_voice(const struct app *a); /* NULL: the voice is off */
 
 #endif

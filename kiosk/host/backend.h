@@ -75,6 +75,14 @@ struct backend_ops {
     /* From any thread: the wait in progress (or the next) returns BACKEND_IN_WAKE at once.
      * May be NULL (the loop then finds the news at its next timer). */
     void (*wake)(struct backend *b);
+    /* Speech (docs/VOICE.md): queues n mono signed 16-bit samples at rate per second after
+     * what is playing; pcm NULL and n 0 only opens the audio device. Called from the main
+     * thread to open, then from the voice's thread. KIOSK_E_UNAVAILABLE when there is no
+     * audio device: err says why (for the log). May be NULL: a backend without sound. */
+    kiosk_status (*audio_play)(struct backend *b, const int16_t *pcm, size_t n, int rate, char *err,
+                               size_t errlen);
+    /* From any thread: drops what is queued and not yet heard (a new screen came). May be NULL. */
+    void (*audio_stop)(struct backend *b);
 };
 
 #endif

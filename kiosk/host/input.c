@@ -21,6 +21,7 @@ struct input {
     int virtual_time;
     int64_t mono_ms;
     int64_t last_input_ms;
+    int touched;   /* a person (or a script) gave some input since the start */
     int idle_done; /* the idle reset ran since the last input */
     int64_t idle_timeout_ms;
     struct scanburst burst;
@@ -70,6 +71,12 @@ void input_advance_ms(struct app *a, int64_t ms)
     kiosk_clock_advance_ms(ms);
 }
 
+int64_t input_since_person_ms(const struct app *a)
+{
+    const struct input *in = app_input_state(a);
+    return in->touched ? in->mono_ms - in->last_input_ms : -1;
+}
+
 /* ---- input ---- */
 
 static void frame_text(struct app *a, const char *text)
@@ -106,6 +113,7 @@ void input_scan(struct app *a, const char *text)
 {
     app_input_state(a)->last_input_ms = app_input_state(a)->mono_ms;
     app_input_state(a)->idle_done = 0;
+    app_input_state(a)->touched = 1;
     host_scan_route(a, text);
     app_frame(a, NULL);
 }
@@ -136,6 +144,7 @@ void input_event(struct app *a, const struct ui_event *ev)
 {
     app_input_state(a)->last_input_ms = app_input_state(a)->mono_ms;
     app_input_state(a)->idle_done = 0;
+    app_input_state(a)->touched = 1;
     if (ev->kind == UI_EV_TEXT) {
         const char *p = ev->text;
         while (*p) {

@@ -21,6 +21,8 @@ void input_free(struct input *in);
 int64_t input_now_ms(const struct app *a);
 void input_time_update(struct app *a);            /* real time: reads the monotonic clock */
 void input_advance_ms(struct app *a, int64_t ms); /* virtual time: moves kiosk and wall time */
+/* ms since the last touch, key or scan; -1 when there was none since the start. */
+int64_t input_since_person_ms(const struct app *a);
 /* One input event from a person or a script: keys go through scan-burst detection. */
 void input_event(struct app *a, const struct ui_event *ev);
 /* A scanned text from any scanner (the USB scanner's burst, the camera): counts as a person

@@ -4,6 +4,7 @@
  * receipt on screen: it is stored already. */
 #include "host/host_ctx.h"
 #include "host/print_job.h"
+#include "host/voice_host.h"
 #include "receipt/escpos.h"
 #include "store/domain.h"
 
@@ -202,6 +203,7 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     ui_heading(ui, view.title);
     kind_line(ctx, r, line, sizeof line);
     ui_text(ui, line);
+    host_voice_receipt(ctx->app, r->kind, view.title, line);
     /* Two columns below the heading: the QR as large as the rest of the screen allows on
      * the left; the name, the print outcome and the buttons on the right. Nothing goes
      * below the screen's edge, at 1280x800 as at 1024x600. */
@@ -217,10 +219,12 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     ui_label(ui, name, UI_FONT_TITLE, ui_theme(ui)->text);
     if (view.where[0])
         ui_text(ui, view.where);
-    if (view.message_key)
+    if (view.message_key) {
         ui_message(ui, view.message_kind, host_tr(ctx, view.message_key));
-    else
+        host_voice_cue(ctx->app, VOICE_CUE_OUTCOME, host_tr(ctx, view.message_key));
+    } else {
         ui_text(ui, host_tr(ctx, "receipt.hint"));
+    }
     const char *printer = host_setting(ctx, "printer");
     /* no second print while one is being sent */
     if (printer && printer[0] && !view.job &&

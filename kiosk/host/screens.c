@@ -9,6 +9,7 @@
 #include "host/app.h"
 #include "host/crash_guard.h"
 #include "host/camera_host.h"
+#include "host/voice_host.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +128,7 @@ static int banners(struct app *a, int top)
     if (s->scan_unknown) {
         ui_next_rect(ui, (ui_rect){m, top + h, app_width(a) - 2 * m, screens_px(a, BANNER_H_PX)});
         ui_message(ui, s->scan_note_kind, s->scan_note);
+        host_voice_cue(a, VOICE_CUE_OUTCOME, s->scan_note);
         h += screens_px(a, BANNER_H_PX) + screens_px(a, HEADER_PAD_PX);
     }
     return h;
@@ -214,6 +216,7 @@ static void home_frame(struct app *a)
         m + screens_px(a, TITLE_H_PX) + screens_px(a, DATE_H_PX) + screens_px(a, HEADER_PAD_PX);
     top += banners(a, top);
     top += no_pin_notice(a, top);
+    host_voice_home(a);
     if (app_plugins(a)->count) {
         ui_next_rect(ui, (ui_rect){m, top, app_width(a) - 2 * m, screens_px(a, HINT_H_PX)});
         ui_label(ui, i18n_tr(app_i18n(a), "host.home.hint"), UI_FONT_BODY, th->muted);

@@ -9,6 +9,7 @@
 #include "host/camera_host.h"
 #include "host/export_job.h"
 #include "host/input.h"
+#include "host/voice_host.h"
 #include "text/text.h"
 
 #include <errno.h>
@@ -415,6 +416,10 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
     case SCRIPT_PRINTING:
     case SCRIPT_EXPORTING:
         return run_settle(p, c);
+    case SCRIPT_SAID:
+    case SCRIPT_LISTEN:
+        return host_voice_script(a, c->op == SCRIPT_SAID ? c->args[0] : NULL, c->num[0], p->why,
+                                 sizeof p->why);
     case SCRIPT_SCAN:
         type_text(a, c->args[0], SCAN_GAP_MS);
         input_advance_ms(a, SCAN_GAP_MS);

@@ -29,6 +29,8 @@ enum script_op {
     SCRIPT_PRINTING,      /* printing: real time until the printer took the receipt or gave up */
     SCRIPT_EXPORTING,     /* exporting [ROWS]: real time until the admin screen's export
                            * ended (or wrote ROWS rows) */
+    SCRIPT_SAID,          /* said "TEXT": the voice's last words hold TEXT (voice = on) */
+    SCRIPT_LISTEN,        /* listen MS: real time: the voice is done synthesising, then MS ms */
 };
 
 #define SCRIPT_ARGS_MAX 32

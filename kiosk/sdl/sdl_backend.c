@@ -159,6 +159,7 @@ void sdl_backend_close(struct sdl_backend *b)
 {
     if (!b)
         return;
+    sdl_audio_close(b);
     sdl_cache_release(b);
     close_fonts(b);
     if (b->ren)

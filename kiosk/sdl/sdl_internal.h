@@ -65,7 +65,8 @@ struct sdl_backend {
     int cursor_shown;
     SDL_FingerID finger; /* the finger being followed; others are ignored */
     int finger_down;
-    int painted; /* something was presented: a screenshot has a frame to read */
+    int painted;             /* something was presented: a screenshot has a frame to read */
+    struct sdl_audio *audio; /* the voice's audio device (sdl_audio.c); NULL: not opened */
 };
 
 uint64_t sdl_hash_text(int font, const char *text);
@@ -79,5 +80,6 @@ int sdl_text_width(void *user, int font, const char *text);
 void sdl_backend_resized(struct sdl_backend *b);
 void sdl_cache_init(struct sdl_backend *b);
 void sdl_cache_release(struct sdl_backend *b);
+void sdl_audio_close(struct sdl_backend *b);
 
 #endif

@@ -63,6 +63,17 @@ static void ops_wake(struct backend *b)
     sdl_backend_wake(sdl(b));
 }
 
+static kiosk_status ops_audio_play(struct backend *b, const int16_t *pcm, size_t n, int rate,
+                                   char *err, size_t errlen)
+{
+    return sdl_backend_audio_play(sdl(b), pcm, n, rate, err, errlen);
+}
+
+static void ops_audio_stop(struct backend *b)
+{
+    sdl_backend_audio_stop(sdl(b));
+}
+
 static void ops_stats(struct backend *b, struct backend_stats *out)
 {
     sdl_backend_stats(sdl(b), out);
@@ -81,4 +92,6 @@ const struct backend_ops sdl_backend_ops = {
     .text_raster = ops_text_raster,
     .stats = ops_stats,
     .wake = ops_wake,
+    .audio_play = ops_audio_play,
+    .audio_stop = ops_audio_stop,
 };

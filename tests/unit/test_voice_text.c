@@ -67,6 +67,8 @@ static void symbols(void)
     CHECK_STR(spoken("vi", "1985 · xã Mỹ Khánh"), "1985, xã Mỹ Khánh");
     CHECK_STR(spoken("vi", "· ☐ đang phục vụ"), "đang phục vụ");
     CHECK_STR(spoken("vi", "Tiếp tục →"), "Tiếp tục");
+    CHECK_STR(spoken("vi", "‹ Trang trước"), "Trang trước");
+    CHECK_STR(spoken("en", "Tap “Done” »"), "Tap Done");
     CHECK_STR(spoken("vi", "Đang in…"), "Đang in");
     CHECK_STR(spoken("en", "  Step  1/3:   name  "), "Step 1 of 3: name");
     CHECK_STR(spoken("vi", "Bước 2/4: Bạn ở xã, phường nào?"),

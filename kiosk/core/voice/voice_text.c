@@ -163,6 +163,8 @@ static void wide_char(const char *p, size_t n, utf8proc_int32_t cp, struct sink 
         return;
     }
     switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_PI: /* ‹ « “: quotes and the pager's arrows */
+    case UTF8PROC_CATEGORY_PF:
     case UTF8PROC_CATEGORY_SM:
     case UTF8PROC_CATEGORY_SC:
     case UTF8PROC_CATEGORY_SK:
