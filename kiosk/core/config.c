@@ -16,6 +16,8 @@ static const struct config_key keys[] = {
      "the kiosk's title on the home screen; empty: the centre's name"},
     {"idle_timeout_s", CONFIG_INT, "60", NULL, 10, 3600,
      "seconds without a touch or key before every screen returns home and forgets input"},
+    {"checkout_undo_min", CONFIG_INT, "10", NULL, 0, 120,
+     "minutes in which a trainee may undo her own check-out at the kiosk (0: never)"},
     {"input_method", CONFIG_ENUM, "telex", "telex|vni|off", 0, 0,
      "how a physical keyboard types Vietnamese"},
     {"tone_style", CONFIG_ENUM, "traditional", "traditional|modern", 0, 0,

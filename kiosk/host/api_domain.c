@@ -178,6 +178,43 @@ static kiosk_status check_in(kiosk_ctx *ctx, const char *session_id, const char 
     return host_api_give(st, out, out_size, &full, sizeof full);
 }
 
+/* How long a trainee may undo her own check-out (checkout_undo_min, 0..120 minutes). */
+static int64_t undo_window_ms(kiosk_ctx *ctx)
+{
+    const char *v = host_setting(ctx, "checkout_undo_min");
+    long min = v ? strtol(v, NULL, 10) : 10;
+    if (min < 0)
+        min = 0;
+    if (min > 120)
+        min = 120;
+    return (int64_t)min * 60 * 1000;
+}
+
+static kiosk_status presence(kiosk_ctx *ctx, const char *session_id, const char *person_id,
+                             struct kiosk_presence *out, size_t out_size)
+{
+    store *s = host_store(ctx);
+    if (!s || !HOST_API_SIZE_OK(out, out_size, KIOSK_PRESENCE_SIZE_2_2))
+        return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
+    struct kiosk_presence full;
+    kiosk_status st = store_presence_get(s, session_id, person_id, undo_window_ms(ctx), &full);
+    return host_api_give(st, out, out_size, &full, sizeof full);
+}
+
+static kiosk_status checkout_undo(kiosk_ctx *ctx, const char *session_id, const char *person_id,
+                                  struct kiosk_presence *out, size_t out_size)
+{
+    store *s = host_store(ctx);
+    if (!s || (out && out_size < KIOSK_PRESENCE_SIZE_2_2))
+        return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
+    struct kiosk_presence full;
+    kiosk_status st = host_api_wrote(
+        ctx, store_checkout_undo(s, session_id, person_id, undo_window_ms(ctx), &full));
+    if (st == KIOSK_OK)
+        sync_worker_poke();
+    return out ? host_api_give(st, out, out_size, &full, sizeof full) : st;
+}
+
 const struct kiosk_program_api host_program_api = {
     .size = sizeof(struct kiosk_program_api),
     .version = KIOSK_PROGRAM_API_VERSION,
@@ -190,6 +227,8 @@ const struct kiosk_program_api host_program_api = {
     .register_person = register_person,
     .registration_get = registration_get,
     .check_in = check_in,
+    .presence = presence,
+    .checkout_undo = checkout_undo,
 };
 
 /* ---- people ---- */

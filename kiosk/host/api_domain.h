@@ -17,6 +17,8 @@
 #define KIOSK_CHECKIN_SIZE_2_0 sizeof(struct kiosk_checkin)
 #define KIOSK_RECEIPT_SIZE_2_0 sizeof(struct kiosk_receipt)
 #define KIOSK_FAIR_STATS_SIZE_2_0 sizeof(struct kiosk_fair_stats)
+/* Structs added by a later minor: the size they came with. */
+#define KIOSK_PRESENCE_SIZE_2_2 sizeof(struct kiosk_presence)
 #define HOST_API_SIZE_OK(p, size, least) ((p) != NULL && (size) >= (least))
 
 extern const struct kiosk_program_api host_program_api;

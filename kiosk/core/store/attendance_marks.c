@@ -6,6 +6,9 @@
 
 #include <string.h>
 
+/* What a trainee's own undo says as its reason (a fixed word: no free text of hers). */
+#define UNDO_REASON "undone at the kiosk"
+
 /* The session numbered `number` of event (id or code), and the person (her records). */
 static kiosk_status find_session(store *s, const char *event, int number, struct kiosk_event *ev,
                                  char session_id[KIOSK_ID_LEN])
@@ -30,11 +33,11 @@ static kiosk_status find_session(store *s, const char *event, int number, struct
 }
 
 static kiosk_status mark_insert(store *s, const struct store_correction *c, const char *session_id,
-                                const char *checkin_id, char id[KIOSK_ID_LEN])
+                                const char *checkin_id, const char *by, char id[KIOSK_ID_LEN])
 {
     static const char *const q =
         "INSERT INTO attendance_marks(id, kiosk_id, created_at, session_id, person_id, mark, "
-        "checkin_id, reason, by_whom) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'coordinator')";
+        "checkin_id, reason, by_whom) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
     sqlite3_stmt *st;
     int rc = store_stmt(s, q, &st);
     if (rc != SQLITE_OK)
@@ -48,6 +51,7 @@ static kiosk_status mark_insert(store *s, const struct store_correction *c, cons
     sqlite3_bind_int(st, 6, c->mark);
     store_bind_text(st, 7, checkin_id);
     store_bind_text(st, 8, c->reason);
+    store_bind_text(st, 9, by);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "correction");
@@ -91,9 +95,9 @@ static kiosk_status correct_tx(store *s, const struct store_correction *c, char 
         r = last_checkout(s, session_id, c->person_id, checkin_id);
     if (r != KIOSK_OK)
         return r;
-    if (!attendance_mark_row_valid(c->mark, checkin_id, c->reason, "coordinator"))
+    if (!attendance_mark_row_valid(c->mark, checkin_id, c->reason, MARK_BY_COORDINATOR))
         return KIOSK_E_INVALID;
-    r = mark_insert(s, c, session_id, checkin_id, id);
+    r = mark_insert(s, c, session_id, checkin_id, MARK_BY_COORDINATOR, id);
     if (r != KIOSK_OK)
         return r;
     char detail[192];
@@ -122,5 +126,48 @@ kiosk_status store_attendance_correct(store *s, const struct store_correction *c
         store_rollback(s);
     if (r != KIOSK_OK)
         id[0] = '\0';
+    return r;
+}
+
+static kiosk_status undo_tx(store *s, const char *session_id, const char *person_id,
+                            int64_t window_ms, struct store_presence *sp)
+{
+    kiosk_status r = store_presence_read(s, session_id, person_id, sp);
+    if (r != KIOSK_OK)
+        return r;
+    if (sp->p.state != PRESENCE_LEFT)
+        return KIOSK_E_NOT_FOUND;
+    if (!presence_undo_allowed(&sp->p, kiosk_clock_now_ms(), window_ms))
+        return KIOSK_E_DENIED;
+    /* every check-out since she came in: two kiosks may each have taken one */
+    struct store_correction c = {"", 0, sp->last_out.person_id, CORRECT_CHECKOUT_CANCELLED,
+                                 UNDO_REASON};
+    for (size_t i = 0; r == KIOSK_OK && i < sp->out_count; i++) {
+        char id[KIOSK_ID_LEN], detail[160];
+        r = mark_insert(s, &c, session_id, sp->out_ids[i], MARK_BY_TRAINEE, id);
+        kiosk_fmt(detail, sizeof detail, "session=%s person=%s mark=4 checkout=%s by=trainee",
+                  session_id, sp->last_out.person_id, sp->out_ids[i]);
+        if (r == KIOSK_OK)
+            r = store_log_add(s, "attendance.correct", id, detail);
+    }
+    return r == KIOSK_OK ? store_presence_read(s, session_id, person_id, sp) : r;
+}
+
+kiosk_status store_checkout_undo(store *s, const char *session_id, const char *person_id,
+                                 int64_t undo_window_ms, struct kiosk_presence *out)
+{
+    if (!session_id || !session_id[0] || !person_id || !person_id[0])
+        return KIOSK_E_INVALID;
+    kiosk_status r = store_begin(s);
+    if (r != KIOSK_OK)
+        return r;
+    struct store_presence sp;
+    r = undo_tx(s, session_id, person_id, undo_window_ms, &sp);
+    if (r == KIOSK_OK)
+        r = store_commit(s);
+    else
+        store_rollback(s);
+    if (r == KIOSK_OK && out)
+        store_presence_give(&sp, kiosk_clock_now_ms(), undo_window_ms, out);
     return r;
 }

@@ -1,6 +1,6 @@
-/* Check-ins: append-only facts, one per person, session and kind. Late and walk-in are
- * decided here, from the event's threshold and the registration, so every plugin and
- * every export agrees on them. */
+/* Check-ins: append-only facts; whether one is a first arrival, a return or a check-out
+ * follows the presence rule (people/presence.h). Late and walk-in are decided here, from
+ * the event's threshold and the registration, so every plugin and every export agrees. */
 #include "domain.h"
 #include "store_internal.h"
 
@@ -11,41 +11,6 @@
  * A check-in keeps the id it was made for (a receipt's); one per person counts them all. */
 #define SAME_PERSON(col)                                                                           \
     col " IN (SELECT ?2 UNION ALL SELECT id FROM person_alias WHERE survivor_id=?2)"
-
-static const char *const q_first =
-    "SELECT id, session_id, person_id, kind, late, walkin, created_at FROM checkins "
-    "WHERE session_id=?1 AND " SAME_PERSON("person_id") " AND kind=?3 AND NOT EXISTS "
-                                                        "(SELECT 1 FROM attendance_marks m WHERE "
-                                                        "m.checkin_id=checkins.id AND m.mark=4) "
-                                                        "ORDER BY created_at, rowid LIMIT 1";
-
-static void read_checkin(sqlite3_stmt *st, void *item)
-{
-    struct kiosk_checkin *out = item;
-    memset(out, 0, sizeof *out);
-    store_col_text(st, 0, out->id, sizeof out->id);
-    store_col_text(st, 1, out->session_id, sizeof out->session_id);
-    store_col_text(st, 2, out->person_id, sizeof out->person_id);
-    out->kind = sqlite3_column_int(st, 3);
-    out->late = sqlite3_column_int(st, 4);
-    out->walkin = sqlite3_column_int(st, 5);
-    out->at_ms = sqlite3_column_int64(st, 6);
-}
-
-static kiosk_status first_checkin(store *s, const char *session_id, const char *person_id, int kind,
-                                  struct kiosk_checkin *out)
-{
-    sqlite3_stmt *st;
-    int rc = store_stmt(s, q_first, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "check-in lookup");
-    char who[KIOSK_ID_LEN];
-    store_person_survivor(s, person_id, who);
-    store_bind_text(st, 1, session_id);
-    store_bind_text(st, 2, who);
-    sqlite3_bind_int(st, 3, kind);
-    return store_collect_one(s, st, "check-in lookup", read_checkin, out);
-}
 
 struct session_facts {
     char event_id[KIOSK_ID_LEN];
@@ -131,16 +96,21 @@ static kiosk_status insert_checkin(store *s, const struct kiosk_checkin *c, cons
 static kiosk_status check_in_tx(store *s, struct kiosk_checkin *c, const uint8_t *strokes,
                                 size_t strokes_len, const uint8_t *png, size_t png_len)
 {
-    kiosk_status r = first_checkin(s, c->session_id, c->person_id, c->kind, c);
-    if (r == KIOSK_OK)
-        return KIOSK_E_EXISTS; /* c now holds the first one */
-    if (r != KIOSK_E_NOT_FOUND)
+    struct store_presence sp;
+    kiosk_status r = store_presence_read(s, c->session_id, c->person_id, &sp);
+    if (r != KIOSK_OK)
         return r;
+    int records = presence_records(&sp.p, c->kind);
+    if (records == 0) { /* in already: her first check-in; out already: that check-out */
+        *c = c->kind == KIOSK_CHECK_OUT ? sp.last_out : sp.first_in;
+        return KIOSK_E_EXISTS;
+    }
+    c->kind = records;
     struct session_facts f;
     r = session_facts(s, c->session_id, c->person_id, &f);
     if (r != KIOSK_OK)
         return r;
-    /* a fair has visitors, not latecomers */
+    /* a fair has visitors, not latecomers; a return is not a late arrival */
     c->late = c->kind == KIOSK_CHECK_IN && f.event_kind == KIOSK_EVENT_CLASS &&
               c->at_ms > f.starts_at_ms + (int64_t)f.late_after_min * 60 * 1000;
     c->walkin = f.reg_status == 0 || f.reg_status == KIOSK_REG_WALKIN;

@@ -116,11 +116,26 @@ kiosk_status store_registration_get(store *s, const char *event_id, const char *
                                     struct kiosk_registration *out);
 
 /* -- check-ins (append-only) -- */
-/* One per person, session and kind: a repeat returns KIOSK_E_EXISTS with the first.
- * Late is computed from the event's late_after_min; walk-in from the registration. */
+/* kind KIOSK_CHECK_IN or KIOSK_CHECK_OUT; what it records follows the presence rule
+ * (kiosk/core/people/presence.h, docs/IDENTITY.md): a check-in of someone who left is a
+ * return (out->kind KIOSK_CHECK_RETURN); a check-in of someone in returns KIOSK_E_EXISTS
+ * with her first check-in, a check-out of someone out KIOSK_E_EXISTS with that check-out.
+ * Late is computed from the event's late_after_min (never for a return); walk-in from the
+ * registration. */
 kiosk_status store_check_in(store *s, const char *session_id, const char *person_id, int kind,
                             int64_t at_ms, const struct kiosk_signature *sig,
                             struct kiosk_checkin *out);
+/* Whether she is in the room now; undo_until_ms is set when she may undo her check-out
+ * herself (a check-out at most undo_window_ms old). */
+kiosk_status store_presence_get(store *s, const char *session_id, const char *person_id,
+                                int64_t undo_window_ms, struct kiosk_presence *out);
+/* The trainee undoes her own check-out at the kiosk: a cancelled check-out (attendance_marks
+ * mark 4, by_whom "trainee") with a log row, when she is out and the check-out is at most
+ * undo_window_ms old. KIOSK_E_NOT_FOUND: she is not out; KIOSK_E_DENIED: too late (the
+ * coordinator can still cancel it: store_attendance_correct). out (may be NULL): her
+ * presence after it. */
+kiosk_status store_checkout_undo(store *s, const char *session_id, const char *person_id,
+                                 int64_t undo_window_ms, struct kiosk_presence *out);
 
 /* Signatures: strokes packed as little-endian int16 x,y pairs (x == -1 ends a stroke), and
  * drawn as a small grey PNG (white paper, black ink, at most 360x120). NULL or empty

@@ -3,12 +3,28 @@
 #ifndef KIOSK_STORE_INTERNAL_H
 #define KIOSK_STORE_INTERNAL_H
 
+#include "people/presence.h"
 #include "rows.h"
 #include "store.h"
 #include "text/search.h"
 
 #include <sqlite3.h>
 #include <stdarg.h>
+
+/* A person's presence in a session with the rows behind it: first_in her first arrival,
+ * last_out the check-out she left with (zeroed unless p.state is PRESENCE_LEFT), out_ids the
+ * check-outs that hold since her last arrival (more than one when two kiosks took one). */
+#define STORE_PRESENCE_OUTS 8
+struct store_presence {
+    struct presence p;
+    struct kiosk_checkin first_in, last_out;
+    char out_ids[STORE_PRESENCE_OUTS][KIOSK_ID_LEN];
+    size_t out_count;
+};
+kiosk_status store_presence_read(store *s, const char *session_id, const char *person_id,
+                                 struct store_presence *out);
+void store_presence_give(const struct store_presence *sp, int64_t now_ms, int64_t undo_window_ms,
+                         struct kiosk_presence *out);
 
 /* The store's connection: for the store's own files (and tests' fixtures) only. */
 sqlite3 *store_db(store *s);

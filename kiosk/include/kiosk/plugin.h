@@ -17,7 +17,7 @@ extern "C" {
  * domain calls moved into versioned sub-tables, create reports an error, plugins may
  * migrate their own data and claim scanned receipts. docs/PLUGINS.md says why. */
 #define KIOSK_ABI_MAJOR 2
-#define KIOSK_ABI_MINOR 1
+#define KIOSK_ABI_MINOR 2
 
 #if defined(__GNUC__)
 #define KIOSK_EXPORT __attribute__((visibility("default")))
@@ -130,7 +130,9 @@ struct kiosk_registration {
     int64_t created_at_ms;
 };
 
-enum kiosk_checkin_kind { KIOSK_CHECK_IN = 1, KIOSK_CHECK_OUT = 2 };
+/* KIOSK_CHECK_RETURN (since 2.2): in again after a check-out, recorded by the host when a
+ * plugin asks for KIOSK_CHECK_IN from a person who left (docs/IDENTITY.md). */
+enum kiosk_checkin_kind { KIOSK_CHECK_IN = 1, KIOSK_CHECK_OUT = 2, KIOSK_CHECK_RETURN = 3 };
 
 struct kiosk_checkin {
     char id[KIOSK_ID_LEN];
@@ -140,6 +142,20 @@ struct kiosk_checkin {
     int late;   /* arrived after the event's late threshold */
     int walkin; /* was not on the roster */
     int64_t at_ms;
+};
+
+/* Whether a person is in the room for a session (since 2.2; program sub-table version 2). */
+enum kiosk_presence_state {
+    KIOSK_PRESENCE_NONE = 0, /* not checked in */
+    KIOSK_PRESENCE_IN = 1,   /* checked in (or back after leaving) */
+    KIOSK_PRESENCE_LEFT = 2, /* checked out */
+};
+struct kiosk_presence {
+    int state;           /* enum kiosk_presence_state */
+    int64_t first_in_ms; /* her first check-in; 0: none */
+    int64_t last_out_ms; /* KIOSK_PRESENCE_LEFT: when she checked out; else 0 */
+    int64_t undo_until_ms; /* she may undo that check-out herself until then; 0: not now */
+    int returns;           /* times she came back after leaving */
 };
 
 /* A signature: finger strokes in pad coordinates (0..width, 0..height). A point with
@@ -236,7 +252,7 @@ typedef struct kiosk_ctx kiosk_ctx;
 
 /* "program": events, sessions, registrations and check-ins. */
 #define KIOSK_PROGRAM_API "program"
-#define KIOSK_PROGRAM_API_VERSION 1
+#define KIOSK_PROGRAM_API_VERSION 2
 struct kiosk_program_api {
     size_t size;
     uint32_t version;
@@ -270,6 +286,20 @@ struct kiosk_program_api {
     kiosk_status (*check_in)(kiosk_ctx *ctx, const char *session_id, const char *person_id,
                              int kind, const struct kiosk_signature *sig, struct kiosk_checkin *out,
                              size_t out_size);
+    /* -- version 2 (ABI 2.2): leaving, undo and return (docs/IDENTITY.md) --
+     * Since version 2, check_in(KIOSK_CHECK_IN) from a person who checked out records a
+     * return (out->kind KIOSK_CHECK_RETURN, OK); from one who is in, KIOSK_E_EXISTS with
+     * her first check-in. check_in(KIOSK_CHECK_OUT) from one who is out: KIOSK_E_EXISTS
+     * with that check-out. */
+    /* Whether she is in the room for the session, and until when she may undo her
+     * check-out (the kiosk's checkout_undo_min). */
+    kiosk_status (*presence)(kiosk_ctx *ctx, const char *session_id, const char *person_id,
+                             struct kiosk_presence *out, size_t out_size);
+    /* She has not left after all: cancels her check-out, as a synced fact made by the
+     * trainee at this kiosk; out (may be NULL) is her presence after it. KIOSK_E_NOT_FOUND:
+     * she is not checked out; KIOSK_E_DENIED: the check-out is older than the window. */
+    kiosk_status (*checkout_undo)(kiosk_ctx *ctx, const char *session_id, const char *person_id,
+                                  struct kiosk_presence *out, size_t out_size);
 };
 
 /* "people": the people of the program and their consents. */
