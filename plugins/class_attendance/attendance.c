@@ -135,6 +135,9 @@ void att_to_search(struct attendance *a, kiosk_ctx *ctx)
     a->sig_missing = 0;
     a->repeat = 0;
     a->asking_leave = 0;
+    a->undone = 0;
+    a->undo_note[0] = '\0';
+    memset(&a->pres, 0, sizeof a->pres);
     if (a->have_event && !load_session(a, ctx))
         return;
     a->screen = a->have_event ? ATT_SEARCH : ATT_CLOSED;
@@ -378,6 +381,9 @@ static void att_frame(void *state, kiosk_ctx *ctx)
         break;
     case ATT_WALKIN_CONSENT:
         att_walkin_consent_frame(a, ctx);
+        break;
+    case ATT_RETURN:
+        att_return_frame(a, ctx);
         break;
     default:
         closed_frame(a, ctx);

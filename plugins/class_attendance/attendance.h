@@ -17,6 +17,7 @@ enum att_screen {
     ATT_WALKIN_PLACE,   /* commune */
     ATT_WALKIN_CONSENT, /* consents, then register and check in */
     ATT_CLOSED,         /* no session today: a message */
+    ATT_RETURN,         /* she left earlier: "Bạn quay lại?" (and undo within minutes) */
 };
 
 #define ATT_MSG_LEN 256
@@ -45,9 +46,12 @@ struct attendance {
     struct kiosk_signature sig;
     int sig_missing;
 
-    int kind;         /* KIOSK_CHECK_IN or KIOSK_CHECK_OUT */
-    int repeat;       /* the check-in existed already */
-    int asking_leave; /* "Tôi về sớm" tapped: the confirmation is shown */
+    int kind;                    /* KIOSK_CHECK_IN or KIOSK_CHECK_OUT */
+    int repeat;                  /* the check-in existed already */
+    int asking_leave;            /* "Tôi về sớm" tapped: the confirmation is shown */
+    int undone;                  /* her check-out was just undone */
+    struct kiosk_presence pres;  /* after a check-out, or when she found her name again */
+    char undo_note[ATT_MSG_LEN]; /* an undo refused: why */
     struct kiosk_checkin ci;
     struct kiosk_receipt receipt;
     char failure[ATT_MSG_LEN];
@@ -84,6 +88,18 @@ void att_receipt(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_receip
 /* "“Title” (place · code X)". */
 void att_class_label(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev, char *out,
                      size_t cap);
+
+/* Stores a check-in or check-out (a return when she left) and shows the outcome. */
+void att_check(struct attendance *a, kiosk_ctx *ctx, int kind);
+
+/* attendance_leave.c: undo a check-out within minutes, come back after leaving. */
+/* Reads her presence into a->pres: 1 when she checked out of this session. */
+int att_left_already(struct attendance *a, kiosk_ctx *ctx);
+/* 1 while she may still undo the check-out in a->pres. */
+int att_undo_open(struct attendance *a, kiosk_ctx *ctx);
+/* The undo button and its hint (only while open); 1 on the frame it was tapped. */
+int att_undo_button(struct attendance *a, kiosk_ctx *ctx);
+void att_return_frame(struct attendance *a, kiosk_ctx *ctx);
 
 /* attendance_walkin.c */
 void att_walkin_start(struct attendance *a, kiosk_ctx *ctx);

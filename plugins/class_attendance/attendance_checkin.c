@@ -24,7 +24,7 @@ static void remember(struct attendance *a, const char *person_id)
     memcpy(a->seen[a->seen_count++], person_id, KIOSK_ID_LEN);
 }
 
-static void check(struct attendance *a, kiosk_ctx *ctx, int kind)
+void att_check(struct attendance *a, kiosk_ctx *ctx, int kind)
 {
     const struct kiosk_host_api *h = a->h;
     const struct kiosk_signature *sig = NULL;
@@ -46,22 +46,30 @@ static void check(struct attendance *a, kiosk_ctx *ctx, int kind)
     a->failure[0] = '\0';
     a->kind = kind;
     a->repeat = st == KIOSK_E_EXISTS;
+    a->undone = 0;
     if (kind == KIOSK_CHECK_IN)
         remember(a, a->who.id);
+    if (kind == KIOSK_CHECK_OUT)
+        att_left_already(a, ctx); /* until when she may undo it */
     a->screen = ATT_DONE;
 }
 
-/* Signature first when the class asks for one, unless this kiosk already checked her in
- * (then check_in says when, and a signature would be thrown away). */
+/* She left earlier: "Bạn quay lại?" first. Signature first when the class asks for one,
+ * unless this kiosk already checked her in (then check_in says when, and a signature would
+ * be thrown away). */
 static void go_check_in(struct attendance *a, kiosk_ctx *ctx)
 {
+    if (att_left_already(a, ctx)) {
+        a->screen = ATT_RETURN;
+        return;
+    }
     if (a->ev.signature_required && !seen_before(a, a->who.id)) {
         a->sig.count = 0;
         a->sig_missing = 0;
         a->screen = ATT_SIGN;
         return;
     }
-    check(a, ctx, KIOSK_CHECK_IN);
+    att_check(a, ctx, KIOSK_CHECK_IN);
 }
 
 void att_person_chosen(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p,
@@ -118,7 +126,7 @@ void att_sign_frame(struct attendance *a, kiosk_ctx *ctx)
         if (a->sig.count < ATT_SIG_MIN_POINTS)
             a->sig_missing = 1;
         else
-            check(a, ctx, KIOSK_CHECK_IN);
+            att_check(a, ctx, KIOSK_CHECK_IN);
     }
     h->ui_row_end(ctx);
 }
@@ -132,7 +140,11 @@ static void done_message(struct attendance *a, kiosk_ctx *ctx, char *out, size_t
 
     h->format_time(ctx, a->ci.at_ms, "%H:%M", at, sizeof at);
     *kind = KIOSK_MSG_OK;
-    if (a->kind == KIOSK_CHECK_OUT) {
+    if (a->undone) {
+        key = "att.undone";
+    } else if (a->ci.kind == KIOSK_CHECK_RETURN && !a->repeat) {
+        key = "att.returned";
+    } else if (a->kind == KIOSK_CHECK_OUT) {
         key = a->repeat ? "att.left_before" : "att.left";
         *kind = a->repeat ? KIOSK_MSG_INFO : KIOSK_MSG_OK;
     } else if (a->repeat) {
@@ -166,7 +178,7 @@ static int leave_part(struct attendance *a, kiosk_ctx *ctx)
     if (h->ui_button(ctx, h->tr(ctx, "att.leave_yes"), KIOSK_STYLE_NORMAL)) {
         h->ui_row_end(ctx);
         a->asking_leave = 0;
-        check(a, ctx, KIOSK_CHECK_OUT);
+        att_check(a, ctx, KIOSK_CHECK_OUT);
         return 1;
     }
     h->ui_row_end(ctx);
@@ -190,6 +202,8 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
     }
     done_message(a, ctx, msg, sizeof msg, &kind);
     h->ui_message(ctx, kind, msg);
+    if (a->undo_note[0])
+        h->ui_message(ctx, KIOSK_MSG_ERROR, a->undo_note);
     if (a->kind == KIOSK_CHECK_IN && !a->repeat && a->ci.walkin)
         h->ui_text(ctx, h->tr(ctx, "att.walkin_noted"));
     h->ui_spacer(ctx, 16);
@@ -218,6 +232,8 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
     h->ui_row_end(ctx);
     if (a->kind == KIOSK_CHECK_IN && a->repeat)
         leave_part(a, ctx);
+    else if (a->kind == KIOSK_CHECK_OUT)
+        att_undo_button(a, ctx);
 }
 
 void att_receipt_frame(struct attendance *a, kiosk_ctx *ctx)

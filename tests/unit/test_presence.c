@@ -21,12 +21,10 @@ static void rule_alone(void)
     CHECK_INT(presence_records(&p, KIOSK_CHECK_OUT), KIOSK_CHECK_OUT);
     CHECK(!presence_undo_allowed(&p, 1000, WINDOW));
 
-    struct presence_fact f[] = {{KIOSK_CHECK_IN, 100 * MIN_MS, 0},
-                                {KIOSK_CHECK_OUT, 102 * MIN_MS, 0},
-                                {KIOSK_CHECK_RETURN, 150 * MIN_MS, 0},
-                                {KIOSK_CHECK_OUT, 200 * MIN_MS, 1},
-                                {KIOSK_CHECK_OUT, 210 * MIN_MS, 0},
-                                {KIOSK_CHECK_OUT, 211 * MIN_MS, 0}};
+    struct presence_fact f[] = {
+        {KIOSK_CHECK_IN, 100 * MIN_MS, 0},     {KIOSK_CHECK_OUT, 102 * MIN_MS, 0},
+        {KIOSK_CHECK_RETURN, 150 * MIN_MS, 0}, {KIOSK_CHECK_OUT, 200 * MIN_MS, 1},
+        {KIOSK_CHECK_OUT, 210 * MIN_MS, 0},    {KIOSK_CHECK_OUT, 211 * MIN_MS, 0}};
     presence_of(f, 2, &p);
     CHECK_INT(p.state, PRESENCE_LEFT);
     CHECK_INT(presence_records(&p, KIOSK_CHECK_IN), KIOSK_CHECK_RETURN);
@@ -147,7 +145,8 @@ static void two_kiosks(store *a, const char *sess, const char *lan)
     CHECK_INT(store_check_in(b, sess, lan, KIOSK_CHECK_OUT, 0, NULL, &ci), KIOSK_OK);
     sync_from(b, "presence-a.db");
     struct kiosk_presence p = presence_now(a, sess, lan);
-    CHECK(p.state == KIOSK_PRESENCE_LEFT && p.last_out_ms == kiosk_local_make_ms(2025, 3, 10, 10, 50));
+    CHECK(p.state == KIOSK_PRESENCE_LEFT &&
+          p.last_out_ms == kiosk_local_make_ms(2025, 3, 10, 10, 50));
     fx_at(2025, 3, 10, 10, 55);
     CHECK_INT(store_checkout_undo(a, sess, lan, WINDOW, &p), KIOSK_OK);
     CHECK_INT(p.state, KIOSK_PRESENCE_IN);

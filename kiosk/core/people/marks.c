@@ -31,7 +31,8 @@ int attendance_mark_row_valid(int mark, const char *checkin_id, const char *reas
         !by_whom)
         return 0;
     int trainee = strcmp(by_whom, MARK_BY_TRAINEE) == 0;
-    if (strcmp(by_whom, MARK_BY_COORDINATOR) != 0 && !(trainee && mark == CORRECT_CHECKOUT_CANCELLED))
+    if (strcmp(by_whom, MARK_BY_COORDINATOR) != 0 &&
+        !(trainee && mark == CORRECT_CHECKOUT_CANCELLED))
         return 0;
     if (mark == CORRECT_CHECKOUT_CANCELLED ? !hex32(checkin_id) : checkin_id[0] != '\0')
         return 0;

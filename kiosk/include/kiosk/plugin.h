@@ -151,9 +151,9 @@ enum kiosk_presence_state {
     KIOSK_PRESENCE_LEFT = 2, /* checked out */
 };
 struct kiosk_presence {
-    int state;           /* enum kiosk_presence_state */
-    int64_t first_in_ms; /* her first check-in; 0: none */
-    int64_t last_out_ms; /* KIOSK_PRESENCE_LEFT: when she checked out; else 0 */
+    int state;             /* enum kiosk_presence_state */
+    int64_t first_in_ms;   /* her first check-in; 0: none */
+    int64_t last_out_ms;   /* KIOSK_PRESENCE_LEFT: when she checked out; else 0 */
     int64_t undo_until_ms; /* she may undo that check-out herself until then; 0: not now */
     int returns;           /* times she came back after leaving */
 };
