@@ -317,3 +317,28 @@ const char *i18n_tr_table(const struct i18n *t, const struct kiosk_string *table
     }
     return i18n_tr(t, key);
 }
+
+void i18n_fill(const char *tmpl, const char *const names[], const char *const values[], size_t n,
+               char *out, size_t cap)
+{
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < cap;) {
+        int replaced = 0;
+        if (*p == '{') {
+            for (size_t i = 0; i < n; i++) {
+                size_t len = strlen(names[i]);
+                if (strncmp(p + 1, names[i], len) == 0 && p[1 + len] == '}') {
+                    o += (size_t)snprintf(out + o, cap - o, "%s", values[i]);
+                    if (o >= cap)
+                        o = cap - 1;
+                    p += len + 2;
+                    replaced = 1;
+                    break;
+                }
+            }
+        }
+        if (!replaced)
+            out[o++] = *p++;
+    }
+    out[o < cap ? o : cap - 1] = '\0';
+}

@@ -31,4 +31,9 @@ const char *i18n_tr_table(const struct i18n *t, const struct kiosk_string *table
 size_t i18n_add_tsv(struct i18n *t, const char *lang, const char *text, size_t len,
                     const char *name);
 
+/* Fills the "{name}" placeholders of a string-table text with values (never a printf
+ * format: a translated text cannot crash the kiosk); an unknown name stays as written. */
+void i18n_fill(const char *tmpl, const char *const names[], const char *const values[], size_t n,
+               char *out, size_t cap);
+
 #endif

@@ -3,9 +3,11 @@
  * print button when a printer is set, and "Xong". A failed print says what to do and leaves the
  * receipt on screen: it is stored already. */
 #include "host/host_ctx.h"
+#include "i18n.h"
 #include "host/print_job.h"
 #include "host/voice_host.h"
 #include "receipt/escpos.h"
+#include "receipt/receipt.h"
 #include "store/domain.h"
 
 #include <stdlib.h>
@@ -18,13 +20,14 @@
 #define PRINT_LINE_PX 24
 #define PRINT_CODE_PX 36
 #define PRINT_WRAP_CHARS 26 /* code points of title per printed line at PRINT_TITLE_PX */
-#define PRINT_MAX_LINES 8
+#define PRINT_MAX_LINES 14
 
 /* What the screen remembers between frames, for the receipt it shows (one at a time). */
 static struct {
     char text[KIOSK_RECEIPT_LEN];
     char title[KIOSK_TEXT_LEN];
     char where[KIOSK_TEXT_LEN + KIOSK_PART_LEN + 16]; /* "xã Mỹ Khánh, ... · mã MDN-MK" */
+    struct receipt_when when;                         /* the class, place, first session */
     const char *message_key;                          /* the last print's outcome, NULL: none */
     int message_kind;
     struct print_job *job; /* the receipt being sent to the printer, on its own thread */
@@ -44,11 +47,36 @@ static void view_load(kiosk_ctx *ctx, const struct kiosk_receipt *r)
         KIOSK_OK)
         kiosk_strlcpy(view.title, r->event_code, sizeof view.title);
     /* two classes may share a title: the place and the code tell them apart */
-    struct kiosk_event ev;
-    if (host_store(ctx) && store_event_get(host_store(ctx), r->event_id, &ev) == KIOSK_OK) {
-        kiosk_fmt(view.where, sizeof view.where, "%s · %s %s", ev.place[0] ? ev.place : ev.province,
-                  host_tr(ctx, "receipt.code_word"), ev.code);
-    }
+    if (host_store(ctx) && receipt_when(host_store(ctx), r, &view.when) == KIOSK_OK)
+        kiosk_fmt(view.where, sizeof view.where, "%s · %s %s", view.when.place,
+                  host_tr(ctx, "receipt.code_word"), view.when.code);
+}
+
+/* "Buổi 1: Thứ Hai 09/03/2026, 07:30–11:00" in the shown language (key: the template);
+ * "" when the receipt names no session to come to. */
+static const char *when_key(void)
+{
+    return view.when.waitlisted ? "receipt.when_waitlist" : "receipt.when";
+}
+
+static void when_text(kiosk_ctx *ctx, const char *key, const char *code, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!view.when.have_session)
+        return;
+    const struct kiosk_session *ss = &view.when.first;
+    struct tm a, b;
+    kiosk_local_tm(ss->starts_at_ms, &a);
+    kiosk_local_tm(ss->ends_at_ms, &b);
+    char wkey[32], num[12], date[16], start[8], end[8];
+    kiosk_fmt(wkey, sizeof wkey, "host.weekday.%d", a.tm_wday);
+    kiosk_fmt(num, sizeof num, "%d", ss->number);
+    kiosk_fmt(date, sizeof date, "%02d/%02d/%04d", a.tm_mday, a.tm_mon + 1, a.tm_year + 1900);
+    kiosk_fmt(start, sizeof start, "%02d:%02d", a.tm_hour, a.tm_min);
+    kiosk_fmt(end, sizeof end, "%02d:%02d", b.tm_hour, b.tm_min);
+    static const char *const names[] = {"number", "weekday", "date", "start", "end", "code"};
+    const char *values[] = {num, host_tr(ctx, wkey), date, start, end, code ? code : ""};
+    i18n_fill(host_tr(ctx, key), names, values, KIOSK_ARRAY_LEN(names), out, cap);
 }
 
 static const char *kind_key(int kind)
@@ -115,13 +143,19 @@ static size_t wrap(const char *text, char lines[][KIOSK_TEXT_LEN], size_t max)
 static kiosk_status build_stream(kiosk_ctx *ctx, const struct kiosk_receipt *r, uint8_t **stream,
                                  size_t *len)
 {
-    char lines[PRINT_MAX_LINES][KIOSK_TEXT_LEN], code[KIOSK_TEXT_LEN];
+    char lines[PRINT_MAX_LINES][KIOSK_TEXT_LEN], code[KIOSK_TEXT_LEN], when[KIOSK_TEXT_LEN];
     int px[PRINT_MAX_LINES];
-    size_t n = wrap(view.title, lines, PRINT_MAX_LINES - 2);
+    size_t n = wrap(view.title, lines, 4);
     for (size_t i = 0; i < n; i++)
         px[i] = PRINT_TITLE_PX;
     kind_line(ctx, r, lines[n], sizeof lines[n]);
     px[n++] = PRINT_LINE_PX;
+    /* where and when to come, on paper for those who cannot photograph the screen */
+    when_text(ctx, when_key(), NULL, when, sizeof when);
+    size_t m = n + wrap(view.when.place, lines + n, 3);
+    m += wrap(when, lines + m, 3);
+    for (; n < m; n++)
+        px[n] = PRINT_LINE_PX;
     struct tm tm;
     kiosk_local_tm(r->issued_at_ms, &tm);
     strftime(lines[n], sizeof lines[n], "%H:%M %d/%m/%Y", &tm);
@@ -214,11 +248,20 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     int gap = area.w / 40;
     int left_w = area.w / 2 < height ? area.w / 2 : height;
     ui_area(ui, (ui_rect){area.x, top, left_w, height});
-    ui_qr(ui, r->text, r->short_code); /* the short code under the QR, to read out */
+    /* under the QR, to read out: the short code, and when to come, so a photo of the QR
+     * holds it too */
+    char caption[KIOSK_TEXT_LEN], when[KIOSK_TEXT_LEN];
+    caption[0] = '\0';
+    if (!view.when.waitlisted) /* on the waiting list, the QR's caption promises nothing */
+        when_text(ctx, "receipt.caption_when", r->short_code, caption, sizeof caption);
+    ui_qr(ui, r->text, caption[0] ? caption : r->short_code);
     ui_area(ui, (ui_rect){area.x + left_w + gap, top, area.w - left_w - gap, height});
     ui_label(ui, name, UI_FONT_TITLE, ui_theme(ui)->text);
     if (view.where[0])
         ui_text(ui, view.where);
+    when_text(ctx, when_key(), NULL, when, sizeof when);
+    if (when[0])
+        ui_message(ui, KIOSK_MSG_INFO, when);
     if (view.message_key) {
         ui_message(ui, view.message_kind, host_tr(ctx, view.message_key));
         host_voice_cue(ctx->app, VOICE_CUE_OUTCOME, host_tr(ctx, view.message_key));

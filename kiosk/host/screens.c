@@ -60,30 +60,11 @@ int screens_px(const struct app *a, int v)
     return v * h / 800;
 }
 
-/* Fills a "{name}" template from a string table text. */
+/* Fills a "{name}" template from a string table text (i18n_fill). */
 void screens_template(const char *tmpl, const char *const names[], const char *const values[],
                       size_t n, char *out, size_t cap)
 {
-    size_t o = 0;
-    for (const char *p = tmpl; *p && o + 1 < cap;) {
-        int replaced = 0;
-        if (*p == '{') {
-            for (size_t i = 0; i < n; i++) {
-                size_t len = strlen(names[i]);
-                if (strncmp(p + 1, names[i], len) == 0 && p[1 + len] == '}') {
-                    o += (size_t)snprintf(out + o, cap - o, "%s", values[i]);
-                    if (o >= cap)
-                        o = cap - 1;
-                    p += len + 2;
-                    replaced = 1;
-                    break;
-                }
-            }
-        }
-        if (!replaced)
-            out[o++] = *p++;
-    }
-    out[o < cap ? o : cap - 1] = '\0';
+    i18n_fill(tmpl, names, values, n, out, cap);
 }
 
 /* "Thứ Bảy, ngày 28 tháng 11 năm 2026" / "Saturday, 28 November 2026". */

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef F_SETPIPE_SZ
@@ -59,6 +60,9 @@ const char *host_tr(kiosk_ctx *ctx, const char *key)
         {"receipt.title.attendance", "Biên nhận điểm danh"},
         {"receipt.session", "Buổi"},
         {"receipt.code", "Mã số"},
+        {"receipt.title.signup", "Biên nhận đăng ký"},
+        {"receipt.when", "Buổi {number}: {date}, {start}–{end}"},
+        {"receipt.caption_when", "{code} · Buổi {number}: {start} {date}"},
     };
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(vi); i++)
         if (strcmp(vi[i][0], key) == 0)
@@ -139,6 +143,59 @@ static int frame(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *tap)
 static int has(const char *line)
 {
     return strstr(shown, line) != NULL;
+}
+
+/* A sign-up receipt says when and where to come (issue 17 item 7): the class's place and
+ * the first session not over when she signed up (a cancelled one skipped), on screen,
+ * under the QR and on paper; on the waiting list, only "if a seat frees". */
+static void signup_when(struct receipt_keys *k, kiosk_ctx *ctx, const char *dir)
+{
+    char sql[1024], want[128], lp[160];
+    int64_t day = (int64_t)time(NULL) / 86400 * 86400 + 2 * 86400; /* the day after tomorrow */
+    kiosk_fmt(sql, sizeof sql,
+              "INSERT INTO events(id, kiosk_id, created_at, updated_at, updated_by, code, kind, "
+              "title, place) VALUES('cl', 'k', 0, 0, 'k', 'MDN-MK', 1, 'May và đan dây nhựa', "
+              "'xã Mỹ Khánh, huyện Phong Điền');"
+              "INSERT INTO sessions(id, kiosk_id, created_at, event_id, number, starts_at, "
+              "ends_at, cancelled) VALUES('c1', 'k', 0, 'cl', 1, 0, 1000, 0), "
+              "('c2', 'k', 0, 'cl', 2, %lld, %lld, 1), ('c3', 'k', 0, 'cl', 3, %lld, %lld, 0);",
+              (long long)day * 1000, (long long)(day + 3600) * 1000,
+              (long long)(day + 86400) * 1000, (long long)(day + 86400 + 12600) * 1000);
+    CHECK_INT(sqlite3_exec(store_db(the_store), sql, NULL, NULL, NULL), SQLITE_OK);
+    struct kiosk_receipt r;
+    CHECK_INT(receipt_issue(the_store, k, KIOSK_RECEIPT_SIGNUP, "cl", "", "p", &r), KIOSK_OK);
+    struct tm a, b;
+    kiosk_local_tm((day + 86400) * 1000, &a);
+    kiosk_local_tm((day + 86400 + 12600) * 1000, &b);
+    kiosk_fmt(want, sizeof want, "message:Buổi 3: %02d/%02d/%04d, %02d:%02d–%02d:%02d", a.tm_mday,
+              a.tm_mon + 1, a.tm_year + 1900, a.tm_hour, a.tm_min, b.tm_hour, b.tm_min);
+    kiosk_fmt(lp, sizeof lp, "%s/lp-signup", dir);
+    FILE *f = fopen(lp, "w");
+    fclose(f);
+    printer_setting = lp;
+    CHECK_INT(frame(ctx, &r, NULL), 0);
+    CHECK(has("text:xã Mỹ Khánh, huyện Phong Điền"));
+    CHECK(has(want));
+    CHECK(strncmp(qr_caption, r.short_code, strlen(r.short_code)) == 0);
+    CHECK(strstr(qr_caption, " · Buổi 3: ") != NULL);
+    CHECK_INT(frame(ctx, &r, "In biên nhận"), 0);
+    CHECK(has("raster:May và đan dây nhựa"));
+    CHECK(has("raster:xã Mỹ Khánh, huyện Phong"));
+    CHECK(has("raster:Buổi 3: "));
+    CHECK(host_receipt_print_settle(10000));
+    CHECK_INT(frame(ctx, &r, "Xong"), 1);
+    /* on the waiting list: no promise under the QR, "if a seat frees" beside it */
+    CHECK_INT(sqlite3_exec(store_db(the_store),
+                           "INSERT INTO registrations(id, kiosk_id, created_at, event_id, "
+                           "person_id, status) VALUES('rg', 'k', 0, 'cl', 'p', 2)",
+                           NULL, NULL, NULL),
+              SQLITE_OK);
+    printer_setting = NULL;
+    struct kiosk_receipt again = r;
+    again.text[0] = 'X'; /* another receipt for the widget: it looks the class up again */
+    CHECK_INT(frame(ctx, &again, NULL), 0);
+    CHECK(has("message:receipt.when_waitlist"));
+    CHECK_STR(qr_caption, r.short_code);
 }
 
 int main(void)
@@ -254,6 +311,7 @@ int main(void)
     sleep(4); /* its 3 s timeout: nothing left behind when the test ends */
     close(reader);
 
+    signup_when(k, ctx, dir);
     receipt_keys_close(k);
     store_close(the_store);
     kiosk_fmt(path, sizeof path, "rm -rf '%s'", dir);

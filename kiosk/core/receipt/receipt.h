@@ -106,4 +106,18 @@ kiosk_status receipt_by_short_code(store *s, const char *typed, struct receipt_r
 /* The event's title for the receipt screen and paper. */
 kiosk_status receipt_event_title(store *s, const char *event_id, char *out, size_t cap);
 
+/* When and where to come, for the receipt's screen, paper and picture: the event's title,
+ * place (its province when it has none) and code; for a sign-up receipt the first session
+ * not over when the receipt was issued (the class's first, or the next one for a late
+ * sign-up; cancelled sessions skipped), and whether she is on the waiting list. */
+struct receipt_when {
+    char title[KIOSK_TEXT_LEN];
+    char place[KIOSK_TEXT_LEN];
+    char code[KIOSK_PART_LEN];
+    int have_session; /* a sign-up receipt of a class with a session still to come */
+    struct kiosk_session first;
+    int waitlisted; /* the seat is not hers yet: the session is when, if one frees */
+};
+kiosk_status receipt_when(store *s, const struct kiosk_receipt *r, struct receipt_when *out);
+
 #endif

@@ -337,7 +337,8 @@ struct kiosk_receipt_api {
     kiosk_status (*verify)(kiosk_ctx *ctx, const char *text, struct kiosk_receipt *out,
                            size_t out_size, const char **why);
     /* The receipt screen: the QR (large), short code, event, the person's name (on screen
-     * only), a print button when a printer is configured, and "Xong". Returns 1 when the
+     * only), for a sign-up receipt the place and the first session to come (also under the
+     * QR and on paper), a print button when a printer is configured, and "Xong". Returns 1 when the
      * person tapped "Xong". Call it from frame. */
     int (*screen)(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *person_name);
 };
