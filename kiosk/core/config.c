@@ -410,6 +410,16 @@ kiosk_status config_load_file(struct config *c, const char *path)
     return KIOSK_OK;
 }
 
+kiosk_status config_load_screen(struct config *c, const char *path)
+{
+    char keep[sizeof c->path];
+    kiosk_strlcpy(keep, c->path, sizeof keep);
+    memset(c->lines, 0, sizeof c->lines); /* a key set in both files is not "set again" */
+    kiosk_status st = config_load_file(c, path);
+    kiosk_strlcpy(c->path, keep, sizeof c->path);
+    return st;
+}
+
 const char *config_get(const struct config *c, const char *key)
 {
     long i = key_index(key);

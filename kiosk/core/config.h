@@ -67,6 +67,20 @@ const struct config_key *config_keys(size_t *count);
 const struct config_key *config_key_find(const char *key);
 /* Checks value against a key's type; returns 1 when valid, else 0 with why filled. */
 int config_value_valid(const struct config_key *k, const char *value, char *why, size_t cap);
+/* ---- settings saved from the admin screen (config_screen.c) ---- */
+/* The file beside the database (db_path's folder) that holds them. */
+void config_screen_path(const char *db_path, char *out, size_t cap);
+/* Reads it after the settings file: its keys win; config_path stays the settings file's. A
+ * missing file is KIOSK_E_NOT_FOUND (nothing saved yet). */
+kiosk_status config_load_screen(struct config *c, const char *path);
+/* Sets key = value in the file at path (made 0600 when missing), the other lines kept; the
+ * value checked against the key's type first (KIOSK_E_INVALID: nothing written). The file is
+ * replaced atomically (a power cut leaves the old or the new one). KIOSK_E_FULL, KIOSK_E_IO. */
+kiosk_status config_screen_save(const char *path, const char *key, const char *value);
+/* A folder a setting may name: absolute, there, a folder, and a file can be made in it (a
+ * file made and removed: KIOSK_E_NOT_FOUND, KIOSK_E_DENIED, KIOSK_E_FULL). */
+kiosk_status config_folder_check(const char *path);
+
 /* Writes every key with its doc and default as a commented INI file. */
 void config_write_sample(FILE *out);
 

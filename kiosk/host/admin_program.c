@@ -57,17 +57,22 @@ static void day_text(int64_t ms, char *out, size_t cap)
 
 /* -- what the core says: its reason for a refusal, in the kiosk's language -- */
 
+/* A refusal in a form goes under its field (where the keyboard never hides it); elsewhere it
+ * is the admin message. The first reason is the one shown. */
 static void on_problem(void *ud, long line, const char *text)
 {
     (void)line;
     struct app *a = ud;
     struct admin *ad = app_admin(a);
-    if (ad->message_kind == KIOSK_MSG_ERROR && ad->message[0])
-        return; /* the first reason is the one shown */
-    char out[512];
+    int in_form = ad->prog.view == PROG_ADD || ad->prog.view == PROG_CAPACITY;
+    char *slot = in_form ? ad->prog.error : ad->message;
+    size_t cap = in_form ? sizeof ad->prog.error : sizeof ad->message;
+    if (slot[0] && (in_form || ad->message_kind == KIOSK_MSG_ERROR))
+        return;
     fill(a, "admin.prog.refused", (const char *const[]){"reason"}, (const char *const[]){text}, 1,
-         out, sizeof out);
-    say(a, KIOSK_MSG_ERROR, out);
+         slot, cap);
+    if (!in_form)
+        ad->message_kind = KIOSK_MSG_ERROR;
 }
 
 static void on_change(void *ud, const char *text)
@@ -96,6 +101,7 @@ static kiosk_status after_change(struct app *a, kiosk_status st, const char *ok_
 static const struct program_report *reporter(struct app *a, struct program_report *rep)
 {
     app_admin(a)->message[0] = '\0';
+    app_admin(a)->prog.error[0] = '\0';
     export_strings_load(i18n_lang(app_i18n(a)));
     *rep = (struct program_report){on_change, on_problem, a};
     return rep;
@@ -377,6 +383,7 @@ static void event_actions(struct app *a, const struct picked *p)
 static void event_view(struct app *a, const struct picked *p)
 {
     ui_ctx *ui = app_ui(a);
+    app_admin(a)->prog.error[0] = '\0';
     char line[KIOSK_TEXT_LEN + 128], cap[16], reg[16];
     snprintf(line, sizeof line, "%s · %s", p->ev.e.code, p->ev.e.title);
     ui_heading(ui, line);
@@ -424,9 +431,11 @@ static int form_row(struct app *a, const char *label_key, char *buf, size_t cap,
     fill(a, label_key, (const char *const[]){"code"}, (const char *const[]){ad->prog.code}, 1,
          label, sizeof label);
     ui_row_begin(ui, 2);
-    if (ui_field(ui, label, buf, cap, kind, NULL))
-        ad->message[0] = '\0'; /* the last refusal was about what stood there before */
+    if (ui_field(ui, label, buf, cap, kind, ad->prog.error[0] ? ad->prog.error : NULL))
+        ad->prog.error[0] = '\0'; /* the refusal was about what stood there before */
     int ok = ui_button(ui, tr(a, ok_key), KIOSK_STYLE_PRIMARY);
+    if (ok) /* the keyboard closes: a refusal under the field shows */
+        ui_blur(ui);
     ui_row_end(ui);
     ui_row_begin(ui, 2);
     ui_text(ui, tr(a, hint_key));

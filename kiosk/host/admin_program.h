@@ -26,6 +26,7 @@ struct admin_program {
     char code[64];     /* the event picked */
     char when[64];     /* a session's time: "dd/mm/yyyy HH:MM-HH:MM" */
     char capacity[12]; /* seats; "0": no limit */
+    char error[512];   /* why the form's change was refused (under its field) */
 };
 
 enum admin_settings_mode { SETTINGS_FILE = 0, SETTINGS_SERVER = 1 };

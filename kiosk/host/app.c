@@ -232,6 +232,9 @@ static int open_store(struct app *a, const struct app_opts *o)
     }
     if (crash_guard_start(&a->guard, a->db_path) == KIOSK_OK)
         a->guard_on = 1;
+    char screen[4200]; /* what the coordinator saved on the admin screen wins (sync, export) */
+    config_screen_path(a->db_path, screen, sizeof screen);
+    config_load_screen(a->cfg, screen);
     if (!o->demo)
         return 0;
     struct kiosk_event *events = NULL;

@@ -157,6 +157,10 @@ int ui_tile(ui_ctx *ui, const char *title, const char *detail);
  * focus, Tab moves it to the next field. Returns 1 on the frame its text changed (buf then
  * holds the new text, NFC). Setting buf from code is followed on the next frame. */
 int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, const char *error);
+/* The host's own field kinds, beside enum kiosk_field_kind: text typed as it is, without the
+ * Telex/VNI composer or capitals by themselves (a folder, a server's name, a user name); the
+ * same shown as dots (a password). */
+enum { UI_FIELD_PLAIN = 16, UI_FIELD_SECRET = 17 };
 int ui_checkbox(ui_ctx *ui, const char *label, int *value);
 int ui_list_item(ui_ctx *ui, const char *title, const char *detail);
 /* A QR code of text (libqrencode through core/receipt), module >= 6 px, quiet zone 4. */
@@ -181,6 +185,9 @@ void ui_progress(ui_ctx *ui, const char *caption, long done, long total);
 int ui_keyboard(ui_ctx *ui);
 /* 1 when a text field has focus (the host then leaves room for the keyboard). */
 int ui_has_focus(const ui_ctx *ui);
+/* Ends the focus, as "Xong" does: the keyboard closes (a form's button was pressed, and what
+ * it says under the field must not be hidden). */
+void ui_blur(ui_ctx *ui);
 /* An invisible tappable area (hidden admin gesture): returns how long it has been held, ms
  * (kiosk time from ui_begin's now_ms; 0 when not held). While held it asks for frames. */
 int64_t ui_hold_area(ui_ctx *ui, ui_rect r);

@@ -319,3 +319,8 @@ int ui_has_focus(const ui_ctx *ui)
 {
     return ui->focus_id != 0;
 }
+
+void ui_blur(ui_ctx *ui)
+{
+    ui->focus_id = 0;
+}

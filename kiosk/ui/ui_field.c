@@ -28,8 +28,10 @@ static struct ui_field_state *field_state(ui_ctx *ui, uint32_t id, int kind)
     if (f->edit)
         ui_edit_free(f->edit);
     memset(f, 0, sizeof *f);
-    /* digits are typed as they are: no composer rules may turn them into tones */
-    f->edit = ui_edit_new(numeric(kind) ? 0 : ui->im_method, ui->im_tone);
+    /* digits, paths and passwords are typed as they are: no composer rules may turn them
+     * into tones */
+    int raw = numeric(kind) || kind == UI_FIELD_PLAIN || kind == UI_FIELD_SECRET;
+    f->edit = ui_edit_new(raw ? 0 : ui->im_method, ui->im_tone);
     if (!f->edit)
         return NULL;
     f->id = id;
@@ -166,7 +168,7 @@ static void draw_box_text(ui_ctx *ui, ui_rect box, const struct ui_field_state *
 {
     int pad = ui->theme.pad_px;
     char dots[KIOSK_TEXT_LEN];
-    if (f->kind == KIOSK_FIELD_PIN) {
+    if (f->kind == KIOSK_FIELD_PIN || f->kind == UI_FIELD_SECRET) {
         size_t n = 0, len = strlen(text);
         for (size_t i = 0; i < len && n + 3 < sizeof dots; i++, n += 2)
             memcpy(dots + n, "\xC2\xB7", 2); /* U+00B7: the font has it, U+2022 is small */

@@ -82,6 +82,27 @@ long sync_waiting(store *s, const char *target);
  * "host:port/dbname" from its conninfo, never with its password. */
 void sync_target_label(const char *target, char *out, size_t cap);
 
+/* ---- a target set on the admin screen (sync_target.c) ---- */
+/* A server as people give it: host ("name", "name:port", an address, or a socket folder
+ * "/run/postgresql"), database, user, password (may be empty). */
+struct sync_server {
+    char host[256];
+    char dbname[64];
+    char user[64];
+    char password[128];
+};
+/* The conninfo for it, each value quoted; KIOSK_E_INVALID when the host or the database is
+ * empty, or a port is not a number 1..65535. */
+kiosk_status sync_server_conninfo(const struct sync_server *in, char *out, size_t cap);
+/* What a server target names (host[:port], database, user), never its password; all empty
+ * when target is not a server. */
+void sync_server_parts(const char *target, struct sync_server *out);
+/* Whether target can be saved: a server answers and takes the login within timeout_s; a file's
+ * folder is there and writable, and a file already there is a kiosk file that is not own_db.
+ * Else a status and *why_key (sync.err.*, admin.sync.err.*) with one line in err. */
+kiosk_status sync_target_check(const char *target, const char *own_db, int timeout_s,
+                               const char **why_key, char *err, size_t errlen);
+
 const char *sync_table_name(int table);
 long sync_counts_total(const long per_table[SYNC_TABLES]);
 /* One line: "sent: people 3, checkins 12; received: events 1; ..." or "nothing to exchange". */

@@ -20,6 +20,9 @@ kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, co
 kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
                          const char **why_key, char *err, size_t errlen);
 long sync_pg_waiting(store *s, const char *conninfo);
+/* Connects and hangs up, giving up after timeout_s (sync_target_check). */
+kiosk_status sync_pg_probe(const char *conninfo, int timeout_s, const char **why_key, char *err,
+                           size_t errlen);
 /* After a sync: merges on this side (and on the peer file, when one is given) the records
  * the identity rule says are one person (store_people_converge). */
 void sync_converge(store *s, const char *peer_path);

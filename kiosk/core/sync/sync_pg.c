@@ -133,17 +133,22 @@ static int pg_defaults(const char **keys, const char **vals)
     return n;
 }
 
-static PGconn *connect_server(const char *conninfo, const char **why_key, kiosk_status *st,
-                              char *err, size_t errlen)
+/* timeout: NULL, or seconds that win over the conninfo's (a check made while someone waits). */
+static PGconn *connect_server(const char *conninfo, const char *timeout, const char **why_key,
+                              kiosk_status *st, char *err, size_t errlen)
 {
     /* Our defaults come first so that the conninfo and PG* variables override them;
      * client_encoding comes last: the kiosk always speaks UTF-8. */
-    const char *keys[12], *vals[12];
+    const char *keys[13], *vals[13];
     int n = pg_defaults(keys, vals);
     keys[n] = "dbname";
     vals[n++] = conninfo;
     keys[n] = "client_encoding";
     vals[n++] = "UTF8";
+    if (timeout) {
+        keys[n] = "connect_timeout";
+        vals[n++] = timeout;
+    }
     keys[n] = NULL;
     vals[n] = NULL;
     if (pq_lazy_load(err, errlen) != KIOSK_OK) {
@@ -196,7 +201,7 @@ kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
     p.errlen = errlen;
     sync_target_hash(conninfo, p.target_hash);
     kiosk_status st;
-    p.conn = connect_server(conninfo, why_key, &st, err, errlen);
+    p.conn = connect_server(conninfo, NULL, why_key, &st, err, errlen);
     if (!p.conn)
         return st;
     const char *key = "sync.err.server";
@@ -258,4 +263,16 @@ long sync_pg_waiting(store *s, const char *conninfo)
         total += (long)store_sync_unsent_count(s, t, server_id, mark);
     }
     return total;
+}
+
+kiosk_status sync_pg_probe(const char *conninfo, int timeout_s, const char **why_key, char *err,
+                           size_t errlen)
+{
+    char timeout[16];
+    kiosk_fmt(timeout, sizeof timeout, "%d", timeout_s > 0 ? timeout_s : 3);
+    kiosk_status st;
+    PGconn *conn = connect_server(conninfo, timeout, why_key, &st, err, errlen);
+    if (conn)
+        PQfinish(conn);
+    return st;
 }
