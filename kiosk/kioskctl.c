@@ -28,8 +28,10 @@ static const struct {
      "receipt list [--event CODE] | receipt verify TEXT | receipt png CODE --out FILE"},
     {"keys", ctl_cmd_keys,
      "keys show | keys list | keys trust FILE | keys revoke KEYID --program-key FILE"},
-    {"program-key", ctl_cmd_program_key, "program-key new --out FILE"},
-    {"enrol", ctl_cmd_enrol, "enrol --program-key FILE"},
+    {"program-key", ctl_cmd_program_key,
+     "program-key new --out FILE | program-key enrolment-file --program-key FILE --out FILE.enrol"
+     " [--days N] [--pin]"},
+    {"enrol", ctl_cmd_enrol, "enrol --program-key FILE | enrol --file FILE.enrol"},
     {"sync", ctl_cmd_sync, "sync --with PATH.db | sync --with postgresql://..."},
     {"pin", ctl_cmd_pin, "pin set"},
     {"attendance", ctl_cmd_attendance,

@@ -8,7 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-static int read_line(const char *prompt, char *out, size_t cap)
+static int ctl_read_line(const char *prompt, char *out, size_t cap)
 {
     int tty = isatty(STDIN_FILENO);
     struct termios old, quiet;
@@ -30,21 +30,28 @@ static int read_line(const char *prompt, char *out, size_t cap)
     return 1;
 }
 
+int ctl_read_pin(char *pin, size_t cap)
+{
+    char again[64];
+    if (!ctl_read_line("new PIN (6 to 12 digits): ", pin, cap)) {
+        ctl_error("no PIN given on standard input");
+        return 0;
+    }
+    if (isatty(STDIN_FILENO) &&
+        (!ctl_read_line("the same PIN again: ", again, sizeof again) || strcmp(pin, again) != 0)) {
+        ctl_error("the two PINs differ; nothing was changed");
+        return 0;
+    }
+    return 1;
+}
+
 int ctl_cmd_pin(struct ctl *c, int argc, char **argv)
 {
     if (argc != 1 || strcmp(argv[0], "set") != 0)
         return CTL_USAGE;
-    char pin[64], again[64];
-    if (!read_line("new PIN (6 to 12 digits): ", pin, sizeof pin)) {
-        ctl_error("no PIN given on standard input");
+    char pin[64];
+    if (!ctl_read_pin(pin, sizeof pin))
         return CTL_REFUSED;
-    }
-    if (isatty(STDIN_FILENO)) {
-        if (!read_line("the same PIN again: ", again, sizeof again) || strcmp(pin, again) != 0) {
-            ctl_error("the two PINs differ; nothing was changed");
-            return CTL_REFUSED;
-        }
-    }
     store *s = ctl_store(c);
     if (!s)
         return CTL_REFUSED;

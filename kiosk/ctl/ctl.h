@@ -21,6 +21,9 @@ void ctl_keep_owner(const char *db_path);
 void ctl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The value after a --flag: returns argv[i+1] and advances *i, or NULL (usage error). */
 const char *ctl_flag_value(int argc, char **argv, int *i);
+/* A new PIN from standard input: typed twice, hidden, on a terminal; one line otherwise.
+ * 0 (with a message) when none or the two differ. */
+int ctl_read_pin(char *pin, size_t cap);
 
 /* Reads a CSV or XLSX file into book (sheet.h); prints "FILE[:LINE]: reason" and returns 0
  * when it cannot (export strings loaded first). */

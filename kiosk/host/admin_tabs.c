@@ -245,11 +245,11 @@ static void tab_sync(struct app *a)
     if (admin_sync_settings(a))
         return;
     const char *target = host_setting(&(kiosk_ctx){a, NULL}, "sync");
-    if (!target || !*target) {
+    if (!target || !*target)
         ui_message(app_ui(a), KIOSK_MSG_INFO, tr(a, "admin.sync.none"));
-        return;
-    }
-    admin_sync_frame(a, target);
+    else
+        admin_sync_frame(a, target);
+    admin_enrol_frame(a);
 }
 
 /* -- quitting: only here, confirmed -- */

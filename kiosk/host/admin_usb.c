@@ -2,7 +2,9 @@
 
 #include "host/app.h"
 
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,4 +56,53 @@ int admin_export_dir(struct app *a, char *out, size_t cap)
     }
     fclose(f);
     return found;
+}
+
+/* The first regular file (by name) of dir whose name ends with suffix, into out. */
+static int file_in(const char *dir, const char *suffix, char *out, size_t cap)
+{
+    struct dirent **names = NULL;
+    int n = scandir(dir, &names, NULL, alphasort), found = 0;
+    size_t sl = strlen(suffix);
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        size_t nl = strlen(name);
+        char path[4096];
+        struct stat st;
+        if (!found && name[0] != '.' && nl > sl && strcmp(name + nl - sl, suffix) == 0 &&
+            (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) < sizeof path &&
+            lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+            found = !kiosk_strlcpy(out, path, cap);
+        free(names[i]);
+    }
+    free(names);
+    return found;
+}
+
+int admin_usb_find(struct app *a, const char *suffix, char *out, size_t cap)
+{
+    const char *dir = host_setting(&(kiosk_ctx){a, NULL}, "export_dir");
+    int sticks = 0;
+    if (dir && *dir && access(dir, R_OK | X_OK) == 0) {
+        sticks++;
+        if (file_in(dir, suffix, out, cap))
+            return 1;
+    }
+    FILE *f = fopen("/proc/mounts", "r");
+    if (!f)
+        return sticks ? 0 : -1;
+    char line[4096];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f)) {
+        char dev[1024], mnt[2048];
+        if (sscanf(line, "%1023s %2047s", dev, mnt) != 2)
+            continue;
+        unescape_mount(mnt);
+        if (strncmp(mnt, "/media/", 7) != 0 && strncmp(mnt, "/run/media/", 11) != 0)
+            continue;
+        sticks++;
+        found = file_in(mnt, suffix, out, cap);
+    }
+    fclose(f);
+    return found ? 1 : sticks ? 0 : -1;
 }

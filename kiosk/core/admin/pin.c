@@ -26,16 +26,26 @@ static int valid_pin(const char *pin)
     return 1;
 }
 
-kiosk_status pin_set(store *s, const char *pin)
+kiosk_status pin_hash_new(const char *pin, char out[PIN_HASH_LEN])
 {
     if (!valid_pin(pin))
         return KIOSK_E_INVALID;
     if (sodium_init() < 0)
         return KIOSK_E_NOMEM;
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+    if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return KIOSK_E_NOMEM;
+    return KIOSK_OK;
+}
+
+kiosk_status pin_set_hash(store *s, const char *hash)
+{
+    if (sodium_init() < 0)
+        return KIOSK_E_NOMEM;
+    if (!hash || strncmp(hash, "$argon2id$", 10) != 0 || strlen(hash) >= PIN_HASH_LEN ||
+        crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                       crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return KIOSK_E_INVALID;
     kiosk_status st = store_begin(s);
     if (st != KIOSK_OK)
         return st;
@@ -50,6 +60,13 @@ kiosk_status pin_set(store *s, const char *pin)
         return store_commit(s);
     store_rollback(s);
     return st;
+}
+
+kiosk_status pin_set(store *s, const char *pin)
+{
+    char hash[PIN_HASH_LEN];
+    kiosk_status st = pin_hash_new(pin, hash);
+    return st == KIOSK_OK ? pin_set_hash(s, hash) : st;
 }
 
 static long long setting_ll(store *s, const char *key)

@@ -18,6 +18,12 @@
 int pin_is_set(store *s);
 /* Sets the PIN (digits only, 6 to 12). KIOSK_E_INVALID for anything else. */
 kiosk_status pin_set(store *s, const char *pin);
+/* The stored form of a PIN (argon2id, libsodium's crypto_pwhash_str), made apart (an
+ * enrolment file carries it, docs/TRUST.md), and setting the PIN from it: KIOSK_E_INVALID
+ * unless it is an argon2id hash of the kiosk's parameters. */
+#define PIN_HASH_LEN 128 /* crypto_pwhash_STRBYTES */
+kiosk_status pin_hash_new(const char *pin, char out[PIN_HASH_LEN]);
+kiosk_status pin_set_hash(store *s, const char *hash);
 /* Checks a PIN at kiosk time now_ms. KIOSK_OK: right (failures reset). KIOSK_E_DENIED:
  * wrong (*tries_left says how many remain). KIOSK_E_UNAVAILABLE: locked until
  * *locked_until_ms (either already locked, and the PIN was not even compared, or this wrong

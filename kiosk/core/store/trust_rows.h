@@ -9,6 +9,9 @@
 
 #define STORE_KEY_HEX 65  /* 64 hex + NUL: an Ed25519 public key */
 #define STORE_SIG_HEX 129 /* 128 hex + NUL: an Ed25519 signature */
+/* 336 hex + NUL: a certificate made through an enrolment grant (docs/TRUST.md): the grant's
+ * key, its end, the program's signature of it, the grant key's signature of the kiosk key. */
+#define STORE_CERT_HEX 337
 
 /* This kiosk's program lives in meta (store_meta_get/set, sync_io.h). */
 
@@ -31,7 +34,7 @@ struct store_trust_row {
     char key_id[16];
     char public_key[STORE_KEY_HEX];
     char program_key[STORE_KEY_HEX];
-    char sig[STORE_SIG_HEX];
+    char sig[STORE_CERT_HEX]; /* a revocation's signature, or an enrolment's certificate */
 };
 /* Appends one (id, kiosk_id and created_at are filled in here). */
 kiosk_status store_enrolment_add(store *s, struct store_trust_row *r);

@@ -11,6 +11,7 @@
 
 struct key {
     char key_id[RECEIPT_KEY_ID_LEN];
+    char grant_id[RECEIPT_KEY_ID_LEN]; /* the enrolment grant it came through, or "" */
     char kiosk_id[KIOSK_ID_LEN];
     uint8_t pk[32];
 };
@@ -85,7 +86,7 @@ static void copy_text(const struct store_value *v, char *out, size_t cap)
 /* enrolments: id kiosk_id created_at key_id public_key program_key cert */
 static void feed_enrolment(struct trust_check *c, const struct store_value *v)
 {
-    char kiosk[KIOSK_ID_LEN], key_id[16], pk[65], program[65], cert[STORE_SIG_HEX];
+    char kiosk[KIOSK_ID_LEN], key_id[16], pk[65], program[65], cert[STORE_CERT_HEX];
     copy_text(&v[1], kiosk, sizeof kiosk);
     copy_text(&v[3], key_id, sizeof key_id);
     copy_text(&v[4], pk, sizeof pk);
@@ -99,6 +100,7 @@ static void feed_enrolment(struct trust_check *c, const struct store_value *v)
     struct key *k = &c->keys[c->nkeys++];
     kiosk_strlcpy(k->key_id, key_id, sizeof k->key_id);
     kiosk_strlcpy(k->kiosk_id, kiosk, sizeof k->kiosk_id);
+    trust_cert_grant_id(cert, k->grant_id);
     sodium_hex2bin(k->pk, sizeof k->pk, pk, 64, NULL, NULL, NULL);
 }
 
@@ -156,13 +158,15 @@ void trust_check_feed(struct trust_check *c, int table, const struct store_value
 static const struct key *trusted_key(const struct trust_check *c, const char *key_id,
                                      const char *kiosk_id)
 {
-    for (size_t i = 0; i < c->nrevoked; i++)
-        if (strcmp(c->revoked[i], key_id) == 0)
-            return NULL;
-    for (size_t i = 0; i < c->nkeys; i++)
+    const struct key *k = NULL;
+    for (size_t i = 0; i < c->nkeys && !k; i++)
         if (!strcmp(c->keys[i].key_id, key_id) && !strcmp(c->keys[i].kiosk_id, kiosk_id))
-            return &c->keys[i];
-    return NULL;
+            k = &c->keys[i];
+    for (size_t i = 0; k && i < c->nrevoked; i++)
+        if (!strcmp(c->revoked[i], key_id) ||
+            (k->grant_id[0] && !strcmp(c->revoked[i], k->grant_id)))
+            return NULL; /* the key withdrawn, or the enrolment grant it came through */
+    return k;
 }
 
 static uint64_t slot_of(const uint8_t h[TRUST_HASH_BYTES])
@@ -224,7 +228,7 @@ kiosk_status trust_check_finish(struct trust_check *c)
 
 static const char *self_signed_row(struct trust_check *c, int table, const struct store_value *v)
 {
-    char a[128], b[128], d[KIOSK_ID_LEN], e[STORE_SIG_HEX], program[65];
+    char a[128], b[128], d[KIOSK_ID_LEN], e[STORE_CERT_HEX], program[65];
     if (table == SYNC_KEYS) {
         uint8_t pk[32];
         char want[RECEIPT_KEY_ID_LEN];

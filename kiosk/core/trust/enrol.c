@@ -1,5 +1,6 @@
 /* Enrolment, revocation, and whether a key is trusted here (see trust.h). */
 #include "trust.h"
+#include "trust_internal.h"
 
 #include "store/sync_io.h"
 #include "store/trust_rows.h"
@@ -14,6 +15,42 @@ void trust_program_of(store *s, char out[65])
         out[0] = '\0';
 }
 
+void trust_program_id_of(store *s, char out[RECEIPT_KEY_ID_LEN])
+{
+    char hex[65];
+    uint8_t pk[32];
+    trust_program_of(s, hex);
+    out[0] = '\0';
+    if (hex[0] && trust_hex32(hex, pk))
+        receipt_key_id_for(pk, out);
+}
+
+kiosk_status trust_enrol_cert(store *s, const struct receipt_keys *k, const char *program_hex,
+                              const char *cert_hex, const char *detail, char *err, size_t errlen)
+{
+    struct store_trust_row r = {0};
+    uint8_t pk[32];
+    receipt_keys_public(k, pk);
+    kiosk_strlcpy(r.key_id, receipt_keys_id(k), sizeof r.key_id);
+    sodium_bin2hex(r.public_key, sizeof r.public_key, pk, sizeof pk);
+    kiosk_strlcpy(r.program_key, program_hex, sizeof r.program_key);
+    kiosk_strlcpy(r.sig, cert_hex, sizeof r.sig);
+    kiosk_status st = store_begin(s);
+    if (st == KIOSK_OK)
+        st = store_enrolment_add(s, &r);
+    if (st == KIOSK_OK)
+        st = store_meta_set(s, TRUST_META_PROGRAM, program_hex);
+    if (st == KIOSK_OK)
+        st = store_log_add(s, "trust.enrol", r.key_id, detail);
+    if (st == KIOSK_OK)
+        st = store_commit(s);
+    else
+        store_rollback(s);
+    if (st != KIOSK_OK)
+        kiosk_fmt(err, errlen, "cannot enrol '%s': %s", store_path(s), kiosk_status_name(st));
+    return st;
+}
+
 kiosk_status trust_enrol(store *s, const struct receipt_keys *k, const struct trust_program *p,
                          char *err, size_t errlen)
 {
@@ -26,27 +63,11 @@ kiosk_status trust_enrol(store *s, const struct receipt_keys *k, const struct tr
                   have);
         return KIOSK_E_EXISTS;
     }
-    struct store_trust_row r = {0};
     uint8_t pk[32];
+    char cert[STORE_SIG_HEX];
     receipt_keys_public(k, pk);
-    kiosk_strlcpy(r.key_id, receipt_keys_id(k), sizeof r.key_id);
-    sodium_bin2hex(r.public_key, sizeof r.public_key, pk, sizeof pk);
-    kiosk_strlcpy(r.program_key, want, sizeof r.program_key);
-    trust_program_certify(p, pk, store_kiosk_id(s), r.sig);
-    kiosk_status st = store_begin(s);
-    if (st == KIOSK_OK)
-        st = store_enrolment_add(s, &r);
-    if (st == KIOSK_OK)
-        st = store_meta_set(s, TRUST_META_PROGRAM, want);
-    if (st == KIOSK_OK)
-        st = store_log_add(s, "trust.enrol", r.key_id, want);
-    if (st == KIOSK_OK)
-        st = store_commit(s);
-    else
-        store_rollback(s);
-    if (st != KIOSK_OK)
-        kiosk_fmt(err, errlen, "cannot enrol '%s': %s", store_path(s), kiosk_status_name(st));
-    return st;
+    trust_program_certify(p, pk, store_kiosk_id(s), cert);
+    return trust_enrol_cert(s, k, want, cert, want, err, errlen);
 }
 
 kiosk_status trust_enrol_demo(store *s, char *err, size_t errlen)
@@ -114,9 +135,10 @@ static int revoked(store *s, const char *program, const char *key_id)
     return found;
 }
 
-/* A valid certificate of program for key_id: its key into pk, its kiosk into kiosk_id. */
+/* A valid certificate of program for key_id: its key into pk, its kiosk into kiosk_id, the
+ * enrolment grant it came through into grant_id ("" : signed by the program key itself). */
 static int certified(store *s, const char *program, const char *key_id, uint8_t pk[32],
-                     char kiosk_id[KIOSK_ID_LEN])
+                     char kiosk_id[KIOSK_ID_LEN], char grant_id[RECEIPT_KEY_ID_LEN])
 {
     struct store_trust_row *rows = NULL;
     size_t n = 0;
@@ -130,6 +152,7 @@ static int certified(store *s, const char *program, const char *key_id, uint8_t 
             found = 1;
             sodium_hex2bin(pk, 32, r->public_key, 64, NULL, NULL, NULL);
             kiosk_strlcpy(kiosk_id, r->kiosk_id, KIOSK_ID_LEN);
+            trust_cert_grant_id(r->sig, grant_id);
         }
     }
     free(rows);
@@ -141,6 +164,7 @@ enum trust_key_state trust_key_check(store *s, const char *key_id, uint8_t pk[32
 {
     uint8_t key[32];
     char program[65], kid[KIOSK_ID_LEN] = "", pk_hex[STORE_KEY_HEX], want[RECEIPT_KEY_ID_LEN];
+    char grant[RECEIPT_KEY_ID_LEN] = "";
     int own = 0;
     trust_program_of(s, program);
     enum trust_key_state state = TRUST_KEY_UNKNOWN;
@@ -151,9 +175,10 @@ enum trust_key_state trust_key_check(store *s, const char *key_id, uint8_t pk[32
         if (strcmp(want, key_id) == 0)
             state = own == 1 ? TRUST_KEY_OWN : TRUST_KEY_BY_HAND;
     }
-    if (state == TRUST_KEY_UNKNOWN && certified(s, program, key_id, key, kid))
+    if (state == TRUST_KEY_UNKNOWN && certified(s, program, key_id, key, kid, grant))
         state = TRUST_KEY_ENROLLED;
-    if (state != TRUST_KEY_UNKNOWN && revoked(s, program, key_id))
+    if (state != TRUST_KEY_UNKNOWN &&
+        (revoked(s, program, key_id) || (grant[0] && revoked(s, program, grant))))
         state = TRUST_KEY_REVOKED;
     if (state != TRUST_KEY_UNKNOWN && state != TRUST_KEY_REVOKED) {
         if (pk)

@@ -1,6 +1,7 @@
 /* A program's signing key: the file the coordinator keeps (64 bytes, mode 0600), the demo
  * program's public-by-design key, and the certificate and revocation signatures. */
 #include "trust.h"
+#include "trust_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -119,7 +120,7 @@ kiosk_status trust_program_demo(struct trust_program **out)
 }
 
 /* "KCERT1" || kiosk public key (32) || kiosk id (32 chars). */
-static size_t cert_message(const uint8_t pk[32], const char *kiosk_id, uint8_t out[70])
+size_t trust_cert_message(const uint8_t pk[32], const char *kiosk_id, uint8_t out[70])
 {
     memcpy(out, "KCERT1", 6);
     memcpy(out + 6, pk, 32);
@@ -142,7 +143,7 @@ void trust_program_certify(const struct trust_program *p, const uint8_t pk[32],
                            const char *kiosk_id, char cert_hex[129])
 {
     uint8_t msg[70], sig[crypto_sign_BYTES];
-    size_t n = cert_message(pk, kiosk_id, msg);
+    size_t n = trust_cert_message(pk, kiosk_id, msg);
     crypto_sign_detached(sig, NULL, msg, n, p->sk);
     sodium_bin2hex(cert_hex, 129, sig, sizeof sig);
 }
@@ -155,14 +156,14 @@ void trust_program_revoke_sig(const struct trust_program *p, const char *key_id,
     sodium_bin2hex(sig_hex, 129, sig, sizeof sig);
 }
 
-static int hex32(const char *hex, uint8_t out[32])
+int trust_hex32(const char *hex, uint8_t out[32])
 {
     size_t len = 0;
     return hex && strlen(hex) == 64 && sodium_hex2bin(out, 32, hex, 64, NULL, &len, NULL) == 0 &&
            len == 32;
 }
 
-static int sig_ok(const char *sig_hex, const uint8_t *msg, size_t n, const uint8_t pk[32])
+int trust_sig_ok(const char *sig_hex, const uint8_t *msg, size_t n, const uint8_t pk[32])
 {
     uint8_t sig[crypto_sign_BYTES];
     size_t len = 0;
@@ -177,22 +178,33 @@ int trust_cert_ok(const char *program_hex, const char *key_id, const char *pk_he
 {
     uint8_t program[32], pk[32], msg[70];
     char want[RECEIPT_KEY_ID_LEN];
-    if (sodium_init() < 0 || !hex32(program_hex, program) || !hex32(pk_hex, pk) || !kiosk_id ||
-        strlen(kiosk_id) != KIOSK_ID_LEN - 1)
+    if (sodium_init() < 0 || !trust_hex32(program_hex, program) || !trust_hex32(pk_hex, pk) ||
+        !kiosk_id || strlen(kiosk_id) != KIOSK_ID_LEN - 1)
         return 0;
     receipt_key_id_for(pk, want);
     if (!key_id || strcmp(want, key_id) != 0)
         return 0; /* a certificate never lends its key another key's id */
-    size_t n = cert_message(pk, kiosk_id, msg);
-    return sig_ok(cert_hex, msg, n, program);
+    size_t n = trust_cert_message(pk, kiosk_id, msg);
+    if (cert_hex && strlen(cert_hex) == TRUST_GRANT_CERT_HEX - 1)
+        return trust_grant_cert_ok(program, cert_hex, msg, n);
+    return trust_sig_ok(cert_hex, msg, n, program);
 }
 
 int trust_revocation_ok(const char *program_hex, const char *key_id, const char *sig_hex)
 {
     uint8_t program[32], msg[46];
-    if (sodium_init() < 0 || !hex32(program_hex, program) || !key_id ||
+    if (sodium_init() < 0 || !trust_hex32(program_hex, program) || !key_id ||
         strlen(key_id) != RECEIPT_KEY_ID_LEN - 1)
         return 0;
     size_t n = revoke_message(key_id, program, msg);
-    return sig_ok(sig_hex, msg, n, program);
+    return trust_sig_ok(sig_hex, msg, n, program);
+}
+
+void trust_program_grant_sig(const struct trust_program *p, const uint8_t grant[32],
+                             int64_t expires_ms, char sig_hex[129])
+{
+    uint8_t msg[79], sig[crypto_sign_BYTES];
+    size_t n = trust_grant_message(grant, expires_ms, p->pk, msg);
+    crypto_sign_detached(sig, NULL, msg, n, p->sk);
+    sodium_bin2hex(sig_hex, 129, sig, sizeof sig);
 }

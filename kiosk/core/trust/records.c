@@ -4,6 +4,7 @@
 #include "people/identity.h"
 #include "people/marks.h"
 #include "program/program.h"
+#include "store/trust_rows.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -123,6 +124,8 @@ static const char *text_invalid(const char *name, const struct store_value *v, i
         return all_of(v, "0123456789ABCDEFGHJKMNPQRSTVWXYZ", 8, 8) ? NULL : "a malformed key id";
     if (!strcmp(name, "public_key") || !strcmp(name, "program_key"))
         return all_of(v, hex, 64, 64) ? NULL : "a malformed public key";
+    if (!strcmp(name, "cert") && v->len == STORE_CERT_HEX - 1) /* through an enrolment grant */
+        return all_of(v, hex, v->len, v->len) ? NULL : "a malformed signature";
     if (!strcmp(name, "cert") || !strcmp(name, "sig"))
         return all_of(v, hex, 128, 128) ? NULL : "a malformed signature";
     if (!strcmp(name, "code"))

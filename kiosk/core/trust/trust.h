@@ -30,6 +30,8 @@ void trust_program_revoke_sig(const struct trust_program *p, const char *key_id,
 
 /* This kiosk's program (64 hex), or "" when it is not enrolled. */
 void trust_program_of(store *s, char out[65]);
+/* Its short id (the program key's key id, as `program-key new` prints it), or "". */
+void trust_program_id_of(store *s, char out[RECEIPT_KEY_ID_LEN]);
 /* Enrols this kiosk's receipt key into the program: certificate row and this kiosk's program.
  * KIOSK_E_EXISTS: enrolled in another program already (nothing changed). */
 kiosk_status trust_enrol(store *s, const struct receipt_keys *k, const struct trust_program *p,
@@ -51,6 +53,36 @@ enum trust_key_state {
  * kiosk_id (may be NULL) the kiosk it was certified for. */
 enum trust_key_state trust_key_check(store *s, const char *key_id, uint8_t pk[32],
                                      char kiosk_id[KIOSK_ID_LEN]);
+
+/* Enrolment files (docs/TRUST.md): the coordinator hands a kiosk, on a stick, a one-purpose
+ * enrolment grant instead of the program key: a fresh key pair the program key signed (with
+ * an end date), whose secret can only certify kiosk keys. A certificate made through it
+ * carries the grant and verifies with the program's public key alone; revoking the grant's
+ * id (kioskctl keys revoke) withdraws every kiosk it enrolled. The program's secret is never
+ * in the file. */
+#define TRUST_ENROL_SUFFIX ".enrol" /* the admin screen looks for *.enrol on a stick */
+/* Makes the file at path (mode 0600, never over an existing file): a grant of program p
+ * valid until expires_ms; pin_hash (may be NULL): the admin PIN (pin_hash_new) a kiosk
+ * takes at enrolment when it has none. line: "enrolment-file <GRANT_ID> program
+ * <PROGRAM_ID> until <ms>". */
+kiosk_status trust_enrol_file_new(const struct trust_program *p, int64_t expires_ms,
+                                  const char *pin_hash, const char *path, char *line, size_t cap,
+                                  char *err, size_t errlen);
+struct trust_enrolled {
+    char program_id[RECEIPT_KEY_ID_LEN]; /* the program's key id */
+    char key_id[RECEIPT_KEY_ID_LEN];     /* this kiosk's key, now certified */
+    char grant_id[RECEIPT_KEY_ID_LEN];   /* the grant it came through */
+    int already;                         /* enrolled in that program before: nothing changed */
+    int pin_set;                         /* the file's PIN became the admin PIN */
+};
+/* Enrols this kiosk with the enrolment file at path. On failure *why_key (may be NULL) gets
+ * a string-table key (trust.enrol.err.*) and err one line: KIOSK_E_INVALID (not an
+ * enrolment file, or forged), KIOSK_E_DENIED (past its end), KIOSK_E_EXISTS (this kiosk is
+ * in another program), KIOSK_E_NOT_FOUND (no such file). */
+kiosk_status trust_enrol_file(store *s, const char *path, struct trust_enrolled *out,
+                              const char **why_key, char *err, size_t errlen);
+/* The id of the enrolment grant a certificate came through ("" : the program signed it). */
+void trust_cert_grant_id(const char *cert_hex, char out[RECEIPT_KEY_ID_LEN]);
 
 /* Certificate checks on their own (also used by sync on arriving rows). 1 when valid. */
 int trust_cert_ok(const char *program_hex, const char *key_id, const char *pk_hex,

@@ -1,0 +1,70 @@
+/* The sync tab's enrolment part (docs/TRUST.md): which program this kiosk is in, and "Ghi
+ * danh từ USB": the enrolment file a coordinator made (kioskctl program-key enrolment-file)
+ * read from a stick, through the core's trust_enrol_file. */
+#include "host/admin_state.h"
+#include "host/admin_usb.h"
+#include "host/app.h"
+#include "host/screens.h"
+#include "trust/trust.h"
+
+#include <string.h>
+
+static const char *tr(struct app *a, const char *key)
+{
+    return i18n_tr(app_i18n(a), key);
+}
+
+static void say(struct app *a, int kind, const char *key, const char *const *names,
+                const char *const *values, int n)
+{
+    struct admin *ad = app_admin(a);
+    screens_template(tr(a, key), names, values, n, ad->message, sizeof ad->message);
+    ad->message_kind = kind;
+}
+
+static void enrol_from_stick(struct app *a)
+{
+    char path[4096];
+    int found = admin_usb_find(a, TRUST_ENROL_SUFFIX, path, sizeof path);
+    if (found <= 0) {
+        say(a, KIOSK_MSG_ERROR, found < 0 ? "trust.enrol.err.nostick" : "trust.enrol.err.none",
+            NULL, NULL, 0);
+        return;
+    }
+    struct trust_enrolled r;
+    const char *why = NULL;
+    char err[512] = "";
+    kiosk_status st = trust_enrol_file(app_store(a), path, &r, &why, err, sizeof err);
+    if (st != KIOSK_OK) {
+        kiosk_log(KIOSK_LOG_WARN, "enrolment from '%s' refused: %s", path, err);
+        say(a, KIOSK_MSG_ERROR, why ? why : "trust.enrol.err.store", NULL, NULL, 0);
+        return;
+    }
+    kiosk_log(KIOSK_LOG_INFO, "enrolled from '%s': key %s, program %s, grant %s", path, r.key_id,
+              r.program_id, r.grant_id);
+    const char *names[] = {"program", "key", "grant"};
+    const char *values[] = {r.program_id, r.key_id, r.grant_id};
+    say(a, r.already ? KIOSK_MSG_INFO : KIOSK_MSG_OK,
+        r.already   ? "trust.enrol.already"
+        : r.pin_set ? "trust.enrol.done_pin"
+                    : "trust.enrol.done",
+        names, values, 3);
+}
+
+void admin_enrol_frame(struct app *a)
+{
+    ui_ctx *ui = app_ui(a);
+    char program[RECEIPT_KEY_ID_LEN], text[512];
+    trust_program_id_of(app_store(a), program);
+    ui_heading(ui, tr(a, "trust.enrol.title"));
+    if (program[0]) {
+        screens_template(tr(a, "trust.enrol.status.in"), (const char *const[]){"program"},
+                         (const char *const[]){program}, 1, text, sizeof text);
+        ui_text(ui, text);
+    } else {
+        ui_text(ui, tr(a, "trust.enrol.status.none"));
+    }
+    ui_text(ui, tr(a, "trust.enrol.hint"));
+    if (ui_button(ui, tr(a, "trust.enrol.button"), KIOSK_STYLE_NORMAL))
+        enrol_from_stick(a);
+}
