@@ -76,12 +76,14 @@ struct backend_ops {
      * May be NULL (the loop then finds the news at its next timer). */
     void (*wake)(struct backend *b);
     /* Speech (docs/VOICE.md): queues n mono signed 16-bit samples at rate per second after
-     * what is playing; pcm NULL and n 0 only opens the audio device. Called from the main
-     * thread to open, then from the voice's thread. KIOSK_E_UNAVAILABLE when there is no
-     * audio device: err says why (for the log). May be NULL: a backend without sound. */
+     * what is playing, opening the audio device when it is closed; pcm NULL and n 0 only
+     * checks there is one. Called once from the main thread to check, then from the voice's
+     * thread only. KIOSK_E_UNAVAILABLE when there is no audio device: err says why (for the
+     * log). May be NULL: a backend without sound. */
     kiosk_status (*audio_play)(struct backend *b, const int16_t *pcm, size_t n, int rate, char *err,
                                size_t errlen);
-    /* From any thread: drops what is queued and not yet heard (a new screen came). May be NULL. */
+    /* Silence now: drops what is queued and not yet heard (a new screen came, or it was all
+     * heard) and may release the device until the next audio_play. May be NULL. */
     void (*audio_stop)(struct backend *b);
 };
 

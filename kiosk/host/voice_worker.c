@@ -1,45 +1,60 @@
-/* The voice's thread (voice_worker.h). One slot holds the latest request; `want` counts
- * requests, so the synthesis callback sees a newer one without taking the lock. */
+/* The voice's thread (voice_worker.h). The frame thread and the speech thread share no lock:
+ * requests go through a triple buffer (the frame thread writes its own slot and swaps it with
+ * the middle one; the speech thread swaps the middle one for its own when it is marked new),
+ * `want` counts requests so a synthesis in progress sees a newer one, and a semaphore wakes
+ * the thread. So a frame never waits for the speech thread, even when that thread, niced
+ * below the screen, is off the CPU. */
 #include "host/voice_worker.h"
 
 #include "voice/voice.h"
 
-#include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #define VOICE_TEXT_MAX 1024
+#define VOICE_NICE 10 /* the frame thread first when the cores are busy: speech may wait */
+#define SLOT_NEW 4    /* in `middle`: the slot there holds a request not taken yet */
+
+struct request {
+    char text[VOICE_TEXT_MAX];
+    char lang[8];
+};
 
 struct voice_worker {
     const struct backend_ops *be;
     struct backend *b;
     pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    atomic_uint_fast64_t want; /* requests made */
-    uint64_t taken;            /* requests the thread took (under lock) */
-    int busy;                  /* synthesising (under lock) */
-    int quit;
-    char text[VOICE_TEXT_MAX]; /* the latest request (under lock) */
-    char lang[8];
-    struct voice_stats st; /* under lock */
+    sem_t wake;
+    struct request slots[3];
+    int back;           /* the frame thread's slot */
+    atomic_int middle;  /* the slot between them, | SLOT_NEW */
+    int front;          /* the speech thread's slot */
+    atomic_ullong want; /* requests made (the frame thread) */
+    atomic_ullong done; /* requests dealt with (the speech thread) */
+    atomic_int busy;    /* warming up or saying */
+    atomic_int quit;
     atomic_int broken;
+    atomic_ullong requests, utterances, finished, cut, samples;
 };
 
 struct utterance {
     struct voice_worker *w;
-    uint64_t gen;
-    uint64_t samples;
+    unsigned long long gen;
+    unsigned long long samples;
     int cut, failed;
 };
 
 static int on_pcm(const int16_t *pcm, size_t n, int rate, void *user)
 {
     struct utterance *u = user;
-    if (atomic_load(&u->w->want) != u->gen) {
+    if (atomic_load(&u->w->want) != u->gen || atomic_load(&u->w->quit)) {
         u->cut = 1; /* a new screen: stop here */
         return 1;
     }
@@ -53,66 +68,69 @@ static int on_pcm(const int16_t *pcm, size_t n, int rate, void *user)
     return 0;
 }
 
-/* Says one request (outside the lock); returns how it went in u. */
-static void speak(struct voice_worker *w, const char *lang, const char *text, struct utterance *u)
+/* Says one request; how it went in u. */
+static void speak(struct voice_worker *w, const struct request *r, struct utterance *u)
 {
     w->be->audio_stop(w->b); /* what the last screen was saying */
-    if (!text[0] || atomic_load(&w->broken))
+    if (!r->text[0] || atomic_load(&w->broken))
         return;
+    atomic_fetch_add(&w->utterances, 1);
     char err[480] = "";
-    kiosk_status st = voice_synth(lang, text, on_pcm, u, err, sizeof err);
+    kiosk_status st = voice_synth(r->lang, r->text, on_pcm, u, err, sizeof err);
     if (st != KIOSK_OK) {
         kiosk_log(KIOSK_LOG_WARN, "voice: %s; the kiosk goes on without speech", err);
         u->failed = 1;
     }
     if (u->failed)
         atomic_store(&w->broken, 1);
+    atomic_fetch_add(&w->samples, u->samples);
+    atomic_fetch_add(u->cut ? &w->cut : &w->finished, !u->failed);
 }
 
 /* Loads libespeak-ng and the first voice before anything is to be said. */
-static void warm_up(struct voice_worker *w)
+static void warm_up(struct voice_worker *w, const char *lang)
 {
-    char err[480] = "", lang[8];
-    pthread_mutex_lock(&w->lock);
-    memcpy(lang, w->lang, sizeof lang);
-    pthread_mutex_unlock(&w->lock);
+    char err[480] = "";
     if (voice_synth(lang, "", NULL, NULL, err, sizeof err) != KIOSK_OK) {
         kiosk_log(KIOSK_LOG_WARN, "voice: %s; the kiosk goes on without speech", err);
         atomic_store(&w->broken, 1);
     }
-    pthread_mutex_lock(&w->lock);
-    w->busy = 0; /* set by voice_worker_start */
-    pthread_cond_broadcast(&w->cond);
-    pthread_mutex_unlock(&w->lock);
+}
+
+/* Takes the newest request, if one is marked new; 1 when it did (*gen: its number or later). */
+static int take(struct voice_worker *w, unsigned long long *gen)
+{
+    if (!(atomic_load(&w->middle) & SLOT_NEW))
+        return 0;
+    *gen = atomic_load(&w->want); /* read first: the slot taken is at least this new */
+    w->front = atomic_exchange(&w->middle, w->front) & 3;
+    return 1;
 }
 
 static void *run(void *arg)
 {
     struct voice_worker *w = arg;
-    char text[VOICE_TEXT_MAX], lang[8];
-    warm_up(w);
-    pthread_mutex_lock(&w->lock);
-    for (;;) {
-        while (!w->quit && w->taken == atomic_load(&w->want))
-            pthread_cond_wait(&w->cond, &w->lock);
-        if (w->quit)
-            break;
-        struct utterance u = {.w = w, .gen = atomic_load(&w->want)};
-        w->taken = u.gen;
-        w->busy = 1;
-        memcpy(text, w->text, sizeof text);
-        memcpy(lang, w->lang, sizeof lang);
-        w->st.utterances += text[0] != '\0';
-        pthread_mutex_unlock(&w->lock);
-        speak(w, lang, text, &u);
-        pthread_mutex_lock(&w->lock);
-        w->busy = 0;
-        w->st.samples += u.samples;
-        w->st.cut += u.cut;
-        w->st.finished += text[0] && !u.cut && !u.failed;
-        pthread_cond_broadcast(&w->cond);
+    /* Linux: a thread's own nice value (this thread only, not the process) */
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), VOICE_NICE);
+    warm_up(w, w->slots[w->front].lang);
+    atomic_store(&w->busy, 0);
+    while (!atomic_load(&w->quit)) {
+        unsigned long long gen;
+        atomic_store(&w->busy, 1); /* before taking: never idle with a request in hand */
+        if (!take(w, &gen)) {
+            atomic_store(&w->busy, 0);
+            sem_wait(&w->wake);
+            continue;
+        }
+        struct utterance u;
+        do { /* cut by a request whose slot was already this one: said again, whole */
+            u = (struct utterance){.w = w, .gen = gen};
+            speak(w, &w->slots[w->front], &u);
+            gen = atomic_load(&w->want);
+        } while (u.cut && !atomic_load(&w->quit) && !(atomic_load(&w->middle) & SLOT_NEW));
+        atomic_store(&w->done, u.gen);
+        atomic_store(&w->busy, 0);
     }
-    pthread_mutex_unlock(&w->lock);
     w->be->audio_stop(w->b);
     return NULL;
 }
@@ -121,21 +139,21 @@ struct voice_worker *voice_worker_start(const struct backend_ops *be, struct bac
                                         const char *lang)
 {
     struct voice_worker *w = calloc(1, sizeof *w);
-    if (!w || !be->audio_play || !be->audio_stop) {
+    if (!w || !be->audio_play || !be->audio_stop || sem_init(&w->wake, 0, 0) != 0) {
         free(w);
         return NULL;
     }
     w->be = be;
     w->b = b;
-    pthread_mutex_init(&w->lock, NULL);
-    pthread_cond_init(&w->cond, NULL);
-    kiosk_strlcpy(w->lang, lang, sizeof w->lang);
-    w->busy = 1; /* warming up: voice_worker_idle waits for it */
+    w->back = 0;
+    atomic_init(&w->middle, 1);
+    w->front = 2;
+    kiosk_strlcpy(w->slots[w->front].lang, lang, sizeof w->slots[0].lang);
+    atomic_init(&w->busy, 1); /* warming up: voice_worker_idle waits for it */
     int rc = pthread_create(&w->thread, NULL, run, w);
     if (rc != 0) {
         kiosk_log(KIOSK_LOG_ERROR, "voice: cannot start its thread: %s", strerror(rc));
-        pthread_cond_destroy(&w->cond);
-        pthread_mutex_destroy(&w->lock);
+        sem_destroy(&w->wake);
         free(w);
         return NULL;
     }
@@ -146,14 +164,10 @@ void voice_worker_stop(struct voice_worker *w)
 {
     if (!w)
         return;
-    pthread_mutex_lock(&w->lock);
-    w->quit = 1;
-    atomic_fetch_add(&w->want, 1); /* stops a synthesis in progress */
-    pthread_cond_broadcast(&w->cond);
-    pthread_mutex_unlock(&w->lock);
+    atomic_store(&w->quit, 1);
+    sem_post(&w->wake);
     pthread_join(w->thread, NULL);
-    pthread_cond_destroy(&w->cond);
-    pthread_mutex_destroy(&w->lock);
+    sem_destroy(&w->wake);
     free(w);
 }
 
@@ -161,13 +175,13 @@ void voice_worker_say(struct voice_worker *w, const char *lang, const char *text
 {
     if (!w)
         return;
-    pthread_mutex_lock(&w->lock); /* held by the thread only to copy a request: never long */
-    kiosk_strlcpy(w->text, text ? text : "", sizeof w->text);
-    kiosk_strlcpy(w->lang, lang ? lang : "vi", sizeof w->lang);
-    w->st.requests++;
+    struct request *r = &w->slots[w->back];
+    kiosk_strlcpy(r->text, text ? text : "", sizeof r->text);
+    kiosk_strlcpy(r->lang, lang ? lang : "vi", sizeof r->lang);
+    w->back = atomic_exchange(&w->middle, w->back | SLOT_NEW) & 3;
     atomic_fetch_add(&w->want, 1);
-    pthread_cond_broadcast(&w->cond);
-    pthread_mutex_unlock(&w->lock);
+    atomic_fetch_add(&w->requests, 1);
+    sem_post(&w->wake);
 }
 
 void voice_worker_stats(struct voice_worker *w, struct voice_stats *out)
@@ -175,9 +189,11 @@ void voice_worker_stats(struct voice_worker *w, struct voice_stats *out)
     memset(out, 0, sizeof *out);
     if (!w)
         return;
-    pthread_mutex_lock(&w->lock);
-    *out = w->st;
-    pthread_mutex_unlock(&w->lock);
+    out->requests = atomic_load(&w->requests);
+    out->utterances = atomic_load(&w->utterances);
+    out->finished = atomic_load(&w->finished);
+    out->cut = atomic_load(&w->cut);
+    out->samples = atomic_load(&w->samples);
     out->broken = atomic_load(&w->broken);
 }
 
@@ -185,19 +201,12 @@ int voice_worker_idle(struct voice_worker *w, int timeout_ms)
 {
     if (!w)
         return 1;
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += timeout_ms / 1000;
-    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
+    for (int waited = 0;; waited += 5) {
+        int idle = !atomic_load(&w->busy) && !(atomic_load(&w->middle) & SLOT_NEW) &&
+                   atomic_load(&w->done) == atomic_load(&w->want);
+        if (idle || waited >= timeout_ms)
+            return idle;
+        struct timespec ts = {0, 5 * 1000000L};
+        nanosleep(&ts, NULL);
     }
-    pthread_mutex_lock(&w->lock);
-    int rc = 0;
-    while (rc != ETIMEDOUT && (w->busy || w->taken != atomic_load(&w->want)))
-        rc = pthread_cond_timedwait(&w->cond, &w->lock, &until);
-    int idle = !w->busy && w->taken == atomic_load(&w->want);
-    pthread_mutex_unlock(&w->lock);
-    return idle;
 }

@@ -38,8 +38,8 @@ kiosk_status sdl_backend_screenshot(struct sdl_backend *b, const char *png_path)
 /* One line of text rendered into 8-bit grey (255 = ink) for the printer. *out: free(). */
 kiosk_status sdl_backend_text_raster(struct sdl_backend *b, const char *text, int font_px,
                                      int max_width_px, uint8_t **out, int *width, int *height);
-/* The voice's sound (sdl_audio.c): queues samples after what plays (opening the device on the
- * first call; pcm NULL, n 0: only that); drops what is queued. */
+/* The voice's sound (sdl_audio.c): queues samples after what plays, opening the device when
+ * closed (pcm NULL, n 0: only checks there is one); drops what is queued and closes it. */
 kiosk_status sdl_backend_audio_play(struct sdl_backend *b, const int16_t *pcm, size_t n, int rate,
                                     char *err, size_t errlen);
 void sdl_backend_audio_stop(struct sdl_backend *b);
