@@ -141,7 +141,8 @@ static void test_each_rule(void)
     CHECK(refused(SYNC_REGISTRATIONS, "status", "0"));
     CHECK(refused(SYNC_CONSENTS, "granted", "2"));
     CHECK(refused(SYNC_CONSENTS, "purpose", "4"));
-    CHECK(refused(SYNC_CHECKINS, "kind", "3"));
+    CHECK(refused(SYNC_CHECKINS, "kind", "4"));
+    CHECK(verdict(SYNC_CHECKINS, "kind", "3") == NULL); /* a return after leaving (ABI 2.2) */
     CHECK(refused(SYNC_CHECKINS, "late", "5"));
     CHECK(refused(SYNC_CHECKINS, "walkin", "-1"));
     CHECK(refused(SYNC_RECEIPTS, "kind", "0"));

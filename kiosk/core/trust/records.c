@@ -239,11 +239,16 @@ static const char *range_invalid(const struct sync_table *t, const struct store_
     static const struct {
         const char *table, *col;
         int lo, hi;
-    } ranges[] = {{"people", "birth_year", 0, 2200}, {"people", "org_kind", 0, 4},
-                  {"registrations", "status", 1, 4}, {"consents", "purpose", 1, 3},
-                  {"consents", "granted", 0, 1},     {"checkins", "kind", 1, 2},
-                  {"checkins", "late", 0, 1},        {"checkins", "walkin", 0, 1},
-                  {"receipts", "kind", 1, 3}};
+    } ranges[] = {/* the enums of kiosk/include/kiosk/plugin.h, first to last */
+                  {"people", "birth_year", 0, 2200},
+                  {"people", "org_kind", KIOSK_ORG_NONE, KIOSK_ORG_OTHER},
+                  {"registrations", "status", KIOSK_REG_REGISTERED, KIOSK_REG_CANCELLED},
+                  {"consents", "purpose", KIOSK_CONSENT_ATTENDANCE, KIOSK_CONSENT_SHARE},
+                  {"consents", "granted", 0, 1},
+                  {"checkins", "kind", KIOSK_CHECK_IN, KIOSK_CHECK_RETURN},
+                  {"checkins", "late", 0, 1},
+                  {"checkins", "walkin", 0, 1},
+                  {"receipts", "kind", KIOSK_RECEIPT_SIGNUP, KIOSK_RECEIPT_VISIT}};
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(ranges); i++) {
         if (strcmp(t->name, ranges[i].table) != 0)
             continue;
