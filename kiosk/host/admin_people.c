@@ -197,11 +197,10 @@ static void session_view(struct app *a)
     attendance_close(&att);
 }
 
-void admin_people_tab(struct app *a, ui_rect area)
+static void views_row(struct app *a, struct admin *ad)
 {
     ui_ctx *ui = app_ui(a);
-    struct admin *ad = app_admin(a);
-    ui_row_begin(ui, 2);
+    ui_row_begin(ui, 3);
     if (ui_button(ui, tr(a, "admin.people.view_dups"),
                   ad->people_view == 0 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         ad->people_view = 0;
@@ -210,10 +209,28 @@ void admin_people_tab(struct app *a, ui_rect area)
     if (ui_button(ui, tr(a, "admin.people.view_session"),
                   ad->people_view == 1 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
         ad->people_view = 1;
+    if (ui_button(ui, tr(a, "admin.people.view_correct"),
+                  ad->people_view == 2 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) &&
+        ad->people_view != 2) {
+        ad->people_view = 2;
+        ad->correct = (struct admin_correct){0};
+    }
     ui_row_end(ui);
+}
+
+void admin_people_tab(struct app *a, ui_rect area)
+{
+    ui_ctx *ui = app_ui(a);
+    struct admin *ad = app_admin(a);
+    /* correcting one trainee takes the whole tab: its own Back leads out */
+    int whole = ad->people_view == 2 && ad->correct.step >= CORRECT_STEP_PERSON;
+    if (!whole)
+        views_row(a, ad);
     int top = ui_cursor_y(ui);
     area = (ui_rect){area.x, top, area.w, area.y + area.h - top};
-    if (ad->people_view == 1)
+    if (ad->people_view == 2)
+        admin_correct_frame(a, &ad->correct, area);
+    else if (ad->people_view == 1)
         session_view(a);
     else
         duplicates_view(a, ad, area);

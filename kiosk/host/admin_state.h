@@ -6,6 +6,7 @@
 
 #include "host/admin.h"
 #include "host/admin_program.h"
+#include "host/admin_correct.h"
 #include "store/domain.h"
 #include "ui/ui.h"
 
@@ -37,6 +38,7 @@ struct admin {
     int dups_fresh, pick, people_view;
     struct admin_program prog;      /* the classes tab (admin_program.c) */
     struct admin_settings settings; /* where it syncs and exports (admin_settings.c) */
+    struct admin_correct correct;   /* the people tab's corrections (admin_correct.c) */
 };
 
 /* The people tab (admin_people.c). */

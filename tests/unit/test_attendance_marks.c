@@ -38,30 +38,37 @@ int main(void)
     CHECK_INT(mark_of(s, mai.id, 0), MARK_ABSENT);
 
     /* Lan was checked in by mistake (she was not there); Mai was, without the kiosk */
-    struct store_correction c = {"MDN-MK", 1, lan.id, CORRECT_ABSENT, "Điểm danh nhầm"};
+    struct store_correction c = {"MDN-MK", 1, lan.id, CORRECT_ABSENT, "Điểm danh nhầm", NULL};
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_OK);
-    c = (struct store_correction){"MDN-MK", 1, mai.id, CORRECT_PRESENT, "Có mặt, quên điểm danh"};
+    c = (struct store_correction){"MDN-MK", 1, mai.id, CORRECT_PRESENT, "Có mặt, quên điểm danh",
+                                  NULL};
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_OK);
     CHECK_INT(mark_of(s, lan.id, 0), MARK_ABSENT);
     CHECK_INT(mark_of(s, mai.id, 0), MARK_PRESENT);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM checkins WHERE kind=1"), 1); /* kept */
     /* a later correction wins: Lan was away with leave */
     fx_at(2025, 3, 10, 12, 5);
-    c = (struct store_correction){"MDN-MK", 1, lan.id, CORRECT_EXCUSED, "Ốm, có giấy"};
+    c = (struct store_correction){"MDN-MK", 1, lan.id, CORRECT_EXCUSED, "Ốm, có giấy", "admin"};
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_OK);
     CHECK_INT(mark_of(s, lan.id, 0), MARK_EXCUSED);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM log WHERE kind='attendance.correct' AND "
                           "detail LIKE '%by=coordinator%'"),
               3);
+    CHECK_INT(fx_count(s, "SELECT count(*) FROM log WHERE kind='attendance.correct' AND "
+                          "detail LIKE '%via=admin'"),
+              1);
+    CHECK_INT(fx_count(s, "SELECT count(*) FROM log WHERE kind='attendance.correct' AND "
+                          "detail LIKE '%via=kioskctl'"),
+              2);
     /* refused: no reason, a reason on two lines, no such session or person */
-    c = (struct store_correction){"MDN-MK", 1, lan.id, CORRECT_PRESENT, ""};
+    c = (struct store_correction){"MDN-MK", 1, lan.id, CORRECT_PRESENT, "", NULL};
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_E_INVALID);
     c.reason = "hai\ndòng";
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_E_INVALID);
-    c = (struct store_correction){"MDN-MK", 7, lan.id, CORRECT_PRESENT, "x"};
+    c = (struct store_correction){"MDN-MK", 7, lan.id, CORRECT_PRESENT, "x", NULL};
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_E_NOT_FOUND);
-    c = (struct store_correction){"MDN-MK", 1, "00000000000000000000000000000000", CORRECT_PRESENT,
-                                  "x"};
+    c = (struct store_correction){"MDN-MK",        1,   "00000000000000000000000000000000",
+                                  CORRECT_PRESENT, "x", NULL};
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_E_NOT_FOUND);
 
     /* a check-out taken by mistake is cancelled: she can check out again */
@@ -69,13 +76,27 @@ int main(void)
     fx_at(2025, 3, 10, 9, 0);
     CHECK_INT(store_check_in(s, ss.id, mai.id, KIOSK_CHECK_OUT, 0, NULL, &out1), KIOSK_OK);
     CHECK_INT(store_check_in(s, ss.id, mai.id, KIOSK_CHECK_OUT, 0, NULL, &out2), KIOSK_E_EXISTS);
-    c = (struct store_correction){"MDN-MK", 1, mai.id, CORRECT_CHECKOUT_CANCELLED, "Bấm nhầm"};
+    c = (struct store_correction){"MDN-MK",   1,   mai.id, CORRECT_CHECKOUT_CANCELLED,
+                                  "Bấm nhầm", NULL};
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_OK);
     CHECK_INT(store_attendance_correct(s, &c, NULL), KIOSK_E_NOT_FOUND); /* nothing left */
     fx_at(2025, 3, 10, 11, 0);
     CHECK_INT(store_check_in(s, ss.id, mai.id, KIOSK_CHECK_OUT, 0, NULL, &out2), KIOSK_OK);
     CHECK(strcmp(out1.id, out2.id) != 0);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM checkins WHERE kind=2"), 2);
+    /* what the correction screen shows: the check-ins as recorded, the latest correction */
+    struct store_attendance_detail d;
+    CHECK_INT(store_attendance_detail(s, ss.id, lan.id, &d), KIOSK_OK);
+    CHECK_INT(d.checkin_at, kiosk_local_make_ms(2025, 3, 10, 7, 35));
+    CHECK_INT(d.checkout_at, 0);
+    CHECK_INT(d.mark, CORRECT_EXCUSED);
+    CHECK_STR(d.reason, "Ốm, có giấy");
+    CHECK_INT(d.marked_at, kiosk_local_make_ms(2025, 3, 10, 12, 5));
+    CHECK_INT(store_attendance_detail(s, ss.id, mai.id, &d), KIOSK_OK);
+    CHECK_INT(d.checkin_at, 0);
+    CHECK_INT(d.checkout_at, kiosk_local_make_ms(2025, 3, 10, 11, 0)); /* not the cancelled */
+    CHECK_INT(d.mark, CORRECT_PRESENT);
+    CHECK_STR(d.reason, "Có mặt, quên điểm danh");
 
     /* facts: never rewritten; they travel to another kiosk and show on its sheet */
     CHECK(sqlite3_exec(store_db(s), "UPDATE attendance_marks SET mark=1", NULL, NULL, NULL) !=

@@ -2,6 +2,7 @@
  * check-outs, append-only facts with a log row each; the original check-ins stay. */
 #include "domain.h"
 #include "people/marks.h"
+#include "rows.h"
 #include "store_internal.h"
 
 #include <string.h>
@@ -100,10 +101,11 @@ static kiosk_status correct_tx(store *s, const struct store_correction *c, char 
     r = mark_insert(s, c, session_id, checkin_id, MARK_BY_COORDINATOR, id);
     if (r != KIOSK_OK)
         return r;
-    char detail[192];
-    kiosk_fmt(detail, sizeof detail, "event=%s session=%d person=%s mark=%d%s%s by=coordinator",
-              ev.code, c->session_number, c->person_id, c->mark, checkin_id[0] ? " checkout=" : "",
-              checkin_id);
+    char detail[320];
+    kiosk_fmt(detail, sizeof detail,
+              "event=%s session=%d person=%s mark=%d%s%s by=coordinator via=%s", ev.code,
+              c->session_number, c->person_id, c->mark, checkin_id[0] ? " checkout=" : "",
+              checkin_id, c->via ? c->via : "kioskctl");
     return store_log_add(s, "attendance.correct", id, detail);
 }
 
@@ -140,8 +142,8 @@ static kiosk_status undo_tx(store *s, const char *session_id, const char *person
     if (!presence_undo_allowed(&sp->p, kiosk_clock_now_ms(), window_ms))
         return KIOSK_E_DENIED;
     /* every check-out since she came in: two kiosks may each have taken one */
-    struct store_correction c = {"", 0, sp->last_out.person_id, CORRECT_CHECKOUT_CANCELLED,
-                                 UNDO_REASON};
+    struct store_correction c = {
+        "", 0, sp->last_out.person_id, CORRECT_CHECKOUT_CANCELLED, UNDO_REASON, "trainee"};
     for (size_t i = 0; r == KIOSK_OK && i < sp->out_count; i++) {
         char id[KIOSK_ID_LEN], detail[160];
         r = mark_insert(s, &c, session_id, sp->out_ids[i], MARK_BY_TRAINEE, id);
@@ -170,4 +172,47 @@ kiosk_status store_checkout_undo(store *s, const char *session_id, const char *p
     if (r == KIOSK_OK && out)
         store_presence_give(&sp, kiosk_clock_now_ms(), undo_window_ms, out);
     return r;
+}
+
+/* The records of the person whose surviving id is ?2. */
+#define RECORDS "(SELECT ?2 UNION ALL SELECT id FROM person_alias WHERE survivor_id=?2)"
+
+static kiosk_status read_times(store_rows *r, void *ctx)
+{
+    struct store_attendance_detail *d = ctx;
+    d->checkin_at = store_rows_i64(r, 0);
+    d->checkout_at = store_rows_i64(r, 1);
+    return KIOSK_OK;
+}
+
+static kiosk_status read_mark(store_rows *r, void *ctx)
+{
+    struct store_attendance_detail *d = ctx;
+    d->mark = store_rows_int(r, 0);
+    store_rows_copy(r, 1, d->reason, sizeof d->reason);
+    d->marked_at = store_rows_i64(r, 2);
+    return KIOSK_OK;
+}
+
+kiosk_status store_attendance_detail(store *s, const char *session_id, const char *person_id,
+                                     struct store_attendance_detail *out)
+{
+    memset(out, 0, sizeof *out);
+    char who[KIOSK_ID_LEN];
+    store_person_survivor(s, person_id, who);
+    kiosk_status r = store_query_one(
+        s,
+        "SELECT coalesce((SELECT min(c.created_at) FROM checkins c WHERE c.session_id=?1 AND "
+        "c.kind=1 AND c.person_id IN " RECORDS "), 0), coalesce((SELECT max(c.created_at) FROM "
+        "checkins c WHERE c.session_id=?1 AND c.kind=2 AND c.person_id IN " RECORDS " AND NOT "
+        "EXISTS (SELECT 1 FROM attendance_marks m WHERE m.checkin_id=c.id AND m.mark=4)), 0)",
+        "attendance detail", read_times, out, "tt", session_id, who);
+    if (r != KIOSK_OK)
+        return r;
+    r = store_query_one(s,
+                        "SELECT mark, reason, created_at FROM attendance_marks WHERE "
+                        "session_id=?1 AND mark IN (1, 2, 3) AND person_id IN " RECORDS
+                        " ORDER BY created_at DESC, kiosk_id DESC, id DESC LIMIT 1",
+                        "attendance detail", read_mark, out, "tt", session_id, who);
+    return r == KIOSK_E_NOT_FOUND ? KIOSK_OK : r;
 }

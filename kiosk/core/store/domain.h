@@ -77,6 +77,8 @@ struct store_correction {
     const char *person_id;
     int mark;           /* enum attendance_correction (kiosk/core/people/marks.h) */
     const char *reason; /* what the coordinator says (1..200 bytes) */
+    const char *via;    /* where she made it, for the log: "admin" (the admin screen, behind
+                         * its PIN); NULL: "kioskctl" */
 };
 /* Records the coordinator's mark for a person and a session (present, absent, excused: the
  * sheet shows it over the check-ins, which stay), or cancels her latest check-out of that
@@ -84,6 +86,17 @@ struct store_correction {
  * (this kiosk, the coordinator), what and when. id (may be NULL): the fact's id. */
 kiosk_status store_attendance_correct(store *s, const struct store_correction *c,
                                       char id[KIOSK_ID_LEN]);
+/* What the correction screen shows of a person in a session (merged records together):
+ * her first check-in and latest check-out not cancelled (0: none; both stay as recorded)
+ * and the latest correction of present, absent or excused (mark 0: none). */
+struct store_attendance_detail {
+    int64_t checkin_at, checkout_at;
+    int mark; /* enum attendance_correction */
+    char reason[256];
+    int64_t marked_at;
+};
+kiosk_status store_attendance_detail(store *s, const char *session_id, const char *person_id,
+                                     struct store_attendance_detail *out);
 
 /* Word-prefix search, accents optional (core/text/search). event_id non-NULL: only people
  * registered for that event (any status but cancelled). OUT array: free(). The index is
