@@ -1,59 +1,39 @@
 #include "config.h"
 
+#include "export/export_strings.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* Every setting the kiosk knows. Add a row for a new setting; keep the doc to one line.
+/* Every setting the kiosk knows. Add a row for a new setting and its one-line doc to the string
+ * tables (config.<key>, Vietnamese and English).
  * A plugin's own settings are named "<plugin id>.<key>" (an INI section [<plugin id>]). */
 static const struct config_key keys[] = {
-    /* key               type          default        choices                 min  max     doc */
-    {"lang", CONFIG_ENUM, "vi", "vi|en", 0, 0,
-     "language of the screens at start and after the idle timeout"},
-    {"title", CONFIG_STRING, "", NULL, 0, 0,
-     "the kiosk's title on the home screen; empty: the centre's name"},
-    {"idle_timeout_s", CONFIG_INT, "60", NULL, 10, 3600,
-     "seconds without a touch or key before every screen returns home and forgets input"},
-    {"checkout_undo_min", CONFIG_INT, "10", NULL, 0, 120,
-     "minutes in which a trainee may undo her own check-out at the kiosk (0: never)"},
-    {"input_method", CONFIG_ENUM, "telex", "telex|vni|off", 0, 0,
-     "how a physical keyboard types Vietnamese"},
-    {"tone_style", CONFIG_ENUM, "traditional", "traditional|modern", 0, 0,
-     "where tone marks go: traditional (hòa, thủy) or modern (hoà, thuỷ)"},
-    {"plugin_order", CONFIG_LIST, "", NULL, 0, 0,
-     "plugin ids in home-screen order, comma-separated; the others follow by id"},
-    {"late_after_min", CONFIG_INT, "15", NULL, 0, 240,
-     "minutes after a session's start that count as late, for events that set none"},
-    {"printer", CONFIG_STRING, "", NULL, 0, 0,
-     "thermal receipt printer (ESC/POS): a device (/dev/usb/lp0) or tcp:HOST[:9100]; "
-     "empty: no printer"},
-    {"sync", CONFIG_STRING, "", NULL, 0, 0,
-     "where to sync the log: a .db path or a postgresql:// URL; empty: no automatic sync"},
-    {"sync_interval_s", CONFIG_INT, "300", NULL, 30, 86400,
-     "seconds between automatic syncs when sync is set"},
-    {"served_event", CONFIG_STRING, "", NULL, 0, 0,
-     "code of the event this kiosk serves (e.g. MDN-MK); empty: the one running now"},
-    {"staff_view", CONFIG_BOOL, "no", NULL, 0, 0,
-     "show the fair booth's staff view (today's counts) on the home screen"},
-    {"window", CONFIG_SIZE, "", NULL, 0, 0,
-     "WxH: run in a window of that size instead of fullscreen (like --window)"},
-    {"db", CONFIG_STRING, "", NULL, 0, 0,
-     "the kiosk's database file; empty: $XDG_DATA_HOME/kiosk/kiosk.db (like --db)"},
-    {"plugin_dir", CONFIG_STRING, "", NULL, 0, 0,
-     "where plugins are loaded from; empty: the installed plugin directory"},
-    {"export_dir", CONFIG_STRING, "", NULL, 0, 0,
-     "folder the admin screen exports to; empty: the USB stick mounted under /media"},
-    {"admin_card_sha256", CONFIG_STRING, "", NULL, 0, 0,
-     "SHA-256 (hex) of a coordinator card's text: scanning it opens the PIN pad"},
-    {"camera", CONFIG_CAMERA, "auto", NULL, 0, 0,
-     "camera that reads QR codes like the scanner: auto (the first one found), none, a "
-     "device (/dev/video0), or file:PATH (a PNG or a folder of PNGs, for tests and demos)"},
-    {"voice", CONFIG_ENUM, "off", "off|on", 0, 0,
-     "on: each step's prompt and each outcome is spoken (libespeak-ng and the sound card)"},
-    {"log_level", CONFIG_ENUM, "info", "debug|info|warning|error", 0, 0,
-     "how much the kiosk writes to its diagnostic log"},
+    /* key, type, default, choices, min, max */
+    {"lang", CONFIG_ENUM, "vi", "vi|en", 0, 0},
+    {"title", CONFIG_STRING, "", NULL, 0, 0},
+    {"idle_timeout_s", CONFIG_INT, "60", NULL, 10, 3600},
+    {"checkout_undo_min", CONFIG_INT, "10", NULL, 0, 120},
+    {"input_method", CONFIG_ENUM, "telex", "telex|vni|off", 0, 0},
+    {"tone_style", CONFIG_ENUM, "traditional", "traditional|modern", 0, 0},
+    {"plugin_order", CONFIG_LIST, "", NULL, 0, 0},
+    {"late_after_min", CONFIG_INT, "15", NULL, 0, 240},
+    {"printer", CONFIG_STRING, "", NULL, 0, 0},
+    {"sync", CONFIG_STRING, "", NULL, 0, 0},
+    {"sync_interval_s", CONFIG_INT, "300", NULL, 30, 86400},
+    {"served_event", CONFIG_STRING, "", NULL, 0, 0},
+    {"staff_view", CONFIG_BOOL, "no", NULL, 0, 0},
+    {"window", CONFIG_SIZE, "", NULL, 0, 0},
+    {"db", CONFIG_STRING, "", NULL, 0, 0},
+    {"plugin_dir", CONFIG_STRING, "", NULL, 0, 0},
+    {"export_dir", CONFIG_STRING, "", NULL, 0, 0},
+    {"admin_card_sha256", CONFIG_STRING, "", NULL, 0, 0},
+    {"camera", CONFIG_CAMERA, "auto", NULL, 0, 0},
+    {"voice", CONFIG_ENUM, "off", "off|on", 0, 0},
+    {"log_level", CONFIG_ENUM, "info", "debug|info|warning|error", 0, 0},
 };
 
 #define MAX_ISSUES 64
@@ -456,12 +436,20 @@ int config_get_bool(const struct config *c, const char *key)
     return v && strcmp(v, "1") == 0;
 }
 
+const char *config_key_doc(const struct config_key *k)
+{
+    char key[80];
+    kiosk_fmt(key, sizeof key, "config.%s", k->key);
+    const char *doc = export_tr(key); /* key itself (this buffer) when missing */
+    return strcmp(doc, key) != 0 ? doc : k->key;
+}
+
 void config_write_sample(FILE *out)
 {
-    fprintf(out, "# kiosk settings (INI). Every key with its default; uncomment to change.\n");
+    fprintf(out, "# %s\n", export_tr("config.sample.head"));
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(keys); i++) {
         const struct config_key *k = &keys[i];
-        fprintf(out, "\n# %s", k->doc);
+        fprintf(out, "\n# %s", config_key_doc(k));
         if (k->type == CONFIG_ENUM)
             fprintf(out, " (%s)", k->choices);
         else if (k->type == CONFIG_INT)

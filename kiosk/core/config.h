@@ -26,7 +26,6 @@ struct config_key {
     const char *def;     /* default as text; "" for none */
     const char *choices; /* CONFIG_ENUM: "vi|en" */
     long min, max;       /* CONFIG_INT */
-    const char *doc;     /* one line for people (English: /etc/kiosk/kiosk.ini comments) */
 };
 
 struct config;
@@ -81,6 +80,9 @@ kiosk_status config_screen_save(const char *path, const char *key, const char *v
  * file made and removed: KIOSK_E_NOT_FOUND, KIOSK_E_DENIED, KIOSK_E_FULL). */
 kiosk_status config_folder_check(const char *path);
 
+/* The key's one line for people, from the string tables (config.<key>, in the export's
+ * language: kiosk.ini comments); the key itself when no table has it. */
+const char *config_key_doc(const struct config_key *k);
 /* Writes every key with its doc and default as a commented INI file. */
 void config_write_sample(FILE *out);
 
