@@ -242,12 +242,13 @@ ui_rect screens_content(struct app *a, int top)
     if (bottom < top + screens_px(a, HEADER_BUTTON_H_PX))
         bottom = top + screens_px(a, HEADER_BUTTON_H_PX);
     ui_rect r = {m, top, app_width(a) - 2 * m, bottom - top};
-    ui_area(app_ui(a), r);
+    ui_scroll_begin(app_ui(a), r); /* moved up to keep the focused field and the way on */
     return r;
 }
 
 void screens_keyboard(struct app *a)
 {
+    ui_scroll_end(app_ui(a));
     int kbd = ui_keyboard(app_ui(a));
     if (kbd != app_screens(a)->kbd_h) {
         app_screens(a)->kbd_h = kbd;

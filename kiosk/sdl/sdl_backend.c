@@ -322,10 +322,15 @@ void sdl_backend_paint(struct sdl_backend *b, const struct ui_drawlist *dl)
             set_color(r, c->color);
             thick_line(r, c);
             break;
+        case UI_CMD_CLIP:
+            SDL_RenderSetClipRect(
+                r, c->rect.w > 0 ? &(SDL_Rect){c->rect.x, c->rect.y, c->rect.w, c->rect.h} : NULL);
+            break;
         default:
             break;
         }
     }
+    SDL_RenderSetClipRect(r, NULL);
     SDL_RenderPresent(r);
     b->painted = 1;
     b->stats.frames_painted++;

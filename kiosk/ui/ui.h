@@ -26,6 +26,7 @@ enum ui_cmd_kind {
     UI_CMD_IMAGE,    /* 8-bit grey pixels (pw x ph) scaled to rect: nearest neighbour, or
                         smoothly when radius is UI_IMAGE_SMOOTH (a camera's picture) */
     UI_CMD_LINE,     /* from (rect.x, rect.y) to (rect.x + rect.w, rect.y + rect.h), width radius */
+    UI_CMD_CLIP,     /* later commands drawn only inside rect; w == 0: the whole screen again */
 };
 
 #define UI_IMAGE_SMOOTH 1
@@ -143,6 +144,13 @@ void ui_row_end(ui_ctx *ui);
 void ui_spacer(ui_ctx *ui, int height_px);
 /* Place the next widget at an exact rectangle (tiles, header bar). */
 void ui_next_rect(ui_ctx *ui, ui_rect r);
+/* A scrolled area: the screen's content above the on-screen keyboard. Widgets stack from
+ * its top moved up by the scroll and are drawn, seen by scripts and tapped only inside
+ * it. ui_scroll_end closes it and sets the next frame's scroll: none when everything fits;
+ * else the focused field and the end of the content (the way on) in view, the field first
+ * (issue 17 item 4). */
+void ui_scroll_begin(ui_ctx *ui, ui_rect area);
+void ui_scroll_end(ui_ctx *ui);
 
 /* Widgets (the plugin ABI's ui_* members map onto these). */
 void ui_heading(ui_ctx *ui, const char *text);

@@ -132,6 +132,8 @@ int ui_point_in(ui_rect r, int x, int y)
 /* While the keyboard is up, what lies under it takes no taps. */
 int ui_blocked(const ui_ctx *ui, int x, int y)
 {
+    if (ui_scroll_hides(ui, x, y))
+        return 1; /* the part of a widget moved out of the scrolled area */
     return ui->focus_id && ui->kb_rect.h > 0 && ui_point_in(ui->kb_rect, x, y);
 }
 
@@ -145,7 +147,7 @@ int ui_register_widget(ui_ctx *ui, uint32_t id, ui_rect r)
         ui->widgets = w;
         ui->widget_cap = n;
     }
-    ui->widgets[ui->widget_count] = (struct ui_widget_slot){id, r};
+    ui->widgets[ui->widget_count] = (struct ui_widget_slot){id, ui_scroll_clip(ui, r)};
     return (int)ui->widget_count++;
 }
 
@@ -311,6 +313,7 @@ void ui_reset(ui_ctx *ui)
     ui->sig_id = 0;
     ui->kb_shift = ui->kb_caps = ui->kb_symbols = 0;
     ui->kb_rect = (ui_rect){0, 0, 0, 0};
+    ui->scroll_px = 0;
     ui_fields_reset(ui);
     ui->force_redraw = 1;
 }

@@ -103,6 +103,11 @@ void ui_draw_box(ui_ctx *ui, ui_rect r, ui_color fill, ui_color edge, int edge_p
     ui_draw_rect(ui, in, fill, radius > edge_px ? radius - edge_px : 0, widget);
 }
 
+void ui_draw_clip(ui_ctx *ui, ui_rect r)
+{
+    push(ui, UI_CMD_CLIP, r, ui->theme.bg, -1);
+}
+
 void ui_draw_line(ui_ctx *ui, int x0, int y0, int x1, int y1, ui_color c, int width, int widget)
 {
     ui_rect r = {x0, y0, x1 - x0, y1 - y0};
@@ -150,8 +155,8 @@ void ui_draw_image_scaled(ui_ctx *ui, ui_rect r, const uint8_t *pixels, int pw, 
 
 void ui_add_visible(ui_ctx *ui, size_t off, ui_rect box, int widget)
 {
-    if (off == UI_NO_OFF)
-        return;
+    if (off == UI_NO_OFF || ui_scroll_hides(ui, box.x + box.w / 2, box.y + box.h / 2))
+        return; /* moved out of the scrolled area: not on the screen */
     size_t cap = ui->vis_cap;
     if (ui->vis_count + 1 > cap) {
         if (!kiosk_grow((void **)&ui->vis, &ui->vis_cap, ui->vis_count + 1, sizeof *ui->vis))

@@ -253,6 +253,7 @@ int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, con
     int focused = ui->focus_id == id;
     if (focused) {
         ui->focus_seen = 1;
+        ui_scroll_note_focus(ui, r);
         field_input(ui, f, id);
         if (f->changed) {
             f->changed = 0;

@@ -83,6 +83,13 @@ struct ui_ctx {
     int has_next;
     ui_rect next;
 
+    /* the scrolled area (ui_scroll.c) */
+    int scroll_on;
+    ui_rect clip;       /* its rectangle: nothing outside it is drawn or tapped */
+    int scroll_px;      /* how far its content is moved up this frame */
+    int content_bottom; /* the lowest edge laid out in it this frame */
+    int focus_in_scroll, focus_top, focus_bottom; /* the focused field's box there */
+
     /* pointer */
     int pointer_down, px, py;
     uint32_t pressed_id;
@@ -133,6 +140,7 @@ void ui_draw_rect(ui_ctx *ui, ui_rect r, ui_color c, int radius, int widget);
 void ui_draw_frame(ui_ctx *ui, ui_rect r, ui_color c, int widget);
 void ui_draw_box(ui_ctx *ui, ui_rect r, ui_color fill, ui_color edge, int edge_px, int radius,
                  int widget);
+void ui_draw_clip(ui_ctx *ui, ui_rect r); /* UI_CMD_CLIP; w == 0: none */
 void ui_draw_line(ui_ctx *ui, int x0, int y0, int x1, int y1, ui_color c, int width, int widget);
 /* One line of text with its top-left at (x, y), clipped to width w. Returns the text's
  * arena offset. */
@@ -162,6 +170,12 @@ int ui_para_height(ui_ctx *ui, int font, const char *text, int w, int max_lines)
 void ui_draw_line_text(ui_ctx *ui, ui_rect box, int font, ui_color c, const char *text, int align,
                        int widget);
 enum ui_align { UI_ALIGN_LEFT = 0, UI_ALIGN_CENTRE = 1, UI_ALIGN_RIGHT = 2 };
+
+/* scrolled area (ui_scroll.c) */
+void ui_scroll_note(ui_ctx *ui, ui_rect r);          /* a widget laid out at r */
+void ui_scroll_note_focus(ui_ctx *ui, ui_rect r);    /* the focused field is at r */
+ui_rect ui_scroll_clip(const ui_ctx *ui, ui_rect r); /* r cut to what shows */
+int ui_scroll_hides(const ui_ctx *ui, int x, int y); /* (x, y) is outside the area */
 
 /* layout (ui_layout.c) */
 void ui_area_close(ui_ctx *ui); /* the current area is done: settles the QR's size */

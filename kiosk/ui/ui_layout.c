@@ -133,9 +133,11 @@ ui_rect ui_layout_next(ui_ctx *ui, int h)
         ui->row_i++;
         if (h > ui->row_h)
             ui->row_h = h;
+        ui_scroll_note(ui, r);
         return r;
     }
     ui_rect r = {ui->area.x, ui->cursor_y, ui->area.w, h};
     ui->cursor_y += h + g;
+    ui_scroll_note(ui, r);
     return r;
 }

@@ -1,0 +1,78 @@
+/* The scrolled area: a screen's content above the on-screen keyboard moves up so that the
+ * focused field and the way on (the end of the content) stay in view (issue 17 item 4). */
+#include "ui_internal.h"
+
+void ui_scroll_begin(ui_ctx *ui, ui_rect area)
+{
+    ui_area(ui, area);
+    ui->scroll_on = 1;
+    ui->clip = area;
+    ui->cursor_y = area.y - ui->scroll_px;
+    ui->content_bottom = ui->cursor_y;
+    ui->focus_in_scroll = 0;
+    ui_draw_clip(ui, area);
+}
+
+void ui_scroll_note(ui_ctx *ui, ui_rect r)
+{
+    if (ui->scroll_on && r.y + r.h > ui->content_bottom)
+        ui->content_bottom = r.y + r.h;
+}
+
+void ui_scroll_note_focus(ui_ctx *ui, ui_rect r)
+{
+    if (!ui->scroll_on)
+        return;
+    ui->focus_in_scroll = 1;
+    ui->focus_top = r.y;
+    ui->focus_bottom = r.y + r.h;
+}
+
+ui_rect ui_scroll_clip(const ui_ctx *ui, ui_rect r)
+{
+    if (!ui->scroll_on)
+        return r;
+    int x0 = r.x > ui->clip.x ? r.x : ui->clip.x;
+    int y0 = r.y > ui->clip.y ? r.y : ui->clip.y;
+    int x1 = r.x + r.w < ui->clip.x + ui->clip.w ? r.x + r.w : ui->clip.x + ui->clip.w;
+    int y1 = r.y + r.h < ui->clip.y + ui->clip.h ? r.y + r.h : ui->clip.y + ui->clip.h;
+    if (x1 <= x0 || y1 <= y0)
+        return (ui_rect){0, 0, 0, 0};
+    return (ui_rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+int ui_scroll_hides(const ui_ctx *ui, int x, int y)
+{
+    return ui->scroll_on && !ui_point_in(ui->clip, x, y);
+}
+
+/* The next frame's scroll, in pixels of content moved up. */
+static int next_scroll(const ui_ctx *ui)
+{
+    int view_h = ui->clip.h;
+    int content_h = ui->content_bottom + ui->scroll_px - ui->clip.y; /* as if not moved */
+    if (content_h <= view_h || !ui->focus_in_scroll)
+        return 0; /* all fits, or nobody types: from the top */
+    int top = ui->focus_top + ui->scroll_px - ui->clip.y;
+    int bottom = ui->focus_bottom + ui->scroll_px - ui->clip.y;
+    int s = content_h - view_h; /* the end of the content, the way on, just above the keys */
+    if (top < s)
+        s = top; /* the field first: it starts the view, what follows it fills the rest */
+    if (bottom - s > view_h)
+        s = bottom - view_h;
+    return s < 0 ? 0 : s;
+}
+
+void ui_scroll_end(ui_ctx *ui)
+{
+    if (!ui->scroll_on)
+        return;
+    ui_area_close(ui);
+    int s = next_scroll(ui);
+    if (s != ui->scroll_px) {
+        ui->scroll_px = s;
+        ui->want_frame = 1; /* laid out again before it is painted */
+    }
+    ui->scroll_on = 0;
+    ui_draw_clip(ui, (ui_rect){0, 0, 0, 0}); /* the whole screen again */
+}
