@@ -6,6 +6,7 @@
  * - the staff view's frame (layout and paint) with 10,000 visitors stored today, with its
  *   counts as cached between refreshes and when they are read again.
  * TSV rows: figure, median, p99, baseline, ratio, target. */
+#include "bench_day.h"
 #include "host/app.h"
 #include "host/input.h"
 #include "sdl/sdl_backend.h"
@@ -138,85 +139,6 @@ static double register_one(struct app *a, int i)
     return t;
 }
 
-/* VISITORS people registered for the fair (half yesterday, half today) and visiting today
- * between 08:00 and 17:00, with one or two interests each. Setup, not measured: written by
- * a second connection in one transaction, as a sync from other kiosks would bring them
- * (the store's one-by-one writes would make the setup minutes long). */
-static int add_visitors(store *s, const char *db_path, int64_t day0)
-{
-    static const char *const extras[] = {
-        "{\"interests\":[\"may mặc\"],\"note\":\"\"}",
-        "{\"interests\":[\"sản phẩm đan dây nhựa\",\"bội hoa kiểng\"],\"note\":\"\"}",
-        "{\"interests\":[\"máy móc thiết bị tiên tiến\"],\"note\":\"cần báo giá\"}",
-        "{\"interests\":[\"sản xuất sạch hơn\",\"khởi sự doanh nghiệp\"],\"note\":\"\"}",
-    };
-    struct kiosk_event ev;
-    struct kiosk_session sess;
-    if (store_event_get(s, "HC-DT", &ev) != KIOSK_OK ||
-        store_session_at(s, ev.id, day0 + 9 * 3600 * 1000LL, &sess) != KIOSK_OK)
-        return 0;
-    sqlite3 *db = NULL;
-    sqlite3_stmt *person = NULL, *reg = NULL, *visit = NULL;
-    int ok = sqlite3_open(db_path, &db) == SQLITE_OK;
-    sqlite3_busy_timeout(db, 5000);
-    ok = ok && sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
-    ok = ok && sqlite3_prepare_v2(db,
-                                  "INSERT INTO people(id, kiosk_id, created_at, updated_at, "
-                                  "updated_by, full_name, name_key, phone, extra) VALUES(?1, "
-                                  "'bench', ?2, ?2, 'bench', ?3, ?4, ?5, ?6)",
-                                  -1, &person, NULL) == SQLITE_OK;
-    ok = ok && sqlite3_prepare_v2(db,
-                                  "INSERT INTO registrations(id, kiosk_id, created_at, event_id, "
-                                  "person_id, status, source, extra) VALUES(?1, 'bench', ?2, ?3, "
-                                  "?4, 1, 'kiosk', ?5)",
-                                  -1, &reg, NULL) == SQLITE_OK;
-    ok = ok && sqlite3_prepare_v2(db,
-                                  "INSERT INTO checkins(id, kiosk_id, created_at, session_id, "
-                                  "person_id, kind, late, walkin) VALUES(?1, 'bench', ?2, ?3, ?4, "
-                                  "1, 0, 0)",
-                                  -1, &visit, NULL) == SQLITE_OK;
-    for (int i = 0; ok && i < VISITORS; i++) {
-        char pid[KIOSK_ID_LEN], rid[KIOSK_ID_LEN], cid[KIOSK_ID_LEN], name[64], key[64],
-            phone[KIOSK_PHONE_LEN];
-        kiosk_id_new(pid);
-        kiosk_id_new(rid);
-        kiosk_id_new(cid);
-        kiosk_fmt(name, sizeof name, "Khách Tham Quan %d", i);
-        kiosk_fmt(key, sizeof key, "khach tham quan %d", i);
-        kiosk_fmt(phone, sizeof phone, "+8491%07d", i);
-        int64_t registered = day0 + (i % 2 ? 9 * 3600 * 1000LL : -6 * 3600 * 1000LL);
-        int64_t at = day0 + 8 * 3600 * 1000LL + (int64_t)((i * 37) % 540) * 60 * 1000;
-        sqlite3_bind_text(person, 1, pid, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(person, 2, registered);
-        sqlite3_bind_text(person, 3, name, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(person, 4, key, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(person, 5, phone, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(person, 6, extras[i % 4], -1, SQLITE_STATIC);
-        sqlite3_bind_text(reg, 1, rid, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(reg, 2, registered);
-        sqlite3_bind_text(reg, 3, ev.id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(reg, 4, pid, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(reg, 5, extras[i % 4], -1, SQLITE_STATIC);
-        sqlite3_bind_text(visit, 1, cid, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(visit, 2, at);
-        sqlite3_bind_text(visit, 3, sess.id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(visit, 4, pid, -1, SQLITE_TRANSIENT);
-        ok = sqlite3_step(person) == SQLITE_DONE && sqlite3_step(reg) == SQLITE_DONE &&
-             sqlite3_step(visit) == SQLITE_DONE;
-        sqlite3_reset(person);
-        sqlite3_reset(reg);
-        sqlite3_reset(visit);
-    }
-    ok = ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
-    if (!ok)
-        fprintf(stderr, "bench_fair_booth: %s\n", sqlite3_errmsg(db));
-    sqlite3_finalize(person);
-    sqlite3_finalize(reg);
-    sqlite3_finalize(visit);
-    sqlite3_close(db);
-    return ok;
-}
-
 int main(void)
 {
     char dir[] = KIOSK_TEST_BUILD_DIR "/bench-fair.XXXXXX", db[600], ini[600];
@@ -267,7 +189,7 @@ int main(void)
 
     fprintf(stderr, "bench_fair_booth: registrations done\n");
     double ts = now_ms();
-    if (!add_visitors(app_store(a), db, day0)) {
+    if (!bench_add_visitors(app_store(a), db, day0, VISITORS)) {
         fprintf(stderr, "bench_fair_booth: setup of %d visitors failed\n", VISITORS);
         return 1;
     }
