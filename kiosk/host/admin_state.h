@@ -30,7 +30,8 @@ struct admin {
     int message_kind; /* enum kiosk_msg */
     char receipt_code[16];
     int confirm_quit;
-    int today_page; /* the today tab lists sessions a page at a time */
+    int today_page;  /* the today tab lists sessions a page at a time */
+    int today_asked; /* fresh counts were asked for since the tab was shown */
     /* the people tab (admin_people.c): probable duplicates of today's classes, loaded when
      * the tab is shown (dups_fresh 0: load again), the pair tapped (-1 none), the view */
     struct store_duplicate *dups;

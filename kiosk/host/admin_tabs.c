@@ -7,6 +7,8 @@
 #include "export/export_strings.h"
 #include "host/admin_usb.h"
 #include "host/export_job.h"
+#include "host/host_ctx.h"
+#include "host/today_counts.h"
 #include "host/app.h"
 #include "host/screens.h"
 #include "host/crash_guard.h"
@@ -23,6 +25,7 @@
 #define SESSIONS_PER_PAGE 4
 #define CHART_MAX_BARS 12
 #define RECEIPT_PNG_MODULE_PX 8
+#define TODAY_REFRESH_MS 5000 /* today's counts read again while the tab is shown */
 
 static const char *tr(struct app *a, const char *key)
 {
@@ -93,6 +96,24 @@ static void session_item(struct app *a, const struct day_session_count *r, const
     }
 }
 
+/* Today's counts, read on a thread of their own (today_counts.h): asked for when the tab is
+ * shown and every few seconds while it is; until the first arrive, a line says so. */
+static int today_rows(struct app *a, struct day_session_count **rows, size_t *n)
+{
+    struct admin *ad = app_admin(a);
+    int64_t age;
+    int failed;
+    int have = today_counts_get(rows, n, &age, &failed);
+    if (!ad->today_asked || age > TODAY_REFRESH_MS) {
+        today_counts_request(app_db_path(a), kiosk_clock_now_ms(), host_wake_loop, a);
+        ad->today_asked = 1;
+    }
+    if (!have)
+        ui_message(app_ui(a), failed ? KIOSK_MSG_ERROR : KIOSK_MSG_INFO,
+                   tr(a, failed ? "admin.today.error" : "admin.today.loading"));
+    return have;
+}
+
 /* Sessions of today a page at a time on the left, the chart of who came on the right. */
 static void tab_today(struct app *a, ui_rect area)
 {
@@ -100,11 +121,8 @@ static void tab_today(struct app *a, ui_rect area)
     struct admin *ad = app_admin(a);
     struct day_session_count *rows = NULL;
     size_t n = 0;
-    kiosk_status st = store_day_counts(app_store(a), kiosk_clock_now_ms(), &rows, &n);
-    if (st != KIOSK_OK) {
-        ui_message(ui, KIOSK_MSG_ERROR, tr(a, "admin.today.error"));
+    if (!today_rows(a, &rows, &n))
         return;
-    }
     if (n == 0) {
         ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.today.none"));
         free(rows);
@@ -361,6 +379,7 @@ static void tabs_row(struct app *a)
             ad->tab = fixed[i].tab;
             ad->message[0] = '\0';
             ad->dups_fresh = 0;
+            ad->today_asked = 0;
             ad->pick = -1;
             ad->confirm_quit = 0;
             memset(&ad->prog, 0, sizeof ad->prog);

@@ -14,6 +14,7 @@
 #include "host/plugin_start.h"
 #include "host/export_job.h"
 #include "host/sync_worker.h"
+#include "host/today_counts.h"
 #include "host/voice_host.h"
 #include "program/program.h"
 #include "store/domain.h"
@@ -384,6 +385,7 @@ void app_close(struct app *a)
         return;
     sync_worker_stop();
     export_job_stop();
+    today_counts_stop();
     host_camera_close(a);
     host_voice_close(a->voice); /* before the backend: its audio is the voice's */
     for (size_t i = 0; i < a->plugins.count; i++) {
@@ -493,8 +495,8 @@ int app_run(struct app *a)
         host_camera_poll(a); /* codes read and the live picture: never waits */
         if (host_receipt_print_poll())
             app_frame(a, NULL); /* the printer answered (or gave up): say so */
-        if (admin_export_poll(a))
-            app_frame(a, NULL); /* an export's count moved, or it ended: show it */
+        if (admin_export_poll(a) | today_counts_poll())
+            app_frame(a, NULL); /* an export's count moved or it ended, counts came: show it */
         input_timers(a);
         if (ui_needs_redraw(a->ui))
             app_frame(a, NULL);

@@ -8,6 +8,7 @@
 #include "host/admin.h"
 #include "host/camera_host.h"
 #include "host/export_job.h"
+#include "host/today_counts.h"
 #include "host/input.h"
 #include "host/voice_host.h"
 #include "text/text.h"
@@ -25,8 +26,9 @@
 #define TEXT_MAX 2048
 #define WAIT_FILE_MAX_MS 300000     /* wait-file: a loaded test machine, not a hang */
 #define EXPORT_SETTLE_MAX_MS 300000 /* an export of 1M check-ins takes about 20 s */
-#define PRINT_SETTLE_MAX_MS 30000   /* printing: the job gives up after its own 3 s */
-#define CAMERA_SETTLE_MAX_MS 60000  /* camera: a loaded (ASan) machine decoding pictures */
+#define PRINT_SETTLE_MAX_MS 30000
+#define READ_SETTLE_MAX_MS 30000   /* printing: the job gives up after its own 3 s */
+#define CAMERA_SETTLE_MAX_MS 60000 /* camera: a loaded (ASan) machine decoding pictures */
 
 struct player {
     struct app *a;
@@ -305,25 +307,35 @@ static int run_finger(struct player *p, const struct script_cmd *c)
     return 0;
 }
 
+/* A frame as the loop would show it once the reads on threads of their own that the frame
+ * asked for (the admin screen's counts) came back: a script sees the same screen each time. */
+static void frame_settled(struct app *a)
+{
+    app_frame(a, NULL);
+    today_counts_settle(READ_SETTLE_MAX_MS);
+    if (today_counts_poll())
+        app_frame(a, NULL);
+}
+
 /* What the screen shows: expect, expect-not, shot. */
 static int run_check(struct player *p, const struct script_cmd *c)
 {
     struct app *a = p->a;
     switch (c->op) {
     case SCRIPT_EXPECT:
-        app_frame(a, NULL);
+        frame_settled(a);
         if (visible(p, c->args[0]))
             return 1;
         kiosk_fmt(p->why, sizeof p->why, "\"%s\" is not visible", c->args[0]);
         return 0;
     case SCRIPT_EXPECT_NOT:
-        app_frame(a, NULL);
+        frame_settled(a);
         if (!visible(p, c->args[0]))
             return 1;
         kiosk_fmt(p->why, sizeof p->why, "\"%s\" is visible", c->args[0]);
         return 0;
     case SCRIPT_EXPECT_INERT: {
-        app_frame(a, NULL);
+        frame_settled(a);
         int tappable = 0;
         if (visible_as(p, c->args[0], &tappable) && !tappable)
             return 1;
@@ -332,7 +344,7 @@ static int run_check(struct player *p, const struct script_cmd *c)
         return 0;
     }
     case SCRIPT_SHOT: {
-        app_frame(a, NULL);
+        frame_settled(a);
         app_repaint(a);
         const struct backend_ops *be;
         struct backend *b = app_backend(a, &be);
@@ -467,7 +479,7 @@ int script_play(struct app *a, const struct script *s, const char *name, FILE *o
             ok = 0;
         }
         if (ok)
-            app_frame(a, NULL); /* the screen reflects the line before the next one */
+            frame_settled(a); /* the screen reflects the line before the next one */
         if (ok && (c->op == SCRIPT_EXPECT || c->op == SCRIPT_EXPECT_NOT)) {
             /* what the screen showed, written out at once: a test that kills the kiosk
              * knows every confirmation a person saw before the kill */
