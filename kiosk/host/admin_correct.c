@@ -327,15 +327,21 @@ static void person_step(struct app *a, struct admin_correct *c)
         return;
     }
     ui_heading(ui, c->name);
-    person_facts(a, c, &d);
-    if (c->mark == CORRECT_CHECKOUT_CANCELLED && !d.checkout_at)
-        c->mark = 0;
-    mark_buttons(a, c, d.checkout_at != 0);
-    reason_buttons(a, c);
+    /* typing: the field right under her name, above the keyboard; the rest after "Xong" */
+    int typing = ui_has_focus(ui);
+    if (!typing) {
+        person_facts(a, c, &d);
+        if (c->mark == CORRECT_CHECKOUT_CANCELLED && !d.checkout_at)
+            c->mark = 0;
+        mark_buttons(a, c, d.checkout_at != 0);
+        reason_buttons(a, c);
+    }
     if (c->mark && c->reason[0])
         c->missing = 0;
     ui_field(ui, tr(a, "correct.reason"), c->reason, sizeof c->reason, KIOSK_FIELD_TEXT,
              c->missing ? tr(a, "correct.need") : NULL);
+    if (typing)
+        return;
     ui_row_begin(ui, 2);
     if (ui_button(ui, tr(a, "correct.go_on"), KIOSK_STYLE_PRIMARY)) {
         c->missing = !c->mark || !reason_given(c);
