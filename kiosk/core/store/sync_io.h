@@ -126,6 +126,15 @@ kiosk_status store_sync_applier_open(store *s, const struct sync_table *t, store
  * because its parent is missing here (HELD). */
 kiosk_status store_sync_apply(store_sync_applier *a, const struct store_value *vals,
                               enum store_pulled *out, char *err, size_t errlen);
+/* A server pull's batches check the parents of their rows themselves (a cache of parent ids
+ * found, one search per new id) instead of SQLite's foreign keys (two index searches a
+ * row): store_sync_own_parents(s, 1) before the batch's BEGIN turns the connection's
+ * foreign keys off, (s, 0) after its COMMIT or ROLLBACK turns them on again; appliers
+ * opened while they are off check every parent column of tables (sync_tables) and hold a
+ * row whose parent is missing, as the foreign key would. */
+kiosk_status store_sync_own_parents(store *s, int on);
+kiosk_status store_sync_applier_parents(store_sync_applier *a, const struct sync_table *tables,
+                                        char *err, size_t errlen);
 /* Notes that server_id holds id (at a version for versioned tables). */
 kiosk_status store_sync_shadow_put(store_sync_applier *a, const char *server_id, const char *id,
                                    int64_t updated_at, const char *updated_by, char *err,

@@ -6,9 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A parent column checked here (store_sync_applier_parents): the ids found so far. */
+#define PARENT_ID_MAX 40
+struct parent_check {
+    int col;
+    sqlite3_stmt *find;
+    char (*ids)[PARENT_ID_MAX]; /* open addressing, "" empty; ids this long or longer are
+                                 * searched every time */
+    size_t cap, n;
+};
+
 struct store_sync_applier {
     store *s;
     const struct sync_table *t;
+    struct parent_check parents[3];
+    int nparents;
     sqlite3_stmt *ins;    /* insert (or upsert by version) one row */
     sqlite3_stmt *exists; /* is this id here? */
     sqlite3_stmt *dedup;  /* registrations: drop a later one for the same person and event */
@@ -118,6 +130,10 @@ void store_sync_applier_close(store_sync_applier *a)
 {
     if (!a)
         return;
+    for (int i = 0; i < a->nparents; i++) {
+        sqlite3_finalize(a->parents[i].find);
+        free(a->parents[i].ids);
+    }
     sqlite3_finalize(a->ins);
     sqlite3_finalize(a->exists);
     sqlite3_finalize(a->dedup);
@@ -148,6 +164,87 @@ kiosk_status store_sync_shadow_put(store_sync_applier *a, const char *server_id,
         return KIOSK_E_IO;
     }
     return KIOSK_OK;
+}
+
+kiosk_status store_sync_own_parents(store *s, int on)
+{
+    const char *sql = on ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON";
+    return sqlite3_exec(store_db(s), sql, NULL, NULL, NULL) == SQLITE_OK ? KIOSK_OK : KIOSK_E_IO;
+}
+
+kiosk_status store_sync_applier_parents(store_sync_applier *a, const struct sync_table *tables,
+                                        char *err, size_t errlen)
+{
+    const struct sync_table *t = a->t;
+    kiosk_status st = KIOSK_OK;
+    for (int i = 0; i < t->nparents && st == KIOSK_OK; i++) {
+        const struct sync_table *parent = &tables[t->parents[i].table];
+        struct parent_check *pc = &a->parents[a->nparents++];
+        char sql[256];
+        pc->col = col_index(t, t->parents[i].column);
+        kiosk_fmt(sql, sizeof sql, /* sql-ident: */ "SELECT 1 FROM main.%s WHERE %s = ?1",
+                  parent->name, parent->key);
+        st = pc->col < 0 ? KIOSK_E_INVALID : prepare(a, sql, &pc->find, err, errlen);
+    }
+    return st;
+}
+
+static uint64_t id_hash(const char *p, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* The slot of id in pc's set: where it is, or the empty one where it would go. */
+static char *id_slot(struct parent_check *pc, const char *p, size_t len)
+{
+    size_t mask = pc->cap - 1;
+    for (size_t i = id_hash(p, len) & mask;; i = (i + 1) & mask)
+        if (!pc->ids[i][0] || (strncmp(pc->ids[i], p, len) == 0 && !pc->ids[i][len]))
+            return pc->ids[i];
+}
+
+static void id_remember(struct parent_check *pc, const char *p, size_t len)
+{
+    if (len >= PARENT_ID_MAX || memchr(p, '\0', len))
+        return;
+    if ((pc->n + 1) * 2 > pc->cap) {
+        size_t cap = pc->cap ? pc->cap * 2 : 1024;
+        struct parent_check bigger = {.ids = calloc(cap, PARENT_ID_MAX), .cap = cap};
+        if (!bigger.ids)
+            return; /* searched every time */
+        for (size_t i = 0; i < pc->cap; i++)
+            if (pc->ids[i][0])
+                strcpy(id_slot(&bigger, pc->ids[i], strlen(pc->ids[i])), pc->ids[i]);
+        free(pc->ids);
+        pc->ids = bigger.ids;
+        pc->cap = cap;
+    }
+    char *slot = id_slot(pc, p, len);
+    if (!slot[0]) {
+        memcpy(slot, p, len);
+        slot[len] = '\0';
+        pc->n++;
+    }
+}
+
+/* 1: the row's parent is here (or it has none), 0: missing, -1: error. */
+static int parent_here(struct parent_check *pc, const struct store_value *v)
+{
+    const struct store_value *id = &v[pc->col];
+    if (id->null)
+        return 1; /* nullable: no parent; else the insert's NOT NULL refuses it */
+    if (pc->cap && id->len && id->len < PARENT_ID_MAX && id_slot(pc, id->p, id->len)[0])
+        return 1;
+    sqlite3_reset(pc->find);
+    sqlite3_bind_text(pc->find, 1, id->p, (int)id->len, SQLITE_STATIC);
+    int rc = sqlite3_step(pc->find);
+    sqlite3_reset(pc->find);
+    if (rc == SQLITE_ROW)
+        id_remember(pc, id->p, id->len);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 static void bind_row(const struct sync_table *t, const struct store_value *v, sqlite3_stmt *ins)
@@ -182,6 +279,18 @@ static kiosk_status dedup(store_sync_applier *a, const struct store_value *v)
 kiosk_status store_sync_apply(store_sync_applier *a, const struct store_value *vals,
                               enum store_pulled *out, char *err, size_t errlen)
 {
+    for (int i = 0; i < a->nparents; i++) {
+        int here = parent_here(&a->parents[i], vals);
+        if (here < 0) {
+            kiosk_fmt(err, errlen, "cannot read the parents of '%s': %s", a->t->name,
+                      sqlite3_errmsg(store_db(a->s)));
+            return KIOSK_E_IO;
+        }
+        if (!here) {
+            *out = STORE_PULLED_HELD;
+            return KIOSK_OK;
+        }
+    }
     if (dedup(a, vals) != KIOSK_OK)
         return KIOSK_E_IO;
     bind_row(a->t, vals, a->ins);

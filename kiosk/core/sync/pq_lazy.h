@@ -26,6 +26,7 @@
     X(PQexecParams)                                                                                \
     X(PQfinish)                                                                                    \
     X(PQfreemem)                                                                                   \
+    X(PQgetCopyData)                                                                               \
     X(PQgetResult)                                                                                 \
     X(PQgetisnull)                                                                                 \
     X(PQgetlength)                                                                                 \
@@ -62,6 +63,7 @@ kiosk_status pq_lazy_load(char *err, size_t errlen);
 #define PQexecParams(...) pq_fn.PQexecParams(__VA_ARGS__)
 #define PQfinish(...) pq_fn.PQfinish(__VA_ARGS__)
 #define PQfreemem(...) pq_fn.PQfreemem(__VA_ARGS__)
+#define PQgetCopyData(...) pq_fn.PQgetCopyData(__VA_ARGS__)
 #define PQgetResult(...) pq_fn.PQgetResult(__VA_ARGS__)
 #define PQgetisnull(...) pq_fn.PQgetisnull(__VA_ARGS__)
 #define PQgetlength(...) pq_fn.PQgetlength(__VA_ARGS__)

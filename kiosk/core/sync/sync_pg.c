@@ -185,10 +185,31 @@ static PGconn *connect_server(const char *conninfo, const char *timeout, const c
 static void free_state(struct pg_sync *p)
 {
     for (int i = 0; i < SYNC_TABLES; i++) {
-        PQclear(p->t[i].pulled);
         PQclear(p->t[i].newer);
         free(p->t[i].pushed);
     }
+    trust_check_free(p->check);
+}
+
+/* In the server's transaction, under its lock: how far the pull goes, then the push. */
+static kiosk_status server_part(struct pg_sync *p, const char **key)
+{
+    kiosk_status st = pg_command(p, "BEGIN", 0, NULL);
+    if (st == KIOSK_OK)
+        st = sync_pg_schema_prepare(p, key);
+    if (st == KIOSK_OK)
+        st = store_sync_shadow_ensure(p->s, p->err, p->errlen);
+    if (st == KIOSK_OK)
+        st = pg_pull_cut(p);
+    if (st == KIOSK_OK) {
+        sync_test_pause();
+        st = pg_push_all(p);
+    }
+    if (st == KIOSK_OK) {
+        sync_test_pause();
+        st = pg_command(p, "COMMIT", 0, NULL);
+    }
+    return st;
 }
 
 kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
@@ -208,36 +229,28 @@ kiosk_status sync_pg_run(store *s, const char *conninfo, struct sync_counts *c,
     /* This kiosk's rows are sealed before they leave (docs/TRUST.md). */
     st = sync_trust_seal(s, err, errlen);
     if (st == KIOSK_OK)
-        st = pg_command(&p, "BEGIN", 0, NULL);
-    if (st == KIOSK_OK)
-        st = sync_pg_schema_prepare(&p, &key);
-    if (st == KIOSK_OK)
-        st = store_sync_shadow_ensure(s, err, errlen);
+        st = server_part(&p, &key);
+    int committed = st == KIOSK_OK;
+    /* The server holds this sync's push now; the pull reads what others had committed before
+     * it, in batches that each commit here with their mark. If the kiosk stops in between,
+     * the next sync resumes the pull at the last batch's mark and re-sends rows the server
+     * ignores (the push marks move only with the last local transaction). */
     if (st == KIOSK_OK) {
         sync_test_pause();
-        st = pg_pull_read(&p);
+        st = pg_pull_batches(&p);
     }
     if (st == KIOSK_OK) {
-        sync_test_pause();
-        st = pg_push_all(&p);
-    }
-    if (st == KIOSK_OK) {
-        sync_test_pause();
-        st = pg_command(&p, "COMMIT", 0, NULL);
-    }
-    if (st == KIOSK_OK) {
-        /* The server holds this sync now; if the kiosk stops here, the next sync pulls the
-         * same rows again (marks unchanged) and re-sends rows the server ignores. */
         sync_test_pause();
         key = "sync.err.local";
-        st = pg_apply_local(&p);
+        st = pg_pull_finish(&p);
     }
     if (st != KIOSK_OK) {
         if (why_key)
             *why_key = key;
         if (!err[0])
             kiosk_fmt(err, errlen, "sync stopped: %s", kiosk_status_name(st));
-        memset(c, 0, sizeof *c); /* nothing moved: the server rolled back, or the kiosk did */
+        if (!committed) /* nothing moved: the server rolled back */
+            memset(c, 0, sizeof *c);
     }
     free_state(&p);
     PQfinish(p.conn);

@@ -16,10 +16,14 @@ struct pg_pushed {
 
 struct pg_table_state {
     int64_t pull_mark;        /* srv_seq pulled up to (local meta) */
+    int64_t cut;              /* max srv_seq before this sync's push: the pull takes
+                               * (pull_mark, cut], rows other kiosks committed before */
     int64_t pull_mark_after;  /* max srv_seq once this sync's push is in */
+    int64_t min_held;         /* lowest srv_seq of a pulled row held back (INT64_MAX: none) */
     int64_t push_mark;        /* MARK tables: rowid pushed up to (local meta) */
     int64_t push_max;         /* MARK tables: max rowid when the push read the table */
-    PGresult *pulled;         /* server rows with srv_seq > pull_mark: cols..., srv_seq */
+    int64_t covered;          /* MARK tables: rowids up to here are on the server (push_max,
+                               * then past pulled rows written right after it) */
     PGresult *newer;          /* versioned: server versions newer than the ones pushed */
     struct pg_pushed *pushed; /* SHADOW tables: what was pushed */
     size_t npushed, cap;
@@ -47,10 +51,14 @@ long pg_cmd_tuples(PGresult *r);
 /* Push: sends what the server lacks of every table (inside the server transaction, reading
  * the local database in one read transaction). */
 kiosk_status pg_push_all(struct pg_sync *p);
-/* Pull: reads what the server holds past each mark (before the push). */
-kiosk_status pg_pull_read(struct pg_sync *p);
-/* After the server committed: writes pulled rows, shadow and marks locally, one transaction. */
-kiosk_status pg_apply_local(struct pg_sync *p);
+/* Pull, in three steps (docs/TRUST.md, "Server sync"). Before the push, inside the server
+ * transaction: how far each table goes (cut). After the server committed: the rows of
+ * (mark, cut] in batches (sync_pg_batch.h), each batch one local transaction with its mark,
+ * so a pull that stops resumes where the last batch ended; then one local transaction for
+ * what the push learnt (the shadow of what was sent, newer versions, the final marks). */
+kiosk_status pg_pull_cut(struct pg_sync *p);
+kiosk_status pg_pull_batches(struct pg_sync *p);
+kiosk_status pg_pull_finish(struct pg_sync *p);
 
 /* The server schema (sync_pg_schema.c): inside the sync's transaction, takes the sync lock,
  * creates or migrates the tables and reads the server's id into p->server_id. */

@@ -1,7 +1,8 @@
-/* Pull: the rows other kiosks sent, past this kiosk's srv_seq mark per table, read inside the
- * server transaction and written locally in one transaction once the server committed,
- * together with the marks and the shadow, so a crash between the two only repeats work. */
-#include "sync_pg.h"
+/* Pull: the rows other kiosks sent, past this kiosk's srv_seq mark per table (sync_pg.h).
+ * Read after the server committed this sync's push, in batches of bounded rows and bytes;
+ * each batch is written in one local transaction together with its table's mark and the
+ * shadow, so a pull that fails or is cut keeps whole batches and resumes after the last. */
+#include "sync_pg_batch.h"
 #include "sync_trust.h"
 
 #include "store/trust_rows.h"
@@ -10,26 +11,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-kiosk_status pg_pull_read(struct pg_sync *p)
-{
-    for (int ti = 0; ti < SYNC_TABLES; ti++) {
-        const struct sync_table *t = &sync_tables[ti];
-        struct pg_table_state *ts = &p->t[ti];
-        char mk[160], sql[4096], cols[2048], mark[24];
-        pg_mark_key(p->server_id, ti, "pull", mk, sizeof mk);
-        ts->pull_mark = store_meta_get_i64(p->s, mk, 0);
-        kiosk_fmt(mark, sizeof mark, "%lld", (long long)ts->pull_mark);
-        sync_cols(t, NULL, 0, cols, sizeof cols);
-        kiosk_fmt(sql, sizeof sql,
-                  "SELECT %s, srv_seq FROM %s WHERE srv_seq > $1::bigint ORDER BY srv_seq", cols,
-                  t->name);
-        ts->pulled = pg_query(p, sql, 1, (const char *const[]){mark});
-        if (!ts->pulled)
-            return KIOSK_E_IO;
-    }
-    return KIOSK_OK;
-}
 
 static int col_index(const struct sync_table *t, const char *name)
 {
@@ -40,12 +21,243 @@ static int col_index(const struct sync_table *t, const char *name)
     return -1;
 }
 
-/* One pulled row as values (blobs unescaped: free them with free_values). */
+kiosk_status pg_pull_cut(struct pg_sync *p)
+{
+    char sql[4096];
+    kiosk_strlcpy(sql, "SELECT ", sizeof sql);
+    size_t n = strlen(sql);
+    for (int ti = 0; ti < SYNC_TABLES && n < sizeof sql; ti++) {
+        kiosk_fmt(sql + n, sizeof sql - n,
+                  /* sql-ident: */ "%s(SELECT coalesce(max(srv_seq), 0) FROM %s)", ti ? ", " : "",
+                  sync_tables[ti].name);
+        n += strlen(sql + n);
+    }
+    PGresult *r = pg_query(p, sql, 0, NULL);
+    if (!r)
+        return KIOSK_E_IO;
+    for (int ti = 0; ti < SYNC_TABLES; ti++) {
+        struct pg_table_state *ts = &p->t[ti];
+        char mk[160];
+        pg_mark_key(p->server_id, ti, "pull", mk, sizeof mk);
+        ts->pull_mark = store_meta_get_i64(p->s, mk, 0);
+        ts->cut = strtoll(PQgetvalue(r, 0, ti), NULL, 10);
+        ts->min_held = INT64_MAX;
+    }
+    PQclear(r);
+    return KIOSK_OK;
+}
+
+/* Counts one written row; a row held back (its parent missing here) is pulled again. */
+static void count_row(struct pg_sync *p, int ti, enum store_pulled what, int64_t seq)
+{
+    struct pg_table_state *ts = &p->t[ti];
+    if (what == STORE_PULLED_REFUSED)
+        p->c->refused[ti]++;
+    else if (what == STORE_PULLED_NEW)
+        p->c->received[ti]++;
+    else if (what == STORE_PULLED_ELSEWHERE)
+        p->c->already[ti]++; /* the same fact is here under another id */
+    else if (what == STORE_PULLED_HELD) {
+        p->c->held[ti]++;
+        if (seq < ts->min_held)
+            ts->min_held = seq;
+    }
+}
+
+static void value_text(const struct store_value *v, char *out, size_t cap)
+{
+    size_t n = v->null ? 0 : v->len < cap - 1 ? v->len : cap - 1;
+    memcpy(out, v->p, n);
+    out[n] = '\0';
+}
+
+/* Writes one pulled row (v: the table's columns) and notes it in the shadow. big: a row
+ * too large to take, of which only the id and writer came. */
+static kiosk_status apply_row(struct pg_sync *p, int ti, store_sync_applier *a,
+                              const struct store_value *v, int64_t seq, int big)
+{
+    const struct sync_table *t = &sync_tables[ti];
+    enum store_pulled what = STORE_PULLED_NEW;
+    char id[128], kiosk[KIOSK_ID_LEN], by[KIOSK_ID_LEN];
+    int kc = col_index(t, "kiosk_id"), ua = col_index(t, "updated_at");
+    value_text(&v[col_index(t, t->key)], id, sizeof id);
+    /* Checked as a stick's rows are (docs/TRUST.md): refused rows are set aside and the pull
+     * mark passes them, so they never block the rows after them. */
+    const char *why = big        ? "a row larger than a kiosk writes (not taken from the server)"
+                      : p->check ? trust_check_row(p->check, ti, t, v)
+                                 : NULL;
+    kiosk_status st;
+    if (why) {
+        value_text(kc >= 0 ? &v[kc] : &(struct store_value){"", 0, 1}, kiosk, sizeof kiosk);
+        st = store_quarantine_add(p->s, "main", t->name, id, kiosk, why, "server");
+        what = STORE_PULLED_REFUSED;
+    } else {
+        st = store_sync_apply(a, v, &what, p->err, p->errlen);
+    }
+    if (st != KIOSK_OK)
+        return st;
+    count_row(p, ti, what, seq);
+    if (!t->versioned)
+        return store_sync_shadow_put(a, p->server_id, id, 0, NULL, p->err, p->errlen);
+    value_text(&v[col_index(t, "updated_by")], by, sizeof by);
+    return store_sync_shadow_put(a, p->server_id, id, strtoll(v[ua].p, NULL, 10), by, p->err,
+                                 p->errlen);
+}
+
+/* The checker for pulled rows: this kiosk's program, with the certificates, revocations and
+ * seals it holds and those the server holds past its marks (read once more, before any row
+ * is written, so every row can be checked against every seal). */
+static kiosk_status open_check(struct pg_sync *p, struct pg_batch *b)
+{
+    char program[65];
+    trust_program_of(p->s, program);
+    kiosk_status st = sync_trust_check_open(p->s, program, NULL, &p->check);
+    static const int fed[] = {SYNC_ENROLMENTS, SYNC_REVOCATIONS, SYNC_SEALS};
+    for (size_t i = 0; st == KIOSK_OK && program[0] && i < KIOSK_ARRAY_LEN(fed); i++) {
+        struct pg_table_state *ts = &p->t[fed[i]];
+        int64_t after = ts->pull_mark;
+        do {
+            st = pg_batch_read(p, fed[i], after, ts->cut, b);
+            for (size_t r = 0; st == KIOSK_OK && r < b->nrows; r++) {
+                struct store_value v[16];
+                pg_batch_values(b, r, v);
+                if (!b->rows[r].big)
+                    trust_check_feed(p->check, fed[i], v);
+                after = b->rows[r].seq;
+            }
+        } while (st == KIOSK_OK && b->nrows);
+    }
+    if (st == KIOSK_OK)
+        st = trust_check_finish(p->check);
+    if (st != KIOSK_OK && !p->err[0])
+        kiosk_fmt(p->err, p->errlen, "cannot read the certificates and seals: %s",
+                  kiosk_status_name(st));
+    return st;
+}
+
+/* Table ti's pull mark once rows up to seq are written: never past a row held back, never
+ * back. */
+static kiosk_status save_pull_mark(struct pg_sync *p, int ti, int64_t seq)
+{
+    struct pg_table_state *ts = &p->t[ti];
+    char mk[160];
+    if (ts->min_held != INT64_MAX && ts->min_held - 1 < seq)
+        seq = ts->min_held - 1;
+    if (seq < ts->pull_mark)
+        seq = ts->pull_mark;
+    pg_mark_key(p->server_id, ti, "pull", mk, sizeof mk);
+    return store_meta_set_i64(p->s, mk, seq);
+}
+
+/* own_parents: the batch checks its rows' parents itself (store_sync_own_parents). */
+static kiosk_status local_begin(struct pg_sync *p, int own_parents)
+{
+    char err[256] = "";
+    kiosk_status st = own_parents ? store_sync_own_parents(p->s, 1) : KIOSK_OK;
+    if (st == KIOSK_OK)
+        st = store_sync_tx(p->s, "BEGIN IMMEDIATE", err, sizeof err);
+    if (st != KIOSK_OK) {
+        store_sync_own_parents(p->s, 0);
+        kiosk_fmt(p->err, p->errlen, "cannot write to this kiosk's database: %s", err);
+    }
+    return st;
+}
+
+static kiosk_status local_end(struct pg_sync *p, kiosk_status st)
+{
+    char err[256] = "";
+    if (st == KIOSK_OK)
+        st = store_sync_tx(p->s, "COMMIT", err, sizeof err);
+    if (st != KIOSK_OK) {
+        store_sync_rollback(p->s);
+        if (!p->err[0])
+            kiosk_fmt(p->err, p->errlen, "cannot write to this kiosk's database: %s", err);
+    }
+    if (store_sync_own_parents(p->s, 0) != KIOSK_OK && st == KIOSK_OK)
+        st = KIOSK_E_IO;
+    return st;
+}
+
+/* Rows written right after the rowids known to be on the server are on the server too (they
+ * came from it): the push mark may pass them, unless the screen wrote rows in between. */
+static kiosk_status rows_written(struct pg_sync *p, int ti, int64_t before)
+{
+    int64_t after = 0;
+    if (sync_tables[ti].track != SYNC_MARK)
+        return KIOSK_OK;
+    if (store_sync_max_rowid(p->s, &sync_tables[ti], &after) != KIOSK_OK)
+        return KIOSK_E_IO;
+    if (before == p->t[ti].covered)
+        p->t[ti].covered = after;
+    return KIOSK_OK;
+}
+
+/* One batch, one local transaction: its rows, their shadow, the table's pull mark. */
+static kiosk_status apply_batch(struct pg_sync *p, const struct pg_batch *b)
+{
+    const struct sync_table *t = &sync_tables[b->ti];
+    int64_t before = 0;
+    kiosk_status st = local_begin(p, 1);
+    if (st != KIOSK_OK)
+        return st;
+    if (t->track == SYNC_MARK && store_sync_max_rowid(p->s, t, &before) != KIOSK_OK)
+        return local_end(p, KIOSK_E_IO);
+    store_sync_applier *a = NULL;
+    st = store_sync_applier_open(p->s, t, &a, p->err, p->errlen);
+    if (st == KIOSK_OK)
+        st = store_sync_applier_parents(a, sync_tables, p->err, p->errlen);
+    for (size_t r = 0; st == KIOSK_OK && r < b->nrows; r++) {
+        struct store_value v[64];
+        pg_batch_values(b, r, v);
+        st = apply_row(p, b->ti, a, v, b->rows[r].seq, b->rows[r].big);
+    }
+    store_sync_applier_close(a);
+    if (st == KIOSK_OK)
+        st = rows_written(p, b->ti, before);
+    if (st == KIOSK_OK)
+        st = save_pull_mark(p, b->ti, b->rows[b->nrows - 1].seq);
+    return local_end(p, st);
+}
+
+kiosk_status pg_pull_batches(struct pg_sync *p)
+{
+    struct pg_batch b = {0};
+    int64_t rows = 0;
+    for (int ti = 0; ti < SYNC_TABLES; ti++) {
+        p->t[ti].covered = p->t[ti].push_max;
+        rows += p->t[ti].cut - p->t[ti].pull_mark; /* at most */
+    }
+    /* A big pull inserts random ids into several indexes: with SQLite's small default cache
+     * the pages spill to the WAL over and over. A larger cache while it runs (given back
+     * when it is set back). */
+    int64_t cache = store_sync_cache_size(p->s);
+    if (rows > 5000)
+        store_sync_set_cache_size(p->s, -65536);
+    kiosk_status st = open_check(p, &b);
+    for (int ti = 0; ti < SYNC_TABLES && st == KIOSK_OK; ti++) {
+        if (sync_tables[ti].ncols > 64)
+            st = KIOSK_E_INVALID;
+        int64_t after = p->t[ti].pull_mark;
+        while (st == KIOSK_OK) {
+            sync_test_pause();
+            st = pg_batch_read(p, ti, after, p->t[ti].cut, &b);
+            if (st != KIOSK_OK || !b.nrows)
+                break;
+            st = apply_batch(p, &b);
+            after = b.rows[b.nrows - 1].seq;
+        }
+    }
+    pg_batch_free(&b);
+    store_sync_set_cache_size(p->s, cache);
+    return st;
+}
+
+/* One row of a text result (cols..., srv_seq) as values; blobs unescaped (free_values). */
 static kiosk_status row_values(const struct sync_table *t, PGresult *r, int row,
                                struct store_value *v)
 {
     for (int c = 0; c < t->ncols; c++) {
-        v[c] = (struct store_value){NULL, 0, 1};
+        v[c] = (struct store_value){"", 0, 1};
         if (PQgetisnull(r, row, c))
             continue; /* stays NULL */
         const char *s = PQgetvalue(r, row, c);
@@ -68,171 +280,54 @@ static void free_values(const struct sync_table *t, struct store_value *v)
             PQfreemem((void *)v[c].p);
 }
 
-/* Writes row of r (cols..., srv_seq) and notes it in the shadow; *min_held gets the lowest
- * srv_seq of a row whose parent is missing here. */
-static kiosk_status apply_row(struct pg_sync *p, int ti, store_sync_applier *a, PGresult *r,
-                              int row, int64_t *min_held)
-{
-    const struct sync_table *t = &sync_tables[ti];
-    struct store_value v[64] = {{0}};
-    enum store_pulled what = STORE_PULLED_NEW;
-    if (t->ncols > 64)
-        return KIOSK_E_INVALID;
-    kiosk_status st = row_values(t, r, row, v);
-    /* Checked as a stick's rows are (docs/TRUST.md): refused rows are set aside and the pull
-     * mark passes them, so they never block the rows after them. */
-    const char *why = st == KIOSK_OK && p->check ? trust_check_row(p->check, ti, t, v) : NULL;
-    if (why) {
-        char kiosk[KIOSK_ID_LEN] = "";
-        int kc = col_index(t, "kiosk_id");
-        if (kc >= 0 && !v[kc].null && v[kc].len < sizeof kiosk)
-            memcpy(kiosk, v[kc].p, v[kc].len), kiosk[v[kc].len] = '\0';
-        st = store_quarantine_add(p->s, "main", t->name, PQgetvalue(r, row, col_index(t, t->key)),
-                                  kiosk, why, "server");
-        what = STORE_PULLED_REFUSED;
-    } else if (st == KIOSK_OK) {
-        st = store_sync_apply(a, v, &what, p->err, p->errlen);
-    }
-    free_values(t, v);
-    if (st != KIOSK_OK)
-        return st;
-    if (what == STORE_PULLED_REFUSED)
-        p->c->refused[ti]++;
-    else if (what == STORE_PULLED_NEW)
-        p->c->received[ti]++;
-    else if (what == STORE_PULLED_ELSEWHERE)
-        p->c->already[ti]++; /* the same fact is here under another id */
-    else if (what == STORE_PULLED_HELD) {
-        p->c->held[ti]++;
-        int64_t seq = strtoll(PQgetvalue(r, row, t->ncols), NULL, 10);
-        if (seq < *min_held)
-            *min_held = seq;
-    }
-    int ua = t->versioned ? col_index(t, "updated_at") : -1;
-    int ub = t->versioned ? col_index(t, "updated_by") : -1;
-    return store_sync_shadow_put(a, p->server_id, PQgetvalue(r, row, col_index(t, t->key)),
-                                 ua >= 0 ? strtoll(PQgetvalue(r, row, ua), NULL, 10) : 0,
-                                 ub >= 0 ? PQgetvalue(r, row, ub) : NULL, p->err, p->errlen);
-}
-
-static kiosk_status apply_rows(struct pg_sync *p, int ti, store_sync_applier *a, PGresult *r,
-                               int64_t *min_held)
-{
-    int rows = r ? PQntuples(r) : 0;
-    kiosk_status st = KIOSK_OK;
-    for (int row = 0; row < rows && st == KIOSK_OK; row++)
-        st = apply_row(p, ti, a, r, row, min_held);
-    return st;
-}
-
-static kiosk_status apply_table(struct pg_sync *p, int ti)
+/* What the push learnt about table ti: what this kiosk sent is on the server now (or lost
+ * there to a newer version, which came back in ts->newer and is written after it). */
+static kiosk_status finish_table(struct pg_sync *p, int ti)
 {
     const struct sync_table *t = &sync_tables[ti];
     struct pg_table_state *ts = &p->t[ti];
-    int64_t before = 0, after = 0, min_held = INT64_MAX;
+    int64_t before = 0;
     if (t->track == SYNC_MARK && store_sync_max_rowid(p->s, t, &before) != KIOSK_OK)
         return KIOSK_E_IO;
     store_sync_applier *a = NULL;
     kiosk_status st = store_sync_applier_open(p->s, t, &a, p->err, p->errlen);
-    /* What this kiosk sent is on the server now (or lost there to a newer version, which
-     * comes back in ts->newer and is noted after it). */
     for (size_t i = 0; st == KIOSK_OK && i < ts->npushed; i++)
         st = store_sync_shadow_put(a, p->server_id, ts->pushed[i].id, ts->pushed[i].updated_at,
                                    ts->pushed[i].updated_by, p->err, p->errlen);
-    if (st == KIOSK_OK)
-        st = apply_rows(p, ti, a, ts->pulled, &min_held);
-    if (st == KIOSK_OK)
-        st = apply_rows(p, ti, a, ts->newer, &min_held);
+    for (int row = 0; st == KIOSK_OK && ts->newer && row < PQntuples(ts->newer); row++) {
+        struct store_value v[64];
+        st = row_values(t, ts->newer, row, v);
+        if (st == KIOSK_OK)
+            st = apply_row(p, ti, a, v, strtoll(PQgetvalue(ts->newer, row, t->ncols), NULL, 10), 0);
+        free_values(t, v);
+    }
     store_sync_applier_close(a);
-    if (st != KIOSK_OK)
-        return st;
-
-    char mk[160];
-    /* A row held back (its parent is missing here) is pulled again next time. */
-    int64_t pull = ts->pull_mark_after;
-    if (min_held != INT64_MAX && min_held - 1 < pull)
-        pull = min_held - 1;
-    if (pull < ts->pull_mark)
-        pull = ts->pull_mark;
-    pg_mark_key(p->server_id, ti, "pull", mk, sizeof mk);
-    st = store_meta_set_i64(p->s, mk, pull);
+    if (st == KIOSK_OK)
+        st = rows_written(p, ti, before);
+    /* The rows past cut are this sync's own push: the pull mark passes them. */
+    if (st == KIOSK_OK)
+        st = save_pull_mark(p, ti, ts->pull_mark_after);
     if (st == KIOSK_OK && t->track == SYNC_MARK) {
-        /* Rows pulled just now are on the server: the mark may pass them, unless the screen
-         * wrote rows after the push read the table (those are not on the server yet). */
-        if (store_sync_max_rowid(p->s, t, &after) != KIOSK_OK)
-            return KIOSK_E_IO;
-        int64_t push = before == ts->push_max ? after : ts->push_max;
+        char mk[160];
         pg_mark_key(p->server_id, ti, "push", mk, sizeof mk);
-        st = store_meta_set_i64(p->s, mk, push);
+        st = store_meta_set_i64(p->s, mk, ts->covered);
     }
     return st;
 }
 
-/* The checker for pulled rows: this kiosk's program, with the certificates, revocations and
- * seals it holds and those the server sent. */
-static kiosk_status open_check(struct pg_sync *p)
+kiosk_status pg_pull_finish(struct pg_sync *p)
 {
-    char program[65];
-    trust_program_of(p->s, program);
-    kiosk_status st = sync_trust_check_open(p->s, program, NULL, &p->check);
-    static const int fed[] = {SYNC_ENROLMENTS, SYNC_REVOCATIONS, SYNC_SEALS};
-    for (size_t i = 0; st == KIOSK_OK && program[0] && i < KIOSK_ARRAY_LEN(fed); i++) {
-        const struct sync_table *t = &sync_tables[fed[i]];
-        PGresult *r = p->t[fed[i]].pulled;
-        for (int row = 0; st == KIOSK_OK && r && row < PQntuples(r); row++) {
-            struct store_value v[16];
-            st = row_values(t, r, row, v);
-            if (st == KIOSK_OK)
-                trust_check_feed(p->check, fed[i], v);
-            free_values(t, v);
-        }
-    }
-    if (st == KIOSK_OK)
-        st = trust_check_finish(p->check);
+    kiosk_status st = local_begin(p, 0);
     if (st != KIOSK_OK)
-        kiosk_fmt(p->err, p->errlen, "cannot read the certificates and seals: %s",
-                  kiosk_status_name(st));
-    return st;
-}
-
-kiosk_status pg_apply_local(struct pg_sync *p)
-{
-    char err[256];
-    /* A big pull inserts random ids into several indexes in one transaction: with SQLite's
-     * small default cache the pages spill to the WAL over and over. A larger cache for this
-     * transaction only (memory is given back when it is set back). */
-    int64_t cache = store_sync_cache_size(p->s);
-    int big = 0;
-    for (int ti = 0; ti < SYNC_TABLES; ti++)
-        big += p->t[ti].pulled ? PQntuples(p->t[ti].pulled) : 0;
-    if (big > 5000)
-        store_sync_set_cache_size(p->s, -65536);
-    kiosk_status st = store_sync_tx(p->s, "BEGIN IMMEDIATE", err, sizeof err);
-    if (st != KIOSK_OK) {
-        kiosk_fmt(p->err, p->errlen, "cannot write to this kiosk's database: %s", err);
-        store_sync_set_cache_size(p->s, cache);
         return st;
-    }
-    if (st == KIOSK_OK)
-        st = open_check(p);
     for (int ti = 0; ti < SYNC_TABLES && st == KIOSK_OK; ti++) {
         sync_test_pause();
-        st = apply_table(p, ti);
+        st = finish_table(p, ti);
     }
-    trust_check_free(p->check);
-    p->check = NULL;
     if (st == KIOSK_OK) {
         char hkey[64];
         kiosk_fmt(hkey, sizeof hkey, "sync.target.%s", p->target_hash);
         st = store_meta_set(p->s, hkey, p->server_id);
     }
-    if (st == KIOSK_OK)
-        st = store_sync_tx(p->s, "COMMIT", err, sizeof err);
-    if (st != KIOSK_OK) {
-        store_sync_rollback(p->s);
-        if (!p->err[0])
-            kiosk_fmt(p->err, p->errlen, "cannot write to this kiosk's database: %s", err);
-    }
-    store_sync_set_cache_size(p->s, cache);
-    return st;
+    return local_end(p, st);
 }

@@ -54,8 +54,11 @@ static int all_of(const struct store_value *v, const char *set, size_t min, size
 {
     if (v->len < min || v->len > max)
         return 0;
+    unsigned char in[256] = {0}; /* a table, not strchr per byte: every id of every row */
+    for (const char *c = set; *c; c++)
+        in[(unsigned char)*c] = 1;
     for (size_t i = 0; i < v->len; i++)
-        if (!v->p[i] || !strchr(set, v->p[i]))
+        if (!in[(unsigned char)v->p[i]])
             return 0;
     return 1;
 }

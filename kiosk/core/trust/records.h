@@ -14,6 +14,8 @@
  * may run ahead of the receiver's by this much. */
 #define TRUST_CLOCK_SKEW_MS (15LL * 60 * 1000)
 #define TRUST_HASH_BYTES 32
+/* The hashes one seal holds at most (2 MiB): more rows make several seals. */
+#define TRUST_SEAL_MAX_HASHES 65536
 
 /* The checks a kiosk makes on typed input, on one row of t (values in column order): NULL
  * when valid, else why (English, static). now_ms: the receiver's clock. */

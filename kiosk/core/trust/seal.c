@@ -189,6 +189,21 @@ static kiosk_status collect_own(store *s, struct own *o)
     return st;
 }
 
+/* One seal over n hashes. */
+static kiosk_status seal_one(store *s, const struct receipt_keys *k, const uint8_t *hashes,
+                             size_t n)
+{
+    char id[KIOSK_ID_LEN], sig_hex[STORE_SIG_HEX];
+    uint8_t d[32], sig[RECEIPT_SIG_BYTES];
+    kiosk_id_new(id);
+    int64_t at = kiosk_clock_now_ms();
+    size_t len = n * TRUST_HASH_BYTES;
+    seal_digest(id, store_kiosk_id(s), at, receipt_keys_id(k), hashes, len, d);
+    receipt_keys_sign(k, d, sizeof d, sig);
+    sodium_bin2hex(sig_hex, sizeof sig_hex, sig, sizeof sig);
+    return store_seal_add(s, id, at, receipt_keys_id(k), hashes, len, sig_hex);
+}
+
 kiosk_status trust_seal_own(store *s, const struct receipt_keys *k, long *sealed, char *err,
                             size_t errlen)
 {
@@ -196,18 +211,13 @@ kiosk_status trust_seal_own(store *s, const struct receipt_keys *k, long *sealed
     if (sealed)
         *sealed = 0;
     kiosk_status st = collect_own(s, &o);
-    if (st == KIOSK_OK && o.nadd) {
-        char id[KIOSK_ID_LEN], sig_hex[STORE_SIG_HEX];
-        uint8_t d[32], sig[RECEIPT_SIG_BYTES];
-        kiosk_id_new(id);
-        int64_t at = kiosk_clock_now_ms();
-        size_t len = o.nadd * TRUST_HASH_BYTES;
-        seal_digest(id, store_kiosk_id(s), at, receipt_keys_id(k), o.add, len, d);
-        receipt_keys_sign(k, d, sizeof d, sig);
-        sodium_bin2hex(sig_hex, sizeof sig_hex, sig, sizeof sig);
-        st = store_seal_add(s, id, at, receipt_keys_id(k), o.add, len, sig_hex);
+    /* Seals of at most TRUST_SEAL_MAX_HASHES: a seal is a row, and rows have a size limit
+     * on their way (a server pull refuses rows over PG_ROW_MAX_BYTES). */
+    for (size_t i = 0; st == KIOSK_OK && i < o.nadd; i += TRUST_SEAL_MAX_HASHES) {
+        size_t n = o.nadd - i < TRUST_SEAL_MAX_HASHES ? o.nadd - i : TRUST_SEAL_MAX_HASHES;
+        st = seal_one(s, k, o.add + i * TRUST_HASH_BYTES, n);
         if (st == KIOSK_OK && sealed)
-            *sealed = (long)o.nadd;
+            *sealed += (long)n;
     }
     if (st == KIOSK_OK)
         st = save_marks(s, &o);
