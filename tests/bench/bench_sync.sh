@@ -8,7 +8,12 @@
 #   - pull: a new kiosk taking those 100,000 check-ins (and their people) from the server;
 #     baseline: `psql \copy` of the same rows out of the server into a file (no fsync, no
 #     index: a floor, not a like-for-like; the kiosk's side is bound by SQLite's own inserts);
+#   - floor: SQLite itself copying the same rows (events, sessions, people, check-ins) from the
+#     seed file into a new kiosk's file with INSERT ... SELECT (foreign keys on, one
+#     transaction), by the sqlite3 shell: what the kiosk's side of a pull cannot go below;
 #   - no-op: a rerun that moves nothing (what the kiosk's worker does every few minutes).
+# The pull's row is sync.pull_vs_copy_out_ratio (issue 18); ratios are also taken run by run
+# (each pull beside the \copy out of the same run) and printed on stderr.
 # Runs interleaved, KIOSK_BENCH_RUNS times (default 3, to stay near two minutes). Each run starts from an empty server.
 # usage: bench_sync.sh BUILD_DIR [SOURCE_DIR]
 # Prints TSV rows (figure, median, p99_or_max, baseline, ratio, target); details on stderr.
@@ -78,7 +83,15 @@ ms() { # wall time of a command in ms (bash's own clock)
   "$@" >/dev/null
   awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f\n", (b - a) * 1000 }'
 }
-: >push.ms; : >copy_in.ms; : >pull.ms; : >copy_out.ms; : >noop.ms
+: >push.ms; : >copy_in.ms; : >pull.ms; : >copy_out.ms; : >noop.ms; : >floor.ms
+floor() {
+  rm -f floor.db floor.db-wal floor.db-shm
+  cp empty.db floor.db
+  sqlite3 floor.db "PRAGMA foreign_keys=ON; ATTACH 'seed.db' AS s; BEGIN;
+    INSERT INTO events SELECT * FROM s.events; INSERT INTO sessions SELECT * FROM s.sessions;
+    INSERT INTO people SELECT * FROM s.people; INSERT INTO checkins SELECT * FROM s.checkins;
+    COMMIT;"
+}
 for r in $(seq "$runs"); do
   reset_server
   cp seed.db kiosk.db
@@ -98,6 +111,7 @@ for r in $(seq "$runs"); do
   ms "$K" --db fresh.db sync --with "$KIOSK_PG" >>pull.ms
   [ "$(sqlite3 fresh.db 'SELECT count(*) FROM checkins')" = 100000 ] || { echo "bench_sync: the new kiosk did not get 100000 check-ins" >&2; exit 1; }
   ms psql -X -q -d "$KIOSK_PG_ADMIN" -c "\\copy (SELECT $cols FROM checkins) TO 'out.tsv'" >>copy_out.ms
+  ms floor >>floor.ms
   ms "$K" --db kiosk.db sync --with "$KIOSK_PG" >>noop.ms
 done
 
@@ -107,11 +121,16 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 pm=$(median push.ms); cm=$(median copy_in.ms)
 printf 'sync: push 100,000 check-ins to PostgreSQL, ms (kioskctl sync vs psql \\copy in)\t%s\t%s\t%s\t%s\t%s\n' \
   "$pm" "$(maxof push.ms)" "$cm" "$(ratio "$pm" "$cm")" "<= 2x \\copy"
-lm=$(median pull.ms); om=$(median copy_out.ms)
-printf 'sync: pull 100,000 check-ins into a new kiosk, ms (vs psql \\copy out)\t%s\t%s\t%s\t%s\t%s\n' \
-  "$lm" "$(maxof pull.ms)" "$om" "$(ratio "$lm" "$om")" "-"
+lm=$(median pull.ms); om=$(median copy_out.ms); fm=$(median floor.ms)
+printf 'sync.pull_vs_copy_out_ratio\t%s\t%s\t%s\t%s\t%s\n' \
+  "$lm" "$(maxof pull.ms)" "$om" "$(ratio "$lm" "$om")" "<= 2x \\copy out"
+printf 'sync: SQLite INSERT...SELECT of the same rows into a new kiosk (the floor), ms (vs psql \\copy out)\t%s\t%s\t%s\t%s\t%s\n' \
+  "$fm" "$(maxof floor.ms)" "$om" "$(ratio "$fm" "$om")" "-"
 printf 'sync: rerun with nothing to move (100,000 check-ins held), ms\t%s\t%s\t-\t-\t-\n' \
   "$(median noop.ms)" "$(maxof noop.ms)"
-for f in push copy_in pull copy_out noop; do
+for f in push copy_in pull copy_out floor noop; do
   echo "bench_sync: $f ms: $(sort -g $f.ms | tr '\n' ' ')" >&2
 done
+echo "bench_sync: pull / copy out, run by run: $(paste pull.ms copy_out.ms | awk '{ printf "%.2f ", $1 / $2 }')" >&2
+echo "bench_sync: push / copy in, run by run: $(paste push.ms copy_in.ms | awk '{ printf "%.2f ", $1 / $2 }')" >&2
+echo "bench_sync: load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
