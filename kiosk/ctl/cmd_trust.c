@@ -149,7 +149,7 @@ static int enrol_file(struct ctl *c, const char *path)
         return CTL_REFUSED;
     struct trust_enrolled r;
     char err[512] = "";
-    kiosk_status st = trust_enrol_file(s, path, &r, NULL, err, sizeof err);
+    kiosk_status st = trust_enrol_file(s, path, 0, &r, NULL, err, sizeof err);
     if (st != KIOSK_OK) {
         ctl_error("%s", err[0] ? err : kiosk_status_name(st));
         return CTL_REFUSED;

@@ -1,5 +1,6 @@
 /* The coordinator's way in and the PIN pad; the admin screen's tabs are in admin_tabs.c. */
 #include "host/admin_state.h"
+#include "host/admin_usb.h"
 
 #include "admin/pin.h"
 #include "host/app.h"
@@ -148,8 +149,12 @@ void admin_pin_frame(struct app *a)
     const char *err = ad->pin_error[0] ? ad->pin_error : NULL;
     if (ad->setting_pin && !pin_is_set(app_store(a))) {
         /* no PIN, no admin mode: whoever holds the corner is told how the coordinator sets
-         * one, and nothing here lets them set it */
+         * one; nothing here sets it but the coordinator's enrolment file (docs/TRUST.md) */
         ui_text(ui, tr(a, "admin.pin.first"));
+        if (admin_enrol_first(a)) {
+            ad->setting_pin = 0; /* the file's PIN: the pad asks for it */
+            ad->pin[0] = '\0';
+        }
     } else if (ad->setting_pin) {
         ui_text(ui, tr(a, "admin.pin.change_hint"));
         if (ui_field(ui, tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, NULL))
@@ -160,6 +165,8 @@ void admin_pin_frame(struct app *a)
         if (ui_button(ui, tr(a, "admin.pin.save"), KIOSK_STYLE_PRIMARY))
             save_new_pin(a);
     } else {
+        if (ad->message[0]) /* only this pad's: "enrolled, the PIN comes from the file" */
+            ui_message(ui, ad->message_kind, ad->message);
         ui_text(ui, tr(a, "admin.pin.hint"));
         if (ui_field(ui, tr(a, "admin.pin.label"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, err))
             ad->pin_error[0] = '\0';

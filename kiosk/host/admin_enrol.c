@@ -1,10 +1,12 @@
 /* The sync tab's enrolment part (docs/TRUST.md): which program this kiosk is in, and "Ghi
  * danh từ USB": the enrolment file a coordinator made (kioskctl program-key enrolment-file)
- * read from a stick, through the core's trust_enrol_file. */
+ * read from a stick, through the core's trust_enrol_file. The same button on the PIN pad of
+ * a kiosk without a PIN takes a file that carries one (a new kiosk's first start). */
 #include "host/admin_state.h"
 #include "host/admin_usb.h"
 #include "host/app.h"
 #include "host/screens.h"
+#include "admin/pin.h"
 #include "trust/trust.h"
 
 #include <string.h>
@@ -22,23 +24,24 @@ static void say(struct app *a, int kind, const char *key, const char *const *nam
     ad->message_kind = kind;
 }
 
-static void enrol_from_stick(struct app *a)
+/* no_pin: from the PIN pad of a kiosk without a PIN (admin_enrol_first). 1 when enrolled. */
+static int enrol_from_stick(struct app *a, int no_pin)
 {
     char path[4096];
     int found = admin_usb_find(a, TRUST_ENROL_SUFFIX, path, sizeof path);
     if (found <= 0) {
         say(a, KIOSK_MSG_ERROR, found < 0 ? "trust.enrol.err.nostick" : "trust.enrol.err.none",
             NULL, NULL, 0);
-        return;
+        return 0;
     }
     struct trust_enrolled r;
     const char *why = NULL;
     char err[512] = "";
-    kiosk_status st = trust_enrol_file(app_store(a), path, &r, &why, err, sizeof err);
+    kiosk_status st = trust_enrol_file(app_store(a), path, no_pin, &r, &why, err, sizeof err);
     if (st != KIOSK_OK) {
         kiosk_log(KIOSK_LOG_WARN, "enrolment from '%s' refused: %s", path, err);
         say(a, KIOSK_MSG_ERROR, why ? why : "trust.enrol.err.store", NULL, NULL, 0);
-        return;
+        return 0;
     }
     kiosk_log(KIOSK_LOG_INFO, "enrolled from '%s': key %s, program %s, grant %s", path, r.key_id,
               r.program_id, r.grant_id);
@@ -49,6 +52,7 @@ static void enrol_from_stick(struct app *a)
         : r.pin_set ? "trust.enrol.done_pin"
                     : "trust.enrol.done",
         names, values, 3);
+    return 1;
 }
 
 void admin_enrol_frame(struct app *a)
@@ -66,5 +70,17 @@ void admin_enrol_frame(struct app *a)
     }
     ui_text(ui, tr(a, "trust.enrol.hint"));
     if (ui_button(ui, tr(a, "trust.enrol.button"), KIOSK_STYLE_NORMAL))
-        enrol_from_stick(a);
+        enrol_from_stick(a, 0);
+}
+
+int admin_enrol_first(struct app *a)
+{
+    ui_ctx *ui = app_ui(a);
+    struct admin *ad = app_admin(a);
+    if (ad->message[0])
+        ui_message(ui, ad->message_kind, ad->message);
+    ui_text(ui, tr(a, "trust.enrol.first_hint"));
+    if (!ui_button(ui, tr(a, "trust.enrol.button"), KIOSK_STYLE_NORMAL))
+        return 0;
+    return enrol_from_stick(a, 1) && pin_is_set(app_store(a));
 }

@@ -17,6 +17,9 @@ int admin_usb_find(struct app *a, const char *suffix, char *out, size_t cap);
 /* The sync tab's enrolment part (admin_enrol.c): this kiosk's program, and "Ghi danh từ USB"
  * that enrols it with the enrolment file on a stick (docs/TRUST.md). */
 void admin_enrol_frame(struct app *a);
+/* On the PIN pad of a kiosk without a PIN: the same button, for a file that carries a PIN
+ * (trust_enrol_file's no_pin rules); 1 when the kiosk now has a PIN. */
+int admin_enrol_first(struct app *a);
 /* The sync tab's content for a configured target. */
 void admin_sync_frame(struct app *a, const char *target);
 

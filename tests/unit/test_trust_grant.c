@@ -55,10 +55,10 @@ static void test_refusals(struct trust_program *p, const char *good)
     const char *why = NULL;
     char err[512], path[600];
     make_file(p, "old.enrol", now_ms - 1, NULL, path, sizeof path);
-    CHECK_INT(trust_enrol_file(x, path, &r, &why, err, sizeof err), KIOSK_E_DENIED);
+    CHECK_INT(trust_enrol_file(x, path, 0, &r, &why, err, sizeof err), KIOSK_E_DENIED);
     CHECK_STR(why, "trust.enrol.err.expired");
     kiosk_fmt(path, sizeof path, "%s/none.enrol", fx_dir);
-    CHECK_INT(trust_enrol_file(x, path, &r, &why, err, sizeof err), KIOSK_E_NOT_FOUND);
+    CHECK_INT(trust_enrol_file(x, path, 0, &r, &why, err, sizeof err), KIOSK_E_NOT_FOUND);
     CHECK_STR(why, "trust.enrol.err.none");
     /* one character of the grant's signature changed */
     char cmd[2048];
@@ -67,14 +67,19 @@ static void test_refusals(struct trust_program *p, const char *good)
               "sed 's/^grant-sig 0/grant-sig 1/;t;s/^grant-sig ./grant-sig 0/' '%s' >'%s'", good,
               path);
     CHECK(system(cmd) == 0);
-    CHECK_INT(trust_enrol_file(x, path, &r, &why, err, sizeof err), KIOSK_E_INVALID);
+    CHECK_INT(trust_enrol_file(x, path, 0, &r, &why, err, sizeof err), KIOSK_E_INVALID);
     CHECK_STR(why, "trust.enrol.err.file");
     CHECK_INT(num_rows(x), 0);
     struct trust_program *q = NULL;
     CHECK_INT(trust_program_demo(&q), KIOSK_OK);
     CHECK_INT(trust_enrol_demo(x, err, sizeof err), KIOSK_OK);
-    CHECK_INT(trust_enrol_file(x, good, &r, &why, err, sizeof err), KIOSK_E_EXISTS);
+    CHECK_INT(trust_enrol_file(x, good, 0, &r, &why, err, sizeof err), KIOSK_E_EXISTS);
     CHECK_STR(why, "trust.enrol.err.other");
+    /* the demo program's key is public: a file of it (with a PIN) never opens a demo kiosk */
+    char demo[600];
+    make_file(q, "demo.enrol", now_ms + 86400000, "111111", demo, sizeof demo);
+    CHECK_INT(trust_enrol_file(x, demo, 1, &r, &why, err, sizeof err), KIOSK_E_INVALID);
+    CHECK(!pin_is_set(x));
     trust_program_free(q);
     store_close(x);
 }
@@ -86,7 +91,7 @@ static void test_chain(struct trust_program *p, const char *good)
     const char *why = NULL;
     char err[512], program[65], other[65];
     CHECK(!pin_is_set(a));
-    CHECK_INT(trust_enrol_file(a, good, &r, &why, err, sizeof err), KIOSK_OK);
+    CHECK_INT(trust_enrol_file(a, good, 0, &r, &why, err, sizeof err), KIOSK_OK);
     CHECK(!r.already && r.pin_set && pin_is_set(a));
     int tries = 0;
     int64_t locked = 0;
@@ -113,7 +118,7 @@ static void test_chain(struct trust_program *p, const char *good)
 
     /* a second time: nothing changes; a kiosk with a PIN keeps it */
     CHECK_INT(pin_set(a, "975310"), KIOSK_OK);
-    CHECK_INT(trust_enrol_file(a, good, &r, &why, err, sizeof err), KIOSK_OK);
+    CHECK_INT(trust_enrol_file(a, good, 0, &r, &why, err, sizeof err), KIOSK_OK);
     CHECK(r.already && !r.pin_set);
     CHECK_INT(num_rows(a), 1);
     CHECK_INT(pin_check(a, "975310", now_ms, &tries, &locked), KIOSK_OK);
@@ -136,6 +141,32 @@ static void test_chain(struct trust_program *p, const char *good)
     CHECK_INT(trust_key_check(b, r.key_id, NULL, NULL), TRUST_KEY_REVOKED);
     store_close(b);
     store_close(a);
+}
+
+/* From the PIN pad of a kiosk without a PIN: only a file with a PIN, only on a new kiosk. */
+static void test_no_pin(struct trust_program *p, const char *good)
+{
+    struct trust_enrolled r;
+    const char *why = NULL;
+    char err[512], nopin[600];
+    make_file(p, "nopin.enrol", now_ms + 86400000, NULL, nopin, sizeof nopin);
+    store *n = fx_open("new.db");
+    CHECK_INT(trust_enrol_file(n, nopin, 1, &r, &why, err, sizeof err), KIOSK_E_DENIED);
+    CHECK_STR(why, "trust.enrol.err.first");
+    store *used = fx_open("used.db");
+    CHECK(sqlite3_exec(store_db(used),
+                       "INSERT INTO people(id, kiosk_id, created_at, updated_at, updated_by, "
+                       "full_name, name_key) VALUES('00000000000000000000000000000001', 'k', 1, "
+                       "1, 'k', 'Lê Văn Tám', 'le van tam')",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    CHECK_INT(trust_enrol_file(used, good, 1, &r, &why, err, sizeof err), KIOSK_E_DENIED);
+    CHECK_STR(why, "trust.enrol.err.first");
+    CHECK(!pin_is_set(used) && num_rows(used) == 0);
+    CHECK_INT(trust_enrol_file(used, good, 0, &r, &why, err, sizeof err), KIOSK_OK); /* kioskctl */
+    CHECK_INT(trust_enrol_file(n, good, 1, &r, &why, err, sizeof err), KIOSK_OK);
+    CHECK(r.pin_set && pin_is_set(n));
+    store_close(used);
+    store_close(n);
 }
 
 static void test_pin_hash(void)
@@ -168,6 +199,7 @@ int main(void)
     CHECK(stat(good, &st) == 0 && (st.st_mode & 0777) == 0600);
     test_refusals(p, good);
     test_chain(p, good);
+    test_no_pin(p, good);
     test_pin_hash();
     trust_program_free(p);
     int rc = check_done();

@@ -257,6 +257,16 @@ int64_t store_quarantine_count(store *s)
     return n;
 }
 
+int store_holds_people(store *s)
+{
+    int64_t n = 1;
+    store_query_i64(s,
+                    "SELECT EXISTS(SELECT 1 FROM people) OR EXISTS(SELECT 1 FROM registrations) "
+                    "OR EXISTS(SELECT 1 FROM checkins)",
+                    "records", &n, NULL);
+    return n != 0;
+}
+
 kiosk_status store_quarantine_summary(store *s, store_row_fn fn, void *ctx)
 {
     return store_query(s,

@@ -62,6 +62,9 @@ kiosk_status store_quarantine_add(store *s, const char *schema, const char *tbl,
                                   const char *kiosk_id, const char *reason, const char *source);
 /* Rows set aside here so far. */
 int64_t store_quarantine_count(store *s);
+/* 1 when the database holds anyone's record (a person, a registration, a check-in), or
+ * cannot say; 0 for a kiosk that has recorded nobody yet. */
+int store_holds_people(store *s);
 /* What is set aside, grouped: rows of 4 columns: 0 table, 1 reason, 2 count, 3 latest (ms). */
 kiosk_status store_quarantine_summary(store *s, store_row_fn fn, void *ctx);
 /* File sync: the SQL function kiosk_row_refused(table, columns...) on this connection calls

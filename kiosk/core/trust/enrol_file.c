@@ -160,7 +160,18 @@ static void chain_cert(const struct grant *g, store *s, const struct receipt_key
               csig);
 }
 
-static kiosk_status enrol_with(store *s, struct grant *g, struct trust_enrolled *out,
+static int is_demo(const uint8_t program[32])
+{
+    struct trust_program *d = NULL;
+    char hex[65] = "", want[65];
+    if (trust_program_demo(&d) == KIOSK_OK)
+        trust_program_public_hex(d, hex);
+    trust_program_free(d);
+    sodium_bin2hex(want, sizeof want, program, 32);
+    return !strcmp(hex, want);
+}
+
+static kiosk_status enrol_with(store *s, struct grant *g, int no_pin, struct trust_enrolled *out,
                                const char **why, char *err, size_t errlen)
 {
     char have[65], prog[65];
@@ -168,6 +179,11 @@ static kiosk_status enrol_with(store *s, struct grant *g, struct trust_enrolled 
     sodium_bin2hex(prog, sizeof prog, g->program, 32);
     receipt_key_id_for(g->program, out->program_id);
     receipt_key_id_for(g->pk, out->grant_id);
+    if (is_demo(g->program)) { /* its key is public: anyone could make such a file */
+        *why = "trust.enrol.err.file";
+        kiosk_fmt(err, errlen, "an enrolment file of the demo program enrols nothing");
+        return KIOSK_E_INVALID;
+    }
     if (kiosk_clock_now_ms() > g->until) {
         *why = "trust.enrol.err.expired";
         kiosk_fmt(err, errlen, "the enrolment file %s ended: ask the coordinator for a new one",
@@ -178,6 +194,13 @@ static kiosk_status enrol_with(store *s, struct grant *g, struct trust_enrolled 
         *why = "trust.enrol.err.other";
         kiosk_fmt(err, errlen, "this kiosk is enrolled in another program: nothing was changed");
         return KIOSK_E_EXISTS;
+    }
+    if (no_pin && (!g->pin[0] || (strcmp(have, prog) != 0 && store_holds_people(s)))) {
+        *why = "trust.enrol.err.first";
+        kiosk_fmt(err, errlen,
+                  "without an admin PIN, only a file with a PIN enrols, and only a kiosk of its "
+                  "program or one that has recorded nobody yet: nothing was changed");
+        return KIOSK_E_DENIED;
     }
     struct receipt_keys *k = NULL;
     kiosk_status st = receipt_keys_open(s, &k, err, errlen);
@@ -206,7 +229,7 @@ static kiosk_status enrol_with(store *s, struct grant *g, struct trust_enrolled 
     return st;
 }
 
-kiosk_status trust_enrol_file(store *s, const char *path, struct trust_enrolled *out,
+kiosk_status trust_enrol_file(store *s, const char *path, int no_pin, struct trust_enrolled *out,
                               const char **why_key, char *err, size_t errlen)
 {
     const char *why = NULL;
@@ -220,7 +243,7 @@ kiosk_status trust_enrol_file(store *s, const char *path, struct trust_enrolled 
     if (st != KIOSK_OK)
         why = st == KIOSK_E_NOT_FOUND ? "trust.enrol.err.none" : "trust.enrol.err.file";
     else
-        st = enrol_with(s, g, out, &why, err, errlen);
+        st = enrol_with(s, g, no_pin, out, &why, err, errlen);
     if (g && g->sk)
         sodium_free(g->sk);
     if (g)

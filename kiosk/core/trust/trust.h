@@ -75,11 +75,14 @@ struct trust_enrolled {
     int already;                         /* enrolled in that program before: nothing changed */
     int pin_set;                         /* the file's PIN became the admin PIN */
 };
-/* Enrols this kiosk with the enrolment file at path. On failure *why_key (may be NULL) gets
- * a string-table key (trust.enrol.err.*) and err one line: KIOSK_E_INVALID (not an
- * enrolment file, or forged), KIOSK_E_DENIED (past its end), KIOSK_E_EXISTS (this kiosk is
- * in another program), KIOSK_E_NOT_FOUND (no such file). */
-kiosk_status trust_enrol_file(store *s, const char *path, struct trust_enrolled *out,
+/* Enrols this kiosk with the enrolment file at path. no_pin: asked where there is no admin
+ * PIN yet (the admin screen's first start): only a file that carries a PIN, and only on a
+ * kiosk already in the file's program or one that has recorded nobody yet (a stranger's
+ * file never opens a kiosk in use); else KIOSK_E_DENIED (trust.enrol.err.first). On
+ * failure *why_key (may be NULL) gets a string-table key (trust.enrol.err.*) and err one
+ * line: KIOSK_E_INVALID (not an enrolment file, or forged), KIOSK_E_DENIED (past its end),
+ * KIOSK_E_EXISTS (this kiosk is in another program), KIOSK_E_NOT_FOUND (no such file). */
+kiosk_status trust_enrol_file(store *s, const char *path, int no_pin, struct trust_enrolled *out,
                               const char **why_key, char *err, size_t errlen);
 /* The id of the enrolment grant a certificate came through ("" : the program signed it). */
 void trust_cert_grant_id(const char *cert_hex, char out[RECEIPT_KEY_ID_LEN]);
