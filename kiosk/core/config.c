@@ -16,6 +16,8 @@ static const struct config_key keys[] = {
     {"lang", CONFIG_ENUM, "vi", "vi|en", 0, 0},
     {"title", CONFIG_STRING, "", NULL, 0, 0},
     {"idle_timeout_s", CONFIG_INT, "60", NULL, 10, 3600},
+    {"idle_form_timeout_s", CONFIG_INT, "120", NULL, 10, 3600},
+    {"idle_warning_s", CONFIG_INT, "15", NULL, 0, 120},
     {"checkout_undo_min", CONFIG_INT, "10", NULL, 0, 120},
     {"input_method", CONFIG_ENUM, "telex", "telex|vni|off", 0, 0},
     {"tone_style", CONFIG_ENUM, "traditional", "traditional|modern", 0, 0},

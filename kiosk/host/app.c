@@ -361,7 +361,10 @@ int app_open(const struct app_opts *o, struct app **out)
         return 1;
     }
     int virtual_time = o->virtual_time || o->script_path != NULL;
-    a->input = input_new(virtual_time, config_get_int(a->cfg, "idle_timeout_s") * 1000);
+    struct input_idle idle = {config_get_int(a->cfg, "idle_timeout_s") * 1000,
+                              config_get_int(a->cfg, "idle_form_timeout_s") * 1000,
+                              config_get_int(a->cfg, "idle_warning_s") * 1000};
+    a->input = input_new(virtual_time, &idle);
     if (!a->input) {
         fprintf(stderr, "kiosk: out of memory\n");
         app_close(a);

@@ -23,7 +23,11 @@ struct input {
     int64_t last_input_ms;
     int touched;   /* a person (or a script) gave some input since the start */
     int idle_done; /* the idle reset ran since the last input */
-    int64_t idle_timeout_ms;
+    struct input_idle idle;
+    int warned;    /* the idle warning is on screen */
+    int warned_s;  /* the seconds it showed */
+    int warned_of; /* of how many */
+    int swallow;   /* the press that ended the warning: its moves and release go nowhere */
     struct scanburst burst;
 };
 
@@ -34,13 +38,13 @@ static int64_t monotonic_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-struct input *input_new(int virtual_time, int64_t idle_timeout_ms)
+struct input *input_new(int virtual_time, const struct input_idle *idle)
 {
     struct input *in = calloc(1, sizeof *in);
     if (!in)
         return NULL;
     in->virtual_time = virtual_time;
-    in->idle_timeout_ms = idle_timeout_ms;
+    in->idle = *idle;
     in->mono_ms = virtual_time ? 0 : monotonic_ms();
     in->last_input_ms = in->mono_ms;
     return in;
@@ -109,11 +113,18 @@ static void deliver(struct app *a, int what, const char *out, int return_typed)
     }
 }
 
+/* A person is there: the idle count starts again and its warning goes. */
+static void person_here(struct input *in)
+{
+    in->last_input_ms = in->mono_ms;
+    in->idle_done = 0;
+    in->touched = 1;
+    in->warned = 0;
+}
+
 void input_scan(struct app *a, const char *text)
 {
-    app_input_state(a)->last_input_ms = app_input_state(a)->mono_ms;
-    app_input_state(a)->idle_done = 0;
-    app_input_state(a)->touched = 1;
+    person_here(app_input_state(a));
     host_scan_route(a, text);
     app_frame(a, NULL);
 }
@@ -140,11 +151,31 @@ static void feed_key(struct app *a, const char *key)
     deliver(a, what, out, return_typed);
 }
 
+/* While the idle warning is up, a touch anywhere only ends it: the press (with its moves and
+ * release) reaches nothing under the warning. Keys and scans go on as usual. 1: taken. */
+static int warning_takes(struct app *a, const struct ui_event *ev)
+{
+    struct input *in = app_input_state(a);
+    int was_warned = in->warned;
+    person_here(in);
+    if (in->swallow && (ev->kind == UI_EV_MOVE || ev->kind == UI_EV_RELEASE)) {
+        in->swallow = ev->kind == UI_EV_MOVE;
+        return 1;
+    }
+    in->swallow = 0;
+    if (!was_warned)
+        return 0;
+    app_frame(a, NULL); /* the warning goes */
+    if (ev->kind != UI_EV_PRESS)
+        return 0;
+    in->swallow = 1;
+    return 1;
+}
+
 void input_event(struct app *a, const struct ui_event *ev)
 {
-    app_input_state(a)->last_input_ms = app_input_state(a)->mono_ms;
-    app_input_state(a)->idle_done = 0;
-    app_input_state(a)->touched = 1;
+    if (warning_takes(a, ev))
+        return;
     if (ev->kind == UI_EV_TEXT) {
         const char *p = ev->text;
         while (*p) {
@@ -182,17 +213,85 @@ static void idle_reset(struct app *a)
     app_frame(a, NULL);
 }
 
+/* The idle timeout now: longer while a form holds typed text (slow typists). */
+static int64_t idle_limit_ms(struct app *a)
+{
+    const struct input *in = app_input_state(a);
+    int64_t t = in->idle.timeout_ms;
+    if (in->idle.form_timeout_ms > t && ui_fields_filled(app_ui(a)) > 0)
+        t = in->idle.form_timeout_ms;
+    return t;
+}
+
+/* How long the warning counts down before the reset: none on the home screen (nothing to
+ * lose there), at most half the timeout. */
+static int64_t warning_ms(struct app *a, int64_t limit)
+{
+    const struct input *in = app_input_state(a);
+    if (screens_current(a) == SCREEN_HOME)
+        return 0;
+    return in->idle.warning_ms < limit / 2 ? in->idle.warning_ms : limit / 2;
+}
+
+/* Kiosk time (mono ms) when the idle logic next has something to do: the warning, each of
+ * its seconds, the reset. -1: nothing (reset done, waiting for input). */
+static int64_t idle_due(struct app *a)
+{
+    struct input *in = app_input_state(a);
+    if (in->idle_done)
+        return -1;
+    int64_t limit = idle_limit_ms(a), reset_at = in->last_input_ms + limit;
+    int64_t warn_at = reset_at - warning_ms(a, limit);
+    if (in->mono_ms < warn_at)
+        return warn_at;
+    int64_t left = reset_at - in->mono_ms;
+    return left <= 0 ? in->mono_ms : reset_at - ((left - 1) / 1000) * 1000;
+}
+
+int input_idle_warning_s(const struct app *a, int *total_s)
+{
+    const struct input *in = app_input_state(a);
+    if (total_s)
+        *total_s = in->warned_of;
+    return in->warned ? in->warned_s : 0;
+}
+
+static void idle_timer(struct app *a)
+{
+    struct input *in = app_input_state(a);
+    if (in->idle_done)
+        return;
+    int64_t limit = idle_limit_ms(a), left = in->last_input_ms + limit - in->mono_ms;
+    if (left <= 0) {
+        in->idle_done = 1;
+        in->warned = 0;
+        kiosk_log(KIOSK_LOG_DEBUG, "idle for %lld s: back home", (long long)(limit / 1000));
+        idle_reset(a);
+        return;
+    }
+    int64_t warn = warning_ms(a, limit);
+    if (left > warn) { /* not yet, or no more (home now, a form made it longer) */
+        if (in->warned) {
+            in->warned = 0;
+            app_frame(a, NULL);
+        }
+        return;
+    }
+    int secs = (int)((left + 999) / 1000);
+    if (!in->warned || secs != in->warned_s) {
+        in->warned = 1;
+        in->warned_s = secs;
+        in->warned_of = (int)((warn + 999) / 1000);
+        app_frame(a, NULL); /* the warning, or its next second */
+    }
+}
+
 void input_timers(struct app *a)
 {
     struct input *in = app_input_state(a);
     if (scanburst_wait_ms(&in->burst, in->mono_ms) == 0)
         flush_burst(a, 0);
-    if (!in->idle_done && in->mono_ms - in->last_input_ms >= in->idle_timeout_ms) {
-        in->idle_done = 1;
-        kiosk_log(KIOSK_LOG_DEBUG, "idle for %lld s: back home",
-                  (long long)(in->idle_timeout_ms / 1000));
-        idle_reset(a);
-    }
+    idle_timer(a);
 }
 
 static int min_timeout(int t, int64_t d)
@@ -211,16 +310,14 @@ int input_next_timer_ms(const struct app *a)
     int burst = scanburst_wait_ms(&in->burst, in->mono_ms);
     if (burst >= 0)
         t = min_timeout(t, burst);
-    if (!in->idle_done)
-        t = min_timeout(t, in->last_input_ms + in->idle_timeout_ms - in->mono_ms);
+    int64_t idle = idle_due((struct app *)a);
+    if (idle >= 0)
+        t = min_timeout(t, idle - in->mono_ms);
     if (ui_needs_redraw(app_ui(a)))
         t = min_timeout(t, ANIMATE_MS);
     int cam = host_camera_next_ms(a);
     if (cam >= 0)
         t = min_timeout(t, cam);
-    int bar = admin_export_next_ms();
-    if (bar >= 0)
-        t = min_timeout(t, bar);
     int hook = host_notify_max_sleep_ms();
     if (hook >= 0)
         t = min_timeout(t, hook);
@@ -235,11 +332,9 @@ void input_pass_ms(struct app *a, int64_t ms)
         int burst = scanburst_wait_ms(&in->burst, in->mono_ms);
         if (burst >= 0 && burst < step)
             step = burst;
-        if (!in->idle_done) {
-            int64_t idle = in->last_input_ms + in->idle_timeout_ms - in->mono_ms;
-            if (idle >= 0 && idle < step)
-                step = idle;
-        }
+        int64_t idle = idle_due(a);
+        if (idle >= 0 && idle - in->mono_ms < step)
+            step = idle - in->mono_ms;
         if (step < 1)
             step = 1;
         input_advance_ms(a, step);

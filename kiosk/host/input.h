@@ -12,9 +12,16 @@
 struct app;
 struct input;
 
+/* The idle timeout: timeout_ms untouched (form_timeout_ms while a form holds typed text)
+ * and every screen returns home, forgetting input; warning_ms before that (not on the home
+ * screen) the warning "Bạn vẫn đang dùng máy?" counts down. */
+struct input_idle {
+    int64_t timeout_ms, form_timeout_ms, warning_ms;
+};
+
 /* virtual_time: kiosk time moves only by input_advance_ms (scripts, tests); else it is the
  * monotonic clock's. NULL when out of memory. */
-struct input *input_new(int virtual_time, int64_t idle_timeout_ms);
+struct input *input_new(int virtual_time, const struct input_idle *idle);
 void input_free(struct input *in);
 
 /* Kiosk time now, ms (what ui frames and timeouts run on). */
@@ -28,7 +35,10 @@ void input_event(struct app *a, const struct ui_event *ev);
 /* A scanned text from any scanner (the USB scanner's burst, the camera): counts as a person
  * being there, then goes to the scan routing (host_scan_route) and a frame shows the result. */
 void input_scan(struct app *a, const char *text);
-/* Timers due at the current time (scan-burst flush, idle timeout). */
+/* Seconds left while the idle warning is on screen (*total_s, may be NULL: of how many);
+ * 0 when it is not. */
+int input_idle_warning_s(const struct app *a, int *total_s);
+/* Timers due at the current time (scan-burst flush, idle warning and timeout). */
 void input_timers(struct app *a);
 /* ms until the next timer is due (or an animation frame); -1 when none. */
 int input_next_timer_ms(const struct app *a);

@@ -9,6 +9,8 @@
 #include "host/app.h"
 #include "host/crash_guard.h"
 #include "host/camera_host.h"
+#include "host/idle_warning.h"
+#include "host/input.h"
 #include "host/voice_host.h"
 
 #include <stdio.h>
@@ -291,6 +293,9 @@ void screens_frame(struct app *a)
         admin_frame(a);
     else
         home_frame(a);
+    int total, secs = input_idle_warning_s(a, &total);
+    if (secs > 0)
+        idle_warning_frame(a, secs, total);
 }
 
 int screens_settle(struct app *a)

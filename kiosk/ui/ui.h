@@ -142,6 +142,9 @@ void ui_row_begin(ui_ctx *ui, int columns);
 void ui_row_end(ui_ctx *ui);
 /* Empty space; height_px is as at 1280x800 and scales with the screen like the theme. */
 void ui_spacer(ui_ctx *ui, int height_px);
+/* A filled rectangle (colour with alpha: a see-through shade over what is under it; a
+ * card under an overlay's widgets); radius_px as at 1280x800. Takes no taps. */
+void ui_fill(ui_ctx *ui, ui_rect r, ui_color c, int radius_px);
 /* Place the next widget at an exact rectangle (tiles, header bar). */
 void ui_next_rect(ui_ctx *ui, ui_rect r);
 /* A scrolled area: the screen's content above the on-screen keyboard. Widgets stack from
@@ -169,6 +172,9 @@ int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, con
  * Telex/VNI composer or capitals by themselves (a folder, a server's name, a user name); the
  * same shown as dots (a password). */
 enum { UI_FIELD_PLAIN = 16, UI_FIELD_SECRET = 17 };
+/* Fields of the last frame holding typed text (PIN fields not counted): a person is filling
+ * in a form, and the idle timeout gives her longer. */
+int ui_fields_filled(const ui_ctx *ui);
 int ui_checkbox(ui_ctx *ui, const char *label, int *value);
 int ui_list_item(ui_ctx *ui, const char *title, const char *detail);
 /* A QR code of text (libqrencode through core/receipt), module >= 6 px, quiet zone 4. */

@@ -266,3 +266,15 @@ int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, con
     draw_field(ui, f, r, label, error, focused, wi);
     return changed;
 }
+
+int ui_fields_filled(const ui_ctx *ui)
+{
+    int n = 0;
+    for (size_t i = 0; i < UI_MAX_FIELDS; i++) {
+        const struct ui_field_state *f = &ui->fields[i];
+        if (f->id && f->edit && f->seen_frame == ui->frame && f->kind != KIOSK_FIELD_PIN &&
+            ui_edit_text(f->edit)[0])
+            n++;
+    }
+    return n;
+}

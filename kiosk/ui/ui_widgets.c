@@ -204,3 +204,8 @@ int ui_list_item(ui_ctx *ui, const char *title, const char *detail)
     }
     return hit == UI_HIT_CLICK;
 }
+
+void ui_fill(ui_ctx *ui, ui_rect r, ui_color c, int radius_px)
+{
+    ui_draw_rect(ui, r, c, ui_px(ui, radius_px), 0);
+}
