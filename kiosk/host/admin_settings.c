@@ -177,11 +177,15 @@ static void sync_form(struct app *a, struct admin_settings *f)
     ui_ctx *ui = app_ui(a);
     ui_row_begin(ui, 3);
     if (ui_button(ui, tr(a, "admin.settings.mode_file"),
-                  f->mode == SETTINGS_FILE ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
+                  f->mode == SETTINGS_FILE ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         f->mode = SETTINGS_FILE;
+        f->error[0] = '\0'; /* it was about the other kind */
+    }
     if (ui_button(ui, tr(a, "admin.settings.mode_server"),
-                  f->mode == SETTINGS_SERVER ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
+                  f->mode == SETTINGS_SERVER ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         f->mode = SETTINGS_SERVER;
+        f->error[0] = '\0';
+    }
     if (ui_button(ui, tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL)) {
         close_form(a);
         return;

@@ -212,6 +212,10 @@ static void do_register(struct signup *s, kiosk_ctx *ctx)
     } else if (st == KIOSK_OK) {
         s->outcome = reg.status == KIOSK_REG_WAITLIST ? SIGNUP_WAITLIST : SIGNUP_NEW;
         s->waitlist_position = reg.waitlist_position;
+    } else if (st == KIOSK_E_DENIED) { /* closed meanwhile (the coordinator, another kiosk) */
+        signup_keep(s->failure, s->h->tr(ctx, "signup.closed"));
+        s->screen = SIGNUP_FAILED;
+        return;
     } else if (st == KIOSK_E_INVALID && !person_valid(s, ctx)) {
         s->screen = SIGNUP_PERSON; /* the fields say why */
         return;

@@ -8,6 +8,9 @@ const struct kiosk_string signup_strings[] = {
      "Choose a class, sign up, get a receipt"},
     {"signup.list_hint", "Chọn lớp bạn muốn học", "Choose the class you want to join"},
     {"signup.none_open", "Hiện chưa có lớp nào mở đăng ký.", "No class is open for sign-up now."},
+    {"signup.closed", "Lớp này vừa đóng đăng ký. Bạn chưa được ghi tên; hãy hỏi cán bộ của lớp.",
+     "Sign-up for this class has just closed. You are not signed up; please ask the class's "
+     "staff."},
     {"signup.dates", "{1} – {2}", "{1} – {2}"},
     {"signup.seats_left", "còn {1} chỗ", "{1} seats left"},
     {"signup.seats_full", "hết chỗ, nhận danh sách chờ", "full: waiting list"},

@@ -2,7 +2,8 @@
 # Where the kiosk syncs and exports, set on the admin screen (issue 13 item 4): three scripts
 # on one kiosk database. admin_settings.kscript (1280x800, Vietnamese): an export folder and a
 # sync folder, bad ones refused with nothing saved, good ones saved and used; after a restart
-# admin_settings_again.kscript finds them; admin_settings_server.kscript (1024x600, English)
+# admin_settings_again.kscript finds them; admin_settings_small.kscript (1024x600) refuses
+# under the field; admin_settings_server.kscript (1024x600, English)
 # against a real PostgreSQL: no answer and a wrong password refused, the right login saved,
 # the password never on the screen. The saved file is checked after each (0600, atomic: no
 # temporary file left).
@@ -60,6 +61,8 @@ ls "$T"/usb/bao-cao-tong-hop_*.csv >/dev/null 2>&1 && ok || bad "no export in th
 check_file
 
 play admin_settings_again
+play admin_settings_small
+[ "$(saved export_dir)" = "$T/usb" ] && ok || bad "a refused folder replaced the saved one"
 
 PG_DIR=$(mktemp -d /tmp/kiosk-settings-pg.XXXXXX)
 env=$("$src/scripts/pg-test-cluster.sh" start "$PG_DIR") || fail "cannot start a test PostgreSQL cluster"

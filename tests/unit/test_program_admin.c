@@ -100,8 +100,24 @@ static void test_signup(store *s)
     struct kiosk_event ev;
     CHECK_INT(store_event_get(s, "LOP-A", &ev), KIOSK_OK);
     CHECK_INT(ev.signup_open, 0);
+    /* closed: a sign-up at a kiosk is refused (a screen loaded before, another kiosk's sync);
+     * the roster and a walk-in still add her */
+    int regs = fx_count(s, "SELECT count(*) FROM registrations");
+    struct kiosk_person p = fx_person("Phạm Thị Dung", 1990, "0912345678", "xã Mỹ Khánh");
+    struct kiosk_registration reg;
+    const char *why = NULL;
+    CHECK_INT(store_register(s, ev.id, &p, "kiosk", &reg, &why), KIOSK_E_DENIED);
+    CHECK_INT(fx_count(s, "SELECT count(*) FROM registrations"), regs);
+    CHECK_INT(fx_count(s, "SELECT count(*) FROM people WHERE full_name='Phạm Thị Dung'"), 0);
+    p = fx_person("Phạm Thị Dung", 1990, "0912345678", "xã Mỹ Khánh");
+    CHECK_INT(store_register(s, ev.id, &p, "import", &reg, &why), KIOSK_OK);
+    p = fx_person("Võ Văn Em", 1975, NULL, "xã Mỹ Khánh");
+    CHECK_INT(store_register(s, ev.id, &p, "walkin", &reg, &why), KIOSK_OK);
+    CHECK_INT(fx_count(s, "SELECT count(*) FROM registrations"), regs + 2);
     CHECK_INT(program_signup_set(s, "LOP-A", 1, &rep), KIOSK_OK);
     CHECK_INT(fx_count(s, "SELECT signup_open FROM events WHERE code='LOP-A'"), 1);
+    p = fx_person("Đỗ Thị Giang", 1988, NULL, "xã Mỹ Khánh");
+    CHECK_INT(store_register(s, ev.id, &p, "kiosk", &reg, &why), KIOSK_OK);
     CHECK_INT(program_signup_set(s, "NOPE", 1, &rep), KIOSK_E_NOT_FOUND);
     /* a file import keeps what the kiosk set */
     CHECK_INT(program_signup_set(s, "LOP-A", 0, &rep), KIOSK_OK);

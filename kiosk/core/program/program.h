@@ -135,8 +135,9 @@ kiosk_status program_event_set(store *s, const char *code, int col, const char *
 kiosk_status program_session_add(store *s, const char *code, const char *when,
                                  const struct program_report *rep);
 /* Opens (1) or closes (0) sign-up at the kiosks for event code (not in the sheet): a new
- * version with a log row, synced. A closed class is left out of every kiosk's sign-up list;
- * the coordinator's roster and walk-ins still add trainees. */
+ * version with a log row, synced. A closed class is left out of every kiosk's sign-up list
+ * and a sign-up there is refused (store_register, source "kiosk": KIOSK_E_DENIED); the
+ * coordinator's roster and walk-ins still add trainees. */
 kiosk_status program_signup_set(store *s, const char *code, int open,
                                 const struct program_report *rep);
 

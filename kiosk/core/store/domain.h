@@ -121,7 +121,8 @@ int store_consent_granted(store *s, const char *person_id, int purpose);
  * A new p the identity rule finds on record (store_person_find_same) is that person: the
  * known id is reused and p's empty fields are kept from it.
  * p->extra_json (a JSON object, may be NULL) is stored on the person and the registration;
- * fairs put the visit's choices there: {"interests": ["may mặc", ...], "note": "..."}. */
+ * fairs put the visit's choices there: {"interests": ["may mặc", ...], "note": "..."}.
+ * KIOSK_E_DENIED: a class whose sign-up is closed, from source "kiosk". */
 kiosk_status store_register(store *s, const char *event_id, struct kiosk_person *p,
                             const char *source, struct kiosk_registration *out,
                             const char **why_key);

@@ -112,6 +112,13 @@ static int source_ok(const char *source)
     return 0;
 }
 
+/* A class whose sign-up the coordinator closed takes no one at a kiosk's sign-up screen
+ * (docs/PROGRAM.md); the roster and walk-ins still add trainees. */
+static int signup_allowed(const struct kiosk_event *ev, const char *source)
+{
+    return ev->kind != KIOSK_EVENT_CLASS || ev->signup_open || strcmp(source, "kiosk") != 0;
+}
+
 static int new_status(const struct kiosk_event *ev, const char *source)
 {
     if (strcmp(source, "walkin") == 0)
@@ -173,6 +180,8 @@ kiosk_status store_register_tx(store *s, const char *event_id, struct kiosk_pers
     kiosk_status r = store_event_get(s, event_id, &ev);
     if (r != KIOSK_OK)
         return r;
+    if (!signup_allowed(&ev, source))
+        return KIOSK_E_DENIED;
     char key[KIOSK_NAME_LEN];
     r = store_person_prepare(p, key, why_key);
     if (r != KIOSK_OK)
