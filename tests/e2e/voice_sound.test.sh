@@ -2,7 +2,8 @@
 # The voice's sound (issue 17 item 9, docs/VOICE.md), heard through SDL's "disk" audio driver,
 # which writes what the sound card would play to a file in real time: a step's prompt
 # arrives as speech, and is cut off when the next screen comes (the PIN pad: silence, then
-# the home screen's prompt). Without a sound device, and without the speech data, the
+# the home screen's prompt); the idle timeout's return home is not said (nobody is there:
+# silence to the end). Without a sound device, and without the speech data, the
 # kiosk says so in one log line and goes on: the same script passes, silent.
 # Skips (77) where libespeak-ng or its data is missing, or SDL has no disk driver.
 # usage: voice_sound.test.sh BUILD_DIR SOURCE_DIR
@@ -23,8 +24,10 @@ rc=$?
 printf 'voice = on\ncamera = none\nserved_event = MDN-MK\n' >"$work/kiosk.ini"
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software
 
-# The attendance search's prompt (~6 s), heard 1.5 s; the PIN pad 1.5 s (silence: the
-# coordinator's screens are not said); "Hủy" back home, whose prompt is heard 2 s.
+# The attendance search's prompt (~7 s), heard 1.5 s; the PIN pad 1.5 s (silence: the
+# coordinator's screens are not said); "Hủy" back home, whose prompt is heard 2 s; the
+# attendance search again, left alone until the idle timeout (60 s of kiosk time) takes it
+# home: silence for the last 1.5 s.
 cat >"$work/cut.kscript" <<'SCRIPT'
 clock "T07:35"
 tap "Điểm danh lớp học"
@@ -36,6 +39,11 @@ listen 1500
 tap "Hủy"
 said "Chạm vào một ô để bắt đầu"
 listen 2000
+tap "Điểm danh lớp học"
+listen 300
+wait 70000
+expect "Chạm vào một ô để bắt đầu"
+listen 1500
 SCRIPT
 run() { # run SCRIPT [ENV...]: the kiosk plays SCRIPT; its log in $work/log
   local script=$1
@@ -77,6 +85,8 @@ if gap < 0.8:
     sys.exit(f"only {gap:.2f} s of silence on the PIN pad")
 if second[1] < 0.5:
     sys.exit(f"the home screen's prompt lasted {second[1]:.2f} s")
+if "#" in marks[-24:]:
+    sys.exit("sound in the last 1.2 s: the idle timeout's return home was said")
 PY
 [ $? = 0 ] || fail "$(cat "$work/heard")"
 cat "$work/heard"
