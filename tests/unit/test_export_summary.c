@@ -182,6 +182,35 @@ static void test_leads(store *s)
     CHECK(access(path, F_OK) != 0);
 }
 
+/* A visitor registered twice at the fair (two records, another commune), then merged: one
+ * visitor, each of her interests once ("May mặc" in both counts once). */
+static void test_merged_visitor(store *s)
+{
+    struct kiosk_person a, b;
+    struct kiosk_registration reg;
+    person(&a, "Lý Thị Ngọc", 1990, "", "{\"interests\":[\"may mặc\",\"Nhựa tái chế\"]}");
+    person(&b, "Lý Thị Ngọc", 1990, "",
+           "{\"interests\":[\"May mặc\",\"máy móc thiết bị tiên tiến\",\"may mac\"]}");
+    kiosk_strlcpy(b.commune, "xã Nhơn Ái", sizeof b.commune);
+    CHECK_INT(store_register(s, "HC-DT", &a, "kiosk", &reg, NULL), KIOSK_OK);
+    CHECK_INT(store_register(s, "HC-DT", &b, "kiosk", &reg, NULL), KIOSK_OK);
+    CHECK(strcmp(a.id, b.id) != 0); /* a probable duplicate: never merged by itself */
+    CHECK_INT(store_person_merge(s, a.id, b.id, NULL), KIOSK_OK);
+    char path[512], err[512] = "";
+    ex_path("summary-merged.csv", path, sizeof path);
+    struct export_result res;
+    CHECK_INT(export_summary(s, EXPORT_CSV, path, &res, err, sizeof err), KIOSK_OK);
+    char *csv = slurp(path);
+    CHECK(csv != NULL);
+    if (!csv)
+        return;
+    /* registered and visitors 3 -> 4; may mặc 2 -> 3 (not 5), máy móc 0 -> 1, Nhựa tái chế 1 -> 2
+     */
+    CHECK(strstr(csv, "2,HC-DT,Hội chợ,Hội chợ triển lãm sản phẩm công nghiệp nông thôn tiêu "
+                      "biểu,tỉnh Đồng Tháp,11/05/2026,12/05/2026,2,4,3,1,0,4,1,3,1,1,2\r\n"));
+    free(csv);
+}
+
 int main(void)
 {
     ex_at(2026, 5, 4, 9, 0);
@@ -193,6 +222,7 @@ int main(void)
     test_summary_csv(s);
     test_summary_xlsx(s);
     test_leads(s);
+    test_merged_visitor(s);
     store_close(s);
     export_strings_release();
     ex_cleanup();

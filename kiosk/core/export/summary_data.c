@@ -54,10 +54,38 @@ static void event_interest_columns(struct summary *sum, const struct kiosk_event
         interest_column(sum, line, 1);
 }
 
+/* Each person's interests count once (docs/IDENTITY.md: her merged records registered at
+ * the same fair are one visitor): rows come by person; seen marks her columns so far. */
 struct interest_pass {
     struct summary *sum;
     struct summary_row *row;
+    char who[KIOSK_ID_LEN];
+    unsigned char *seen;
+    size_t seen_cap;
 };
+
+/* 1 the first time col comes for the current person; -1 out of memory. */
+static int first_for_person(struct interest_pass *p, const char *who, long col)
+{
+    if (strcmp(p->who, who) != 0) {
+        kiosk_strlcpy(p->who, who, sizeof p->who);
+        if (p->seen)
+            memset(p->seen, 0, p->seen_cap);
+    }
+    if ((size_t)col >= p->seen_cap) {
+        size_t cap = (size_t)col + 16;
+        unsigned char *n = realloc(p->seen, cap);
+        if (!n)
+            return -1;
+        memset(n + p->seen_cap, 0, cap - p->seen_cap);
+        p->seen = n;
+        p->seen_cap = cap;
+    }
+    if (p->seen[col])
+        return 0;
+    p->seen[col] = 1;
+    return 1;
+}
 
 /* A new column: every fair's array grows. */
 static kiosk_status grow_interests(struct summary *sum)
@@ -79,19 +107,24 @@ static kiosk_status count_interest(store_rows *r, void *ctx)
 {
     struct interest_pass *p = ctx;
     size_t before = p->sum->interest_count;
-    long col = store_rows_null(r, 0) ? -1 : interest_column(p->sum, store_rows_text(r, 0, NULL), 1);
+    long col = store_rows_null(r, 1) ? -1 : interest_column(p->sum, store_rows_text(r, 1, NULL), 1);
     if (col < 0)
         return KIOSK_OK;
     if (p->sum->interest_count != before && grow_interests(p->sum) != KIOSK_OK)
         return KIOSK_E_NOMEM;
-    p->row->interests[col]++;
+    int first = first_for_person(p, store_rows_text(r, 0, NULL), col);
+    if (first < 0)
+        return KIOSK_E_NOMEM;
+    p->row->interests[col] += first;
     return KIOSK_OK;
 }
 
 static kiosk_status count_interests(store *s, struct summary *sum, struct summary_row *row)
 {
-    struct interest_pass p = {sum, row};
-    return store_summary_interests(s, row->event.id, count_interest, &p);
+    struct interest_pass p = {sum, row, "", NULL, 0};
+    kiosk_status r = store_summary_interests(s, row->event.id, count_interest, &p);
+    free(p.seen);
+    return r;
 }
 
 static kiosk_status count_event(store *s, int64_t now_ms, struct summary_row *row)

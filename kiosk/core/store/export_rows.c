@@ -157,15 +157,18 @@ kiosk_status store_summary_count(store *s, enum store_summary_count which, const
     return st == KIOSK_E_NOT_FOUND ? store_status_from_sqlite(s, SQLITE_DONE, "summary") : st;
 }
 
-/* the fair plugin keeps a visitor's choices in the registration: {"interests": [...]} */
+/* the fair plugin keeps a visitor's choices in the registration: {"interests": [...]};
+ * a person's registrations (merged records) come together, by her surviving id */
 kiosk_status store_summary_interests(store *s, const char *event_id, store_row_fn fn, void *ctx)
 {
-    return store_query(
-        s,
-        "SELECT j.value FROM registrations r, json_each(CASE WHEN json_valid(r.extra) THEN "
-        "r.extra ELSE '{}' END, '$.interests') j WHERE r.event_id = ?1 AND r.status <> 4 "
-        "AND j.type = 'text'",
-        "summary interests", fn, ctx, "t", event_id);
+    return store_query(s,
+                       "SELECT " WHO("r.person_id") ", j.value FROM registrations r, "
+                                                    "json_each(CASE WHEN json_valid(r.extra) "
+                                                    "THEN r.extra ELSE '{}' END, "
+                                                    "'$.interests') j WHERE r.event_id = ?1 "
+                                                    "AND r.status <> 4 AND j.type = 'text' "
+                                                    "ORDER BY 1",
+                       "summary interests", fn, ctx, "t", event_id);
 }
 
 static kiosk_status copy_long(store_rows *r, void *ctx)

@@ -48,7 +48,8 @@ enum store_summary_count {
 };
 kiosk_status store_summary_count(store *s, enum store_summary_count which, const char *event_id,
                                  int64_t arg, int out[3]);
-/* A fair's visitors' interests, one row per answer: column 0 the interest. */
+/* A fair's visitors' interests, one row per answer, by person: 0 her surviving id, 1 the
+ * interest. */
 kiosk_status store_summary_interests(store *s, const char *event_id, store_row_fn fn, void *ctx);
 
 #endif
