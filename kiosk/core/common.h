@@ -16,6 +16,8 @@ void kiosk_id_new(char out[KIOSK_ID_LEN]);
 
 /* The kiosk's wall clock (UTC ms). Scripts and tests move it; real time otherwise. */
 int64_t kiosk_clock_now_ms(void);
+/* A clock for durations and deadlines (ms, CLOCK_MONOTONIC): never moved by tests. */
+int64_t kiosk_mono_ms(void);
 void kiosk_clock_set_ms(int64_t wall_ms); /* from now on, time runs from wall_ms */
 void kiosk_clock_freeze(int frozen);      /* frozen: time moves only by kiosk_clock_advance */
 void kiosk_clock_advance_ms(int64_t ms);

@@ -5,28 +5,19 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 static _Atomic int64_t stop_by; /* store_sync_cancel: the process is stopping (mono ms) */
-
-/* The real clock (tests move the kiosk's wall clock, never this one). */
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static int past_deadline(void *arg)
 {
     const int64_t *deadline = arg;
-    int64_t now = mono_ms(), by = stop_by;
+    int64_t now = kiosk_mono_ms(), by = stop_by;
     return (by && now > by) || (*deadline && now > *deadline);
 }
 
 void store_sync_cancel(int on)
 {
-    stop_by = on ? mono_ms() + STORE_SYNC_STOP_GRACE_MS : 0;
+    stop_by = on ? kiosk_mono_ms() + STORE_SYNC_STOP_GRACE_MS : 0;
 }
 
 static void defend(sqlite3 *db, int64_t *deadline)
@@ -123,7 +114,7 @@ kiosk_status store_foreign_check(const char *path, int64_t timeout_ms, char *err
     if (stat(path, &sb) != 0 && errno == ENOENT)
         return KIOSK_OK;     /* a new stick: made by the kiosk itself */
     static int64_t deadline; /* the progress handler's; one sync at a time per process */
-    deadline = mono_ms() + timeout_ms;
+    deadline = kiosk_mono_ms() + timeout_ms;
     sqlite3 *db = NULL;
     int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
     if (rc != SQLITE_OK) {
@@ -141,7 +132,7 @@ kiosk_status store_foreign_check(const char *path, int64_t timeout_ms, char *err
 void store_sync_guard(store *s, int64_t timeout_ms)
 {
     static int64_t deadline;
-    int64_t deadline_ms = timeout_ms ? mono_ms() + timeout_ms : 0;
+    int64_t deadline_ms = timeout_ms ? kiosk_mono_ms() + timeout_ms : 0;
     deadline = deadline_ms;
     sqlite3 *db = store_db(s);
     sqlite3_exec(db, deadline_ms ? "PRAGMA trusted_schema = OFF" : "PRAGMA trusted_schema = ON",
