@@ -26,7 +26,7 @@ static void print_problem(void *ud, long line, const char *text)
     ctl_error("%s", text);
 }
 
-static const struct program_report report = {print_change, print_problem, NULL};
+static const struct program_report report = {print_change, print_problem, NULL, NULL};
 
 /* The one-row book through the file's checks. */
 static int apply(store *s, struct sheet_book *book)

@@ -64,7 +64,7 @@ static int import(struct ctl *c, const struct args *a)
         return CTL_REFUSED;
     }
     struct program_options opt = {.dry_run = a->dry_run};
-    struct program_report rep = {print_change, print_problem, (void *)a->path};
+    struct program_report rep = {print_change, print_problem, (void *)a->path, NULL};
     struct program_result res;
     st = program_import(s, &p, &opt, &rep, &res);
     program_release(&p);

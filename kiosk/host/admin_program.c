@@ -103,7 +103,7 @@ static const struct program_report *reporter(struct app *a, struct program_repor
     app_admin(a)->message[0] = '\0';
     app_admin(a)->prog.error[0] = '\0';
     export_strings_load(i18n_lang(app_i18n(a)));
-    *rep = (struct program_report){on_change, on_problem, a};
+    *rep = (struct program_report){on_change, on_problem, a, "admin"};
     return rep;
 }
 

@@ -24,7 +24,7 @@ static void on_problem(void *ud, long line, const char *text)
     kiosk_strlcpy(said, text, sizeof said);
 }
 
-static const struct program_report rep = {on_change, on_problem, NULL};
+static const struct program_report rep = {on_change, on_problem, NULL, NULL};
 
 static void reset(void)
 {

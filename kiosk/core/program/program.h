@@ -51,6 +51,8 @@ struct program_report {
     void (*change)(void *ud, const char *text);             /* what changes (or would) */
     void (*problem)(void *ud, long line, const char *text); /* why nothing can change */
     void *ud;
+    const char *by; /* who changes it, for the log rows: NULL for kioskctl and files ("kioskctl",
+                     * "import"); "admin" for the admin screen */
 };
 
 struct program_options {

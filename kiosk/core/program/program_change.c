@@ -140,15 +140,21 @@ static kiosk_status find_session(store *s, const char *code, int number,
     return KIOSK_E_NOT_FOUND;
 }
 
+/* Who made a change, for its log row. */
+static const char *by(const struct program_report *rep)
+{
+    return rep && rep->by ? rep->by : "kioskctl";
+}
+
 static kiosk_status write_session(store *s, const struct kiosk_session *sess, int cancelled,
-                                  const char *log_kind)
+                                  const char *log_kind, const char *who)
 {
     kiosk_status st = store_begin(s);
     if (st != KIOSK_OK)
         return st;
     st = store_program_session_put_tx(s, sess, cancelled);
     if (st == KIOSK_OK)
-        st = store_log_add(s, log_kind, sess->id, "kioskctl");
+        st = store_log_add(s, log_kind, sess->id, who);
     if (st == KIOSK_OK)
         return store_commit(s);
     store_rollback(s);
@@ -187,7 +193,7 @@ kiosk_status program_session_move(store *s, const char *code, int number, const 
     struct kiosk_session sess = all[at].s;
     sess.starts_at_ms = to.starts_at_ms;
     sess.ends_at_ms = to.ends_at_ms;
-    st = write_session(s, &sess, 0, "program.session.move");
+    st = write_session(s, &sess, 0, "program.session.move", by(rep));
     if (st == KIOSK_OK) {
         program_slot_text(to.starts_at_ms, to.ends_at_ms, old, sizeof old);
         char msg[384];
@@ -215,7 +221,7 @@ kiosk_status program_session_cancel(store *s, const char *code, int number,
         report(rep, "program.err.session_has_checkins_cancel", num, when, 1);
         st = KIOSK_E_INVALID;
     } else {
-        st = write_session(s, &all[at].s, 1, "program.session.cancel");
+        st = write_session(s, &all[at].s, 1, "program.session.cancel", by(rep));
     }
     if (st == KIOSK_OK && rep && rep->change) {
         export_trf(msg, sizeof msg, "program.change.session_cancelled", code, num, when);
@@ -242,7 +248,7 @@ kiosk_status program_event_cancel(store *s, const char *code, const struct progr
         return st;
     st = store_program_event_put_tx(s, &ev);
     if (st == KIOSK_OK)
-        st = store_log_add(s, "program.event.cancel", ev.e.id, "kioskctl");
+        st = store_log_add(s, "program.event.cancel", ev.e.id, by(rep));
     if (st == KIOSK_OK)
         st = store_commit(s);
     else
@@ -344,7 +350,7 @@ kiosk_status program_signup_set(store *s, const char *code, int open,
     st = store_program_event_put_tx(s, &ev);
     if (st == KIOSK_OK)
         st = store_log_add(s, open ? "program.signup.open" : "program.signup.close", ev.e.id,
-                           "admin");
+                           by(rep));
     if (st == KIOSK_OK)
         st = store_commit(s);
     else

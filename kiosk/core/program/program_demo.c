@@ -78,7 +78,7 @@ kiosk_status program_demo_fill(store *s, int64_t today_ms)
         return st;
     program_shift_days(&p, days_from_anchor(today_ms));
     struct program_options opt = {.derived_ids = 1};
-    struct program_report rep = {NULL, log_problem, path};
+    struct program_report rep = {NULL, log_problem, path, NULL};
     struct program_result res;
     int trainees = 0;
     st = store_begin(s);

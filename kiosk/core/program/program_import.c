@@ -17,6 +17,12 @@ struct run {
     int problems;
 };
 
+/* Who made the change, for its log rows: a file or kioskctl ("import"), or the admin screen. */
+static const char *by(const struct run *r)
+{
+    return r->rep && r->rep->by ? r->rep->by : "import";
+}
+
 static void say(struct run *r, const char *key, const char *a1, const char *a2, const char *a3)
 {
     char msg[768];
@@ -69,7 +75,7 @@ static kiosk_status add_event(struct run *r, const struct program_row *row)
         ev.e.code, ev.e.title, n);
     r->res->events_added++;
     r->res->sessions_added += (int)row->nslots;
-    return store_log_add(r->s, "program.event.add", ev.e.id, "import");
+    return store_log_add(r->s, "program.event.add", ev.e.id, by(r));
 }
 
 /* The names of what differs, for the change line ("tên, số chỗ 30 → 25"). */
@@ -121,7 +127,7 @@ static kiosk_status update_event(struct run *r, const struct program_row *row,
     *changed = 1;
     say(r, "program.change.event", ev.e.code, what, NULL);
     kiosk_status st = store_program_event_put_tx(r->s, &ev);
-    return st == KIOSK_OK ? store_log_add(r->s, "program.event.edit", ev.e.id, "import") : st;
+    return st == KIOSK_OK ? store_log_add(r->s, "program.event.edit", ev.e.id, by(r)) : st;
 }
 
 struct match {
@@ -142,7 +148,7 @@ static kiosk_status put_session(struct run *r, const struct program_session *ps,
         s.ends_at_ms = to->ends_at_ms;
     }
     kiosk_status st = store_program_session_put_tx(r->s, &s, cancelled);
-    return st == KIOSK_OK ? store_log_add(r->s, log_kind, s.id, "import") : st;
+    return st == KIOSK_OK ? store_log_add(r->s, log_kind, s.id, by(r)) : st;
 }
 
 static void session_words(const struct program_session *ps, char num[16], char when[64])
