@@ -142,21 +142,36 @@ static void duplicates_view(struct app *a, struct admin *ad, ui_rect area)
     }
 }
 
-/* The served class (else today's first class) and its session of today. */
+/* Of today's class sessions (the served class's when it has one today), the one begun
+ * last by now (the one running), else the day's first. (size_t)-1: none. */
+static size_t pick_session(const struct day_session_count *rows, size_t n, const char *served,
+                           int64_t now_ms)
+{
+    int served_today = 0;
+    for (size_t i = 0; i < n; i++)
+        served_today |= rows[i].event_kind == KIOSK_EVENT_CLASS && served &&
+                        strcmp(rows[i].event_code, served) == 0;
+    size_t pick = (size_t)-1;
+    for (size_t i = 0; i < n; i++) { /* by start time */
+        if (rows[i].event_kind != KIOSK_EVENT_CLASS ||
+            (served_today && strcmp(rows[i].event_code, served) != 0))
+            continue;
+        if (pick == (size_t)-1 || rows[i].starts_at_ms <= now_ms)
+            pick = i;
+    }
+    return pick;
+}
+
+/* The served class (else today's first class) and its session of now. */
 static int today_session(struct app *a, struct kiosk_event *ev, size_t *index,
                          struct attendance *att)
 {
     const char *served = host_setting(&(kiosk_ctx){a, NULL}, "served_event");
     struct day_session_count *rows = NULL;
-    size_t n = 0, pick = (size_t)-1;
+    size_t n = 0;
     if (store_day_counts(app_store(a), kiosk_clock_now_ms(), &rows, &n) != KIOSK_OK)
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        if (rows[i].event_kind != KIOSK_EVENT_CLASS)
-            continue;
-        if (pick == (size_t)-1 || (served && strcmp(rows[i].event_code, served) == 0))
-            pick = i;
-    }
+    size_t pick = pick_session(rows, n, served, kiosk_clock_now_ms());
     int ok = pick != (size_t)-1 &&
              store_event_get(app_store(a), rows[pick].event_id, ev) == KIOSK_OK &&
              attendance_open(app_store(a), ev->id, kiosk_clock_now_ms(), att) == KIOSK_OK;
