@@ -139,8 +139,10 @@ static void test_csv(store *s)
               "2,Tran Van Binh,1980,\"xã Mỹ Khánh, huyện Phong Điền\",,Muộn,Vắng,Vắng,1");
     CHECK_STR(line_starting(csv, "3", line, sizeof line),
               "3,Đặng Văn Đức,1975,\"xã Mỹ Khánh, huyện Phong Điền\",,Vắng,Vắng,Vắng,0");
+    /* she checked out of session 2: when she came and left (first in, last out) */
     CHECK_STR(line_starting(csv, "4", line, sizeof line),
-              "4,Nguyễn Thị Hoa,1985,\"xã Mỹ Khánh, huyện Phong Điền\",,Có mặt,Có mặt,Vắng,2");
+              "4,Nguyễn Thị Hoa,1985,\"xã Mỹ Khánh, huyện Phong Điền\",,Có mặt,"
+              "Có mặt 07:31–08:31,Vắng,2");
     CHECK_STR(line_starting(csv, "5", line, sizeof line),
               "5,Nguyễn Thị Hòa,1978,\"xã Mỹ Khánh, huyện Phong Điền\",0918 456 702,Có mặt,"
               "Có mặt,Vắng,2");

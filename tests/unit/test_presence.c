@@ -63,6 +63,20 @@ static int mark_of(store *s, const char *person_id)
     return found;
 }
 
+/* The sheet's first in and last out of her row (0: the cell shows no times). */
+static int left_of(store *s, const char *person_id, int64_t *in_ms, int64_t *out_ms)
+{
+    struct attendance a;
+    int found = 0;
+    CHECK_INT(attendance_open(s, "MDN-MK", kiosk_clock_now_ms(), &a), KIOSK_OK);
+    struct attendance_row row;
+    while (attendance_next(&a, &row) == 1)
+        if (strcmp(row.person_id, person_id) == 0)
+            found = attendance_left(&a, &row, 0, in_ms, out_ms);
+    attendance_close(&a);
+    return found;
+}
+
 static struct kiosk_presence presence_now(store *s, const char *sess, const char *who)
 {
     struct kiosk_presence p;
@@ -101,8 +115,12 @@ static void undo_and_return(store *s, const char *sess, const char *lan)
     CHECK(presence_now(s, sess, lan).undo_until_ms == 0);
     CHECK_INT(store_checkout_undo(s, sess, lan, WINDOW, NULL), KIOSK_E_DENIED);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM attendance_marks"), 1); /* nothing stored */
+    int64_t sheet_in, sheet_out;
+    CHECK(left_of(s, lan, &sheet_in, &sheet_out) && sheet_in == in_at &&
+          sheet_out == kiosk_local_make_ms(2025, 3, 10, 9, 0));
     fx_at(2025, 3, 10, 9, 20);
     CHECK_INT(store_check_in(s, sess, lan, KIOSK_CHECK_IN, 0, NULL, &ci), KIOSK_OK);
+    CHECK(!left_of(s, lan, &sheet_in, &sheet_out)); /* back: in since 07:40, no time out */
     CHECK_INT(ci.kind, KIOSK_CHECK_RETURN);
     CHECK_INT(ci.late, 0); /* 50 minutes after the start, but she came at 07:40 */
     fx_at(2025, 3, 10, 9, 25);
@@ -116,6 +134,7 @@ static void undo_and_return(store *s, const char *sess, const char *lan)
     CHECK(p.state == KIOSK_PRESENCE_LEFT && p.first_in_ms == in_at && p.last_out_ms == out_at);
     CHECK_INT(p.returns, 1);
     CHECK_INT(mark_of(s, lan), MARK_PRESENT); /* the return is no second arrival, not late */
+    CHECK(left_of(s, lan, &sheet_in, &sheet_out) && sheet_in == in_at && sheet_out == out_at);
     CHECK_INT(fx_count(s, "SELECT count(*) FROM checkins WHERE kind=3"), 1);
 }
 

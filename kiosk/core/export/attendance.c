@@ -324,6 +324,8 @@ kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct
     r = attendance_register_sql(s);
     if (r == KIOSK_OK)
         r = load_marks(a);
+    if (r == KIOSK_OK)
+        r = store_event_has_checkouts(s, a->event.id, &a->checkouts);
     if (r != KIOSK_OK) {
         attendance_close(a);
         return r;
@@ -403,6 +405,20 @@ const void *attendance_signature(struct attendance *a, const struct attendance_r
     if (i >= a->session_count || row->marks[i] == MARK_ABSENT || row->marks[i] == MARK_EXCUSED)
         return NULL;
     return store_checkin_signature(a->store, &a->signature, a->sessions[i].id, row->person_id, len);
+}
+
+int attendance_left(struct attendance *a, const struct attendance_row *row, size_t i,
+                    int64_t *in_ms, int64_t *out_ms)
+{
+    struct kiosk_presence p;
+    if (!a->checkouts || i >= a->session_count ||
+        (row->marks[i] != MARK_PRESENT && row->marks[i] != MARK_LATE) ||
+        store_presence_get(a->store, a->sessions[i].id, row->person_id, 0, &p) != KIOSK_OK ||
+        p.state != KIOSK_PRESENCE_LEFT || p.first_in_ms == 0)
+        return 0;
+    *in_ms = p.first_in_ms;
+    *out_ms = p.last_out_ms;
+    return 1;
 }
 
 void attendance_close(struct attendance *a)

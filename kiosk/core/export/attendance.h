@@ -31,6 +31,7 @@ struct attendance {
     size_t session_count;
     unsigned char *cancelled; /* per session: cancelled (shown, nobody absent there) */
     int signatures;           /* the class collects a signature each day */
+    int checkouts;            /* someone checked out: cells say when people came and left */
     unsigned char *held;      /* per session: begun by now, or someone checked in (else the
                                  sheet leaves its cells blank: nobody was absent yet) */
     /* totals so far (complete after the last row) */
@@ -55,6 +56,11 @@ int attendance_next(struct attendance *a, struct attendance_row *row);
  * valid until the next call. */
 const void *attendance_signature(struct attendance *a, const struct attendance_row *row, size_t i,
                                  size_t *len);
+/* For a row's person present at session index i (0-based) who checked out and did not come
+ * back: her first arrival and when she left (docs/IDENTITY.md, first in, last out); 0 when
+ * she did not leave, or the event has no check-out. */
+int attendance_left(struct attendance *a, const struct attendance_row *row, size_t i,
+                    int64_t *in_ms, int64_t *out_ms);
 void attendance_close(struct attendance *a);
 
 /* The official order's sort key for a name (given, family, middle; Vietnamese alphabet),

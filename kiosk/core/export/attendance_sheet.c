@@ -23,6 +23,7 @@ static const struct {
 #define FIXED_COLS ((lxw_col_t)KIOSK_ARRAY_LEN(fixed_columns))
 #define SESSION_WIDTH 9.0
 #define SESSION_WIDTH_SIGNED 13.0
+#define SESSION_WIDTH_TIMES 17.0 /* "Có mặt 07:40–10:30" */
 #define ATTENDED_WIDTH 9.0
 #define ROW_POINTS_SIGNED 40.0
 
@@ -74,6 +75,32 @@ static void session_heading(const struct attendance *a, size_t i, char *out, siz
         size_t n = strlen(out);
         kiosk_fmt(out + n, cap - n, "\n%s", export_tr("export.col.cancelled"));
     }
+}
+
+/* A cell's text: the mark, "(đã ký)" when signed, and when she came and left when she
+ * checked out and did not come back ("Có mặt 07:40–10:30": first in, last out). */
+static void cell_text(struct attendance *a, const struct heading_texts *h,
+                      const struct attendance_row *row, size_t i, int signed_, char *out,
+                      size_t cap)
+{
+    char mark[96];
+    if (signed_)
+        snprintf(mark, sizeof mark, "%s (%s)", h->mark[row->marks[i]],
+                 export_tr("export.mark.signed"));
+    else
+        kiosk_strlcpy(mark, h->mark[row->marks[i]], sizeof mark);
+    int64_t in_ms, out_ms;
+    if (!attendance_left(a, row, i, &in_ms, &out_ms)) {
+        kiosk_strlcpy(out, mark, cap);
+        return;
+    }
+    char in[8], left[8];
+    struct tm tm;
+    kiosk_local_tm(in_ms, &tm);
+    snprintf(in, sizeof in, "%02d:%02d", tm.tm_hour % 24, tm.tm_min % 60);
+    kiosk_local_tm(out_ms, &tm);
+    snprintf(left, sizeof left, "%02d:%02d", tm.tm_hour % 24, tm.tm_min % 60);
+    export_trf(out, cap, "export.mark.times", mark, in, left);
 }
 
 /* ---- CSV ---- */
@@ -142,14 +169,12 @@ static void csv_person(struct csv_writer *w, struct attendance *a, const struct 
         size_t len = 0;
         if (!a->held[i]) {
             csv_field_empty(w); /* not begun yet: nobody is absent */
-        } else if (a->signatures && attendance_signature(a, row, i, &len)) {
-            char cell[96];
-            snprintf(cell, sizeof cell, "%s (%s)", h->mark[row->marks[i]],
-                     export_tr("export.mark.signed"));
-            csv_field(w, cell);
-        } else {
-            csv_field(w, h->mark[row->marks[i]]);
+            continue;
         }
+        char cell[160];
+        cell_text(a, h, row, i, a->signatures && attendance_signature(a, row, i, &len), cell,
+                  sizeof cell);
+        csv_field(w, cell);
     }
     csv_field_int(w, row->attended);
     csv_row_end(w);
@@ -261,7 +286,10 @@ static void xlsx_columns(lxw_worksheet *ws, const struct attendance *a, lxw_col_
         worksheet_set_column(ws, c, c, fixed_columns[c].width, NULL);
     if (a->session_count)
         worksheet_set_column(ws, FIXED_COLS, last - 1,
-                             a->signatures ? SESSION_WIDTH_SIGNED : SESSION_WIDTH, NULL);
+                             a->checkouts    ? SESSION_WIDTH_TIMES
+                             : a->signatures ? SESSION_WIDTH_SIGNED
+                                             : SESSION_WIDTH,
+                             NULL);
     worksheet_set_column(ws, last, last, ATTENDED_WIDTH, NULL);
 }
 
@@ -305,7 +333,9 @@ static void xlsx_person(lxw_worksheet *ws, const struct xlsx_styles *st, struct 
             worksheet_write_blank(ws, r, c, st->cell_center);
             continue;
         }
-        worksheet_write_string(ws, r, c, h->mark[row->marks[i]], mark_fmt[row->marks[i]]);
+        char cell[160];
+        cell_text(a, h, row, i, 0, cell, sizeof cell);
+        worksheet_write_string(ws, r, c, cell, mark_fmt[row->marks[i]]);
         size_t len = 0;
         const void *png = a->signatures ? attendance_signature(a, row, i, &len) : NULL;
         if (png)

@@ -45,6 +45,17 @@ kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn f
                        "export check-ins", fn, ctx, "t", event_id);
 }
 
+kiosk_status store_event_has_checkouts(store *s, const char *event_id, int *any)
+{
+    int64_t n = 0;
+    kiosk_status r = store_query_i64(s,
+                                     "SELECT EXISTS(SELECT 1 FROM sessions s JOIN checkins c ON "
+                                     "c.session_id = s.id WHERE s.event_id = ?1 AND c.kind = 2)",
+                                     "export check-outs", &n, "t", event_id);
+    *any = r == KIOSK_OK && n != 0;
+    return r;
+}
+
 kiosk_status store_event_corrections(store *s, const char *event_id, store_row_fn fn, void *ctx)
 {
     return store_query(

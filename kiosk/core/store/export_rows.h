@@ -14,6 +14,10 @@ kiosk_status store_official_key_register(store *s, store_name_key_fn fn);
 /* The event's check-ins (kind 1): columns person_id, session number, late. */
 kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn fn, void *ctx);
 
+/* 1 in *any when someone checked out of one of the event's sessions (the sheet then shows
+ * when people left: docs/IDENTITY.md). */
+kiosk_status store_event_has_checkouts(store *s, const char *event_id, int *any);
+
 /* The coordinator's corrections of the event (present, absent, excused), oldest first: the
  * latest for a person and a session holds. Columns: person (surviving id), session number,
  * mark (enum attendance_correction). */
