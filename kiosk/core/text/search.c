@@ -321,6 +321,33 @@ static void word_bonus(const struct search_data *d, const struct typed_word *t, 
     }
 }
 
+/* bits &= the entries in the range [a, b) of pairs (tmp: scratch). */
+static void keep_range(const struct search_data *d, uint64_t *bits, uint64_t *tmp, size_t a,
+                       size_t b)
+{
+    clear_set(d, tmp);
+    for (size_t i = a; i < b; i++)
+        set_bit(tmp, (uint32_t)(d->by_entry[i] >> 32));
+    for (size_t w = 0; w < d->n_bits_words; w++)
+        bits[w] &= tmp[w];
+}
+
+/* bits &= the entries with a word starting with the letter: for a one-letter typed word
+ * whose range is far larger than the survivors ("nhung t": 'nhung' 1%, 't' most names), read
+ * the survivors' initials instead (check_entry then finds which word it is). */
+static void keep_initial(const struct search_data *d, uint64_t *bits, uint32_t letter)
+{
+    for (size_t w = 0; w < d->n_bits_words; w++) {
+        uint64_t bw = bits[w];
+        while (bw) {
+            unsigned b = (unsigned)__builtin_ctzll(bw);
+            bw &= bw - 1;
+            if (!(d->initials[w * 64 + b] & letter))
+                bits[w] &= ~(1ull << b);
+        }
+    }
+}
+
 /* Several typed words: the entries in every word's prefix range (a bit per entry; the
  * ranges are read front to back in entry order), then the survivors in entry order.
  * A survivor is checked word by word only when its score bound (length, and the bonuses
@@ -339,39 +366,48 @@ static void rarest_first(int n, const size_t *lo, const size_t *hi, int *order)
         }
 }
 
-static void scan_words(const struct search_data *d, const struct query *q, size_t *lo, size_t *hi,
-                       struct collector *c)
+/* The survivors of every typed word into bits, the bonuses their words can earn into bonus;
+ * returns how many, *slack the most the words not read can add. */
+static int read_words(const struct search_data *d, const struct query *q, const size_t *lo,
+                      const size_t *hi, uint64_t *bits, struct word_bonus *bonus, int *slack)
 {
     int order[MAX_TYPED];
     rarest_first(q->n, lo, hi, order);
-    uint64_t *bits = scratch_set(d, 0), *tmp = scratch_set(d, 1);
+    uint64_t *tmp = scratch_set(d, 1);
     clear_set(d, bits);
     for (size_t i = lo[order[0]]; i < hi[order[0]]; i++)
         set_bit(bits, (uint32_t)(d->by_entry[i] >> 32));
     size_t rare_n = hi[order[0]] - lo[order[0]];
-    int slack = 0; /* the most that the words not read can add */
-    struct word_bonus bonus[MAX_TYPED];
     int n_bonus = 0;
+    *slack = 0;
     for (int k = 0; k < q->n; k++) {
         const struct typed_word *t = &q->words[order[k]];
         size_t a = lo[order[k]], b = hi[order[k]];
-        if (k > 0 && b - a > 64 * rare_n + 4096) {
+        int initial = k > 0 && t->w.len == 1 && !t->has_marks && b - a > 4 * rare_n;
+        if (k > 0 && !initial && b - a > 64 * rare_n + 4096) {
             /* reading a range costs a few ns a pair, checking a name a few hundred: only
              * a far more common word is not worth reading */
-            slack += SCORE_WHOLE + (t->has_marks ? SCORE_ACCENT : 0);
+            *slack += SCORE_WHOLE + (t->has_marks ? SCORE_ACCENT : 0);
             continue;
         }
-        if (k > 0) {
-            clear_set(d, tmp);
-            for (size_t i = a; i < b; i++)
-                set_bit(tmp, (uint32_t)(d->by_entry[i] >> 32));
-            for (size_t w = 0; w < d->n_bits_words; w++)
-                bits[w] &= tmp[w];
-        }
+        if (initial)
+            keep_initial(d, bits, search_initial_bit(t->w.text[0]));
+        else if (k > 0)
+            keep_range(d, bits, tmp, a, b);
         word_bonus(d, t, a, b, 2 + 2 * n_bonus, &bonus[n_bonus]);
-        slack += bonus[n_bonus].always;
+        *slack += bonus[n_bonus].always;
         n_bonus++;
     }
+    return n_bonus;
+}
+
+static void scan_words(const struct search_data *d, const struct query *q, size_t *lo, size_t *hi,
+                       struct collector *c)
+{
+    uint64_t *bits = scratch_set(d, 0);
+    struct word_bonus bonus[MAX_TYPED];
+    int slack;
+    int n_bonus = read_words(d, q, lo, hi, bits, bonus, &slack);
     for (size_t w = 0; w < d->n_bits_words; w++) {
         uint64_t bw = bits[w];
         while (bw) {

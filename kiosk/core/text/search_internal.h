@@ -59,6 +59,9 @@ struct search_data {
      * queries read whole ranges, and in this order the bits they set move forward */
     uint64_t *by_entry; /* entry << 32 | sig */
     uint8_t *len_class; /* per built entry: search_length_class(letters) */
+    uint32_t *initials; /* per built entry: a bit per first letter of its words (a-z; bit 26
+                         * any other): a one-letter typed word filters by it, never reading
+                         * its range (every name has a word starting with "t" or "n") */
     /* query scratch: SEARCH_SCRATCH_SETS bitsets of n_bits_words (one bit per built
      * entry), and a heap position per built entry */
     uint64_t *scratch;
@@ -77,6 +80,10 @@ kiosk_status search_build(struct search_data *d);
 static inline unsigned search_length_class(unsigned letters)
 {
     return letters < SEARCH_LONG_NAME ? letters : SEARCH_LONG_NAME;
+}
+static inline uint32_t search_initial_bit(char c)
+{
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
 }
 static inline const char *search_str(const struct search_data *d, uint32_t off)
 {

@@ -92,6 +92,7 @@ static void data_free(struct search_data *d)
     free(d->pairs);
     free(d->by_entry);
     free(d->len_class);
+    free(d->initials);
     free(d->scratch);
     free(d->pos);
 }
@@ -324,28 +325,10 @@ static void fill_by_entry(const struct search_pair *pairs, size_t n, uint64_t *b
     }
 }
 
-kiosk_status search_build(struct search_data *d)
+/* Every alive entry's (word, entry) pairs, unsorted; its length class and initials. */
+static size_t fill_pairs(const struct search_data *d, struct search_pair *pairs, uint8_t *len_class,
+                         uint32_t *initials)
 {
-    size_t dead = d->n_entries - d->n_alive;
-    if (dead > 1024 && dead > d->n_alive) {
-        kiosk_status st = compact(d);
-        if (st != KIOSK_OK)
-            return st;
-    }
-    size_t n_bits_words = (d->n_entries + 63) / 64 + 1;
-    struct search_pair *pairs = malloc((d->n_words + 1) * sizeof *pairs);
-    uint64_t *by_entry = malloc((d->n_words + 1) * sizeof *by_entry);
-    uint8_t *len_class = malloc(d->n_entries + 1);
-    uint64_t *scratch = malloc(SEARCH_SCRATCH_SETS * n_bits_words * sizeof *scratch);
-    uint32_t *pos = malloc((d->n_entries + 1) * sizeof *pos);
-    if (!pairs || !by_entry || !len_class || !scratch || !pos || rank_entries(d) != KIOSK_OK) {
-        free(pairs);
-        free(by_entry);
-        free(len_class);
-        free(scratch);
-        free(pos);
-        return KIOSK_E_NOMEM;
-    }
     size_t n = 0;
     for (size_t i = 0; i < d->n_entries; i++) {
         const struct search_entry *e = &d->entries[i];
@@ -362,18 +345,50 @@ kiosk_status search_build(struct search_data *d)
             p->letters = e->letters;
             p->word_len = sw->len;
             p->word_idx = w;
+            initials[i] |= search_initial_bit(sw->key[0]);
         }
     }
+    return n;
+}
+
+kiosk_status search_build(struct search_data *d)
+{
+    size_t dead = d->n_entries - d->n_alive;
+    if (dead > 1024 && dead > d->n_alive) {
+        kiosk_status st = compact(d);
+        if (st != KIOSK_OK)
+            return st;
+    }
+    size_t n_bits_words = (d->n_entries + 63) / 64 + 1;
+    struct search_pair *pairs = malloc((d->n_words + 1) * sizeof *pairs);
+    uint64_t *by_entry = malloc((d->n_words + 1) * sizeof *by_entry);
+    uint8_t *len_class = malloc(d->n_entries + 1);
+    uint32_t *initials = calloc(d->n_entries + 1, sizeof *initials);
+    uint64_t *scratch = malloc(SEARCH_SCRATCH_SETS * n_bits_words * sizeof *scratch);
+    uint32_t *pos = malloc((d->n_entries + 1) * sizeof *pos);
+    if (!pairs || !by_entry || !len_class || !initials || !scratch || !pos ||
+        rank_entries(d) != KIOSK_OK) {
+        free(pairs);
+        free(by_entry);
+        free(len_class);
+        free(initials);
+        free(scratch);
+        free(pos);
+        return KIOSK_E_NOMEM;
+    }
+    size_t n = fill_pairs(d, pairs, len_class, initials);
     qsort(pairs, n, sizeof *pairs, pair_cmp);
     fill_by_entry(pairs, n, by_entry);
     free(d->pairs);
     free(d->by_entry);
     free(d->len_class);
+    free(d->initials);
     free(d->scratch);
     free(d->pos);
     d->pairs = pairs;
     d->by_entry = by_entry;
     d->len_class = len_class;
+    d->initials = initials;
     d->scratch = scratch;
     d->pos = pos;
     d->n_bits_words = n_bits_words;
