@@ -1,7 +1,8 @@
 /* File sync's staging database (docs/TRUST.md): a foreign file's rows are copied into a
  * private file and checked there while another connection keeps writing the kiosk's
  * database; refused rows never reach it; only the merge writes it; the file is gone after,
- * and one left by a stopped run is replaced. Sending to the stick locks the stick alone. */
+ * and one left by a stopped run is replaced; a second sync meanwhile is refused. Sending to the
+ * stick locks the stick alone. */
 #include "check.h"
 #include "store/store.h"
 #include "store/store_internal.h"
@@ -99,6 +100,16 @@ static void test_stage(void)
 
     CHECK_INT(store_sync_attach(s, peer_path, err, sizeof err), KIOSK_OK);
     CHECK_INT(store_sync_stage_open(s, sync_tables, SYNC_TABLES, err, sizeof err), KIOSK_OK);
+    /* a second sync of this kiosk meanwhile (kioskctl beside the worker): refused, the first's
+     * staging file left alone */
+    store *other = NULL;
+    CHECK_INT(store_open_existing(kiosk_path, &other, err, sizeof err), KIOSK_OK);
+    if (other) {
+        CHECK_INT(store_sync_stage_open(other, sync_tables, SYNC_TABLES, err, sizeof err),
+                  KIOSK_E_UNAVAILABLE);
+        store_close(other);
+    }
+    CHECK(access(stage, F_OK) == 0);
     CHECK_INT(store_sync_stage_copy(s, sync_tables, SYNC_TABLES, "peer", write_meanwhile, err,
                                     sizeof err),
               KIOSK_OK);

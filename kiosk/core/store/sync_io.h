@@ -78,7 +78,9 @@ kiosk_status store_sync_move_all(store *s, const struct sync_table *tables, int 
  * staged rows kiosk_row_refused refuses, counting them per table. Neither writes this kiosk's
  * database. stage_merge moves what is left into it, with the quarantine, in one short write
  * transaction (no check: the rows were checked in the private copy). stage_close detaches
- * and removes the file. pause (may be NULL) runs before each table of the copy. */
+ * and removes the file. pause (may be NULL) runs before each table of the copy. One sync
+ * stages for a kiosk at a time (a lock on <db>.stage.lock): another (kioskctl beside the
+ * kiosk's worker) gets KIOSK_E_UNAVAILABLE from stage_open and changes nothing. */
 kiosk_status store_sync_stage_open(store *s, const struct sync_table *tables, int ntables,
                                    char *err, size_t errlen);
 kiosk_status store_sync_stage_copy(store *s, const struct sync_table *tables, int ntables,

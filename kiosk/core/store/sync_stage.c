@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #define SQL_CAP 8192
@@ -55,25 +56,49 @@ static kiosk_status stage_tables(store *s, const struct sync_table *tables, int 
     return st;
 }
 
+static int lock_fd = -1; /* <db>.stage.lock, held while a sync stages: one at a time */
+
+/* Another process (kioskctl beside the kiosk's worker) may be staging for this kiosk: the
+ * staging file is theirs until they end. */
+static kiosk_status stage_lock(store *s, char *err, size_t errlen)
+{
+    char path[4200];
+    kiosk_fmt(path, sizeof path, "%s.stage.lock", store_path(s));
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        kiosk_fmt(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+        return KIOSK_E_IO;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        close(fd);
+        kiosk_fmt(err, errlen, "another sync of this kiosk is running; try again when it ends");
+        return KIOSK_E_UNAVAILABLE;
+    }
+    lock_fd = fd;
+    return KIOSK_OK;
+}
+
 kiosk_status store_sync_stage_open(store *s, const struct sync_table *tables, int ntables,
                                    char *err, size_t errlen)
 {
     char path[4200];
+    kiosk_status st = stage_lock(s, err, errlen);
+    if (st != KIOSK_OK)
+        return st;
     stage_path(s, path, sizeof path);
     stage_unlink(path);
     int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
         kiosk_fmt(err, errlen, "cannot make the staging file '%s': %s", path, strerror(errno));
+        store_sync_stage_close(s);
         return KIOSK_E_IO;
     }
     close(fd);
-    kiosk_status st = store_run(s, "ATTACH DATABASE ?1 AS stage", "sync stage", "t", path);
-    if (st != KIOSK_OK) {
+    st = store_run(s, "ATTACH DATABASE ?1 AS stage", "sync stage", "t", path);
+    if (st != KIOSK_OK)
         kiosk_fmt(err, errlen, "%s", sqlite3_errmsg(store_db(s)));
-        stage_unlink(path);
-        return st;
-    }
-    st = stage_tables(s, tables, ntables, err, errlen);
+    if (st == KIOSK_OK)
+        st = stage_tables(s, tables, ntables, err, errlen);
     if (st != KIOSK_OK)
         store_sync_stage_close(s);
     return st;
@@ -86,6 +111,9 @@ void store_sync_stage_close(store *s)
     sqlite3_exec(store_db(s), "DETACH DATABASE stage", NULL, NULL, NULL);
     stage_path(s, path, sizeof path);
     stage_unlink(path);
+    if (lock_fd >= 0)
+        close(lock_fd); /* the lock file stays: removing it would race the next sync */
+    lock_fd = -1;
 }
 
 /* The rows of from.t this kiosk lacks, and the newer versions of those it holds. */
