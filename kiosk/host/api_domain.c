@@ -19,21 +19,26 @@ kiosk_status host_api_wrote(kiosk_ctx *ctx, kiosk_status st)
     return st;
 }
 
+store *host_api_array_begin(kiosk_ctx *ctx, struct kiosk_array *out, kiosk_status *st)
+{
+    *st = out ? KIOSK_E_UNAVAILABLE : KIOSK_E_INVALID;
+    if (!out)
+        return NULL;
+    memset(out, 0, sizeof *out);
+    return host_store(ctx);
+}
+
 /* ---- the program ---- */
 
 static kiosk_status events_list(kiosk_ctx *ctx, int kind, struct kiosk_array *out)
 {
-    store *s = host_store(ctx);
-    if (!out)
-        return KIOSK_E_INVALID;
-    memset(out, 0, sizeof *out);
+    kiosk_status st;
+    store *s = host_api_array_begin(ctx, out, &st);
     if (!s)
-        return KIOSK_E_UNAVAILABLE;
+        return st;
     struct kiosk_event *ev = NULL;
-    kiosk_status st = store_events_list(s, kind, &ev, &out->count);
-    out->items = ev;
-    out->elem_size = sizeof *ev;
-    return st;
+    st = store_events_list(s, kind, &ev, &out->count);
+    return host_api_array_give(out, ev, sizeof *ev, st);
 }
 
 static kiosk_status event_get(kiosk_ctx *ctx, const char *id_or_code, struct kiosk_event *out,
@@ -215,38 +220,31 @@ static kiosk_status checkout_undo(kiosk_ctx *ctx, const char *session_id, const 
     return out ? host_api_give(st, out, out_size, &full, sizeof full) : st;
 }
 
+/* Each call's member and function share a name: written once. */
+#define HOST_CALL(name) .name = name,
+// clang-format off
 const struct kiosk_program_api host_program_api = {
     .size = sizeof(struct kiosk_program_api),
     .version = KIOSK_PROGRAM_API_VERSION,
-    .events_list = events_list,
-    .event_get = event_get,
-    .event_served = event_served,
-    .session_current = session_current,
-    .session_next = session_next,
-    .session_get = session_get,
-    .register_person = register_person,
-    .registration_get = registration_get,
-    .check_in = check_in,
-    .presence = presence,
-    .checkout_undo = checkout_undo,
+    HOST_CALL(events_list) HOST_CALL(event_get) HOST_CALL(event_served)
+    HOST_CALL(session_current) HOST_CALL(session_next) HOST_CALL(session_get)
+    HOST_CALL(register_person) HOST_CALL(registration_get) HOST_CALL(check_in)
+    HOST_CALL(presence) HOST_CALL(checkout_undo)
 };
+// clang-format on
 
 /* ---- people ---- */
 
 static kiosk_status people_search(kiosk_ctx *ctx, const char *typed, const char *event_id,
                                   size_t max, struct kiosk_array *out)
 {
-    store *s = host_store(ctx);
-    if (!out)
-        return KIOSK_E_INVALID;
-    memset(out, 0, sizeof *out);
+    kiosk_status st;
+    store *s = host_api_array_begin(ctx, out, &st);
     if (!s)
-        return KIOSK_E_UNAVAILABLE;
+        return st;
     struct kiosk_person_hit *hits = NULL;
-    kiosk_status st = store_people_search(s, typed ? typed : "", event_id, max, &hits, &out->count);
-    out->items = hits;
-    out->elem_size = sizeof *hits;
-    return st;
+    st = store_people_search(s, typed ? typed : "", event_id, max, &hits, &out->count);
+    return host_api_array_give(out, hits, sizeof *hits, st);
 }
 
 static kiosk_status person_get(kiosk_ctx *ctx, const char *id, struct kiosk_person *out,

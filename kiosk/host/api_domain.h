@@ -42,6 +42,18 @@ static inline kiosk_status host_api_give(kiosk_status st, void *out, size_t out_
     return st;
 }
 
+/* Begins an array answer: out emptied; the kiosk's store, or NULL with *st saying why (no out:
+ * KIOSK_E_INVALID, no store: KIOSK_E_UNAVAILABLE). */
+struct store *host_api_array_begin(kiosk_ctx *ctx, struct kiosk_array *out, kiosk_status *st);
+/* Ends it: items (out->count of them, elem bytes each) handed to the plugin; returns st. */
+static inline kiosk_status host_api_array_give(struct kiosk_array *out, void *items, size_t elem,
+                                               kiosk_status st)
+{
+    out->items = items;
+    out->elem_size = elem;
+    return st;
+}
+
 /* Copies the plugin's struct (in_size bytes) into a zeroed full one: members the plugin
  * does not know read as unset. */
 static inline void host_api_take(void *full, size_t full_size, const void *in, size_t in_size)

@@ -91,17 +91,13 @@ static kiosk_status fair_stats(kiosk_ctx *ctx, const char *event_id, int64_t day
 static kiosk_status fair_latest(kiosk_ctx *ctx, const char *event_id, size_t max,
                                 struct kiosk_array *out)
 {
-    store *s = host_store(ctx);
-    if (!out)
-        return KIOSK_E_INVALID;
-    memset(out, 0, sizeof *out);
+    kiosk_status st;
+    store *s = host_api_array_begin(ctx, out, &st);
     if (!s || !event_id)
-        return s ? KIOSK_E_INVALID : KIOSK_E_UNAVAILABLE;
+        return s ? KIOSK_E_INVALID : st;
     struct kiosk_person *people = NULL;
-    kiosk_status st = store_fair_latest(s, event_id, max, &people, &out->count);
-    out->items = people;
-    out->elem_size = sizeof *people;
-    return st;
+    st = store_fair_latest(s, event_id, max, &people, &out->count);
+    return host_api_array_give(out, people, sizeof *people, st);
 }
 
 const struct kiosk_fair_api host_fair_api = {
