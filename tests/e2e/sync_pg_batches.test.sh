@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Server pulls in batches (issue 15 item 3, docs/TRUST.md "Server sync"): the kiosk reads the
-# server's rows a batch at a time, each batch capped in rows and bytes, so its memory stays
+# Server pulls in batches (issue 15 item 3, docs/TRUST.md "Server sync"): the kiosk streams the
+# server's rows one at a time into local batches capped in rows and bytes, so its memory stays
 # bounded whatever the server holds.
 # - Four 50 MB rows on the server (three log lines and a person, written there by someone who
 #   is not a kiosk; before: a pull loaded them whole, 324 MB RSS): a new kiosk pulls with a
 #   peak RSS (VmHWM, /usr/bin/time) well under one such row; the four are refused, set aside
 #   and counted, the rows after them arrive; a rerun moves nothing and sets nothing aside twice.
-# - Twenty rows of 3 MB (over the byte cap together, each under the row cap): they come in
-#   several batches and are refused by the typed-input checks; the rows after them arrive.
+# - Twenty rows of 3 MB (over the byte cap together, each under the row cap): they come one
+#   by one, in several batches, and are refused by the typed-input checks; the rows after
+#   them arrive.
 # - A pull of 70,000 log lines (four batches; A seals them in two seals, 65,536 hashes at
 #   most) killed after its first batch: the kiosk keeps whole batches only (every row up to
 #   its mark, none past it), and the rerun completes.

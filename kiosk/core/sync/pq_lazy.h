@@ -16,6 +16,7 @@
 #define PQ_FUNCS(X)                                                                                \
     X(PQclear)                                                                                     \
     X(PQcmdTuples)                                                                                 \
+    X(PQconsumeInput)                                                                              \
     X(PQconnectdbParams)                                                                           \
     X(PQconnectionNeedsPassword)                                                                   \
     X(PQconninfoFree)                                                                              \
@@ -38,6 +39,7 @@
     X(PQputCopyEnd)                                                                                \
     X(PQresultErrorField)                                                                          \
     X(PQresultStatus)                                                                              \
+    X(PQsocket)                                                                                    \
     X(PQsetNoticeProcessor)                                                                        \
     X(PQstatus)                                                                                    \
     X(PQunescapeBytea)
@@ -53,6 +55,7 @@ kiosk_status pq_lazy_load(char *err, size_t errlen);
 /* Function-like, so only calls are redirected (the table's member names stay as they are). */
 #define PQclear(...) pq_fn.PQclear(__VA_ARGS__)
 #define PQcmdTuples(...) pq_fn.PQcmdTuples(__VA_ARGS__)
+#define PQconsumeInput(...) pq_fn.PQconsumeInput(__VA_ARGS__)
 #define PQconnectdbParams(...) pq_fn.PQconnectdbParams(__VA_ARGS__)
 #define PQconnectionNeedsPassword(...) pq_fn.PQconnectionNeedsPassword(__VA_ARGS__)
 #define PQconninfoFree(...) pq_fn.PQconninfoFree(__VA_ARGS__)
@@ -75,6 +78,7 @@ kiosk_status pq_lazy_load(char *err, size_t errlen);
 #define PQputCopyEnd(...) pq_fn.PQputCopyEnd(__VA_ARGS__)
 #define PQresultErrorField(...) pq_fn.PQresultErrorField(__VA_ARGS__)
 #define PQresultStatus(...) pq_fn.PQresultStatus(__VA_ARGS__)
+#define PQsocket(...) pq_fn.PQsocket(__VA_ARGS__)
 #define PQsetNoticeProcessor(...) pq_fn.PQsetNoticeProcessor(__VA_ARGS__)
 #define PQstatus(...) pq_fn.PQstatus(__VA_ARGS__)
 #define PQunescapeBytea(...) pq_fn.PQunescapeBytea(__VA_ARGS__)

@@ -1,8 +1,8 @@
-/* Pulled rows, one batch at a time (sync_pg_batch.h): a keyset page of the table by srv_seq,
- * cut by rows and by bytes on the server, read as binary COPY (no text escapes to undo, blobs
- * as they are). */
+/* Pulled rows, one at a time (sync_pg_batch.h): keyset pages of the table by srv_seq, read
+ * as binary COPY (no text escapes to undo, blobs as they are). */
 #include "sync_pg_batch.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,22 +47,17 @@ static void size_expr(const struct sync_table *t, char *out, size_t cap)
 }
 
 /* Only identifiers of sync_tables and numbers of this sync go into the text. */
-static void batch_sql(const struct sync_table *t, int64_t after, int64_t upto, char *sql,
-                      size_t cap)
+static void page_sql(const struct sync_table *t, int64_t after, int64_t upto, char *sql, size_t cap)
 {
-    char cols[2048], sizes[2048], sel[8192];
-    sync_cols(t, NULL, 0, cols, sizeof cols);
+    char sizes[2048], sel[8192];
     size_expr(t, sizes, sizeof sizes);
     select_cols(t, sel, sizeof sel);
     kiosk_fmt(sql, cap,
               /* sql-ident: */
-              "COPY (SELECT srv_seq::bigint, pull_sz::bigint, %s FROM (SELECT srv_seq, pull_sz, "
-              "sum(least(pull_sz, %ld)) OVER (ORDER BY srv_seq) AS pull_run, %s FROM (SELECT "
-              "srv_seq, %s AS pull_sz, %s FROM %s WHERE srv_seq > %lld AND srv_seq <= %lld ORDER "
-              "BY srv_seq LIMIT %d) AS a) AS b WHERE pull_run - least(pull_sz, %ld) < %ld ORDER BY "
+              "COPY (SELECT srv_seq::bigint, pull_sz, %s FROM (SELECT *, %s AS pull_sz FROM %s "
+              "WHERE srv_seq > %lld AND srv_seq <= %lld ORDER BY srv_seq LIMIT %d) AS a ORDER BY "
               "srv_seq) TO STDOUT (FORMAT binary)",
-              cols, PG_ROW_MAX_BYTES, sel, sizes, cols, t->name, (long long)after, (long long)upto,
-              PG_BATCH_ROWS, PG_ROW_MAX_BYTES, PG_BATCH_BYTES);
+              sel, sizes, t->name, (long long)after, (long long)upto, PG_PAGE_ROWS);
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -75,39 +70,34 @@ static int64_t be64(const unsigned char *p)
     return (int64_t)((uint64_t)be32(p) << 32 | be32(p + 4));
 }
 
-/* One value into the batch's buffer: integers (8 bytes, big-endian) as decimal text. */
-static int put_value(struct pg_batch *b, struct pg_cell *cell, int is_int, const unsigned char *p,
+/* One value into the row's buffer at *at: integers (8 bytes, big-endian) as decimal text. */
+static int put_value(struct pg_row *r, size_t *at, int c, int is_int, const unsigned char *p,
                      int32_t len)
 {
-    *cell = (struct pg_cell){b->len, 0, len < 0};
+    r->v[c] = (struct store_value){"", 0, len < 0};
     if (len < 0)
         return 1;
-    if ((is_int && len != 8) ||
-        !kiosk_grow((void **)&b->buf, &b->cap, b->len + (size_t)len + 24, 1))
+    if ((is_int && len != 8) || !kiosk_grow((void **)&r->buf, &r->cap, *at + (size_t)len + 24, 1))
         return 0;
     if (is_int)
-        len = snprintf(b->buf + b->len, 24, "%lld", (long long)be64(p));
+        len = snprintf(r->buf + *at, 24, "%lld", (long long)be64(p));
     else
-        memcpy(b->buf + b->len, p, (size_t)len);
-    b->buf[b->len + (size_t)len] = '\0';
-    cell->len = (size_t)len;
-    b->len += (size_t)len + 1;
+        memcpy(r->buf + *at, p, (size_t)len);
+    r->buf[*at + (size_t)len] = '\0';
+    r->v[c].len = (size_t)len;
+    r->v[c].p = (const char *)(uintptr_t)*at; /* an offset until the row is whole */
+    *at += (size_t)len + 1;
     return 1;
 }
 
 /* One tuple at m[*pos]: srv_seq, size, then the table's columns. 0: malformed. */
-static int parse_tuple(struct pg_batch *b, const struct sync_table *t, const unsigned char *m,
+static int parse_tuple(struct pg_row *r, const struct sync_table *t, const unsigned char *m,
                        size_t n, size_t *pos)
 {
-    size_t at = *pos;
+    size_t at = *pos, used = 0;
     if (at + 2 > n || (int)((m[at] << 8) | m[at + 1]) != t->ncols + 2)
         return 0;
     at += 2;
-    if (!kiosk_grow((void **)&b->rows, &b->caprows, b->nrows + 1, sizeof *b->rows) ||
-        !kiosk_grow((void **)&b->cells, &b->capcells, (b->nrows + 1) * (size_t)t->ncols,
-                    sizeof *b->cells))
-        return 0;
-    struct pg_batch_row *row = &b->rows[b->nrows];
     for (int f = 0; f < t->ncols + 2; f++) {
         if (at + 4 > n)
             return 0;
@@ -118,44 +108,49 @@ static int parse_tuple(struct pg_batch *b, const struct sync_table *t, const uns
         if (f < 2) {
             if (len != 8)
                 return 0;
-            *(f ? &row->bytes : &row->seq) = be64(m + at);
-        } else if (!put_value(b, &b->cells[b->nrows * (size_t)t->ncols + (size_t)(f - 2)],
-                              t->cols[f - 2].type == SYNC_INT, m + at, len)) {
+            *(f ? &r->bytes : &r->seq) = be64(m + at);
+        } else if (!put_value(r, &used, f - 2, t->cols[f - 2].type == SYNC_INT, m + at, len)) {
             return 0;
         }
         at += len > 0 ? (size_t)len : 0;
     }
-    row->big = row->bytes > PG_ROW_MAX_BYTES;
-    b->nrows++;
+    for (int c = 0; c < t->ncols; c++)
+        if (!r->v[c].null)
+            r->v[c].p = r->buf + (uintptr_t)r->v[c].p;
+    r->big = r->bytes > PG_ROW_MAX_BYTES;
     *pos = at;
     return 1;
 }
 
-/* One CopyData message: the file header first (signature, flags, extension), then tuples;
- * a field count of -1 ends the data. */
-static int parse_message(struct pg_batch *b, const struct sync_table *t, const unsigned char *m,
-                         size_t n)
+/* One CopyData message: the file header first (signature, flags, extension), then tuples,
+ * each given to fn; a field count of -1 ends the data. 0: malformed. */
+static int parse_message(struct pg_sync *p, struct pg_row *r, const unsigned char *m, size_t n,
+                         pg_row_fn fn, void *ctx, long *rows, kiosk_status *st)
 {
     static const char sig[11] = "PGCOPY\n\377\r\n";
+    const struct sync_table *t = &sync_tables[r->ti];
     size_t pos = 0;
-    if (!b->header_seen) {
+    if (!r->header_seen) {
         if (n < 19 || memcmp(m, sig, sizeof sig) != 0 || be32(m + 15) > n - 19)
             return 0;
         pos = 19 + be32(m + 15);
-        b->header_seen = 1;
+        r->header_seen = 1;
     }
-    while (pos < n) {
+    while (pos < n && *st == KIOSK_OK) {
         if (pos + 2 <= n && m[pos] == 0xff && m[pos + 1] == 0xff)
             return pos + 2 == n;
-        if (!parse_tuple(b, t, m, n, &pos))
+        if (!parse_tuple(r, t, m, n, &pos))
             return 0;
+        (*rows)++;
+        *st = fn(p, r, ctx);
     }
     return 1;
 }
 
 static kiosk_status copy_failed(struct pg_sync *p, const struct sync_table *t, const char *what)
 {
-    kiosk_fmt(p->err, p->errlen, "the server's rows of '%s': %s", t->name, what);
+    if (!p->err[0])
+        kiosk_fmt(p->err, p->errlen, "the server's rows of '%s': %s", t->name, what);
     return KIOSK_E_IO;
 }
 
@@ -174,49 +169,72 @@ static kiosk_status copy_result(struct pg_sync *p, const struct sync_table *t)
     return st;
 }
 
-kiosk_status pg_batch_read(struct pg_sync *p, int ti, int64_t after, int64_t upto,
-                           struct pg_batch *b)
+/* Waits up to ms for more of the server's data (-1: as long as it takes; the server's
+ * statement_timeout and the keepalives end a stalled one). 0: nothing came. */
+static int more_data(struct pg_sync *p, int ms)
 {
-    const struct sync_table *t = &sync_tables[ti];
+    struct pollfd fd = {.fd = PQsocket(p->conn), .events = POLLIN};
+    if (poll(&fd, 1, ms) == 0)
+        return 0;
+    PQconsumeInput(p->conn);
+    return 1;
+}
+
+/* One page: its COPY, every row to fn. */
+static kiosk_status read_page(struct pg_sync *p, struct pg_row *r, int64_t after, int64_t upto,
+                              pg_row_fn fn, void *ctx, long *rows)
+{
+    const struct sync_table *t = &sync_tables[r->ti];
     char sql[16384];
-    b->ti = ti;
-    b->len = b->nrows = 0;
-    b->header_seen = 0;
-    batch_sql(t, after, upto, sql, sizeof sql);
-    PGresult *r = PQexec(p->conn, sql);
-    int copying = PQresultStatus(r) == PGRES_COPY_OUT;
-    if (!copying) {
-        const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-        PQclear(r);
-        return copy_failed(p, t, msg ? msg : PQerrorMessage(p->conn));
+    r->header_seen = 0;
+    page_sql(t, after, upto, sql, sizeof sql);
+    PGresult *res = PQexec(p->conn, sql);
+    if (PQresultStatus(res) != PGRES_COPY_OUT) {
+        const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+        kiosk_status st = copy_failed(p, t, msg ? msg : PQerrorMessage(p->conn));
+        PQclear(res);
+        return st;
     }
-    PQclear(r);
+    PQclear(res);
+    kiosk_status st = KIOSK_OK;
+    int n = 0, ok = 1;
     char *m = NULL;
-    int n, ok = 1;
-    while ((n = PQgetCopyData(p->conn, &m, 0)) > 0) {
-        ok = ok && parse_message(b, t, (const unsigned char *)m, (size_t)n);
-        PQfreemem(m);
+    while (st == KIOSK_OK && ok && (n = PQgetCopyData(p->conn, &m, 1)) != -1 && n != -2) {
+        if (n > 0) {
+            ok = parse_message(p, r, (const unsigned char *)m, (size_t)n, fn, ctx, rows, &st);
+            PQfreemem(m);
+        } else if (!more_data(p, PG_BATCH_WAIT_MS)) { /* not there yet: the pull commits */
+            st = fn(p, NULL, ctx);
+            more_data(p, -1);
+        }
     }
+    /* On a failure here the sync ends and the connection with it (a COPY cannot be left). */
+    if (st != KIOSK_OK)
+        return st;
+    if (!ok)
+        return copy_failed(p, t, "malformed data");
     if (n == -2)
         return copy_failed(p, t, PQerrorMessage(p->conn));
-    kiosk_status st = copy_result(p, t);
-    if (st == KIOSK_OK && !ok)
-        st = copy_failed(p, t, "malformed data");
+    return copy_result(p, t);
+}
+
+kiosk_status pg_rows_read(struct pg_sync *p, int ti, int64_t after, int64_t upto,
+                          struct pg_row *row, pg_row_fn fn, void *ctx)
+{
+    kiosk_status st = KIOSK_OK;
+    long rows = PG_PAGE_ROWS;
+    row->ti = ti;
+    row->seq = after;
+    while (st == KIOSK_OK && rows == PG_PAGE_ROWS && row->seq < upto) {
+        rows = 0;
+        st = read_page(p, row, row->seq, upto, fn, ctx, &rows);
+    }
     return st;
 }
 
-void pg_batch_values(const struct pg_batch *b, size_t r, struct store_value *v)
+void pg_row_free(struct pg_row *row)
 {
-    const struct sync_table *t = &sync_tables[b->ti];
-    const struct pg_cell *cell = &b->cells[r * (size_t)t->ncols];
-    for (int c = 0; c < t->ncols; c++)
-        v[c] = (struct store_value){b->buf + cell[c].off, cell[c].len, cell[c].null};
-}
-
-void pg_batch_free(struct pg_batch *b)
-{
-    free(b->buf);
-    free(b->cells);
-    free(b->rows);
-    memset(b, 0, sizeof *b);
+    free(row->buf);
+    row->buf = NULL;
+    row->cap = 0;
 }

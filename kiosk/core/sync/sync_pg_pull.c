@@ -104,28 +104,26 @@ static kiosk_status apply_row(struct pg_sync *p, int ti, store_sync_applier *a,
                                  p->errlen);
 }
 
+static kiosk_status feed_row(struct pg_sync *p, const struct pg_row *r, void *ctx)
+{
+    (void)ctx;
+    if (r && !r->big)
+        trust_check_feed(p->check, r->ti, r->v);
+    return KIOSK_OK;
+}
+
 /* The checker for pulled rows: this kiosk's program, with the certificates, revocations and
  * seals it holds and those the server holds past its marks (read once more, before any row
  * is written, so every row can be checked against every seal). */
-static kiosk_status open_check(struct pg_sync *p, struct pg_batch *b)
+static kiosk_status open_check(struct pg_sync *p, struct pg_row *row)
 {
     char program[65];
     trust_program_of(p->s, program);
     kiosk_status st = sync_trust_check_open(p->s, program, NULL, &p->check);
     static const int fed[] = {SYNC_ENROLMENTS, SYNC_REVOCATIONS, SYNC_SEALS};
     for (size_t i = 0; st == KIOSK_OK && program[0] && i < KIOSK_ARRAY_LEN(fed); i++) {
-        struct pg_table_state *ts = &p->t[fed[i]];
-        int64_t after = ts->pull_mark;
-        do {
-            st = pg_batch_read(p, fed[i], after, ts->cut, b);
-            for (size_t r = 0; st == KIOSK_OK && r < b->nrows; r++) {
-                struct store_value v[16];
-                pg_batch_values(b, r, v);
-                if (!b->rows[r].big)
-                    trust_check_feed(p->check, fed[i], v);
-                after = b->rows[r].seq;
-            }
-        } while (st == KIOSK_OK && b->nrows);
+        const struct pg_table_state *ts = &p->t[fed[i]];
+        st = pg_rows_read(p, fed[i], ts->pull_mark, ts->cut, row, feed_row, NULL);
     }
     if (st == KIOSK_OK)
         st = trust_check_finish(p->check);
@@ -192,36 +190,73 @@ static kiosk_status rows_written(struct pg_sync *p, int ti, int64_t before)
     return KIOSK_OK;
 }
 
-/* One batch, one local transaction: its rows, their shadow, the table's pull mark. */
-static kiosk_status apply_batch(struct pg_sync *p, const struct pg_batch *b)
+/* A local batch: one transaction of at most PG_BATCH_ROWS rows and PG_BATCH_BYTES bytes of
+ * one table, with the table's pull mark; committed early when the server's next row is late. */
+struct batch {
+    int ti, open;
+    long rows;
+    int64_t bytes, before, last;
+    store_sync_applier *a;
+};
+
+static kiosk_status batch_begin(struct pg_sync *p, struct batch *b)
 {
     const struct sync_table *t = &sync_tables[b->ti];
-    int64_t before = 0;
     kiosk_status st = local_begin(p, 1);
     if (st != KIOSK_OK)
         return st;
-    if (t->track == SYNC_MARK && store_sync_max_rowid(p->s, t, &before) != KIOSK_OK)
-        return local_end(p, KIOSK_E_IO);
-    store_sync_applier *a = NULL;
-    st = store_sync_applier_open(p->s, t, &a, p->err, p->errlen);
+    b->open = 1;
+    b->rows = 0;
+    b->bytes = 0;
+    if (t->track == SYNC_MARK && store_sync_max_rowid(p->s, t, &b->before) != KIOSK_OK)
+        st = KIOSK_E_IO;
     if (st == KIOSK_OK)
-        st = store_sync_applier_parents(a, sync_tables, p->err, p->errlen);
-    for (size_t r = 0; st == KIOSK_OK && r < b->nrows; r++) {
-        struct store_value v[64];
-        pg_batch_values(b, r, v);
-        st = apply_row(p, b->ti, a, v, b->rows[r].seq, b->rows[r].big);
-    }
-    store_sync_applier_close(a);
+        st = store_sync_applier_open(p->s, t, &b->a, p->err, p->errlen);
     if (st == KIOSK_OK)
-        st = rows_written(p, b->ti, before);
+        st = store_sync_applier_parents(b->a, sync_tables, p->err, p->errlen);
+    return st;
+}
+
+/* Commits the open batch with its mark (st KIOSK_OK), else rolls it back. */
+static kiosk_status batch_end(struct pg_sync *p, struct batch *b, kiosk_status st)
+{
+    if (!b->open)
+        return st;
+    store_sync_applier_close(b->a);
+    b->a = NULL;
+    b->open = 0;
     if (st == KIOSK_OK)
-        st = save_pull_mark(p, b->ti, b->rows[b->nrows - 1].seq);
-    return local_end(p, st);
+        st = rows_written(p, b->ti, b->before);
+    if (st == KIOSK_OK)
+        st = save_pull_mark(p, b->ti, b->last);
+    st = local_end(p, st);
+    if (st == KIOSK_OK)
+        sync_test_pause(); /* tests stop a pull between batches */
+    return st;
+}
+
+/* pg_row_fn: one row into the open batch (r NULL: the next row is late, commit now). */
+static kiosk_status batch_row(struct pg_sync *p, const struct pg_row *r, void *ctx)
+{
+    struct batch *b = ctx;
+    if (!r)
+        return batch_end(p, b, KIOSK_OK);
+    kiosk_status st = b->open ? KIOSK_OK : batch_begin(p, b);
+    if (st == KIOSK_OK)
+        st = apply_row(p, b->ti, b->a, r->v, r->seq, r->big);
+    if (st != KIOSK_OK)
+        return batch_end(p, b, st);
+    b->last = r->seq;
+    b->rows++;
+    b->bytes += r->big ? 0 : r->bytes;
+    if (b->rows >= PG_BATCH_ROWS || b->bytes >= PG_BATCH_BYTES)
+        return batch_end(p, b, KIOSK_OK);
+    return KIOSK_OK;
 }
 
 kiosk_status pg_pull_batches(struct pg_sync *p)
 {
-    struct pg_batch b = {0};
+    struct pg_row row = {0};
     int64_t rows = 0;
     for (int ti = 0; ti < SYNC_TABLES; ti++) {
         p->t[ti].covered = p->t[ti].push_max;
@@ -233,21 +268,17 @@ kiosk_status pg_pull_batches(struct pg_sync *p)
     int64_t cache = store_sync_cache_size(p->s);
     if (rows > 5000)
         store_sync_set_cache_size(p->s, -65536);
-    kiosk_status st = open_check(p, &b);
+    kiosk_status st = open_check(p, &row);
     for (int ti = 0; ti < SYNC_TABLES && st == KIOSK_OK; ti++) {
+        struct batch b = {.ti = ti};
+        sync_test_pause();
         if (sync_tables[ti].ncols > 64)
             st = KIOSK_E_INVALID;
-        int64_t after = p->t[ti].pull_mark;
-        while (st == KIOSK_OK) {
-            sync_test_pause();
-            st = pg_batch_read(p, ti, after, p->t[ti].cut, &b);
-            if (st != KIOSK_OK || !b.nrows)
-                break;
-            st = apply_batch(p, &b);
-            after = b.rows[b.nrows - 1].seq;
-        }
+        if (st == KIOSK_OK)
+            st = pg_rows_read(p, ti, p->t[ti].pull_mark, p->t[ti].cut, &row, batch_row, &b);
+        st = batch_end(p, &b, st);
     }
-    pg_batch_free(&b);
+    pg_row_free(&row);
     store_sync_set_cache_size(p->s, cache);
     return st;
 }
