@@ -4,7 +4,7 @@
 # the program: its receipts verify and its records are taken by a kiosk enrolled with the
 # program key, and the other way. The file's PIN becomes the admin PIN of a kiosk without
 # one. An edited, foreign or broken file enrols nothing (an expired one: e2e.admin_enrol_en); revoking the file's grant withdraws
-# every kiosk it enrolled.
+# every kiosk it enrolled. Through a real PostgreSQL too.
 # usage: bash trust_enrol_file.test.sh BUILD_DIR SOURCE_DIR
 BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
@@ -77,6 +77,15 @@ verifies B.db "$ta" || fail "B refuses A's receipt: $("$K" --db B.db receipt ver
 tb=$(receipt_on B.db 09000000000000000000000000000001) # B's first person: its own receipt
 "$K" --db A.db sync --with B.db >/dev/null || fail "A-B sync 2"
 verifies A.db "$tb" || fail "A refuses B's receipt"
+
+step "through PostgreSQL: a new kiosk C (program key) pulls A's records and verifies its receipt"
+start_server
+"$K" --db A.db sync --with "$KIOSK_PG" >/dev/null || fail "A to the server"
+new_kiosk C.db
+out=$("$K" --db C.db sync --with "$KIOSK_PG") || fail "C from the server: $out"
+echo "$out" | grep -q "refused" && fail "C refused A's records from the server: $out"
+[ "$(count C.db checkins)" = 5 ] || fail "C holds $(count C.db checkins) of A's 5 check-ins"
+verifies C.db "$ta" || fail "C refuses A's receipt"
 
 step "revoking the file's grant withdraws A everywhere the revocation goes"
 "$K" --db B.db keys revoke "$grant" --program-key "$PROGRAM_KEY" >/dev/null || fail "revoke the grant"
