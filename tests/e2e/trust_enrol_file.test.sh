@@ -3,8 +3,8 @@
 # coordinator hands over on a stick (no program key on the kiosk or the stick) is a kiosk of
 # the program: its receipts verify and its records are taken by a kiosk enrolled with the
 # program key, and the other way. The file's PIN becomes the admin PIN of a kiosk without
-# one. An edited, foreign or broken file enrols nothing (an expired one: e2e.admin_enrol_en); revoking the file's grant withdraws
-# every kiosk it enrolled. Through a real PostgreSQL too.
+# one. An edited, foreign or broken file enrols nothing (an expired one: e2e.admin_enrol_en);
+# revoking the file's grant withdraws every kiosk it enrolled. Through a real PostgreSQL too.
 # usage: bash trust_enrol_file.test.sh BUILD_DIR SOURCE_DIR
 BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
