@@ -177,17 +177,9 @@ void input_event(struct app *a, const struct ui_event *ev)
     if (warning_takes(a, ev))
         return;
     if (ev->kind == UI_EV_TEXT) {
-        const char *p = ev->text;
-        while (*p) {
-            char ch[8];
-            size_t n = 1;
-            while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80 && n < sizeof ch - 1)
-                n++;
-            memcpy(ch, p, n);
-            ch[n] = '\0';
+        char ch[8];
+        for (size_t n, at = 0; (n = ui_utf8_take(ev->text + at, ch)) > 0; at += n)
             feed_key(a, ch);
-            p += n;
-        }
         return;
     }
     if (ev->kind == UI_EV_KEY && ev->key == UI_KEY_RETURN) {

@@ -202,6 +202,9 @@ int ui_has_focus(const ui_ctx *ui);
 /* Ends the focus, as "Xong" does: the keyboard closes (a form's button was pressed, and what
  * it says under the field must not be hidden). */
 void ui_blur(ui_ctx *ui);
+/* The next character of UTF-8 text p (at most 7 bytes) copied into out, NUL-ended; its length
+ * in bytes, 0 at the end of p. */
+size_t ui_utf8_take(const char *p, char out[8]);
 /* An invisible tappable area (hidden admin gesture): returns how long it has been held, ms
  * (kiosk time from ui_begin's now_ms; 0 when not held). While held it asks for frames. */
 int64_t ui_hold_area(ui_ctx *ui, ui_rect r);

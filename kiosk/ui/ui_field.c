@@ -112,6 +112,19 @@ static void focus(ui_ctx *ui, uint32_t id)
     ui->kb_symbols = 0;
 }
 
+size_t ui_utf8_take(const char *p, char out[8])
+{
+    size_t n = 0;
+    if (p[0]) {
+        n = 1;
+        while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80 && n < 7)
+            n++;
+    }
+    memcpy(out, p, n);
+    out[n] = '\0';
+    return n;
+}
+
 /* Physical keys and typed text go to the focused field. */
 static void field_input(ui_ctx *ui, struct ui_field_state *f, uint32_t id)
 {
@@ -119,17 +132,9 @@ static void field_input(ui_ctx *ui, struct ui_field_state *f, uint32_t id)
     if (ui->ev_used)
         return;
     if (ev->kind == UI_EV_TEXT) {
-        const char *p = ev->text;
-        while (*p) {
-            char ch[8];
-            size_t n = 1;
-            while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80 && n < sizeof ch - 1)
-                n++;
-            memcpy(ch, p, n);
-            ch[n] = '\0';
+        char ch[8];
+        for (size_t n, at = 0; (n = ui_utf8_take(ev->text + at, ch)) > 0; at += n)
             ui_field_apply_key(ui, f, ch);
-            p += n;
-        }
         ui->ev_used = 1;
     } else if (ev->kind == UI_EV_KEY) {
         switch (ev->key) {

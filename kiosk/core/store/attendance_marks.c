@@ -58,6 +58,12 @@ static kiosk_status mark_insert(store *s, const struct store_correction *c, cons
     return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, "correction");
 }
 
+static kiosk_status copy_id(store_rows *r, void *out)
+{
+    store_rows_copy(r, 0, out, KIOSK_ID_LEN);
+    return KIOSK_OK;
+}
+
 /* The person's latest check-out of the session not cancelled yet. */
 static kiosk_status last_checkout(store *s, const char *session_id, const char *person_id,
                                   char out[KIOSK_ID_LEN])
@@ -67,21 +73,9 @@ static kiosk_status last_checkout(store *s, const char *session_id, const char *
         "(SELECT ?2 UNION ALL SELECT id FROM person_alias WHERE survivor_id=?2) AND NOT EXISTS "
         "(SELECT 1 FROM attendance_marks m WHERE m.checkin_id=c.id AND m.mark=4) "
         "ORDER BY c.created_at DESC, c.id DESC LIMIT 1";
-    sqlite3_stmt *st;
-    int rc = store_stmt(s, q, &st);
-    if (rc != SQLITE_OK)
-        return store_status_from_sqlite(s, rc, "correction");
     char who[KIOSK_ID_LEN];
     store_person_survivor(s, person_id, who);
-    store_bind_text(st, 1, session_id);
-    store_bind_text(st, 2, who);
-    kiosk_status r = KIOSK_E_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        store_col_text(st, 0, out, KIOSK_ID_LEN);
-        r = KIOSK_OK;
-    }
-    sqlite3_reset(st);
-    return r;
+    return store_query_one(s, q, "correction", copy_id, out, "ss", session_id, who);
 }
 
 static kiosk_status correct_tx(store *s, const struct store_correction *c, char id[KIOSK_ID_LEN])
