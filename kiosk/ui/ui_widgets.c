@@ -70,6 +70,24 @@ static int tap_height(ui_ctx *ui, int font, const char *text, int text_w, int ma
     return h > ui->theme.touch_min_px ? h : ui->theme.touch_min_px;
 }
 
+/* The bold button font, unless a word of label is wider than w in it (a narrow tab of a
+ * long row, "Trainees"): then the body font, so no word is cut in two. */
+static int button_font(ui_ctx *ui, const char *label, int w)
+{
+    char word[128];
+    for (const char *p = label; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n && n < sizeof word) {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            if (ui_text_w(ui, UI_FONT_LARGE, word) > w)
+                return UI_FONT_BODY;
+        }
+        p += n + (p[n] == ' ');
+    }
+    return UI_FONT_LARGE;
+}
+
 int ui_button(ui_ctx *ui, const char *label, int style)
 {
     if (!label)
@@ -77,7 +95,7 @@ int ui_button(ui_ctx *ui, const char *label, int style)
     int pad = ui->theme.pad_px;
     int w = ui_layout_width(ui);
     /* one bold font for every button, wrapped when needed: rows match their heights */
-    int font = UI_FONT_LARGE;
+    int font = button_font(ui, label, w - 2 * pad);
     int h = tap_height(ui, font, label, w - 2 * pad, 2);
     ui_rect r = ui_layout_next(ui, h);
     int wi;
