@@ -26,106 +26,47 @@ struct key_def {
         0, NULL, 0, 0                                                                              \
     }
 
-/* The tone row applies a tone to the syllable being typed, by the composer's rules. */
+/* The layouts, a keyboard row a table (clang-format would stack some of them). The tone row
+ * applies a tone to the syllable being typed, by the composer's rules. */
+// clang-format off
 static const struct key_def row_tones[] = {
-    TONE(1, "ui.tone_acute"),
-    TONE(2, "ui.tone_grave"),
-    TONE(3, "ui.tone_hook"),
-    TONE(4, "ui.tone_tilde"),
-    TONE(5, "ui.tone_dot"),
-    {UI_KA_TONE, "ui.tone_none", 0, 3},
-    CH("ă"),
-    CH("â"),
-    CH("ê"),
-    CH("ô"),
-    CH("ơ"),
-    CH("ư"),
-    CH("đ"),
-    END,
-};
+    TONE(1, "ui.tone_acute"), TONE(2, "ui.tone_grave"), TONE(3, "ui.tone_hook"),
+    TONE(4, "ui.tone_tilde"), TONE(5, "ui.tone_dot"), {UI_KA_TONE, "ui.tone_none", 0, 3}, CH("ă"), CH("â"), CH("ê"), CH("ô"), CH("ơ"), CH("ư"),
+    CH("đ"), END};
 static const struct key_def row_q[] = {
-    CH("q"),
-    CH("w"),
-    CH("e"),
-    CH("r"),
-    CH("t"),
-    CH("y"),
-    CH("u"),
-    CH("i"),
-    CH("o"),
-    CH("p"),
-    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 3},
-    END,
-};
+    CH("q"), CH("w"), CH("e"), CH("r"), CH("t"), CH("y"), CH("u"), CH("i"), CH("o"), CH("p"),
+    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 3}, END};
 static const struct key_def row_a[] = {
-    CH("a"), CH("s"), CH("d"), CH("f"), CH("g"), CH("h"),
-    CH("j"), CH("k"), CH("l"), CH(","), CH("."), END,
-};
+    CH("a"), CH("s"), CH("d"), CH("f"), CH("g"), CH("h"), CH("j"), CH("k"), CH("l"), CH(","),
+    CH("."), END};
 static const struct key_def row_z[] = {
-    {UI_KA_SHIFT, "ui.key_shift", 0, 4},
-    CH("z"),
-    CH("x"),
-    CH("c"),
-    CH("v"),
-    CH("b"),
-    CH("n"),
-    CH("m"),
-    CH("-"),
-    CH("/"),
-    END,
-};
+    {UI_KA_SHIFT, "ui.key_shift", 0, 4}, CH("z"), CH("x"), CH("c"), CH("v"), CH("b"), CH("n"),
+    CH("m"), CH("-"), CH("/"), END};
 static const struct key_def row_space[] = {
-    {UI_KA_SYMBOLS, "ui.key_symbols", 0, 4},
-    {UI_KA_SPACE, "ui.key_space", 0, 12},
-    {UI_KA_DONE, "ui.key_done", 0, 7},
-    END,
-};
+    {UI_KA_SYMBOLS, "ui.key_symbols", 0, 4}, {UI_KA_SPACE, "ui.key_space", 0, 12},
+    {UI_KA_DONE, "ui.key_done", 0, 7}, END};
 static const struct key_def row_digits[] = {
-    CH("1"),
-    CH("2"),
-    CH("3"),
-    CH("4"),
-    CH("5"),
-    CH("6"),
-    CH("7"),
-    CH("8"),
-    CH("9"),
-    CH("0"),
-    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 3},
-    END,
-};
+    CH("1"), CH("2"), CH("3"), CH("4"), CH("5"), CH("6"), CH("7"), CH("8"), CH("9"), CH("0"),
+    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 3}, END};
 static const struct key_def row_signs1[] = {
-    CH("@"), CH("&"),  CH("("), CH(")"), CH(":"), CH(";"),
-    CH("'"), CH("\""), CH("?"), CH("!"), CH("#"), END,
-};
+    CH("@"), CH("&"), CH("("), CH(")"), CH(":"), CH(";"), CH("'"), CH("\""), CH("?"), CH("!"),
+    CH("#"), END};
 static const struct key_def row_signs2[] = {
-    CH("+"), CH("*"), CH("%"), CH("="), CH("_"), CH(","), CH("."), CH("-"), CH("/"), END,
-};
+    CH("+"), CH("*"), CH("%"), CH("="), CH("_"), CH(","), CH("."), CH("-"), CH("/"), END};
 static const struct key_def row_back[] = {
-    {UI_KA_SYMBOLS, "ui.key_letters", 0, 4},
-    {UI_KA_SPACE, "ui.key_space", 0, 12},
-    {UI_KA_DONE, "ui.key_done", 0, 7},
-    END,
-};
+    {UI_KA_SYMBOLS, "ui.key_letters", 0, 4}, {UI_KA_SPACE, "ui.key_space", 0, 12},
+    {UI_KA_DONE, "ui.key_done", 0, 7}, END};
 /* Phone, year and PIN: a pad like a phone's. */
 static const struct key_def pad_1[] = {CH("1"), CH("2"), CH("3"), END};
 static const struct key_def pad_2[] = {CH("4"), CH("5"), CH("6"), END};
 static const struct key_def pad_3[] = {CH("7"), CH("8"), CH("9"), END};
 static const struct key_def pad_4[] = {
-    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 2},
-    CH("0"),
-    {UI_KA_DONE, "ui.key_done", 0, 2},
-    END,
-};
+    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 2}, CH("0"), {UI_KA_DONE, "ui.key_done", 0, 2}, END};
 
 /* A phone's pad has the "+" of a number from abroad beside the 0. */
 static const struct key_def pad_4_phone[] = {
-    CH("+"),
-    CH("0"),
-    {UI_KA_BACKSPACE, "ui.key_backspace", 0, 2},
-    {UI_KA_DONE, "ui.key_done", 0, 2},
-    END,
-};
+    CH("+"), CH("0"), {UI_KA_BACKSPACE, "ui.key_backspace", 0, 2},
+    {UI_KA_DONE, "ui.key_done", 0, 2}, END};
 
 static const struct key_def *const layout_letters[] = {row_tones, row_q,     row_a,
                                                        row_z,     row_space, NULL};
@@ -133,6 +74,7 @@ static const struct key_def *const layout_signs[] = {row_tones,  row_digits, row
                                                      row_signs2, row_back,   NULL};
 static const struct key_def *const layout_pad[] = {pad_1, pad_2, pad_3, pad_4, NULL};
 static const struct key_def *const layout_phone[] = {pad_1, pad_2, pad_3, pad_4_phone, NULL};
+// clang-format on
 
 /* Letter keys are drawn in this many units per row: the widest letter row. */
 #define LETTER_ROW_UNITS_X2 23
