@@ -4,6 +4,7 @@
 
 #include "host/app.h"
 #include "host/screens.h"
+#include "host/voice_host.h"
 
 #include <stdio.h>
 
@@ -33,6 +34,8 @@ void idle_warning_frame(struct app *a, int seconds, int total)
     ui_area(ui, in);
     ui_heading(ui, i18n_tr(tr, "host.idle.ask"));
     ui_text(ui, i18n_tr(tr, "host.idle.why"));
+    host_voice_cue(a, VOICE_CUE_ALERT, i18n_tr(tr, "host.idle.ask"));
+    host_voice_cue(a, VOICE_CUE_ALERT, i18n_tr(tr, "host.idle.why"));
     ui_spacer(ui, 12);
     char secs[16], left[160];
     snprintf(secs, sizeof secs, "%d", seconds);

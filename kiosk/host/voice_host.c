@@ -24,6 +24,7 @@ struct voice_frame {
     char choices[CUE_LEN * 2];
     int nchoices;
     char outcomes[CUE_LEN * 3]; /* every message, in order */
+    char alert[CUE_LEN * 2];    /* a card over the screen: its words are the step */
 };
 
 struct host_voice {
@@ -125,6 +126,9 @@ void host_voice_cue(struct app *a, int kind, const char *text)
     case VOICE_CUE_OUTCOME:
         join(f->outcomes, sizeof f->outcomes, ". ", text);
         break;
+    case VOICE_CUE_ALERT:
+        join(f->alert, sizeof f->alert, ". ", text);
+        break;
     }
 }
 
@@ -164,6 +168,10 @@ static long screen_key(struct app *a)
 static void step_text(const struct voice_frame *f, char *out, size_t cap)
 {
     out[0] = '\0';
+    if (f->alert[0]) { /* the card hides the step under it */
+        kiosk_strlcpy(out, f->alert, cap);
+        return;
+    }
     if (!f->heading[0])
         return; /* no heading: the same step, changed by typing (the search narrows) */
     join(out, cap, ". ", f->before);
@@ -190,7 +198,8 @@ void host_voice_frame_end(struct app *a)
     char step[sizeof v->last_step], all[sizeof v->last_step + sizeof v->last_outcomes];
     step_text(&v->f, step, sizeof step);
     long key = screen_key(a);
-    int person = input_since_person_ms(a) >= 0 && input_since_person_ms(a) <= VOICE_AFTER_PERSON_MS;
+    int64_t since = input_since_person_ms(a);
+    int person = v->f.alert[0] || (since >= 0 && since <= VOICE_AFTER_PERSON_MS);
     int said_here = key == SCREEN_HOME || key >= 16; /* not the PIN pad nor admin */
     int new_screen = key != v->last_screen;
     int new_step = step[0] && strcmp(step, v->last_step) != 0;
@@ -201,9 +210,10 @@ void host_voice_frame_end(struct app *a)
         kiosk_strlcpy(v->last_step, step, sizeof v->last_step);
     if (new_screen || new_step) {
         kiosk_strlcpy(all, step, sizeof all);
-        join(all, sizeof all, ". ", v->f.outcomes);
+        if (!v->f.alert[0])
+            join(all, sizeof all, ". ", v->f.outcomes);
         say(v, a, said_here && person ? all : ""); /* "": the last screen's words stop */
-    } else if (new_outcome && said_here && person) {
+    } else if (new_outcome && said_here && person && !v->f.alert[0]) {
         say(v, a, v->f.outcomes);
     }
 }

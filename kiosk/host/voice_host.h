@@ -21,6 +21,8 @@ enum voice_cue_kind {
     VOICE_CUE_FIELD,       /* a field's label: the first one counts */
     VOICE_CUE_CHOICE,      /* something to tap: a tile, a list item (the first 6 count) */
     VOICE_CUE_OUTCOME,     /* a message: what became of what the person did */
+    VOICE_CUE_ALERT,       /* a question over the screen for whoever may still be there (the
+                            * idle warning): the step said, even long after the last touch */
 };
 
 #define VOICE_AFTER_PERSON_MS 30000
