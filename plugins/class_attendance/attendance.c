@@ -159,19 +159,7 @@ static void reset(struct attendance *a)
 
 static kiosk_status att_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
 {
-    struct attendance *a = calloc(1, sizeof *a);
-    kiosk_status st;
-
-    if (!a)
-        return KIOSK_E_NOMEM;
-    a->h = g_host;
-    st = kit_api_open(a->h, &a->k, err, err_cap);
-    if (st != KIOSK_OK) {
-        free(a);
-        return st;
-    }
-    *state = a;
-    return KIOSK_OK;
+    return KIT_STATE_NEW(struct attendance, g_host, state, err, err_cap);
 }
 
 static void att_destroy(void *state)

@@ -61,20 +61,10 @@ static void reset(struct signup *s)
 
 static kiosk_status signup_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
 {
-    struct signup *s = calloc(1, sizeof *s);
-    kiosk_status st;
-
-    if (!s)
-        return KIOSK_E_NOMEM;
-    s->h = g_host;
-    s->screen = SIGNUP_LIST;
-    st = kit_api_open(s->h, &s->k, err, err_cap);
-    if (st != KIOSK_OK) {
-        free(s);
-        return st;
-    }
-    *state = s;
-    return KIOSK_OK;
+    kiosk_status st = KIT_STATE_NEW(struct signup, g_host, state, err, err_cap);
+    if (st == KIOSK_OK)
+        ((struct signup *)*state)->screen = SIGNUP_LIST;
+    return st;
 }
 
 static void signup_destroy(void *state)

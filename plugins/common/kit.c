@@ -366,6 +366,22 @@ kiosk_status kit_api_open(const struct kiosk_host_api *h, struct kit_api *out, c
     return KIOSK_E_UNAVAILABLE;
 }
 
+kiosk_status kit_state_new(size_t size, size_t h_off, size_t k_off, const struct kiosk_host_api *h,
+                           void **state, char *err, size_t cap)
+{
+    unsigned char *p = calloc(1, size);
+    if (!p)
+        return KIOSK_E_NOMEM;
+    memcpy(p + h_off, &h, sizeof h);
+    kiosk_status st = kit_api_open(h, (struct kit_api *)(void *)(p + k_off), err, cap);
+    if (st != KIOSK_OK) {
+        free(p);
+        return st;
+    }
+    *state = p;
+    return KIOSK_OK;
+}
+
 void kit_places_load(const struct kiosk_host_api *h, const struct kit_api *k, kiosk_ctx *ctx,
                      struct kit_places *out)
 {

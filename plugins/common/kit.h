@@ -5,6 +5,8 @@
 
 #include <kiosk/plugin.h>
 
+#include <stddef.h>
+
 #define KIT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Rows every plugin that uses the kit puts in its string table (Vietnamese first). */
@@ -39,6 +41,14 @@ struct kit_api {
 /* KIOSK_E_UNAVAILABLE with err naming the first sub-table the host lacks. */
 kiosk_status kit_api_open(const struct kiosk_host_api *h, struct kit_api *out, char *err,
                           size_t cap);
+
+/* A plugin's state: size bytes zeroed, with the host table at h_off and the kit's sub-tables at
+ * k_off filled (KIT_STATE_NEW names them by the struct's members h and k). On failure nothing
+ * is kept: KIOSK_E_NOMEM, or kit_api_open's status with err set. */
+kiosk_status kit_state_new(size_t size, size_t h_off, size_t k_off, const struct kiosk_host_api *h,
+                           void **state, char *err, size_t cap);
+#define KIT_STATE_NEW(type, host, state, err, cap)                                                 \
+    kit_state_new(sizeof(type), offsetof(type, h), offsetof(type, k), host, state, err, cap)
 
 /* out = tmpl with "{1}" replaced by a and "{2}" by b (NULL: left as is). Always ends. */
 void kit_fill(char *out, size_t cap, const char *tmpl, const char *a, const char *b);

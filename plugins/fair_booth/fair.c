@@ -96,20 +96,10 @@ void fair_to_start(struct fair *f)
 
 static kiosk_status fair_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
 {
-    struct fair *f = calloc(1, sizeof *f);
-    kiosk_status st;
-
-    if (!f)
-        return KIOSK_E_NOMEM;
-    f->h = g_host;
-    f->screen = FAIR_START;
-    st = kit_api_open(f->h, &f->k, err, err_cap);
-    if (st != KIOSK_OK) {
-        free(f);
-        return st;
-    }
-    *state = f;
-    return KIOSK_OK;
+    kiosk_status st = KIT_STATE_NEW(struct fair, g_host, state, err, err_cap);
+    if (st == KIOSK_OK)
+        ((struct fair *)*state)->screen = FAIR_START;
+    return st;
 }
 
 static void fair_destroy(void *state)
