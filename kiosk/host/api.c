@@ -139,6 +139,11 @@ static void api_ui_scan_view(kiosk_ctx *ctx)
     host_scan_view(ctx);
 }
 
+static void api_ui_focus_next_field(kiosk_ctx *ctx)
+{
+    ui_focus_next_field(host_ui(ctx));
+}
+
 static const struct kiosk_host_api table = {
     .size = sizeof(struct kiosk_host_api),
     .abi_major = KIOSK_ABI_MAJOR,
@@ -173,6 +178,8 @@ static const struct kiosk_host_api table = {
     .ui_spacer = api_ui_spacer,
     /* since 2.1 */
     .ui_scan_view = api_ui_scan_view,
+    /* since 2.3 */
+    .ui_focus_next_field = api_ui_focus_next_field,
 };
 
 const struct kiosk_host_api *host_api(void)

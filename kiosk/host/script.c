@@ -35,6 +35,9 @@ struct player {
     const char *name;
     FILE *out;
     char why[TEXT_MAX + 256];
+    /* since touches-from-here: taps on the screen (a control key of the on-screen keyboard
+     * too: "Xong", shift, 123), characters typed (keys, tones), scans (issue 17 item 5) */
+    long touches, typed, scans;
 };
 
 static void nfc(const char *in, char *out, size_t cap)
@@ -444,8 +447,67 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
     case SCRIPT_CLOCK:
         set_clock(c->args[0]);
         return 1;
+    case SCRIPT_TOUCHES_FROM:
+    case SCRIPT_TOUCHES:
+        return 1; /* counted by the player (count_touches, check_touches) */
     }
     kiosk_fmt(p->why, sizeof p->why, "unknown command");
+    return 0;
+}
+
+/* An on-screen key that writes nothing: a touch of its own, not typing. */
+static int control_key(struct player *p, const char *label)
+{
+    static const char *const keys[] = {"ui.key_done", "ui.key_shift", "ui.key_symbols",
+                                       "ui.key_letters"};
+    char want[TEXT_MAX], have[TEXT_MAX];
+    nfc(label, have, sizeof have);
+    for (size_t i = 0; i < KIOSK_ARRAY_LEN(keys); i++) {
+        nfc(i18n_tr(app_i18n(p->a), keys[i]), want, sizeof want);
+        if (strcmp(want, have) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void count_touches(struct player *p, const struct script_cmd *c)
+{
+    switch (c->op) {
+    case SCRIPT_TAP_LABEL:
+    case SCRIPT_TAP_XY:
+    case SCRIPT_DRAG:
+    case SCRIPT_HOLD:
+        p->touches++;
+        break;
+    case SCRIPT_OSK:
+        for (size_t i = 0; i < c->argc; i++)
+            *(control_key(p, c->args[i]) ? &p->touches : &p->typed) += 1;
+        break;
+    case SCRIPT_TYPE:
+        for (const char *s = c->args[0]; *s; s++)
+            p->typed += (*s & 0xc0) != 0x80; /* characters, not bytes */
+        break;
+    case SCRIPT_SCAN:
+        p->scans++;
+        break;
+    case SCRIPT_TOUCHES_FROM:
+        p->touches = p->typed = p->scans = 0;
+        break;
+    default:
+        break;
+    }
+}
+
+/* touches MAX: the count so far, on stdout, and whether it is within MAX. */
+static int check_touches(struct player *p, const struct script_cmd *c)
+{
+    printf("touches %ld (typed %ld, scans %ld) at line %d, at most %lld\n", p->touches, p->typed,
+           p->scans, c->line, (long long)c->num[0]);
+    fflush(stdout);
+    if (p->touches <= c->num[0])
+        return 1;
+    kiosk_fmt(p->why, sizeof p->why, "%ld touches, more than %lld", p->touches,
+              (long long)c->num[0]);
     return 0;
 }
 
@@ -470,7 +532,8 @@ int script_play(struct app *a, const struct script *s, const char *name, FILE *o
     app_frame(a, NULL);
     for (size_t i = 0; i < s->count; i++) {
         const struct script_cmd *c = &s->cmds[i];
-        int ok = run_cmd(&p, c);
+        count_touches(&p, c);
+        int ok = c->op == SCRIPT_TOUCHES ? check_touches(&p, c) : run_cmd(&p, c);
         if (ok && app_quitting(a)) {
             if (i + 1 == s->count)
                 return 0; /* the script ends by quitting the kiosk (admin screen) */

@@ -31,6 +31,8 @@ enum script_op {
                            * ended (or wrote ROWS rows) */
     SCRIPT_SAID,          /* said "TEXT": the voice's last words hold TEXT (voice = on) */
     SCRIPT_LISTEN,        /* listen MS: real time: the voice is done synthesising, then MS ms */
+    SCRIPT_TOUCHES_FROM,  /* touches-from-here: the touch count starts again at 0 */
+    SCRIPT_TOUCHES,       /* touches MAX: prints the touches since, fails when more than MAX */
 };
 
 #define SCRIPT_ARGS_MAX 32

@@ -31,6 +31,8 @@ static const struct {
     {"said", 1, 1, SCRIPT_SAID, 0},
     {"listen", 1, 1, SCRIPT_LISTEN, 1},
     {"expect-inert", 1, 1, SCRIPT_EXPECT_INERT, 0},
+    {"touches-from-here", 0, 0, SCRIPT_TOUCHES_FROM, 0},
+    {"touches", 1, 1, SCRIPT_TOUCHES, 1},
 };
 
 /* Keys, then the shortcuts a visitor may try (sent through SDL's own event queue). */

@@ -197,6 +197,8 @@ void ui_progress(ui_ctx *ui, const char *caption, long done, long total);
  * shifted, "sắc", "Dấu cách", "Xóa", "Xong"...), so scripts press keys by label.
  * While it is up, what lies under it takes no taps. Needs the translator's ui.* keys. */
 int ui_keyboard(ui_ctx *ui);
+/* The next field drawn in this frame takes focus (a screen that opens to typing). */
+void ui_focus_next_field(ui_ctx *ui);
 /* 1 when a text field has focus (the host then leaves room for the keyboard). */
 int ui_has_focus(const ui_ctx *ui);
 /* Ends the focus, as "Xong" does: the keyboard closes (a form's button was pressed, and what

@@ -276,6 +276,7 @@ const struct ui_drawlist *ui_end(ui_ctx *ui)
             ui->hold_id = 0;
         ui->sig_id = 0;
     }
+    ui->focus_next = 0;  /* asked on a frame that drew no field: nothing later takes it */
     if (ui->tab_after) { /* Tab on the last field: the first one takes focus next frame */
         ui->tab_after = 0;
         ui->tab_wrap = 1;

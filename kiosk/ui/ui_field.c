@@ -88,6 +88,11 @@ void ui_field_apply_backspace(ui_ctx *ui, struct ui_field_state *f)
     f->changed = 1;
 }
 
+void ui_focus_next_field(ui_ctx *ui)
+{
+    ui->focus_next = 1;
+}
+
 void ui_fields_reset(ui_ctx *ui)
 {
     ui_fields_free(ui);
@@ -250,10 +255,11 @@ int ui_field(ui_ctx *ui, const char *label, char *buf, size_t cap, int kind, con
     if (hit == UI_HIT_CLICK && ui->focus_id != id)
         focus(ui, id);
     /* Tab: the next field drawn takes focus, or the first one of the next frame */
-    if (ui->tab_wrap || (ui->tab_after && ui->tab_after != id && ui->focus_id == ui->tab_after)) {
+    if (ui->tab_wrap || ui->focus_next ||
+        (ui->tab_after && ui->tab_after != id && ui->focus_id == ui->tab_after)) {
         focus(ui, id);
         ui->tab_after = 0;
-        ui->tab_wrap = 0;
+        ui->tab_wrap = ui->focus_next = 0;
     }
     int focused = ui->focus_id == id;
     if (focused) {

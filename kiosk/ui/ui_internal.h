@@ -105,6 +105,7 @@ struct ui_ctx {
     int kb_count;
     uint32_t tab_after; /* Tab: the field after this one takes focus */
     int tab_wrap;       /* ... or the first field of the next frame */
+    int focus_next;     /* the next field drawn this frame takes focus */
 
     /* hold area and signature pad in progress */
     uint32_t hold_id;

@@ -57,7 +57,7 @@ static int next_scroll(const ui_ctx *ui)
     int bottom = ui->focus_bottom + ui->scroll_px - ui->clip.y;
     int s = content_h - view_h; /* the end of the content, the way on, just above the keys */
     if (top < s)
-        s = top; /* the field first: it starts the view, what follows it fills the rest */
+        s = top; /* the field first: it starts the view, what follows it (results) the rest */
     if (bottom - s > view_h)
         s = bottom - view_h;
     return s < 0 ? 0 : s;

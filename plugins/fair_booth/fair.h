@@ -53,7 +53,8 @@ struct fair {
     /* the form */
     int phone_mode;
     char phone[32];
-    int no_phone; /* "I have no phone": registered by name (docs/IDENTITY.md) */
+    int no_phone;      /* "I have no phone": registered by name (docs/IDENTITY.md) */
+    int focus_pending; /* the step opens with its field's keyboard up (ABI 2.3) */
     char err_phone[FAIR_MSG_LEN];
     char name[KIOSK_NAME_LEN];
     char err_name[FAIR_MSG_LEN];

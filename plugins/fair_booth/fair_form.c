@@ -19,6 +19,15 @@ void fair_form_start(struct fair *f, kiosk_ctx *ctx, int phone_mode)
     fair_to_start(f);
     f->phone_mode = phone_mode;
     f->screen = FAIR_PHONE;
+    f->focus_pending = 1; /* the phone number is typed first: no tap on its field */
+}
+
+/* The step's first field takes focus when the step opens. */
+static void focus_first(struct fair *f, kiosk_ctx *ctx)
+{
+    if (f->focus_pending && KIOSK_API_HAS(f->h, ui_focus_next_field))
+        f->h->ui_focus_next_field(ctx);
+    f->focus_pending = 0;
 }
 
 static int nav_row(struct fair *f, kiosk_ctx *ctx, const char *next_key)
@@ -86,6 +95,7 @@ void fair_phone_frame(struct fair *f, kiosk_ctx *ctx)
     } else {
         form_heading(f, ctx, "fair.step_phone");
     }
+    focus_first(f, ctx);
     if (h->ui_field(ctx, h->tr(ctx, "fair.phone"), f->phone, sizeof f->phone, KIOSK_FIELD_PHONE,
                     or_null(f->err_phone)))
         f->err_phone[0] = '\0';

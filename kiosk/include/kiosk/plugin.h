@@ -17,7 +17,7 @@ extern "C" {
  * domain calls moved into versioned sub-tables, create reports an error, plugins may
  * migrate their own data and claim scanned receipts. docs/PLUGINS.md says why. */
 #define KIOSK_ABI_MAJOR 2
-#define KIOSK_ABI_MINOR 2
+#define KIOSK_ABI_MINOR 3
 
 #if defined(__GNUC__)
 #define KIOSK_EXPORT __attribute__((visibility("default")))
@@ -433,6 +433,12 @@ struct kiosk_host_api {
      * with a caption, so a person can aim the paper or the phone. Draws nothing when the
      * kiosk has no camera or it sends no frames; the host keeps it moving. */
     void (*ui_scan_view)(kiosk_ctx *ctx);
+
+    /* -- since 2.3 -- */
+    /* The next ui_field drawn (this frame) takes focus and brings up its keyboard: call it
+     * once, on the frame a screen opens whose first step is typing (a search, a phone
+     * number), so nobody taps the field first. Not every frame: "Xong" must close it. */
+    void (*ui_focus_next_field)(kiosk_ctx *ctx);
 };
 
 /* How strongly a plugin claims a scanned receipt (claims_receipt). The host hands the
