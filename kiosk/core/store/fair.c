@@ -62,6 +62,36 @@ void store_fair_count_interests(store *s, const char *event_id, const struct fai
     sqlite3_reset(st);
 }
 
+void store_fair_count_all_interests(store *s, const char *event_id, const struct fair_folded *f,
+                                    int64_t d0, int64_t d1, int64_t upto,
+                                    int by_interest[FAIR_MAX_INTERESTS])
+{
+    /* each visitor once with each of her answers: as store_fair_count_interests summed */
+    static const char *const q =
+        "SELECT j.value, count(DISTINCT p.id) FROM people p "
+        "LEFT JOIN registrations r ON r.event_id=?1 AND r.person_id=p.id, "
+        "json_each(CASE WHEN r.extra IS NOT NULL AND json_valid(r.extra) AND "
+        "json_type(r.extra, '$.interests') IS NOT NULL THEN r.extra "
+        "WHEN json_valid(p.extra) THEN p.extra ELSE '{}' END, '$.interests') j "
+        "WHERE p.id IN (SELECT c.person_id FROM sessions se JOIN checkins c ON "
+        "c.session_id=se.id WHERE se.event_id=?1 AND c.kind=1 AND se.starts_at>=?2 AND "
+        "se.starts_at<?3 AND c.rowid<=?4) AND j.type='text' GROUP BY j.value";
+    sqlite3_stmt *st;
+    if (store_stmt(s, q, &st) != SQLITE_OK)
+        return;
+    store_bind_text(st, 1, event_id);
+    sqlite3_bind_int64(st, 2, d0);
+    sqlite3_bind_int64(st, 3, d1);
+    sqlite3_bind_int64(st, 4, upto);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        int i = v ? interest_index(f, v) : -1;
+        if (i >= 0 && i < FAIR_MAX_INTERESTS)
+            by_interest[i] += sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+}
+
 /* The latest visitors gathered: the people, then their extra texts. */
 struct latest {
     struct kiosk_person *people;

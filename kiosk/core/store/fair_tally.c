@@ -92,9 +92,10 @@ static struct fair_tally *tally_for(store *s, const struct kiosk_event *ev, int6
     return t;
 }
 
-/* Counts one visitor met for the first time: new or returning, the hour, her interests. */
+/* Counts one visitor met for the first time: new or returning, the hour, her interests
+ * (a fresh tally counts everyone's interests at the end, in one query: fresh). */
 static void count_visitor(store *s, const struct kiosk_event *ev, struct fair_tally *t,
-                          sqlite3_stmt *row)
+                          sqlite3_stmt *row, int fresh)
 {
     int64_t at = sqlite3_column_int64(row, 2);
     int known = sqlite3_column_type(row, 3) != SQLITE_NULL;
@@ -108,8 +109,9 @@ static void count_visitor(store *s, const struct kiosk_event *ev, struct fair_ta
     kiosk_local_tm(at, &tm);
     if (tm.tm_hour >= 0 && tm.tm_hour < 24)
         t->stats.by_hour[tm.tm_hour]++;
-    store_fair_count_interests(s, ev->id, &t->interests, (const char *)sqlite3_column_text(row, 1),
-                               t->stats.by_interest);
+    if (!fresh)
+        store_fair_count_interests(s, ev->id, &t->interests,
+                                   (const char *)sqlite3_column_text(row, 1), t->stats.by_interest);
 }
 
 /* The day's visits: all of them through the sessions' index for a new tally, then only the
@@ -156,16 +158,20 @@ static kiosk_status read_new_visits(store *s, const struct kiosk_event *ev, stru
     sqlite3_bind_int64(st, 4, t->last_rowid);
     sqlite3_bind_int64(st, 5, upto);
     kiosk_status r = KIOSK_OK;
+    int whole_day = t->last_rowid < 0;
     while (r == KIOSK_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         int fresh = first_time(t, (const char *)sqlite3_column_text(st, 1));
         if (fresh < 0)
             r = KIOSK_E_NOMEM;
         else if (fresh)
-            count_visitor(s, ev, t, st);
+            count_visitor(s, ev, t, st, whole_day);
     }
     if (r == KIOSK_OK && rc != SQLITE_DONE)
         r = store_status_from_sqlite(s, rc, "fair stats");
     sqlite3_reset(st);
+    if (r == KIOSK_OK && whole_day)
+        store_fair_count_all_interests(s, ev->id, &t->interests, t->d0, t->d1, upto,
+                                       t->stats.by_interest);
     t->last_rowid = upto;
     return r;
 }

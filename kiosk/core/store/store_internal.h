@@ -140,6 +140,11 @@ void store_fair_fold_interests(const char *interests, struct fair_folded *out);
 /* Adds one visitor's interests (the registration's, else the person's) to by_interest. */
 void store_fair_count_interests(store *s, const char *event_id, const struct fair_folded *f,
                                 const char *person_id, int by_interest[FAIR_MAX_INTERESTS]);
+/* The same for every visitor of the event's sessions in [d0, d1) in check-in rows up to upto,
+ * in one query (a fresh tally: one query a visitor made 10,000 visitors a 120 ms frame). */
+void store_fair_count_all_interests(store *s, const char *event_id, const struct fair_folded *f,
+                                    int64_t d0, int64_t d1, int64_t upto,
+                                    int by_interest[FAIR_MAX_INTERESTS]);
 /* Adds (or updates) one person in the search index when it is built. */
 void store_search_note_person(store *s, const char *id, const char *full_name);
 
