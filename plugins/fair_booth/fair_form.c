@@ -141,11 +141,8 @@ void fair_about_frame(struct fair *f, kiosk_ctx *ctx)
     int nav;
 
     form_heading(f, ctx, "fair.step_about");
-    if (h->ui_field(ctx, h->tr(ctx, "fair.name"), f->name, sizeof f->name, KIOSK_FIELD_NAME,
-                    or_null(f->err_name)))
-        f->err_name[0] = '\0';
-    kit_fill(org_label, sizeof org_label, h->tr(ctx, "fair.org"), h->tr(ctx, "kit.optional"), NULL);
-    h->ui_field(ctx, org_label, f->org, sizeof f->org, KIOSK_FIELD_TEXT, NULL);
+    /* the kind first: the two fields then end the step just above the way on, so with the
+     * keyboard up the field, "Tiếp tục" and nothing between them stay in view */
     h->ui_text(ctx, h->tr(ctx, "fair.org_kind"));
     h->ui_row_begin(ctx, (int)KIT_ARRAY_LEN(kinds));
     for (i = 0; i < KIT_ARRAY_LEN(kinds); i++) {
@@ -155,6 +152,11 @@ void fair_about_frame(struct fair *f, kiosk_ctx *ctx)
             f->org_kind = on ? KIOSK_ORG_NONE : kinds[i].kind; /* a second tap takes it back */
     }
     h->ui_row_end(ctx);
+    if (h->ui_field(ctx, h->tr(ctx, "fair.name"), f->name, sizeof f->name, KIOSK_FIELD_NAME,
+                    or_null(f->err_name)))
+        f->err_name[0] = '\0';
+    kit_fill(org_label, sizeof org_label, h->tr(ctx, "fair.org"), h->tr(ctx, "kit.optional"), NULL);
+    h->ui_field(ctx, org_label, f->org, sizeof f->org, KIOSK_FIELD_TEXT, NULL);
     nav = nav_row(f, ctx, "kit.next");
     if (nav < 0) {
         f->screen = f->editing_known ? FAIR_FAST : FAIR_PHONE;
