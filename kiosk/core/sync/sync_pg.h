@@ -20,6 +20,8 @@ struct pg_table_state {
                                * (pull_mark, cut], rows other kiosks committed before */
     int64_t pull_mark_after;  /* max srv_seq once this sync's push is in */
     int64_t min_held;         /* lowest srv_seq of a pulled row held back (INT64_MAX: none) */
+    int key_col, kiosk_col;   /* column indexes (-1: none) */
+    int ua_col, ub_col;       /* updated_at, updated_by (versioned tables) */
     int64_t push_mark;        /* MARK tables: rowid pushed up to (local meta) */
     int64_t push_max;         /* MARK tables: max rowid when the push read the table */
     int64_t covered;          /* MARK tables: rowids up to here are on the server (push_max,

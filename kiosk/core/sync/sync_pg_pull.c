@@ -42,6 +42,10 @@ kiosk_status pg_pull_cut(struct pg_sync *p)
         ts->pull_mark = store_meta_get_i64(p->s, mk, 0);
         ts->cut = strtoll(PQgetvalue(r, 0, ti), NULL, 10);
         ts->min_held = INT64_MAX;
+        ts->key_col = col_index(&sync_tables[ti], sync_tables[ti].key);
+        ts->kiosk_col = col_index(&sync_tables[ti], "kiosk_id");
+        ts->ua_col = col_index(&sync_tables[ti], "updated_at");
+        ts->ub_col = col_index(&sync_tables[ti], "updated_by");
     }
     PQclear(r);
     return KIOSK_OK;
@@ -77,10 +81,11 @@ static kiosk_status apply_row(struct pg_sync *p, int ti, store_sync_applier *a,
                               const struct store_value *v, int64_t seq, int big)
 {
     const struct sync_table *t = &sync_tables[ti];
+    const struct pg_table_state *ts = &p->t[ti];
     enum store_pulled what = STORE_PULLED_NEW;
     char id[128], kiosk[KIOSK_ID_LEN], by[KIOSK_ID_LEN];
-    int kc = col_index(t, "kiosk_id"), ua = col_index(t, "updated_at");
-    value_text(&v[col_index(t, t->key)], id, sizeof id);
+    int kc = ts->kiosk_col, ua = ts->ua_col;
+    value_text(&v[ts->key_col], id, sizeof id);
     /* Checked as a stick's rows are (docs/TRUST.md): refused rows are set aside and the pull
      * mark passes them, so they never block the rows after them. */
     const char *why = big        ? "a row larger than a kiosk writes (not taken from the server)"
@@ -99,7 +104,7 @@ static kiosk_status apply_row(struct pg_sync *p, int ti, store_sync_applier *a,
     count_row(p, ti, what, seq);
     if (!t->versioned)
         return store_sync_shadow_put(a, p->server_id, id, 0, NULL, p->err, p->errlen);
-    value_text(&v[col_index(t, "updated_by")], by, sizeof by);
+    value_text(&v[ts->ub_col], by, sizeof by);
     return store_sync_shadow_put(a, p->server_id, id, strtoll(v[ua].p, NULL, 10), by, p->err,
                                  p->errlen);
 }
