@@ -9,27 +9,8 @@
 
 #define KIT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Rows every plugin that uses the kit puts in its string table (Vietnamese first). */
-/* clang-format off */
-#define KIT_STRINGS \
-    {"kit.back", "Quay lại", "Back"}, \
-    {"kit.next", "Tiếp tục", "Next"}, \
-    {"kit.done", "Xong", "Done"}, \
-    {"kit.optional", "(không bắt buộc)", "(optional)"}, \
-    {"kit.err.name_empty", "Vui lòng nhập họ và tên", "Please enter your full name"}, \
-    {"kit.err.name_letters", "Họ và tên phải có chữ cái", "A name needs letters"}, \
-    {"kit.err.name_digits", "Họ và tên không có chữ số: xin gõ lại tên (ví dụ: Nguyễn Thị Lan)", "A name has no digits: please type the name again (e.g. Nguyễn Thị Lan)"}, \
-    {"kit.err.phone_empty", "Vui lòng nhập số điện thoại", "Please enter your phone number"}, \
-    {"kit.err.year_empty", "Vui lòng nhập năm sinh (4 chữ số)", "Please enter your year of birth (4 digits)"}, \
-    {"kit.err.year_bad", "Năm sinh phải từ {1} đến {2}", "The year of birth must be between {1} and {2}"}, \
-    {"kit.err.storage", "Không lưu được. Vui lòng báo cán bộ phụ trách.", "Could not save. Please tell the staff."}, \
-    {"kit.err.full_disk", "Bộ nhớ máy đã đầy: chưa lưu được. Vui lòng báo cán bộ.", "The kiosk's storage is full: nothing was saved. Please tell the staff."}, \
-    {"kit.err.readonly", "Không ghi được vào bộ nhớ máy: chưa lưu được. Vui lòng báo cán bộ.", "The kiosk's storage cannot be written: nothing was saved. Please tell the staff."}, \
-    {"kit.page_prev", "‹ Trang trước", "‹ Previous"}, \
-    {"kit.page_next", "Trang sau ›", "Next ›"}, \
-    {"kit.page_of", "Trang {1}/{2}", "Page {1} of {2}"}, \
-    {"kit.join", "{1} · {2}", "{1} · {2}"}
-/* clang-format on */
+/* The kit's own strings (kit.*, plugins/common/strings/) join every plugin's table at build
+ * time (strings_embed). */
 
 /* The host's sub-tables the kiosk's own plugins use, looked up once in create. */
 struct kit_api {

@@ -9,13 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The kit's strings (plugins/common/strings/, vi.tsv and en.tsv), built as the plugins get them. */
+extern const struct kiosk_string kit_strings[];
+
 static const char *fake_tr(kiosk_ctx *ctx, const char *key)
 {
-    static const struct kiosk_string rows[] = {KIT_STRINGS};
     /* a template shows how it is filled; other checks compare keys */
-    for (size_t i = 0; i < KIT_ARRAY_LEN(rows); i++)
-        if (strcmp(rows[i].key, key) == 0 && strchr(rows[i].vi, '{'))
-            return rows[i].vi;
+    for (const struct kiosk_string *r = kit_strings; r->key; r++)
+        if (strcmp(r->key, key) == 0 && strchr(r->vi, '{'))
+            return r->vi;
     return key;
 }
 
