@@ -130,25 +130,15 @@ void signup_place_frame(struct signup *s, kiosk_ctx *ctx)
 void signup_org_frame(struct signup *s, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = s->h;
-    static const struct {
-        int kind;
-        const char *key;
-    } kinds[] = {
+    static const struct kit_choice kinds[] = {
         {KIOSK_ORG_NONE, "signup.org_none"},
         {KIOSK_ORG_HOUSEHOLD, "signup.org_household"},
         {KIOSK_ORG_COOPERATIVE, "signup.org_coop"},
     };
-    size_t i;
     int nav;
 
     form_heading(s, ctx, "signup.step_org");
-    h->ui_row_begin(ctx, (int)KIT_ARRAY_LEN(kinds));
-    for (i = 0; i < KIT_ARRAY_LEN(kinds); i++) {
-        int style = s->org_kind == kinds[i].kind ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL;
-        if (h->ui_button(ctx, h->tr(ctx, kinds[i].key), style))
-            s->org_kind = kinds[i].kind;
-    }
-    h->ui_row_end(ctx);
+    s->org_kind = kit_choice_row(h, ctx, kinds, KIT_ARRAY_LEN(kinds), s->org_kind, 0, 0);
     if (s->org_kind != KIOSK_ORG_NONE) {
         char label[128];
         kit_fill(label, sizeof label, h->tr(ctx, "signup.org_name"), h->tr(ctx, "kit.optional"),

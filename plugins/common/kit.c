@@ -382,6 +382,20 @@ kiosk_status kit_state_new(size_t size, size_t h_off, size_t k_off, const struct
     return KIOSK_OK;
 }
 
+int kit_choice_row(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct kit_choice *c,
+                   size_t n, int current, int toggle, int none)
+{
+    int chosen = current;
+    h->ui_row_begin(ctx, (int)n);
+    for (size_t i = 0; i < n; i++) {
+        int on = current == c[i].value;
+        if (h->ui_button(ctx, h->tr(ctx, c[i].key), on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
+            chosen = on && toggle ? none : c[i].value;
+    }
+    h->ui_row_end(ctx);
+    return chosen;
+}
+
 void kit_places_load(const struct kiosk_host_api *h, const struct kit_api *k, kiosk_ctx *ctx,
                      struct kit_places *out)
 {

@@ -31,6 +31,16 @@ kiosk_status kit_state_new(size_t size, size_t h_off, size_t k_off, const struct
 #define KIT_STATE_NEW(type, host, state, err, cap)                                                 \
     kit_state_new(sizeof(type), offsetof(type, h), offsetof(type, k), host, state, err, cap)
 
+/* One choice of a row of big buttons: its value and the key of its label. */
+struct kit_choice {
+    int value;
+    const char *key;
+};
+/* Draws the n choices in one row, the current one highlighted, and returns the value now
+ * chosen: a tapped one; with toggle, a second tap on the current one gives none. */
+int kit_choice_row(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct kit_choice *c,
+                   size_t n, int current, int toggle, int none);
+
 /* out = tmpl with "{1}" replaced by a and "{2}" by b (NULL: left as is). Always ends. */
 void kit_fill(char *out, size_t cap, const char *tmpl, const char *a, const char *b);
 /* Appends part to a " · "-joined line (kit.join); an empty part adds nothing. */

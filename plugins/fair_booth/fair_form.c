@@ -126,10 +126,7 @@ void fair_phone_frame(struct fair *f, kiosk_ctx *ctx)
 void fair_about_frame(struct fair *f, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = f->h;
-    static const struct {
-        int kind;
-        const char *key;
-    } kinds[] = {
+    static const struct kit_choice kinds[] = {
         {KIOSK_ORG_HOUSEHOLD, "fair.org_household"},
         {KIOSK_ORG_COOPERATIVE, "fair.org_coop"},
         {KIOSK_ORG_ENTERPRISE, "fair.org_enterprise"},
@@ -137,21 +134,15 @@ void fair_about_frame(struct fair *f, kiosk_ctx *ctx)
     };
     char tidy[KIOSK_NAME_LEN], org_label[128];
     const char *err = NULL;
-    size_t i;
     int nav;
 
     form_heading(f, ctx, "fair.step_about");
     /* the kind first: the two fields then end the step just above the way on, so with the
      * keyboard up the field, "Tiếp tục" and nothing between them stay in view */
     h->ui_text(ctx, h->tr(ctx, "fair.org_kind"));
-    h->ui_row_begin(ctx, (int)KIT_ARRAY_LEN(kinds));
-    for (i = 0; i < KIT_ARRAY_LEN(kinds); i++) {
-        int on = f->org_kind == kinds[i].kind;
-        if (h->ui_button(ctx, h->tr(ctx, kinds[i].key),
-                         on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
-            f->org_kind = on ? KIOSK_ORG_NONE : kinds[i].kind; /* a second tap takes it back */
-    }
-    h->ui_row_end(ctx);
+    /* a second tap takes it back */
+    f->org_kind =
+        kit_choice_row(h, ctx, kinds, KIT_ARRAY_LEN(kinds), f->org_kind, 1, KIOSK_ORG_NONE);
     if (h->ui_field(ctx, h->tr(ctx, "fair.name"), f->name, sizeof f->name, KIOSK_FIELD_NAME,
                     or_null(f->err_name)))
         f->err_name[0] = '\0';
