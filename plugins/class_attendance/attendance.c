@@ -94,27 +94,17 @@ static void use_event(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_e
 /* The class this kiosk serves; else, today's classes to pick from (one: that one). */
 static void load_event(struct attendance *a, kiosk_ctx *ctx)
 {
-    const struct kiosk_host_api *h = a->h;
-    const struct kiosk_program_api *pg = a->k.program;
-    struct kiosk_event ev;
-    struct kiosk_array all;
-    size_t i;
+    int served;
+    size_t n =
+        kit_events_now(a->h, &a->k, ctx, KIOSK_EVENT_CLASS, a->today, ATT_MAX_TODAY, &served);
 
     a->have_event = 0;
     a->today_count = 0;
-    if (pg->event_served(ctx, KIOSK_EVENT_CLASS, &ev, sizeof ev) == KIOSK_OK) {
-        use_event(a, ctx, &ev);
+    if (served) {
+        use_event(a, ctx, &a->today[0]);
         return;
     }
-    if (pg->events_list(ctx, KIOSK_EVENT_CLASS, &all) == KIOSK_OK) {
-        for (i = 0; i < all.count && a->today_count < ATT_MAX_TODAY; i++) {
-            const struct kiosk_event *one = KIOSK_AT(all, const struct kiosk_event, i);
-            struct kiosk_session sess;
-            if (pg->session_current(ctx, one->id, &sess, sizeof sess) == KIOSK_OK)
-                a->today[a->today_count++] = *one;
-        }
-        h->free_mem(all.items);
-    }
+    a->today_count = n;
     if (a->today_count == 1) {
         use_event(a, ctx, &a->today[0]);
         return;

@@ -31,16 +31,7 @@ static void form_heading(struct signup *s, kiosk_ctx *ctx, const char *step_key)
 /* Back and next side by side; returns -1 back, 1 next, 0 nothing. */
 static int nav_row(struct signup *s, kiosk_ctx *ctx, const char *next_key)
 {
-    const struct kiosk_host_api *h = s->h;
-    int r = 0;
-
-    h->ui_row_begin(ctx, 2);
-    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
-        r = -1;
-    if (h->ui_button(ctx, h->tr(ctx, next_key), KIOSK_STYLE_PRIMARY))
-        r = 1;
-    h->ui_row_end(ctx);
-    return r;
+    return kit_nav_row(s->h, ctx, next_key);
 }
 
 static const char *or_null(const char *s)

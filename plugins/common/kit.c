@@ -382,6 +382,39 @@ kiosk_status kit_state_new(size_t size, size_t h_off, size_t k_off, const struct
     return KIOSK_OK;
 }
 
+size_t kit_events_now(const struct kiosk_host_api *h, const struct kit_api *k, kiosk_ctx *ctx,
+                      int kind, struct kiosk_event *out, size_t max, int *served)
+{
+    const struct kiosk_program_api *pg = k->program;
+    struct kiosk_array all;
+    size_t n = 0;
+    *served = max > 0 && pg->event_served(ctx, kind, &out[0], sizeof out[0]) == KIOSK_OK;
+    if (*served)
+        return 1;
+    if (max == 0 || pg->events_list(ctx, kind, &all) != KIOSK_OK)
+        return 0;
+    for (size_t i = 0; i < all.count && n < max; i++) {
+        const struct kiosk_event *one = KIOSK_AT(all, const struct kiosk_event, i);
+        struct kiosk_session sess;
+        if (pg->session_current(ctx, one->id, &sess, sizeof sess) == KIOSK_OK)
+            out[n++] = *one;
+    }
+    h->free_mem(all.items);
+    return n;
+}
+
+int kit_nav_row(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *next_key)
+{
+    int r = 0;
+    h->ui_row_begin(ctx, 2);
+    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
+        r = -1;
+    if (h->ui_button(ctx, h->tr(ctx, next_key), KIOSK_STYLE_PRIMARY))
+        r = 1;
+    h->ui_row_end(ctx);
+    return r;
+}
+
 int kit_choice_row(const struct kiosk_host_api *h, kiosk_ctx *ctx, const struct kit_choice *c,
                    size_t n, int current, int toggle, int none)
 {

@@ -31,6 +31,15 @@ kiosk_status kit_state_new(size_t size, size_t h_off, size_t k_off, const struct
 #define KIT_STATE_NEW(type, host, state, err, cap)                                                 \
     kit_state_new(sizeof(type), offsetof(type, h), offsetof(type, k), host, state, err, cap)
 
+/* The events of kind this kiosk serves now, into out[0..max): the coordinator's choice alone
+ * when there is one (*served 1), else those with a session going on, in the program's order
+ * (*served 0). Returns how many. */
+size_t kit_events_now(const struct kiosk_host_api *h, const struct kit_api *k, kiosk_ctx *ctx,
+                      int kind, struct kiosk_event *out, size_t max, int *served);
+
+/* "Quay lại" and the next step's button side by side: -1 back, 1 next, 0 neither tapped. */
+int kit_nav_row(const struct kiosk_host_api *h, kiosk_ctx *ctx, const char *next_key);
+
 /* One choice of a row of big buttons: its value and the key of its label. */
 struct kit_choice {
     int value;

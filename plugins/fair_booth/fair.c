@@ -49,31 +49,15 @@ static void use_event(struct fair *f, kiosk_ctx *ctx, const struct kiosk_event *
 /* The fair this kiosk serves; else the one with a fair day today. */
 static void load_event(struct fair *f, kiosk_ctx *ctx)
 {
-    const struct kiosk_host_api *h = f->h;
-    const struct kiosk_program_api *pg = f->k.program;
     struct kiosk_event ev;
-    struct kiosk_array all;
-    size_t i;
+    int served;
 
     f->have_event = 0;
     f->have_session = 0;
-    if (pg->event_served(ctx, KIOSK_EVENT_FAIR, &ev, sizeof ev) == KIOSK_OK) {
+    if (kit_events_now(f->h, &f->k, ctx, KIOSK_EVENT_FAIR, &ev, 1, &served) == 1)
         use_event(f, ctx, &ev);
-        return;
-    }
-    if (pg->events_list(ctx, KIOSK_EVENT_FAIR, &all) == KIOSK_OK) {
-        for (i = 0; i < all.count; i++) {
-            const struct kiosk_event *one = KIOSK_AT(all, const struct kiosk_event, i);
-            struct kiosk_session sess;
-            if (pg->session_current(ctx, one->id, &sess, sizeof sess) == KIOSK_OK) {
-                use_event(f, ctx, one);
-                break;
-            }
-        }
-        h->free_mem(all.items);
-    }
     if (!f->have_event) {
-        fair_keep(f->closed, h->tr(ctx, "fair.no_fair"));
+        fair_keep(f->closed, f->h->tr(ctx, "fair.no_fair"));
         f->screen = FAIR_CLOSED;
     }
 }

@@ -32,16 +32,7 @@ static void focus_first(struct fair *f, kiosk_ctx *ctx)
 
 static int nav_row(struct fair *f, kiosk_ctx *ctx, const char *next_key)
 {
-    const struct kiosk_host_api *h = f->h;
-    int r = 0;
-
-    h->ui_row_begin(ctx, 2);
-    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
-        r = -1;
-    if (h->ui_button(ctx, h->tr(ctx, next_key), KIOSK_STYLE_PRIMARY))
-        r = 1;
-    h->ui_row_end(ctx);
-    return r;
+    return kit_nav_row(f->h, ctx, next_key);
 }
 
 /* One line: the step is the heading (the header bar names the booth), so the fields stay
