@@ -332,41 +332,23 @@ static void att_frame(void *state, kiosk_ctx *ctx)
 
     if (a->screen == ATT_PICK_CLASS && a->today_count == 0)
         load_event(a, ctx);
-    switch (a->screen) {
-    case ATT_PICK_CLASS:
-        pick_class_frame(a, ctx);
-        break;
-    case ATT_SEARCH:
-        search_frame(a, ctx);
-        break;
-    case ATT_CONFIRM:
-        att_confirm_frame(a, ctx);
-        break;
-    case ATT_SIGN:
-        att_sign_frame(a, ctx);
-        break;
-    case ATT_DONE:
-        att_done_frame(a, ctx);
-        break;
-    case ATT_RECEIPT:
-        att_receipt_frame(a, ctx);
-        break;
-    case ATT_WALKIN:
-        att_walkin_frame(a, ctx);
-        break;
-    case ATT_WALKIN_PLACE:
-        att_walkin_place_frame(a, ctx);
-        break;
-    case ATT_WALKIN_CONSENT:
-        att_walkin_consent_frame(a, ctx);
-        break;
-    case ATT_RETURN:
-        att_return_frame(a, ctx);
-        break;
-    default:
-        closed_frame(a, ctx);
-        break;
-    }
+    /* each screen's frame; a screen not listed: closed_frame */
+    static void (*const frames[])(struct attendance *, kiosk_ctx *) = {
+        [ATT_PICK_CLASS] = pick_class_frame,
+        [ATT_SEARCH] = search_frame,
+        [ATT_CONFIRM] = att_confirm_frame,
+        [ATT_SIGN] = att_sign_frame,
+        [ATT_DONE] = att_done_frame,
+        [ATT_RECEIPT] = att_receipt_frame,
+        [ATT_WALKIN] = att_walkin_frame,
+        [ATT_WALKIN_PLACE] = att_walkin_place_frame,
+        [ATT_WALKIN_CONSENT] = att_walkin_consent_frame,
+        [ATT_RETURN] = att_return_frame,
+    };
+    size_t i = (size_t)a->screen;
+    void (*draw)(struct attendance *, kiosk_ctx *) =
+        i < KIT_ARRAY_LEN(frames) && frames[i] ? frames[i] : closed_frame;
+    draw(a, ctx);
 }
 
 /* Sign-up and attendance receipts of a class are ours, at any kiosk. */

@@ -220,29 +220,16 @@ static void signup_frame(void *state, kiosk_ctx *ctx)
 
     if (s->screen == SIGNUP_LIST && !s->classes)
         load_classes(s, ctx);
-    switch (s->screen) {
-    case SIGNUP_PERSON:
-        signup_person_frame(s, ctx);
-        break;
-    case SIGNUP_PLACE:
-        signup_place_frame(s, ctx);
-        break;
-    case SIGNUP_ORG:
-        signup_org_frame(s, ctx);
-        break;
-    case SIGNUP_CONSENT:
-        signup_consent_frame(s, ctx);
-        break;
-    case SIGNUP_RECEIPT:
-        receipt_frame(s, ctx);
-        break;
-    case SIGNUP_FAILED:
-        failed_frame(s, ctx);
-        break;
-    default:
-        list_frame(s, ctx);
-        break;
-    }
+    /* each screen's frame; a screen not listed: list_frame */
+    static void (*const frames[])(struct signup *, kiosk_ctx *) = {
+        [SIGNUP_PERSON] = signup_person_frame, [SIGNUP_PLACE] = signup_place_frame,
+        [SIGNUP_ORG] = signup_org_frame,       [SIGNUP_CONSENT] = signup_consent_frame,
+        [SIGNUP_RECEIPT] = receipt_frame,      [SIGNUP_FAILED] = failed_frame,
+    };
+    size_t i = (size_t)s->screen;
+    void (*draw)(struct signup *, kiosk_ctx *) =
+        i < KIT_ARRAY_LEN(frames) && frames[i] ? frames[i] : list_frame;
+    draw(s, ctx);
 }
 
 static const struct kiosk_plugin signup_plugin = {

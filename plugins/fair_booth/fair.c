@@ -241,6 +241,11 @@ static void closed_frame(struct fair *f, kiosk_ctx *ctx)
         h->go_home(ctx);
 }
 
+static void fair_staff_frame_shown(struct fair *f, kiosk_ctx *ctx)
+{
+    fair_staff_frame(f, ctx, 1);
+}
+
 static void fair_frame(void *state, kiosk_ctx *ctx)
 {
     struct fair *f = state;
@@ -250,41 +255,18 @@ static void fair_frame(void *state, kiosk_ctx *ctx)
         if (f->have_event)
             fair_to_start(f);
     }
-    switch (f->screen) {
-    case FAIR_PHONE:
-        fair_phone_frame(f, ctx);
-        break;
-    case FAIR_ABOUT:
-        fair_about_frame(f, ctx);
-        break;
-    case FAIR_PROVINCE:
-        fair_province_frame(f, ctx);
-        break;
-    case FAIR_INTERESTS:
-        fair_interests_frame(f, ctx);
-        break;
-    case FAIR_CONSENT:
-        fair_consent_frame(f, ctx);
-        break;
-    case FAIR_FAST:
-        fair_fast_frame(f, ctx);
-        break;
-    case FAIR_WELCOME:
-        welcome_frame(f, ctx);
-        break;
-    case FAIR_RECEIPT:
-        receipt_frame(f, ctx);
-        break;
-    case FAIR_STAFF:
-        fair_staff_frame(f, ctx, 1);
-        break;
-    case FAIR_CLOSED:
-        closed_frame(f, ctx);
-        break;
-    default:
-        start_frame(f, ctx);
-        break;
-    }
+    /* each screen's frame; a screen not listed: start_frame */
+    static void (*const frames[])(struct fair *, kiosk_ctx *) = {
+        [FAIR_PHONE] = fair_phone_frame,       [FAIR_ABOUT] = fair_about_frame,
+        [FAIR_PROVINCE] = fair_province_frame, [FAIR_INTERESTS] = fair_interests_frame,
+        [FAIR_CONSENT] = fair_consent_frame,   [FAIR_FAST] = fair_fast_frame,
+        [FAIR_WELCOME] = welcome_frame,        [FAIR_RECEIPT] = receipt_frame,
+        [FAIR_STAFF] = fair_staff_frame_shown, [FAIR_CLOSED] = closed_frame,
+    };
+    size_t i = (size_t)f->screen;
+    void (*draw)(struct fair *, kiosk_ctx *) =
+        i < KIT_ARRAY_LEN(frames) && frames[i] ? frames[i] : start_frame;
+    draw(f, ctx);
 }
 
 static void refuse(struct fair *f, const char *msg)
