@@ -37,29 +37,39 @@ static int interest_index(const struct fair_folded *f, const char *value)
     return -1;
 }
 
+/* A visitor's interests (p a person, ?1 the fair): her registration's when it names any, else
+ * her own record's, one json_each row (j) an answer. */
+#define VISITOR_INTERESTS                                                                          \
+    "LEFT JOIN registrations r ON r.event_id=?1 AND r.person_id=p.id, "                            \
+    "json_each(CASE WHEN r.extra IS NOT NULL AND json_valid(r.extra) AND "                         \
+    "json_type(r.extra, '$.interests') IS NOT NULL THEN r.extra "                                  \
+    "WHEN json_valid(p.extra) THEN p.extra ELSE '{}' END, '$.interests') j "
+
+/* Adds each row's count (column 1) to the interest its column 0 names. */
+static void tally(sqlite3_stmt *st, const struct fair_folded *f,
+                  int by_interest[FAIR_MAX_INTERESTS])
+{
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        int i = v ? interest_index(f, v) : -1;
+        if (i >= 0 && i < FAIR_MAX_INTERESTS)
+            by_interest[i] += sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+}
+
 void store_fair_count_interests(store *s, const char *event_id, const struct fair_folded *f,
                                 const char *person_id, int by_interest[FAIR_MAX_INTERESTS])
 {
     /* the registration's interests when it names any, else the person's */
-    static const char *const q =
-        "SELECT DISTINCT j.value FROM people p "
-        "LEFT JOIN registrations r ON r.event_id=?1 AND r.person_id=p.id, "
-        "json_each(CASE WHEN r.extra IS NOT NULL AND json_valid(r.extra) AND "
-        "json_type(r.extra, '$.interests') IS NOT NULL THEN r.extra "
-        "WHEN json_valid(p.extra) THEN p.extra ELSE '{}' END, '$.interests') j "
-        "WHERE p.id=?2 AND j.type='text'";
+    static const char *const q = "SELECT DISTINCT j.value, 1 FROM people p " VISITOR_INTERESTS
+                                 "WHERE p.id=?2 AND j.type='text'";
     sqlite3_stmt *st;
     if (store_stmt(s, q, &st) != SQLITE_OK)
         return;
     store_bind_text(st, 1, event_id);
     store_bind_text(st, 2, person_id);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(st, 0);
-        int i = v ? interest_index(f, v) : -1;
-        if (i >= 0 && i < FAIR_MAX_INTERESTS)
-            by_interest[i]++;
-    }
-    sqlite3_reset(st);
+    tally(st, f, by_interest);
 }
 
 void store_fair_count_all_interests(store *s, const char *event_id, const struct fair_folded *f,
@@ -68,11 +78,7 @@ void store_fair_count_all_interests(store *s, const char *event_id, const struct
 {
     /* each visitor once with each of her answers: as store_fair_count_interests summed */
     static const char *const q =
-        "SELECT j.value, count(DISTINCT p.id) FROM people p "
-        "LEFT JOIN registrations r ON r.event_id=?1 AND r.person_id=p.id, "
-        "json_each(CASE WHEN r.extra IS NOT NULL AND json_valid(r.extra) AND "
-        "json_type(r.extra, '$.interests') IS NOT NULL THEN r.extra "
-        "WHEN json_valid(p.extra) THEN p.extra ELSE '{}' END, '$.interests') j "
+        "SELECT j.value, count(DISTINCT p.id) FROM people p " VISITOR_INTERESTS
         "WHERE p.id IN (SELECT c.person_id FROM sessions se JOIN checkins c ON "
         "c.session_id=se.id WHERE se.event_id=?1 AND c.kind=1 AND se.starts_at>=?2 AND "
         "se.starts_at<?3 AND c.rowid<=?4) AND j.type='text' GROUP BY j.value";
@@ -83,13 +89,7 @@ void store_fair_count_all_interests(store *s, const char *event_id, const struct
     sqlite3_bind_int64(st, 2, d0);
     sqlite3_bind_int64(st, 3, d1);
     sqlite3_bind_int64(st, 4, upto);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(st, 0);
-        int i = v ? interest_index(f, v) : -1;
-        if (i >= 0 && i < FAIR_MAX_INTERESTS)
-            by_interest[i] += sqlite3_column_int(st, 1);
-    }
-    sqlite3_reset(st);
+    tally(st, f, by_interest);
 }
 
 /* The latest visitors gathered: the people, then their extra texts. */
