@@ -154,12 +154,9 @@ static kiosk_status att_create(kiosk_ctx *ctx, void **state, char *err, size_t e
 
 static void att_destroy(void *state)
 {
-    struct attendance *a = state;
-
-    if (!a)
-        return;
-    forget_hits(a);
-    free(a);
+    if (state)
+        forget_hits(state);
+    free(state);
 }
 
 static void att_enter(void *state, kiosk_ctx *ctx)

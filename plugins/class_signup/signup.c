@@ -61,20 +61,14 @@ static void reset(struct signup *s)
 
 static kiosk_status signup_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
 {
-    kiosk_status st = KIT_STATE_NEW(struct signup, g_host, state, err, err_cap);
-    if (st == KIOSK_OK)
-        ((struct signup *)*state)->screen = SIGNUP_LIST;
-    return st;
+    return KIT_STATE_NEW(struct signup, g_host, state, err, err_cap); /* screen 0 first */
 }
 
 static void signup_destroy(void *state)
 {
-    struct signup *s = state;
-
-    if (!s)
-        return;
-    forget_classes(s);
-    free(s);
+    if (state)
+        forget_classes(state);
+    free(state);
 }
 
 static void signup_enter(void *state, kiosk_ctx *ctx)

@@ -80,20 +80,14 @@ void fair_to_start(struct fair *f)
 
 static kiosk_status fair_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
 {
-    kiosk_status st = KIT_STATE_NEW(struct fair, g_host, state, err, err_cap);
-    if (st == KIOSK_OK)
-        ((struct fair *)*state)->screen = FAIR_START;
-    return st;
+    return KIT_STATE_NEW(struct fair, g_host, state, err, err_cap); /* screen 0 first */
 }
 
 static void fair_destroy(void *state)
 {
-    struct fair *f = state;
-
-    if (!f)
-        return;
-    fair_staff_forget(f);
-    free(f);
+    if (state)
+        fair_staff_forget(state);
+    free(state);
 }
 
 static void fair_enter(void *state, kiosk_ctx *ctx)
