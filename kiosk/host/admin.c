@@ -11,9 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *tr(struct app *a, const char *key)
+const char *admin_tr(struct app *a, const char *key)
 {
     return i18n_tr(app_i18n(a), key);
+}
+
+void admin_say(struct app *a, int kind, const char *text)
+{
+    struct admin *ad = app_admin(a);
+    kiosk_strlcpy(ad->message, text, sizeof ad->message);
+    ad->message_kind = kind;
 }
 
 void admin_corner(struct app *a)
@@ -99,17 +106,17 @@ static void try_pin(struct app *a)
         return;
     case KIOSK_E_DENIED:
         snprintf(when, sizeof when, "%d", left);
-        screens_template(tr(a, "admin.pin.wrong"), (const char *const[]){"tries"},
+        screens_template(admin_tr(a, "admin.pin.wrong"), (const char *const[]){"tries"},
                          (const char *const[]){when}, 1, ad->pin_error, sizeof ad->pin_error);
         break;
     case KIOSK_E_UNAVAILABLE:
         format_hhmm(until, when, sizeof when);
-        screens_template(tr(a, "admin.pin.locked"), (const char *const[]){"time"},
+        screens_template(admin_tr(a, "admin.pin.locked"), (const char *const[]){"time"},
                          (const char *const[]){when}, 1, ad->pin_error, sizeof ad->pin_error);
         break;
     default:
         host_storage_status(&(kiosk_ctx){a, NULL}, st);
-        kiosk_strlcpy(ad->pin_error, tr(a, "admin.pin.error"), sizeof ad->pin_error);
+        kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.error"), sizeof ad->pin_error);
         break;
     }
     kiosk_log(KIOSK_LOG_WARN, "a wrong or refused coordinator PIN (%s)", kiosk_status_name(st));
@@ -119,22 +126,22 @@ static void save_new_pin(struct app *a)
 {
     struct admin *ad = app_admin(a);
     if (strcmp(ad->pin, ad->pin_again) != 0) {
-        kiosk_strlcpy(ad->pin_error, tr(a, "admin.pin.differ"), sizeof ad->pin_error);
+        kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.differ"), sizeof ad->pin_error);
         return;
     }
     kiosk_status st = pin_set(app_store(a), ad->pin);
     if (st == KIOSK_E_INVALID) {
-        kiosk_strlcpy(ad->pin_error, tr(a, "admin.pin.format"), sizeof ad->pin_error);
+        kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.format"), sizeof ad->pin_error);
         return;
     }
     if (st != KIOSK_OK) {
         host_storage_status(&(kiosk_ctx){a, NULL}, st);
-        kiosk_strlcpy(ad->pin_error, tr(a, "admin.pin.error"), sizeof ad->pin_error);
+        kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.error"), sizeof ad->pin_error);
         return;
     }
     kiosk_log(KIOSK_LOG_INFO, "the coordinator set a new PIN");
     enter_admin(a);
-    kiosk_strlcpy(ad->message, tr(a, "admin.pin.saved"), sizeof ad->message);
+    kiosk_strlcpy(ad->message, admin_tr(a, "admin.pin.saved"), sizeof ad->message);
     ad->message_kind = KIOSK_MSG_OK;
 }
 
@@ -143,34 +150,36 @@ void admin_pin_frame(struct app *a)
     ui_ctx *ui = app_ui(a);
     struct admin *ad = app_admin(a);
     int top;
-    if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.cancel"), &top))
+    if (screens_header(a, admin_tr(a, "admin.title"), admin_tr(a, "admin.cancel"), &top))
         screens_request_home(a);
     screens_content(a, top);
     const char *err = ad->pin_error[0] ? ad->pin_error : NULL;
     if (ad->setting_pin && !pin_is_set(app_store(a))) {
         /* no PIN, no admin mode: whoever holds the corner is told how the coordinator sets
          * one; nothing here sets it but the coordinator's enrolment file (docs/TRUST.md) */
-        ui_text(ui, tr(a, "admin.pin.first"));
+        ui_text(ui, admin_tr(a, "admin.pin.first"));
         if (admin_enrol_first(a)) {
             ad->setting_pin = 0; /* the file's PIN: the pad asks for it */
             ad->pin[0] = '\0';
         }
     } else if (ad->setting_pin) {
-        ui_text(ui, tr(a, "admin.pin.change_hint"));
-        if (ui_field(ui, tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, NULL))
+        ui_text(ui, admin_tr(a, "admin.pin.change_hint"));
+        if (ui_field(ui, admin_tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN,
+                     NULL))
             ad->pin_error[0] = '\0';
-        if (ui_field(ui, tr(a, "admin.pin.again"), ad->pin_again, sizeof ad->pin_again,
+        if (ui_field(ui, admin_tr(a, "admin.pin.again"), ad->pin_again, sizeof ad->pin_again,
                      KIOSK_FIELD_PIN, err))
             ad->pin_error[0] = '\0';
-        if (ui_button(ui, tr(a, "admin.pin.save"), KIOSK_STYLE_PRIMARY))
+        if (ui_button(ui, admin_tr(a, "admin.pin.save"), KIOSK_STYLE_PRIMARY))
             save_new_pin(a);
     } else {
         if (ad->message[0]) /* only this pad's: "enrolled, the PIN comes from the file" */
             ui_message(ui, ad->message_kind, ad->message);
-        ui_text(ui, tr(a, "admin.pin.hint"));
-        if (ui_field(ui, tr(a, "admin.pin.label"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, err))
+        ui_text(ui, admin_tr(a, "admin.pin.hint"));
+        if (ui_field(ui, admin_tr(a, "admin.pin.label"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN,
+                     err))
             ad->pin_error[0] = '\0';
-        if (ui_button(ui, tr(a, "admin.pin.enter"), KIOSK_STYLE_PRIMARY))
+        if (ui_button(ui, admin_tr(a, "admin.pin.enter"), KIOSK_STYLE_PRIMARY))
             try_pin(a);
     }
     screens_keyboard(a);

@@ -19,11 +19,6 @@
 #define PAGER_PX 72    /* the row of back and page buttons, with its gap */
 #define LIST_COLUMNS 3 /* trainees side by side */
 
-static const char *tr(struct app *a, const char *key)
-{
-    return i18n_tr(app_i18n(a), key);
-}
-
 #define FILL(a, key, out, ...)                                                                     \
     fill(a, key, (const char *const[]){__VA_ARGS__},                                               \
          sizeof(const char *const[]){__VA_ARGS__} / sizeof(const char *) / 2, out, sizeof out)
@@ -37,14 +32,7 @@ static void fill(struct app *a, const char *key, const char *const *pairs, size_
         names[i] = pairs[2 * i];
         values[i] = pairs[2 * i + 1];
     }
-    screens_template(tr(a, key), names, values, n < 6 ? n : 6, out, cap);
-}
-
-static void say(struct app *a, int kind, const char *text)
-{
-    struct admin *ad = app_admin(a);
-    kiosk_strlcpy(ad->message, text, sizeof ad->message);
-    ad->message_kind = kind;
+    screens_template(admin_tr(a, key), names, values, n < 6 ? n : 6, out, cap);
 }
 
 static void day_of(int64_t ms, char *date, size_t dcap, char *time, size_t tcap)
@@ -68,7 +56,7 @@ static void pager(struct app *a, struct admin_correct *c, int pages, int back)
 {
     ui_ctx *ui = app_ui(a);
     ui_row_begin(ui, pages > 1 ? 4 : 2);
-    if (ui_button(ui, tr(a, "correct.back"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(ui, admin_tr(a, "correct.back"), KIOSK_STYLE_NORMAL)) {
         c->step = back;
         c->page = 0;
     }
@@ -77,10 +65,10 @@ static void pager(struct app *a, struct admin_correct *c, int pages, int back)
         snprintf(cur, sizeof cur, "%d", c->page + 1);
         snprintf(all, sizeof all, "%d", pages);
         FILL(a, "admin.today.page", line, "page", cur, "pages", all);
-        if (ui_button(ui, tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
+        if (ui_button(ui, admin_tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
             c->page = (c->page + pages - 1) % pages;
         ui_text(ui, line);
-        if (ui_button(ui, tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
+        if (ui_button(ui, admin_tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
             c->page = (c->page + 1) % pages;
     }
     ui_row_end(ui);
@@ -94,13 +82,13 @@ static void class_step(struct app *a, struct admin_correct *c, ui_rect area)
     struct kiosk_event *evs = NULL;
     size_t n = 0, begun = 0;
     if (store_events_list(app_store(a), KIOSK_EVENT_CLASS, &evs, &n) != KIOSK_OK) {
-        ui_message(ui, KIOSK_MSG_ERROR, tr(a, "admin.today.error"));
+        ui_message(ui, KIOSK_MSG_ERROR, admin_tr(a, "admin.today.error"));
         return;
     }
     for (size_t i = 0; i < n; i++)
         if (evs[i].starts_at_ms && evs[i].starts_at_ms <= kiosk_clock_now_ms())
             evs[begun++] = evs[i];
-    ui_text(ui, tr(a, begun ? "correct.pick_class" : "correct.no_class"));
+    ui_text(ui, admin_tr(a, begun ? "correct.pick_class" : "correct.no_class"));
     int per = 2 * rows_fit(a, area);
     int pages = (int)(begun + (size_t)per - 1) / per;
     if (c->page >= pages)
@@ -141,7 +129,7 @@ static void session_step(struct app *a, struct admin_correct *c, ui_rect area)
     size_t n = 0, held = 0;
     if (store_event_get(app_store(a), c->event, &ev) != KIOSK_OK ||
         store_sessions_list(app_store(a), ev.id, &ss, &n) != KIOSK_OK) {
-        ui_message(ui, KIOSK_MSG_ERROR, tr(a, "admin.today.error"));
+        ui_message(ui, KIOSK_MSG_ERROR, admin_tr(a, "admin.today.error"));
         pager(a, c, 1, CORRECT_STEP_CLASS);
         return;
     }
@@ -175,7 +163,7 @@ static const char *mark_word(struct app *a, int mark)
 {
     static const char *const keys[] = {"admin.people.absent", "admin.people.present",
                                        "admin.people.late", "admin.people.excused"};
-    return tr(a, keys[mark >= 0 && mark < MARK_KINDS ? mark : 0]);
+    return admin_tr(a, keys[mark >= 0 && mark < MARK_KINDS ? mark : 0]);
 }
 
 static void pick_person(struct app *a, struct admin_correct *c, const struct attendance_row *r,
@@ -205,7 +193,7 @@ static void list_rows(struct app *a, struct admin_correct *c, struct attendance 
         snprintf(title, sizeof title, "%d. %s", r.number, r.full_name);
         int mark = r.marks[si];
         snprintf(detail, sizeof detail, "%s%s", mark_word(a, mark),
-                 r.walkin ? tr(a, "admin.people.walkin") : "");
+                 r.walkin ? admin_tr(a, "admin.people.walkin") : "");
         if (ui_list_item(ui, title, detail))
             pick_person(a, c, &r, mark);
     }
@@ -217,7 +205,7 @@ static void list_step(struct app *a, struct admin_correct *c, ui_rect area)
     ui_ctx *ui = app_ui(a);
     struct attendance att;
     if (attendance_open(app_store(a), c->event, kiosk_clock_now_ms(), &att) != KIOSK_OK) {
-        ui_message(ui, KIOSK_MSG_ERROR, tr(a, "admin.today.error"));
+        ui_message(ui, KIOSK_MSG_ERROR, admin_tr(a, "admin.today.error"));
         pager(a, c, 1, CORRECT_STEP_SESSION);
         return;
     }
@@ -266,7 +254,7 @@ static void person_facts(struct app *a, const struct admin_correct *c,
                                        "admin.people.excused"};
     day_of(d->marked_at, date, sizeof date, at, sizeof at);
     FILL(a, "correct.last", line, "date", date, "time", at, "mark",
-         tr(a, keys[d->mark >= 1 && d->mark <= 3 ? d->mark : 1]), "reason", d->reason);
+         admin_tr(a, keys[d->mark >= 1 && d->mark <= 3 ? d->mark : 1]), "reason", d->reason);
     ui_text(app_ui(a), line);
 }
 
@@ -283,7 +271,7 @@ static void mark_buttons(struct app *a, struct admin_correct *c, int can_cancel_
     size_t shown = can_cancel_out ? 4 : 3;
     ui_row_begin(ui, (int)shown);
     for (size_t i = 0; i < shown; i++)
-        if (ui_button(ui, tr(a, marks[i].key),
+        if (ui_button(ui, admin_tr(a, marks[i].key),
                       c->mark == marks[i].mark ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
             c->mark = marks[i].mark;
     ui_row_end(ui);
@@ -296,7 +284,7 @@ static void reason_buttons(struct app *a, struct admin_correct *c)
                                        "correct.reason.no_scan", "correct.reason.mistake"};
     ui_row_begin(ui, (int)KIOSK_ARRAY_LEN(keys));
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(keys); i++) {
-        const char *text = tr(a, keys[i]);
+        const char *text = admin_tr(a, keys[i]);
         if (ui_button(ui, text,
                       strcmp(c->reason, text) == 0 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
             kiosk_strlcpy(c->reason, text, sizeof c->reason);
@@ -322,7 +310,7 @@ static void person_step(struct app *a, struct admin_correct *c)
     ui_ctx *ui = app_ui(a);
     struct store_attendance_detail d;
     if (store_attendance_detail(app_store(a), c->session_id, c->person_id, &d) != KIOSK_OK) {
-        ui_message(ui, KIOSK_MSG_ERROR, tr(a, "admin.today.error"));
+        ui_message(ui, KIOSK_MSG_ERROR, admin_tr(a, "admin.today.error"));
         pager(a, c, 1, CORRECT_STEP_LIST);
         return;
     }
@@ -338,17 +326,17 @@ static void person_step(struct app *a, struct admin_correct *c)
     }
     if (c->mark && c->reason[0])
         c->missing = 0;
-    ui_field(ui, tr(a, "correct.reason"), c->reason, sizeof c->reason, KIOSK_FIELD_TEXT,
-             c->missing ? tr(a, "correct.need") : NULL);
+    ui_field(ui, admin_tr(a, "correct.reason"), c->reason, sizeof c->reason, KIOSK_FIELD_TEXT,
+             c->missing ? admin_tr(a, "correct.need") : NULL);
     if (typing)
         return;
     ui_row_begin(ui, 2);
-    if (ui_button(ui, tr(a, "correct.go_on"), KIOSK_STYLE_PRIMARY)) {
+    if (ui_button(ui, admin_tr(a, "correct.go_on"), KIOSK_STYLE_PRIMARY)) {
         c->missing = !c->mark || !reason_given(c);
         if (!c->missing)
             c->step = CORRECT_STEP_CONFIRM;
     }
-    if (ui_button(ui, tr(a, "correct.back"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, admin_tr(a, "correct.back"), KIOSK_STYLE_NORMAL))
         c->step = CORRECT_STEP_LIST;
     ui_row_end(ui);
 }
@@ -357,10 +345,10 @@ static void person_step(struct app *a, struct admin_correct *c)
 
 static const char *chosen_word(struct app *a, int mark)
 {
-    return tr(a, mark == CORRECT_PRESENT   ? "correct.present"
-                 : mark == CORRECT_ABSENT  ? "correct.absent"
-                 : mark == CORRECT_EXCUSED ? "correct.excused"
-                                           : "correct.cancel_checkout");
+    return admin_tr(a, mark == CORRECT_PRESENT   ? "correct.present"
+                       : mark == CORRECT_ABSENT  ? "correct.absent"
+                       : mark == CORRECT_EXCUSED ? "correct.excused"
+                                                 : "correct.cancel_checkout");
 }
 
 static void record(struct app *a, struct admin_correct *c)
@@ -372,17 +360,17 @@ static void record(struct app *a, struct admin_correct *c)
     if (st == KIOSK_OK) {
         FILL(a, "correct.done", line, "name", c->name, "number", num, "mark",
              chosen_word(a, c->mark));
-        say(a, KIOSK_MSG_OK, line);
+        admin_say(a, KIOSK_MSG_OK, line);
         kiosk_log(KIOSK_LOG_INFO, "the coordinator corrected session %d of '%s' (mark %d)",
                   c->session, c->event, c->mark);
         c->step = CORRECT_STEP_LIST;
         return;
     }
     host_storage_status(&(kiosk_ctx){a, NULL}, st);
-    say(a, KIOSK_MSG_ERROR,
-        tr(a, st == KIOSK_E_NOT_FOUND ? "correct.not_found"
-              : st == KIOSK_E_INVALID ? "correct.bad_reason"
-                                      : "admin.storage_error"));
+    admin_say(a, KIOSK_MSG_ERROR,
+              admin_tr(a, st == KIOSK_E_NOT_FOUND ? "correct.not_found"
+                          : st == KIOSK_E_INVALID ? "correct.bad_reason"
+                                                  : "admin.storage_error"));
     c->step = CORRECT_STEP_PERSON;
 }
 
@@ -395,12 +383,12 @@ static void confirm_step(struct app *a, struct admin_correct *c)
     FILL(a, "correct.confirm", line, "name", c->name, "number", num, "date", date, "mark",
          chosen_word(a, c->mark), "reason", c->reason);
     ui_message(ui, KIOSK_MSG_INFO, line);
-    ui_text(ui, tr(a, c->mark == CORRECT_CHECKOUT_CANCELLED ? "correct.keeps_checkout"
-                                                            : "correct.keeps"));
+    ui_text(ui, admin_tr(a, c->mark == CORRECT_CHECKOUT_CANCELLED ? "correct.keeps_checkout"
+                                                                  : "correct.keeps"));
     ui_row_begin(ui, 2);
-    if (ui_button(ui, tr(a, "correct.yes"), KIOSK_STYLE_PRIMARY))
+    if (ui_button(ui, admin_tr(a, "correct.yes"), KIOSK_STYLE_PRIMARY))
         record(a, c);
-    if (ui_button(ui, tr(a, "correct.back"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, admin_tr(a, "correct.back"), KIOSK_STYLE_NORMAL))
         c->step = CORRECT_STEP_PERSON;
     ui_row_end(ui);
 }

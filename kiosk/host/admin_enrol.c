@@ -11,16 +11,11 @@
 
 #include <string.h>
 
-static const char *tr(struct app *a, const char *key)
-{
-    return i18n_tr(app_i18n(a), key);
-}
-
 static void say(struct app *a, int kind, const char *key, const char *const *names,
                 const char *const *values, int n)
 {
     struct admin *ad = app_admin(a);
-    screens_template(tr(a, key), names, values, n, ad->message, sizeof ad->message);
+    screens_template(admin_tr(a, key), names, values, n, ad->message, sizeof ad->message);
     ad->message_kind = kind;
 }
 
@@ -60,16 +55,16 @@ void admin_enrol_frame(struct app *a)
     ui_ctx *ui = app_ui(a);
     char program[RECEIPT_KEY_ID_LEN], text[512];
     trust_program_id_of(app_store(a), program);
-    ui_heading(ui, tr(a, "trust.enrol.title"));
+    ui_heading(ui, admin_tr(a, "trust.enrol.title"));
     if (program[0]) {
-        screens_template(tr(a, "trust.enrol.status.in"), (const char *const[]){"program"},
+        screens_template(admin_tr(a, "trust.enrol.status.in"), (const char *const[]){"program"},
                          (const char *const[]){program}, 1, text, sizeof text);
         ui_text(ui, text);
     } else {
-        ui_text(ui, tr(a, "trust.enrol.status.none"));
+        ui_text(ui, admin_tr(a, "trust.enrol.status.none"));
     }
-    ui_text(ui, tr(a, "trust.enrol.hint"));
-    if (ui_button(ui, tr(a, "trust.enrol.button"), KIOSK_STYLE_NORMAL))
+    ui_text(ui, admin_tr(a, "trust.enrol.hint"));
+    if (ui_button(ui, admin_tr(a, "trust.enrol.button"), KIOSK_STYLE_NORMAL))
         enrol_from_stick(a, 0);
 }
 
@@ -79,8 +74,8 @@ int admin_enrol_first(struct app *a)
     struct admin *ad = app_admin(a);
     if (ad->message[0])
         ui_message(ui, ad->message_kind, ad->message);
-    ui_text(ui, tr(a, "trust.enrol.first_hint"));
-    if (!ui_button(ui, tr(a, "trust.enrol.button"), KIOSK_STYLE_NORMAL))
+    ui_text(ui, admin_tr(a, "trust.enrol.first_hint"));
+    if (!ui_button(ui, admin_tr(a, "trust.enrol.button"), KIOSK_STYLE_NORMAL))
         return 0;
     return enrol_from_stick(a, 1) && pin_is_set(app_store(a));
 }

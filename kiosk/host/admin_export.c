@@ -19,16 +19,11 @@ static struct {
     char file[256];  /* the file's name (not its folder) for the caption */
 } bar;
 
-static const char *tr(struct app *a, const char *key)
-{
-    return i18n_tr(app_i18n(a), key);
-}
-
 static void say1(struct app *a, int kind, const char *key, const char *path)
 {
     struct admin *ad = app_admin(a);
-    screens_template(tr(a, key), (const char *const[]){"path"}, (const char *const[]){path}, 1,
-                     ad->message, sizeof ad->message);
+    screens_template(admin_tr(a, key), (const char *const[]){"path"}, (const char *const[]){path},
+                     1, ad->message, sizeof ad->message);
     ad->message_kind = kind;
 }
 
@@ -40,7 +35,7 @@ int admin_export_start(struct app *a, const char *dir, int what, const char *cod
                          format, dir, host_wake_loop, a, path, sizeof path);
     if (st == KIOSK_E_EXISTS) {
         struct admin *ad = app_admin(a);
-        kiosk_strlcpy(ad->message, tr(a, "admin.export.busy"), sizeof ad->message);
+        kiosk_strlcpy(ad->message, admin_tr(a, "admin.export.busy"), sizeof ad->message);
         ad->message_kind = KIOSK_MSG_INFO;
     } else if (st != KIOSK_OK) {
         say1(a, KIOSK_MSG_ERROR, "admin.export.failed", path);
@@ -63,7 +58,7 @@ int admin_export_progress(struct app *a)
     snprintf(t, sizeof t, "%ld", total);
     static const char *const names[] = {"file", "done", "total"};
     const char *values[] = {bar.file, d, t};
-    screens_template(tr(a, total > 0 ? "admin.export.running" : "admin.export.running_count"),
+    screens_template(admin_tr(a, total > 0 ? "admin.export.running" : "admin.export.running_count"),
                      names, values, 3, caption, sizeof caption);
     ui_progress(app_ui(a), caption, done, total);
     bar.shown_done = done;

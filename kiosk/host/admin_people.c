@@ -17,11 +17,6 @@
 
 #define PAIRS_SHOWN 4
 
-static const char *tr(struct app *a, const char *key)
-{
-    return i18n_tr(app_i18n(a), key);
-}
-
 void admin_people_reset(struct admin *ad)
 {
     free(ad->dups);
@@ -76,11 +71,11 @@ static void person_lines(struct app *a, const struct kiosk_person *p)
     if (p->phone[0])
         vn_phone_display(p->phone, phone, sizeof phone);
     ui_heading(ui, p->full_name);
-    snprintf(line, sizeof line, "%s: %d", tr(a, "admin.people.year"), p->birth_year);
-    ui_text(ui, p->birth_year ? line : tr(a, "admin.people.no_year"));
-    snprintf(line, sizeof line, "%s: %s", tr(a, "admin.people.phone"), phone);
+    snprintf(line, sizeof line, "%s: %d", admin_tr(a, "admin.people.year"), p->birth_year);
+    ui_text(ui, p->birth_year ? line : admin_tr(a, "admin.people.no_year"));
+    snprintf(line, sizeof line, "%s: %s", admin_tr(a, "admin.people.phone"), phone);
     ui_text(ui, line);
-    snprintf(line, sizeof line, "%s: %s", tr(a, "admin.people.commune"),
+    snprintf(line, sizeof line, "%s: %s", admin_tr(a, "admin.people.commune"),
              p->commune[0] ? p->commune : "-");
     ui_text(ui, line);
     ui_label(ui, p->id, UI_FONT_SMALL, ui_theme(ui)->muted);
@@ -91,7 +86,7 @@ static void pair_detail(struct app *a, struct admin *ad, ui_rect area)
 {
     ui_ctx *ui = app_ui(a);
     const struct store_duplicate *d = &ad->dups[ad->pick];
-    ui_text(ui, tr(a, d->reason_key));
+    ui_text(ui, admin_tr(a, d->reason_key));
     int top = ui_cursor_y(ui), gap = screens_px(a, 24), half = (area.w - gap) / 2;
     int h = screens_px(a, 262);
     ui_area(ui, (ui_rect){area.x, top, half, h});
@@ -100,8 +95,8 @@ static void pair_detail(struct app *a, struct admin *ad, ui_rect area)
     person_lines(a, &d->b);
     ui_area(ui, (ui_rect){area.x, top + h, area.w, area.y + area.h - top - h});
     ui_row_begin(ui, 2);
-    int merge = ui_button(ui, tr(a, "admin.people.merge"), KIOSK_STYLE_PRIMARY);
-    int back = ui_button(ui, tr(a, "admin.people.back"), KIOSK_STYLE_NORMAL);
+    int merge = ui_button(ui, admin_tr(a, "admin.people.merge"), KIOSK_STYLE_PRIMARY);
+    int back = ui_button(ui, admin_tr(a, "admin.people.back"), KIOSK_STYLE_NORMAL);
     ui_row_end(ui);
     if (back)
         ad->pick = -1;
@@ -111,7 +106,7 @@ static void pair_detail(struct app *a, struct admin *ad, ui_rect area)
     kiosk_status st = store_person_merge(app_store(a), d->a.id, d->b.id, survivor);
     host_storage_status(&(kiosk_ctx){a, NULL}, st);
     kiosk_strlcpy(ad->message,
-                  tr(a, st == KIOSK_OK ? "admin.people.merged" : "admin.storage_error"),
+                  admin_tr(a, st == KIOSK_OK ? "admin.people.merged" : "admin.storage_error"),
                   sizeof ad->message);
     ad->message_kind = st == KIOSK_OK ? KIOSK_MSG_OK : KIOSK_MSG_ERROR;
     ad->dups_fresh = 0;
@@ -129,7 +124,7 @@ static void duplicates_view(struct app *a, struct admin *ad, ui_rect area)
     }
     char line[160], count[16];
     snprintf(count, sizeof count, "%zu", ad->ndups);
-    screens_template(tr(a, ad->ndups ? "admin.people.dups" : "admin.people.no_dups"),
+    screens_template(admin_tr(a, ad->ndups ? "admin.people.dups" : "admin.people.no_dups"),
                      (const char *const[]){"count"}, (const char *const[]){count}, 1, line,
                      sizeof line);
     ui_text(ui, line);
@@ -137,7 +132,7 @@ static void duplicates_view(struct app *a, struct admin *ad, ui_rect area)
         char title[KIOSK_NAME_LEN * 2 + 32];
         snprintf(title, sizeof title, "%s (%d) / %s (%d)", ad->dups[i].a.full_name,
                  ad->dups[i].a.birth_year, ad->dups[i].b.full_name, ad->dups[i].b.birth_year);
-        if (ui_list_item(ui, title, tr(a, ad->dups[i].reason_key))) /* tap one */
+        if (ui_list_item(ui, title, admin_tr(a, ad->dups[i].reason_key))) /* tap one */
             ad->pick = (int)i;
     }
 }
@@ -190,12 +185,12 @@ static void session_view(struct app *a)
     struct attendance att;
     size_t s = 0;
     if (!today_session(a, &ev, &s, &att)) {
-        ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.today.none"));
+        ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, "admin.today.none"));
         return;
     }
     char line[KIOSK_TEXT_LEN + 64], num[8];
     snprintf(num, sizeof num, "%d", att.sessions[s].number);
-    screens_template(tr(a, "admin.people.session"), (const char *const[]){"code", "number"},
+    screens_template(admin_tr(a, "admin.people.session"), (const char *const[]){"code", "number"},
                      (const char *const[]){ev.code, num}, 2, line, sizeof line);
     ui_heading(ui, line);
     static const char *const keys[] = {"admin.people.absent", "admin.people.present",
@@ -203,9 +198,9 @@ static void session_view(struct app *a)
     struct attendance_row row;
     ui_row_begin(ui, 2);
     while (attendance_next(&att, &row) == 1) {
-        const char *mark = tr(a, keys[row.marks[s] < MARK_KINDS ? row.marks[s] : 0]);
+        const char *mark = admin_tr(a, keys[row.marks[s] < MARK_KINDS ? row.marks[s] : 0]);
         snprintf(line, sizeof line, "%d. %s — %s%s", row.number, row.full_name, mark,
-                 row.walkin ? tr(a, "admin.people.walkin") : "");
+                 row.walkin ? admin_tr(a, "admin.people.walkin") : "");
         ui_text(ui, line);
     }
     ui_row_end(ui);
@@ -216,15 +211,15 @@ static void views_row(struct app *a, struct admin *ad)
 {
     ui_ctx *ui = app_ui(a);
     ui_row_begin(ui, 3);
-    if (ui_button(ui, tr(a, "admin.people.view_dups"),
+    if (ui_button(ui, admin_tr(a, "admin.people.view_dups"),
                   ad->people_view == 0 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         ad->people_view = 0;
         ad->dups_fresh = 0;
     }
-    if (ui_button(ui, tr(a, "admin.people.view_session"),
+    if (ui_button(ui, admin_tr(a, "admin.people.view_session"),
                   ad->people_view == 1 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
         ad->people_view = 1;
-    if (ui_button(ui, tr(a, "admin.people.view_correct"),
+    if (ui_button(ui, admin_tr(a, "admin.people.view_correct"),
                   ad->people_view == 2 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) &&
         ad->people_view != 2) {
         ad->people_view = 2;

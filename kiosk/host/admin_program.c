@@ -21,23 +21,11 @@
 
 #define EVENTS_PER_PAGE 4
 
-static const char *tr(struct app *a, const char *key)
-{
-    return i18n_tr(app_i18n(a), key);
-}
-
-static void say(struct app *a, int kind, const char *text)
-{
-    struct admin *ad = app_admin(a);
-    kiosk_strlcpy(ad->message, text, sizeof ad->message);
-    ad->message_kind = kind;
-}
-
 /* A string-table text with up to three {names} filled. */
 static void fill(struct app *a, const char *key, const char *const names[],
                  const char *const values[], size_t n, char *out, size_t cap)
 {
-    screens_template(tr(a, key), names, values, n, out, cap);
+    screens_template(admin_tr(a, key), names, values, n, out, cap);
 }
 
 static int same_day(int64_t a_ms, int64_t b_ms)
@@ -90,10 +78,10 @@ static kiosk_status after_change(struct app *a, kiosk_status st, const char *ok_
         char out[512];
         fill(a, ok_key, (const char *const[]){"code", "when"},
              (const char *const[]){ad->prog.code, ad->prog.when}, 2, out, sizeof out);
-        say(a, KIOSK_MSG_OK, out);
+        admin_say(a, KIOSK_MSG_OK, out);
     } else if (st != KIOSK_E_INVALID && st != KIOSK_E_NOT_FOUND) {
         host_storage_status(&(kiosk_ctx){a, NULL}, st);
-        say(a, KIOSK_MSG_ERROR, tr(a, "admin.storage_error"));
+        admin_say(a, KIOSK_MSG_ERROR, admin_tr(a, "admin.storage_error"));
     }
     return st;
 }
@@ -198,9 +186,9 @@ static void event_detail(struct app *a, const struct ranked *r, char *out, size_
         snprintf(reg, sizeof reg, "%d/%d", r->ev.e.registered, r->ev.e.capacity);
     else
         snprintf(reg, sizeof reg, "%d", r->ev.e.registered);
-    const char *state = r->ev.cancelled       ? tr(a, "admin.prog.cancelled")
+    const char *state = r->ev.cancelled       ? admin_tr(a, "admin.prog.cancelled")
                         : r->ev.e.signup_open ? ""
-                                              : tr(a, "admin.prog.signup_closed_mark");
+                                              : admin_tr(a, "admin.prog.signup_closed_mark");
     fill(a, r->ev.e.kind == KIOSK_EVENT_FAIR ? "admin.prog.item_fair" : "admin.prog.item_class",
          (const char *const[]){"dates", "registered", "state"},
          (const char *const[]){dates, reg, state}, 3, out, cap);
@@ -224,10 +212,10 @@ static void pages_row(struct app *a, int *page, size_t pages)
     fill(a, "admin.today.page", (const char *const[]){"page", "pages"},
          (const char *const[]){cur, all}, 2, line, sizeof line);
     ui_row_begin(ui, 3);
-    if (ui_button(ui, tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, admin_tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
         *page = (int)((*page + (int)pages - 1) % (int)pages);
     ui_text(ui, line);
-    if (ui_button(ui, tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, admin_tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
         *page = (int)((*page + 1) % (int)pages);
     ui_row_end(ui);
 }
@@ -239,14 +227,14 @@ static void list_view(struct app *a)
     size_t n = 0;
     struct ranked *r = ranked_events(a, &n);
     if (!r || n == 0) {
-        ui_message(ui, KIOSK_MSG_INFO, tr(a, r ? "admin.prog.none" : "admin.today.error"));
+        ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, r ? "admin.prog.none" : "admin.today.error"));
         free(r);
         return;
     }
     size_t pages = (n + EVENTS_PER_PAGE - 1) / EVENTS_PER_PAGE;
     if ((size_t)ad->prog.page >= pages)
         ad->prog.page = 0;
-    ui_text(ui, tr(a, "admin.prog.pick"));
+    ui_text(ui, admin_tr(a, "admin.prog.pick"));
     size_t first = (size_t)ad->prog.page * EVENTS_PER_PAGE;
     for (size_t i = first; i < n && i < first + EVENTS_PER_PAGE; i++) {
         char title[KIOSK_TEXT_LEN + 80], detail[256];
@@ -265,7 +253,7 @@ static void list_view(struct app *a)
 static void session_line(struct app *a, const struct picked *p, char *out, size_t cap)
 {
     if (p->today < 0) {
-        kiosk_strlcpy(out, tr(a, "admin.prog.no_session_today"), cap);
+        kiosk_strlcpy(out, admin_tr(a, "admin.prog.no_session_today"), cap);
         return;
     }
     const struct program_session *s = &p->sessions[p->today];
@@ -304,7 +292,7 @@ static void export_event(struct app *a, const struct picked *p, int format)
 {
     char dir[4096];
     if (!admin_export_dir(a, dir, sizeof dir)) {
-        say(a, KIOSK_MSG_ERROR, tr(a, "admin.export.no_usb"));
+        admin_say(a, KIOSK_MSG_ERROR, admin_tr(a, "admin.export.no_usb"));
         return;
     }
     admin_export_start(a, dir,
@@ -326,18 +314,18 @@ static void session_buttons(struct app *a, const struct picked *p)
     ui_ctx *ui = app_ui(a);
     struct admin *ad = app_admin(a);
     ui_row_begin(ui, 3);
-    if (ui_button(ui, tr(a, "admin.prog.add"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(ui, admin_tr(a, "admin.prog.add"), KIOSK_STYLE_NORMAL)) {
         prefill_add(a, p);
         ad->prog.view = PROG_ADD;
         ad->message[0] = '\0';
     }
-    if (p->today >= 0 && ui_button(ui, tr(a, "admin.prog.move"), KIOSK_STYLE_NORMAL)) {
+    if (p->today >= 0 && ui_button(ui, admin_tr(a, "admin.prog.move"), KIOSK_STYLE_NORMAL)) {
         const struct program_session *s = &p->sessions[p->today];
         program_slot_text(s->s.starts_at_ms, s->s.ends_at_ms, ad->prog.when, sizeof ad->prog.when);
         ad->prog.view = PROG_MOVE;
         ad->message[0] = '\0';
     }
-    if (p->today >= 0 && ui_button(ui, tr(a, "admin.prog.cancel"), KIOSK_STYLE_DANGER)) {
+    if (p->today >= 0 && ui_button(ui, admin_tr(a, "admin.prog.cancel"), KIOSK_STYLE_DANGER)) {
         ad->prog.view = PROG_CANCEL_SURE;
         ad->message[0] = '\0';
     }
@@ -352,10 +340,10 @@ static void event_actions(struct app *a, const struct picked *p)
     if (p->ev.e.kind == KIOSK_EVENT_CLASS && !p->ev.cancelled) {
         session_buttons(a, p);
         ui_row_begin(ui, 3);
-        if (ui_button(ui, tr(a, p->ev.e.signup_open ? "admin.prog.close" : "admin.prog.open"),
+        if (ui_button(ui, admin_tr(a, p->ev.e.signup_open ? "admin.prog.close" : "admin.prog.open"),
                       KIOSK_STYLE_NORMAL))
             signup_toggle(a, p);
-        if (ui_button(ui, tr(a, "admin.prog.capacity"), KIOSK_STYLE_NORMAL)) {
+        if (ui_button(ui, admin_tr(a, "admin.prog.capacity"), KIOSK_STYLE_NORMAL)) {
             snprintf(ad->prog.capacity, sizeof ad->prog.capacity, "%d", p->ev.e.capacity);
             ad->prog.view = PROG_CAPACITY;
             ad->message[0] = '\0';
@@ -363,17 +351,18 @@ static void event_actions(struct app *a, const struct picked *p)
     } else {
         ui_row_begin(ui, 3);
     }
-    if (ui_button(ui, tr(a, "admin.prog.back"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(ui, admin_tr(a, "admin.prog.back"), KIOSK_STYLE_NORMAL)) {
         ad->prog.view = PROG_LIST;
         ad->message[0] = '\0';
     }
     ui_row_end(ui);
     int fair = p->ev.e.kind == KIOSK_EVENT_FAIR;
     ui_row_begin(ui, 2);
-    if (ui_button(ui, tr(a, fair ? "admin.export.leads_xlsx" : "admin.export.attendance_xlsx"),
+    if (ui_button(ui,
+                  admin_tr(a, fair ? "admin.export.leads_xlsx" : "admin.export.attendance_xlsx"),
                   KIOSK_STYLE_PRIMARY))
         export_event(a, p, EXPORT_XLSX);
-    if (ui_button(ui, tr(a, fair ? "admin.export.leads_csv" : "admin.export.attendance_csv"),
+    if (ui_button(ui, admin_tr(a, fair ? "admin.export.leads_csv" : "admin.export.attendance_csv"),
                   KIOSK_STYLE_NORMAL))
         export_event(a, p, EXPORT_CSV);
     ui_row_end(ui);
@@ -392,13 +381,13 @@ static void event_view(struct app *a, const struct picked *p)
     fill(a, p->ev.e.capacity > 0 ? "admin.prog.seats" : "admin.prog.seats_any",
          (const char *const[]){"registered", "capacity", "signup"},
          (const char *const[]){reg, cap,
-                               tr(a, p->ev.e.signup_open ? "admin.prog.signup_is_open"
-                                                         : "admin.prog.signup_is_closed")},
+                               admin_tr(a, p->ev.e.signup_open ? "admin.prog.signup_is_open"
+                                                               : "admin.prog.signup_is_closed")},
          3, line, sizeof line);
     if (p->ev.e.kind == KIOSK_EVENT_CLASS)
         ui_text(ui, line);
     if (p->ev.cancelled) {
-        ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.prog.event_cancelled"));
+        ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, "admin.prog.event_cancelled"));
     } else if (p->ev.e.kind == KIOSK_EVENT_CLASS) {
         session_line(a, p, line, sizeof line);
         ui_text(ui, line);
@@ -412,8 +401,8 @@ static int form_buttons(struct app *a, const char *ok_key, int style)
 {
     ui_ctx *ui = app_ui(a);
     ui_row_begin(ui, 2);
-    int ok = ui_button(ui, tr(a, ok_key), style);
-    if (ui_button(ui, tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL))
+    int ok = ui_button(ui, admin_tr(a, ok_key), style);
+    if (ui_button(ui, admin_tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL))
         app_admin(a)->prog.view = PROG_EVENT;
     ui_row_end(ui);
     return ok;
@@ -433,13 +422,13 @@ static int form_row(struct app *a, const char *label_key, char *buf, size_t cap,
     ui_row_begin(ui, 2);
     if (ui_field(ui, label, buf, cap, kind, ad->prog.error[0] ? ad->prog.error : NULL))
         ad->prog.error[0] = '\0'; /* the refusal was about what stood there before */
-    int ok = ui_button(ui, tr(a, ok_key), KIOSK_STYLE_PRIMARY);
+    int ok = ui_button(ui, admin_tr(a, ok_key), KIOSK_STYLE_PRIMARY);
     if (ok) /* the keyboard closes: a refusal under the field shows */
         ui_blur(ui);
     ui_row_end(ui);
     ui_row_begin(ui, 2);
-    ui_text(ui, tr(a, hint_key));
-    if (ui_button(ui, tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL))
+    ui_text(ui, admin_tr(a, hint_key));
+    if (ui_button(ui, admin_tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL))
         ad->prog.view = PROG_EVENT;
     ui_row_end(ui);
     return ok;

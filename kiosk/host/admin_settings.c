@@ -20,15 +20,10 @@
 #define CHECK_TIMEOUT_S 5
 #define SYNC_FILE_NAME "dong-bo.db" /* the file made in the folder picked for sync */
 
-static const char *tr(struct app *a, const char *key)
-{
-    return i18n_tr(app_i18n(a), key);
-}
-
 static void say(struct app *a, int kind, const char *key, const char *name, const char *value)
 {
     struct admin *ad = app_admin(a);
-    screens_template(tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1,
+    screens_template(admin_tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1,
                      ad->message, sizeof ad->message);
     ad->message_kind = kind;
 }
@@ -37,7 +32,7 @@ static void say(struct app *a, int kind, const char *key, const char *name, cons
 static void refuse(struct app *a, const char *key, const char *name, const char *value)
 {
     struct admin_settings *f = &app_admin(a)->settings;
-    screens_template(tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1,
+    screens_template(admin_tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1,
                      f->error, sizeof f->error);
 }
 
@@ -142,7 +137,7 @@ static void save_sync(struct app *a, struct admin_settings *f)
     sync_target_label(target, label, sizeof label);
     if (st != KIOSK_OK) {
         kiosk_log(KIOSK_LOG_WARN, "sync target '%s' not saved: %s", label, err);
-        refuse(a, "admin.settings.sync_refused", "why", tr(a, refusal_key(why)));
+        refuse(a, "admin.settings.sync_refused", "why", admin_tr(a, refusal_key(why)));
     } else if (apply(a, "sync", target)) {
         close_form(a);
         say(a, KIOSK_MSG_OK, "admin.settings.sync_saved", "target", label);
@@ -156,17 +151,17 @@ static void sync_fields(struct app *a, struct admin_settings *f)
     const char *err = f->error[0] ? f->error : NULL;
     int changed;
     if (f->mode == SETTINGS_FILE) {
-        changed = ui_field(ui, tr(a, "admin.settings.folder"), f->folder, sizeof f->folder,
+        changed = ui_field(ui, admin_tr(a, "admin.settings.folder"), f->folder, sizeof f->folder,
                            UI_FIELD_PLAIN, err);
     } else {
-        changed = ui_field(ui, tr(a, "admin.settings.host"), f->host, sizeof f->host,
+        changed = ui_field(ui, admin_tr(a, "admin.settings.host"), f->host, sizeof f->host,
                            UI_FIELD_PLAIN, NULL);
-        changed |= ui_field(ui, tr(a, "admin.settings.dbname"), f->dbname, sizeof f->dbname,
+        changed |= ui_field(ui, admin_tr(a, "admin.settings.dbname"), f->dbname, sizeof f->dbname,
                             UI_FIELD_PLAIN, NULL);
-        changed |= ui_field(ui, tr(a, "admin.settings.user"), f->user, sizeof f->user,
+        changed |= ui_field(ui, admin_tr(a, "admin.settings.user"), f->user, sizeof f->user,
                             UI_FIELD_PLAIN, NULL);
-        changed |= ui_field(ui, tr(a, "admin.settings.password"), f->password, sizeof f->password,
-                            UI_FIELD_SECRET, NULL);
+        changed |= ui_field(ui, admin_tr(a, "admin.settings.password"), f->password,
+                            sizeof f->password, UI_FIELD_SECRET, NULL);
     }
     if (changed) /* the refusal was about what stood there before */
         f->error[0] = '\0';
@@ -176,17 +171,17 @@ static void sync_form(struct app *a, struct admin_settings *f)
 {
     ui_ctx *ui = app_ui(a);
     ui_row_begin(ui, 3);
-    if (ui_button(ui, tr(a, "admin.settings.mode_file"),
+    if (ui_button(ui, admin_tr(a, "admin.settings.mode_file"),
                   f->mode == SETTINGS_FILE ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         f->mode = SETTINGS_FILE;
         f->error[0] = '\0'; /* it was about the other kind */
     }
-    if (ui_button(ui, tr(a, "admin.settings.mode_server"),
+    if (ui_button(ui, admin_tr(a, "admin.settings.mode_server"),
                   f->mode == SETTINGS_SERVER ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         f->mode = SETTINGS_SERVER;
         f->error[0] = '\0';
     }
-    if (ui_button(ui, tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(ui, admin_tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL)) {
         close_form(a);
         return;
     }
@@ -194,9 +189,9 @@ static void sync_form(struct app *a, struct admin_settings *f)
     /* two fields a row, so four fit under the tabs at 1024x600; the save button beside them */
     ui_row_begin(ui, 2);
     sync_fields(a, f);
-    if (ui_button(ui, tr(a, "admin.settings.save"), KIOSK_STYLE_PRIMARY))
+    if (ui_button(ui, admin_tr(a, "admin.settings.save"), KIOSK_STYLE_PRIMARY))
         save_sync(a, f);
-    if (ui_button(ui, tr(a, "admin.settings.sync_off"), KIOSK_STYLE_NORMAL) &&
+    if (ui_button(ui, admin_tr(a, "admin.settings.sync_off"), KIOSK_STYLE_NORMAL) &&
         apply(a, "sync", "")) {
         close_form(a);
         say(a, KIOSK_MSG_OK, "admin.settings.sync_stopped", "", "");
@@ -205,8 +200,8 @@ static void sync_form(struct app *a, struct admin_settings *f)
     ui_row_end(ui);
     if (f->mode == SETTINGS_SERVER && f->error[0]) /* under the button that was pressed */
         ui_message(ui, KIOSK_MSG_ERROR, f->error);
-    ui_text(ui, tr(a, f->mode == SETTINGS_FILE ? "admin.settings.file_hint"
-                                               : "admin.settings.server_hint"));
+    ui_text(ui, admin_tr(a, f->mode == SETTINGS_FILE ? "admin.settings.file_hint"
+                                                     : "admin.settings.server_hint"));
 }
 
 int admin_sync_settings(struct app *a)
@@ -217,7 +212,7 @@ int admin_sync_settings(struct app *a)
         sync_form(a, f);
         return f->shown == SETTINGS_FORM_SYNC;
     }
-    if (ui_button(app_ui(a), tr(a, "admin.settings.sync_open"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(app_ui(a), admin_tr(a, "admin.settings.sync_open"), KIOSK_STYLE_NORMAL)) {
         sodium_memzero(f, sizeof *f);
         f->shown = SETTINGS_FORM_SYNC;
         fill_sync(a, f);
@@ -253,27 +248,27 @@ static void export_form(struct app *a, struct admin_settings *f)
 {
     ui_ctx *ui = app_ui(a);
     ui_row_begin(ui, 2);
-    if (ui_field(ui, tr(a, "admin.settings.export_dir"), f->export_dir, sizeof f->export_dir,
+    if (ui_field(ui, admin_tr(a, "admin.settings.export_dir"), f->export_dir, sizeof f->export_dir,
                  UI_FIELD_PLAIN, f->error[0] ? f->error : NULL))
         f->error[0] = '\0';
-    if (ui_button(ui, tr(a, "admin.settings.save"), KIOSK_STYLE_PRIMARY))
+    if (ui_button(ui, admin_tr(a, "admin.settings.save"), KIOSK_STYLE_PRIMARY))
         save_export(a, f);
     ui_row_end(ui);
     if (f->shown != SETTINGS_FORM_EXPORT)
         return;
     ui_row_begin(ui, 2);
-    if (ui_button(ui, tr(a, "admin.settings.export_usb"), KIOSK_STYLE_NORMAL) &&
+    if (ui_button(ui, admin_tr(a, "admin.settings.export_usb"), KIOSK_STYLE_NORMAL) &&
         apply(a, "export_dir", "")) {
         close_form(a);
         say(a, KIOSK_MSG_OK, "admin.settings.export_usb_saved", "", "");
         return;
     }
-    if (ui_button(ui, tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(ui, admin_tr(a, "admin.prog.no"), KIOSK_STYLE_NORMAL)) {
         close_form(a);
         return;
     }
     ui_row_end(ui);
-    ui_text(ui, tr(a, "admin.settings.export_hint"));
+    ui_text(ui, admin_tr(a, "admin.settings.export_hint"));
 }
 
 int admin_export_settings(struct app *a)
@@ -284,7 +279,7 @@ int admin_export_settings(struct app *a)
         export_form(a, f);
         return f->shown == SETTINGS_FORM_EXPORT;
     }
-    if (ui_button(app_ui(a), tr(a, "admin.settings.export_open"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(app_ui(a), admin_tr(a, "admin.settings.export_open"), KIOSK_STYLE_NORMAL)) {
         sodium_memzero(f, sizeof *f);
         f->shown = SETTINGS_FORM_EXPORT;
         const char *dir = host_setting(&(kiosk_ctx){a, NULL}, "export_dir");

@@ -46,4 +46,9 @@ struct admin {
 void admin_people_tab(struct app *a, ui_rect area);
 void admin_people_reset(struct admin *ad);
 
+/* The admin screens' text for key, in the kiosk's language (admin.c). */
+const char *admin_tr(struct app *a, const char *key);
+/* Shows text as the admin screen's message, of kind (KIOSK_MSG_*). */
+void admin_say(struct app *a, int kind, const char *text);
+
 #endif

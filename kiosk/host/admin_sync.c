@@ -1,5 +1,6 @@
 /* The admin screen's sync tab: what the background worker reports (sync_worker.h): the last
  * sync, what is waiting, the last error in the kiosk's language, and a button to sync now. */
+#include "host/admin_state.h"
 #include "host/admin_usb.h"
 #include "host/app.h"
 #include "host/screens.h"
@@ -7,17 +8,12 @@
 
 #include <stdio.h>
 
-static const char *tr(struct app *a, const char *key)
-{
-    return i18n_tr(app_i18n(a), key);
-}
-
 /* A string-table text with one {name} filled. */
 static void show1(struct app *a, const char *key, const char *name, const char *value)
 {
     char out[512];
-    screens_template(tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1, out,
-                     sizeof out);
+    screens_template(admin_tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1,
+                     out, sizeof out);
     ui_text(app_ui(a), out);
 }
 
@@ -28,13 +24,13 @@ void admin_sync_frame(struct app *a, const char *target)
     sync_worker_status(&st);
     (void)target; /* the worker's label of it never shows a password */
     if (!st.enabled) {
-        ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.sync.none"));
+        ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, "admin.sync.none"));
         return;
     }
     show1(a, "admin.sync.target", "target", st.target);
     char text[256];
     if (st.running) {
-        ui_text(ui, tr(a, "admin.sync.running"));
+        ui_text(ui, admin_tr(a, "admin.sync.running"));
     } else if (st.last_ok_ms) {
         struct tm tm;
         kiosk_local_tm(st.last_ok_ms, &tm);
@@ -44,17 +40,17 @@ void admin_sync_frame(struct app *a, const char *target)
         char sent[24], received[24];
         snprintf(sent, sizeof sent, "%ld", st.last_sent);
         snprintf(received, sizeof received, "%ld", st.last_received);
-        screens_template(tr(a, "sync.last_moved"), (const char *const[]){"sent", "received"},
+        screens_template(admin_tr(a, "sync.last_moved"), (const char *const[]){"sent", "received"},
                          (const char *const[]){sent, received}, 2, text, sizeof text);
         ui_text(ui, text);
     } else {
-        ui_text(ui, tr(a, "admin.sync.never"));
+        ui_text(ui, admin_tr(a, "admin.sync.never"));
     }
     if (st.waiting >= 0) {
         snprintf(text, sizeof text, "%ld", st.waiting);
         show1(a, "admin.sync.waiting", "n", text);
     } else {
-        ui_text(ui, tr(a, "sync.waiting_unknown"));
+        ui_text(ui, admin_tr(a, "sync.waiting_unknown"));
     }
     if (st.held > 0) {
         snprintf(text, sizeof text, "%ld", st.held);
@@ -63,16 +59,16 @@ void admin_sync_frame(struct app *a, const char *target)
     if (st.refused > 0) { /* rows not from this program's kiosks, or changed: set aside */
         snprintf(text, sizeof text, "%ld", st.refused);
         char out[512];
-        screens_template(tr(a, "sync.refused"), (const char *const[]){"count"},
+        screens_template(admin_tr(a, "sync.refused"), (const char *const[]){"count"},
                          (const char *const[]){text}, 1, out, sizeof out);
         ui_message(ui, KIOSK_MSG_ERROR, out);
     }
     if (st.last_error_key) {
         char out[512];
-        screens_template(tr(a, "admin.sync.last_error"), (const char *const[]){"error"},
-                         (const char *const[]){tr(a, st.last_error_key)}, 1, out, sizeof out);
+        screens_template(admin_tr(a, "admin.sync.last_error"), (const char *const[]){"error"},
+                         (const char *const[]){admin_tr(a, st.last_error_key)}, 1, out, sizeof out);
         ui_message(ui, KIOSK_MSG_ERROR, out);
     }
-    if (ui_button(ui, tr(a, "admin.sync.now"), KIOSK_STYLE_PRIMARY))
+    if (ui_button(ui, admin_tr(a, "admin.sync.now"), KIOSK_STYLE_PRIMARY))
         sync_worker_poke();
 }

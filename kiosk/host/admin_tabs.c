@@ -27,24 +27,12 @@
 #define RECEIPT_PNG_MODULE_PX 8
 #define TODAY_REFRESH_MS 5000 /* today's counts read again while the tab is shown */
 
-static const char *tr(struct app *a, const char *key)
-{
-    return i18n_tr(app_i18n(a), key);
-}
-
-static void say(struct app *a, int kind, const char *text)
-{
-    struct admin *ad = app_admin(a);
-    kiosk_strlcpy(ad->message, text, sizeof ad->message);
-    ad->message_kind = kind;
-}
-
 static void say1(struct app *a, int kind, const char *key, const char *name, const char *value)
 {
     char out[512];
-    screens_template(tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1, out,
-                     sizeof out);
-    say(a, kind, out);
+    screens_template(admin_tr(a, key), (const char *const[]){name}, (const char *const[]){value}, 1,
+                     out, sizeof out);
+    admin_say(a, kind, out);
 }
 
 static void hhmm(int64_t at_ms, char *out, size_t cap)
@@ -76,12 +64,12 @@ static void session_item(struct app *a, const struct day_session_count *r, const
     int is_served = strcmp(served, r->event_code) == 0;
     static const char *const tnames[] = {"code", "number", "from", "to", "served"};
     const char *tvalues[] = {r->event_code, num, from, to,
-                             is_served ? tr(a, "admin.today.served_mark") : ""};
-    screens_template(tr(a, "admin.today.session"), tnames, tvalues, 5, title, sizeof title);
+                             is_served ? admin_tr(a, "admin.today.served_mark") : ""};
+    screens_template(admin_tr(a, "admin.today.session"), tnames, tvalues, 5, title, sizeof title);
     static const char *const cnames[] = {"in", "registered", "late", "walkins"};
     const char *cvalues[] = {cin, reg, late, walk};
-    screens_template(tr(a, r->event_kind == KIOSK_EVENT_FAIR ? "admin.today.fair_counts"
-                                                             : "admin.today.class_counts"),
+    screens_template(admin_tr(a, r->event_kind == KIOSK_EVENT_FAIR ? "admin.today.fair_counts"
+                                                                   : "admin.today.class_counts"),
                      cnames, cvalues, 4, counts, sizeof counts);
     snprintf(detail, sizeof detail, "%s — %s", r->event_title, counts);
     if (!ui_list_item(app_ui(a), title, detail))
@@ -92,7 +80,7 @@ static void session_item(struct app *a, const struct day_session_count *r, const
         say1(a, KIOSK_MSG_OK, "admin.today.now_serving", "code", r->event_code);
         kiosk_log(KIOSK_LOG_INFO, "this kiosk now serves '%s'", r->event_code);
     } else {
-        say(a, KIOSK_MSG_ERROR, tr(a, "admin.storage_error"));
+        admin_say(a, KIOSK_MSG_ERROR, admin_tr(a, "admin.storage_error"));
     }
 }
 
@@ -110,7 +98,7 @@ static int today_rows(struct app *a, struct day_session_count **rows, size_t *n)
     }
     if (!have)
         ui_message(app_ui(a), failed ? KIOSK_MSG_ERROR : KIOSK_MSG_INFO,
-                   tr(a, failed ? "admin.today.error" : "admin.today.loading"));
+                   admin_tr(a, failed ? "admin.today.error" : "admin.today.loading"));
     return have;
 }
 
@@ -124,7 +112,7 @@ static void tab_today(struct app *a, ui_rect area)
     if (!today_rows(a, &rows, &n))
         return;
     if (n == 0) {
-        ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.today.none"));
+        ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, "admin.today.none"));
         free(rows);
         return;
     }
@@ -135,7 +123,7 @@ static void tab_today(struct app *a, ui_rect area)
         ad->today_page = 0;
     int gap = screens_px(a, 24), left_w = area.w * 3 / 5;
     ui_rect cursor = area;
-    ui_text(ui, tr(a, "admin.today.pick"));
+    ui_text(ui, admin_tr(a, "admin.today.pick"));
     size_t first = (size_t)ad->today_page * SESSIONS_PER_PAGE;
     int list_top = ui_cursor_y(ui);
     ui_area(ui, (ui_rect){cursor.x, list_top, left_w, cursor.y + cursor.h - list_top});
@@ -145,13 +133,13 @@ static void tab_today(struct app *a, ui_rect area)
         char page[96], cur[24], all[24];
         snprintf(cur, sizeof cur, "%d", ad->today_page + 1);
         snprintf(all, sizeof all, "%zu", pages);
-        screens_template(tr(a, "admin.today.page"), (const char *const[]){"page", "pages"},
+        screens_template(admin_tr(a, "admin.today.page"), (const char *const[]){"page", "pages"},
                          (const char *const[]){cur, all}, 2, page, sizeof page);
         ui_row_begin(ui, 3);
-        if (ui_button(ui, tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
+        if (ui_button(ui, admin_tr(a, "admin.today.prev"), KIOSK_STYLE_NORMAL))
             ad->today_page = (int)((ad->today_page + (int)pages - 1) % (int)pages);
         ui_text(ui, page);
-        if (ui_button(ui, tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
+        if (ui_button(ui, admin_tr(a, "admin.today.next"), KIOSK_STYLE_NORMAL))
             ad->today_page = (int)((ad->today_page + 1) % (int)pages);
         ui_row_end(ui);
     }
@@ -168,7 +156,7 @@ static void tab_today(struct app *a, ui_rect area)
     }
     ui_area(ui, (ui_rect){cursor.x + left_w + gap, list_top, cursor.w - left_w - gap,
                           cursor.y + cursor.h - list_top});
-    ui_bar_chart(ui, tr(a, "admin.today.chart"), labels, values, bars);
+    ui_bar_chart(ui, admin_tr(a, "admin.today.chart"), labels, values, bars);
     free(rows);
 }
 
@@ -189,7 +177,7 @@ static void save_receipt_png(struct app *a, const char *dir)
     struct admin *ad = app_admin(a);
     struct receipt_row row;
     if (!ad->receipt_code[0]) {
-        say(a, KIOSK_MSG_ERROR, tr(a, "admin.receipt.empty"));
+        admin_say(a, KIOSK_MSG_ERROR, admin_tr(a, "admin.receipt.empty"));
         return;
     }
     kiosk_status st = receipt_by_short_code(app_store(a), ad->receipt_code, &row);
@@ -217,11 +205,11 @@ static void tab_export(struct app *a)
     if (admin_export_settings(a))
         return;
     if (!admin_export_dir(a, dir, sizeof dir)) {
-        ui_message(ui, KIOSK_MSG_INFO, tr(a, "admin.export.no_usb"));
+        ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, "admin.export.no_usb"));
         return;
     }
     char line[4300];
-    screens_template(tr(a, "admin.export.to"), (const char *const[]){"dir"},
+    screens_template(admin_tr(a, "admin.export.to"), (const char *const[]){"dir"},
                      (const char *const[]){dir}, 1, line, sizeof line);
     ui_text(ui, line);
     admin_export_progress(a); /* an export running: its bar and count */
@@ -231,27 +219,27 @@ static void tab_export(struct app *a)
     int have_event = served[0] && store_event_get(app_store(a), served, &ev) == KIOSK_OK;
     ui_row_begin(ui, 2);
     if (have_event && ev.kind == KIOSK_EVENT_CLASS) {
-        if (ui_button(ui, tr(a, "admin.export.attendance_xlsx"), KIOSK_STYLE_PRIMARY))
+        if (ui_button(ui, admin_tr(a, "admin.export.attendance_xlsx"), KIOSK_STYLE_PRIMARY))
             export_one(a, dir, "attendance", served, EXPORT_XLSX);
-        if (ui_button(ui, tr(a, "admin.export.attendance_csv"), KIOSK_STYLE_NORMAL))
+        if (ui_button(ui, admin_tr(a, "admin.export.attendance_csv"), KIOSK_STYLE_NORMAL))
             export_one(a, dir, "attendance", served, EXPORT_CSV);
     } else if (have_event && ev.kind == KIOSK_EVENT_FAIR) {
-        if (ui_button(ui, tr(a, "admin.export.leads_xlsx"), KIOSK_STYLE_PRIMARY))
+        if (ui_button(ui, admin_tr(a, "admin.export.leads_xlsx"), KIOSK_STYLE_PRIMARY))
             export_one(a, dir, "leads", served, EXPORT_XLSX);
-        if (ui_button(ui, tr(a, "admin.export.leads_csv"), KIOSK_STYLE_NORMAL))
+        if (ui_button(ui, admin_tr(a, "admin.export.leads_csv"), KIOSK_STYLE_NORMAL))
             export_one(a, dir, "leads", served, EXPORT_CSV);
     }
-    if (ui_button(ui, tr(a, "admin.export.summary_xlsx"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, admin_tr(a, "admin.export.summary_xlsx"), KIOSK_STYLE_NORMAL))
         export_one(a, dir, "summary", NULL, EXPORT_XLSX);
-    if (ui_button(ui, tr(a, "admin.export.summary_csv"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, admin_tr(a, "admin.export.summary_csv"), KIOSK_STYLE_NORMAL))
         export_one(a, dir, "summary", NULL, EXPORT_CSV);
     ui_row_end(ui);
     if (!have_event)
-        ui_text(ui, tr(a, "admin.export.pick_first"));
+        ui_text(ui, admin_tr(a, "admin.export.pick_first"));
     ui_row_begin(ui, 2);
-    ui_field(ui, tr(a, "admin.receipt.code"), ad->receipt_code, sizeof ad->receipt_code,
+    ui_field(ui, admin_tr(a, "admin.receipt.code"), ad->receipt_code, sizeof ad->receipt_code,
              KIOSK_FIELD_TEXT, NULL);
-    if (ui_button(ui, tr(a, "admin.receipt.save"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, admin_tr(a, "admin.receipt.save"), KIOSK_STYLE_NORMAL))
         save_receipt_png(a, dir);
     ui_row_end(ui);
 }
@@ -264,7 +252,7 @@ static void tab_sync(struct app *a)
         return;
     const char *target = host_setting(&(kiosk_ctx){a, NULL}, "sync");
     if (!target || !*target)
-        ui_message(app_ui(a), KIOSK_MSG_INFO, tr(a, "admin.sync.none"));
+        ui_message(app_ui(a), KIOSK_MSG_INFO, admin_tr(a, "admin.sync.none"));
     else
         admin_sync_frame(a, target);
     admin_enrol_frame(a);
@@ -277,19 +265,19 @@ static void tab_quit(struct app *a)
     ui_ctx *ui = app_ui(a);
     struct admin *ad = app_admin(a);
     if (!ad->confirm_quit) {
-        ui_text(ui, tr(a, "admin.quit.hint"));
-        if (ui_button(ui, tr(a, "admin.quit"), KIOSK_STYLE_DANGER))
+        ui_text(ui, admin_tr(a, "admin.quit.hint"));
+        if (ui_button(ui, admin_tr(a, "admin.quit"), KIOSK_STYLE_DANGER))
             ad->confirm_quit = 1;
         return;
     }
-    ui_message(ui, KIOSK_MSG_ERROR, tr(a, "admin.quit.confirm"));
+    ui_message(ui, KIOSK_MSG_ERROR, admin_tr(a, "admin.quit.confirm"));
     ui_row_begin(ui, 2);
-    if (ui_button(ui, tr(a, "admin.quit.yes"), KIOSK_STYLE_DANGER)) {
+    if (ui_button(ui, admin_tr(a, "admin.quit.yes"), KIOSK_STYLE_DANGER)) {
         kiosk_log(KIOSK_LOG_INFO, "the coordinator quit the kiosk");
         app_clean_exit(a);
         app_request_quit(a);
     }
-    if (ui_button(ui, tr(a, "admin.quit.no"), KIOSK_STYLE_NORMAL))
+    if (ui_button(ui, admin_tr(a, "admin.quit.no"), KIOSK_STYLE_NORMAL))
         ad->confirm_quit = 0;
     ui_row_end(ui);
 }
@@ -308,7 +296,7 @@ static void admin_set_lang(struct app *a, const char *lang)
 static void tab_settings(struct app *a)
 {
     ui_ctx *ui = app_ui(a);
-    ui_text(ui, tr(a, "admin.settings.lang"));
+    ui_text(ui, admin_tr(a, "admin.settings.lang"));
     ui_row_begin(ui, 2);
     int vi = strcmp(i18n_lang(app_i18n(a)), "vi") == 0;
     if (ui_button(ui, "Tiếng Việt", vi ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL))
@@ -316,16 +304,16 @@ static void tab_settings(struct app *a)
     if (ui_button(ui, "English", vi ? KIOSK_STYLE_NORMAL : KIOSK_STYLE_PRIMARY))
         admin_set_lang(a, "en");
     ui_row_end(ui);
-    ui_text(ui, tr(a, "admin.settings.input"));
+    ui_text(ui, admin_tr(a, "admin.settings.input"));
     ui_row_begin(ui, 2);
     int im = ui_input_method(ui);
     if (ui_button(ui, "Telex", im == 1 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         ui_set_input_method(ui, 1, 0);
-        say(a, KIOSK_MSG_OK, "Telex");
+        admin_say(a, KIOSK_MSG_OK, "Telex");
     }
     if (ui_button(ui, "VNI", im == 2 ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL)) {
         ui_set_input_method(ui, 2, 0);
-        say(a, KIOSK_MSG_OK, "VNI");
+        admin_say(a, KIOSK_MSG_OK, "VNI");
     }
     ui_row_end(ui);
     char cam[600];
@@ -337,17 +325,17 @@ static void tab_settings(struct app *a)
             if (!app_guard(a)->plugins[i].disabled)
                 continue;
             char line[256];
-            screens_template(tr(a, "admin.plugin.disabled"), (const char *const[]){"id"},
+            screens_template(admin_tr(a, "admin.plugin.disabled"), (const char *const[]){"id"},
                              (const char *const[]){app_guard(a)->plugins[i].id}, 1, line,
                              sizeof line);
             ui_message(ui, KIOSK_MSG_ERROR, line);
-            if (ui_button(ui, tr(a, "admin.plugin.enable"), KIOSK_STYLE_NORMAL)) {
+            if (ui_button(ui, admin_tr(a, "admin.plugin.enable"), KIOSK_STYLE_NORMAL)) {
                 crash_guard_enable(app_guard(a), app_guard(a)->plugins[i].id);
                 say1(a, KIOSK_MSG_OK, "admin.plugin.enabled", "id", app_guard(a)->plugins[i].id);
             }
         }
     }
-    if (ui_button(ui, tr(a, "admin.pin.change"), KIOSK_STYLE_NORMAL)) {
+    if (ui_button(ui, admin_tr(a, "admin.pin.change"), KIOSK_STYLE_NORMAL)) {
         admin_open_pin(a);
         app_admin(a)->setting_pin = 1;
         return;
@@ -374,7 +362,8 @@ static void tabs_row(struct app *a)
     ui_row_begin(ui, (int)(KIOSK_ARRAY_LEN(fixed) + with_admin));
     for (size_t i = 0; i < KIOSK_ARRAY_LEN(fixed); i++) {
         int on = ad->tab == fixed[i].tab;
-        if (ui_button(ui, tr(a, fixed[i].key), on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) &&
+        if (ui_button(ui, admin_tr(a, fixed[i].key),
+                      on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) &&
             !on) {
             ad->tab = fixed[i].tab;
             ad->message[0] = '\0';
@@ -407,7 +396,7 @@ void admin_frame(struct app *a)
 {
     struct admin *ad = app_admin(a);
     int top;
-    if (screens_header(a, tr(a, "admin.title"), tr(a, "admin.close"), &top))
+    if (screens_header(a, admin_tr(a, "admin.title"), admin_tr(a, "admin.close"), &top))
         screens_request_home(a);
     ui_rect area = screens_content(a, top);
     tabs_row(a);

@@ -38,12 +38,7 @@ void store_class_search_free(store *s)
 static int64_t data_version(store *s)
 {
     static const char *const q = "PRAGMA data_version";
-    sqlite3_stmt *st;
-    if (store_stmt(s, q, &st) != SQLITE_OK)
-        return -1;
-    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
-    return v;
+    return store_cached_i64(s, q);
 }
 
 static kiosk_status fill(store *s, const char *event_id, struct vn_search *idx)

@@ -135,12 +135,7 @@ static const char *const q_since =
 static int64_t newest_checkin(store *s)
 {
     static const char *const q = "SELECT coalesce(max(rowid), 0) FROM checkins";
-    sqlite3_stmt *st;
-    if (store_stmt(s, q, &st) != SQLITE_OK)
-        return -1;
-    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
-    return v;
+    return store_cached_i64(s, q);
 }
 
 static kiosk_status read_new_visits(store *s, const struct kiosk_event *ev, struct fair_tally *t)

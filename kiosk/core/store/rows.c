@@ -157,6 +157,16 @@ kiosk_status store_run(store *s, const char *sql, const char *what, const char *
     return rc == SQLITE_DONE ? KIOSK_OK : store_status_from_sqlite(s, rc, what);
 }
 
+int64_t store_cached_i64(store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    if (store_stmt(s, sql, &st) != SQLITE_OK)
+        return -1;
+    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return v;
+}
+
 int store_step(store *s, const char *sql, const char *types, ...)
 {
     sqlite3_stmt *st;

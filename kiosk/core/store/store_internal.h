@@ -70,6 +70,9 @@ kiosk_status store_sync_exec(store *s, const char *sql, char *err, size_t errlen
 /* The cached statement for sql (store_stmt) bound by types, stepped once and reset: the step's
  * result code (SQLITE_ROW when a row came; a prepare error as it is). */
 int store_step(store *s, const char *sql, const char *types, ...);
+/* The first column of sql's first row through the cached statement (no arguments); -1 when
+ * the query fails or gives no row. */
+int64_t store_cached_i64(store *s, const char *sql);
 int store_run_rc(store *s, const char *sql, const char *types, ...);
 kiosk_status store_run(store *s, const char *sql, const char *what, const char *types, ...);
 
