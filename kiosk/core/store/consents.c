@@ -14,9 +14,11 @@ kiosk_status store_consent_set(store *s, const char *person_id, int purpose, int
     if (r != KIOSK_OK)
         return r;
     static const char *const q_person = "SELECT 1 FROM people WHERE id=?1";
+    /* a later answer is later in time, even within one millisecond: the latest one counts */
     static const char *const q_ins =
         "INSERT INTO consents(id, kiosk_id, created_at, person_id, purpose, granted, "
-        "text_version) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+        "text_version) VALUES(?1, ?2, max(?3, coalesce((SELECT max(created_at) + 1 FROM consents "
+        "WHERE person_id=?4 AND purpose=?5), 0)), ?4, ?5, ?6, ?7)";
     sqlite3_stmt *st;
     int rc = store_stmt(s, q_person, &st);
     if (rc == SQLITE_OK) {
