@@ -147,30 +147,7 @@ static void reset(struct attendance *a)
     memset(&a->place, 0, sizeof a->place);
 }
 
-static kiosk_status att_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
-{
-    return KIT_STATE_NEW(struct attendance, g_host, state, err, err_cap);
-}
-
-static void att_destroy(void *state)
-{
-    if (state)
-        forget_hits(state);
-    free(state);
-}
-
-static void att_enter(void *state, kiosk_ctx *ctx)
-{
-    struct attendance *a = state;
-
-    reset(a);
-    load_event(a, ctx);
-}
-
-static void att_leave(void *state, kiosk_ctx *ctx)
-{
-    reset(state);
-}
+KIT_LIFECYCLE(att, struct attendance, g_host, forget_hits, reset, load_event)
 
 static void pick_class_frame(struct attendance *a, kiosk_ctx *ctx)
 {

@@ -59,32 +59,8 @@ static void reset(struct signup *s)
     s->screen = SIGNUP_LIST;
 }
 
-static kiosk_status signup_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)
-{
-    return KIT_STATE_NEW(struct signup, g_host, state, err, err_cap); /* screen 0 first */
-}
+KIT_LIFECYCLE(signup, struct signup, g_host, forget_classes, reset, load_classes)
 
-static void signup_destroy(void *state)
-{
-    if (state)
-        forget_classes(state);
-    free(state);
-}
-
-static void signup_enter(void *state, kiosk_ctx *ctx)
-{
-    struct signup *s = state;
-
-    reset(s);
-    load_classes(s, ctx);
-}
-
-static void signup_leave(void *state, kiosk_ctx *ctx)
-{
-    reset(state);
-}
-
-/* "12/06 – 16/06" or one day "12/06/2025". */
 static void format_dates(struct signup *s, kiosk_ctx *ctx, const struct kiosk_event *ev, char *out,
                          size_t cap)
 {

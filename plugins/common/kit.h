@@ -6,6 +6,7 @@
 #include <kiosk/plugin.h>
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #define KIT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -30,6 +31,33 @@ kiosk_status kit_state_new(size_t size, size_t h_off, size_t k_off, const struct
                            void **state, char *err, size_t cap);
 #define KIT_STATE_NEW(type, host, state, err, cap)                                                 \
     kit_state_new(sizeof(type), offsetof(type, h), offsetof(type, k), host, state, err, cap)
+
+/* The four lifecycle callbacks pfx_create, pfx_destroy, pfx_enter and pfx_leave of a plugin
+ * whose state is `type` (with members h and k, see KIT_STATE_NEW) and whose first screen is 0:
+ * create zeroes the state, destroy gives back what forget names then frees it, enter resets and
+ * loads (reset(type *), load(type *, kiosk_ctx *)), leave resets. The host table is host. */
+#define KIT_LIFECYCLE(pfx, type, host, forget, reset, load)                                        \
+    static kiosk_status pfx##_create(kiosk_ctx *ctx, void **state, char *err, size_t err_cap)      \
+    {                                                                                              \
+        (void)ctx;                                                                                 \
+        return KIT_STATE_NEW(type, host, state, err, err_cap);                                     \
+    }                                                                                              \
+    static void pfx##_destroy(void *state)                                                         \
+    {                                                                                              \
+        if (state)                                                                                 \
+            forget((type *)state);                                                                 \
+        free(state);                                                                               \
+    }                                                                                              \
+    static void pfx##_enter(void *state, kiosk_ctx *ctx)                                           \
+    {                                                                                              \
+        reset((type *)state);                                                                      \
+        load((type *)state, ctx);                                                                  \
+    }                                                                                              \
+    static void pfx##_leave(void *state, kiosk_ctx *ctx)                                           \
+    {                                                                                              \
+        (void)ctx;                                                                                 \
+        reset((type *)state);                                                                      \
+    }
 
 /* The events of kind this kiosk serves now, into out[0..max): the coordinator's choice alone
  * when there is one (*served 1), else those with a session going on, in the program's order

@@ -329,18 +329,12 @@ static void fair_admin_frame(void *state, kiosk_ctx *ctx)
 }
 
 static const struct kiosk_plugin fair_plugin = {
-    KIOSK_PLUGIN_HEADER,
-    .id = "fair_booth",
-    .title_key = "fair.tile",
-    .strings = fair_strings,
-    .create = fair_create,
-    .destroy = fair_destroy,
-    .frame = fair_frame,
-    .enter = fair_enter,
-    .leave = fair_leave,
-    .admin_frame = fair_admin_frame,
-    .claims_receipt = fair_claims_receipt,
-    .on_receipt = fair_on_receipt,
+    KIOSK_PLUGIN_HEADER,           .id = "fair_booth",
+    .title_key = "fair.tile",      .strings = fair_strings,
+    .create = fair_create,         .destroy = fair_destroy,
+    .frame = fair_frame,           .enter = fair_enter,
+    .leave = fair_leave,           .claims_receipt = fair_claims_receipt,
+    .on_receipt = fair_on_receipt, .admin_frame = fair_admin_frame,
 };
 
 KIOSK_PLUGIN_DEFINE(fair_plugin, g_host)
