@@ -158,3 +158,16 @@ start_server() {
   env=$("$SRC/scripts/pg-test-cluster.sh" start "$PG_DIR") || fail "cannot start a test PostgreSQL cluster"
   eval "$env"
 }
+
+# Receipts (the trust tests): does kiosk database $1 verify receipt text $2; a sign-up receipt
+# text issued by kiosk database $1 for a new person $2 (Trần Thị Mai), by the receipt fixture.
+verifies() { "$K" --db "$1" receipt verify "$2" >/dev/null 2>&1; }
+receipt_on() {
+  local fixture=$BUILD/tests/test_receipt_fixture k line
+  [ -x "$fixture" ] || fail "no receipt fixture in '$BUILD/tests'"
+  k=$(kid "$1")
+  sql "$1" "INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_name,given_name,name_key,birth_year,phone)
+    VALUES('$2','$k',1500,1500,'$k','Trần Thị Mai','Mai','tran thi mai',1990,'+84907000001')"
+  line=$("$fixture" "$1") || fail "'$1' cannot issue a receipt"
+  echo "${line#*$'\t'}"
+}

@@ -8,16 +8,6 @@ BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
 source "$SRC/tests/e2e/sync_lib.sh"
 cd "$WORK"
-fixture=$BUILD/tests/test_receipt_fixture
-[ -x "$fixture" ] || fail "no receipt fixture in '$BUILD/tests'"
-verifies() { "$K" --db "$1" receipt verify "$2" >/dev/null 2>&1; }
-receipt_on() { # $1 db, $2 person id: a sign-up receipt text issued by that kiosk
-  local k; k=$(kid "$1")
-  sql "$1" "INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_name,given_name,name_key,birth_year,phone)
-    VALUES('$2','$k',1500,1500,'$k','Trần Thị Mai','Mai','tran thi mai',1990,'+84907000001')"
-  local line; line=$("$fixture" "$1") || fail "'$1' cannot issue a receipt"
-  echo "${line#*$'\t'}"
-}
 
 step "the program key: secret 0600, public line printed, never overwritten"
 line=$("$K" program-key new --out prog.key) || fail "program-key new"
@@ -91,7 +81,7 @@ step "the demo enrols itself: two demo kiosks verify each other's receipts after
 [ "$(sqlite3 D1.db "SELECT value FROM meta WHERE key='trust.program_key'")" = \
   "$(sqlite3 D2.db "SELECT value FROM meta WHERE key='trust.program_key'")" ] || fail "two demo programs"
 pid=$(sqlite3 D1.db "SELECT id FROM people LIMIT 1")
-line=$("$fixture" D1.db) || fail "demo receipt"
+line=$("$BUILD/tests/test_receipt_fixture" D1.db) || fail "demo receipt"
 td=${line#*$'\t'}
 "$K" --db D1.db sync --with D2.db >/dev/null || fail "demo sync"
 verifies D2.db "$td" || fail "D2 refuses D1's receipt: $("$K" --db D2.db receipt verify "$td" 2>&1)"

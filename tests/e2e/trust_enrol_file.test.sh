@@ -10,16 +10,6 @@ BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
 source "$SRC/tests/e2e/sync_lib.sh"
 cd "$WORK"
-fixture=$BUILD/tests/test_receipt_fixture
-[ -x "$fixture" ] || fail "no receipt fixture in '$BUILD/tests'"
-verifies() { "$K" --db "$1" receipt verify "$2" >/dev/null 2>&1; }
-receipt_on() { # $1 db, $2 person id: a sign-up receipt text issued by that kiosk
-  local k; k=$(kid "$1")
-  sql "$1" "INSERT INTO people(id,kiosk_id,created_at,updated_at,updated_by,full_name,given_name,name_key,birth_year,phone)
-    VALUES('$2','$k',1500,1500,'$k','Trần Thị Mai','Mai','tran thi mai',1990,'+84907000001')"
-  local line; line=$("$fixture" "$1") || fail "'$1' cannot issue a receipt"
-  echo "${line#*$'\t'}"
-}
 "$K" program-key new --out "$PROGRAM_KEY" >prog.txt 2>/dev/null || fail "program-key new"
 
 step "the file: private, never written over, without the program's secret"
