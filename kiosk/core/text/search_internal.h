@@ -11,7 +11,10 @@
 #define SEARCH_PENDING_MAX 2048    /* entries searched one by one before a rebuild */
 #define SEARCH_SIG_DEAD (1u << 31) /* in a pair's sig: its entry was removed */
 #define SEARCH_MAX_TYPED 8         /* typed words that count */
-#define SEARCH_SCRATCH_SETS (2 + 2 * SEARCH_MAX_TYPED)
+#define SEARCH_BLOCK_WORDS 64      /* a scan block: 4096 names in display order */
+/* a block's bitsets: the survivors, and for each typed word up to SEARCH_MAX_TYPED counts,
+ * SEARCH_MAX_TYPED whole-word counts and one accent set */
+#define SEARCH_BLOCK_SETS (1 + SEARCH_MAX_TYPED * (2 * SEARCH_MAX_TYPED + 1))
 
 struct search_entry {
     uint32_t id_off;     /* user_id in the arena */
@@ -55,15 +58,17 @@ struct search_data {
     size_t n_pairs;
     size_t built_entries; /* entries from here on are pending (not in pairs) */
     size_t dead_in_pairs;
-    /* the pairs' entries and signatures again, ordered by (key, entry): several-word
-     * queries read whole ranges, and in this order the bits they set move forward */
-    uint64_t *by_entry; /* entry << 32 | sig */
-    uint8_t *len_class; /* per built entry: search_length_class(letters) */
-    uint32_t *initials; /* per built entry: a bit per first letter of its words (a-z; bit 26
-                         * any other): a one-letter typed word filters by it, never reading
-                         * its range (every name has a word starting with "t" or "n") */
-    /* query scratch: SEARCH_SCRATCH_SETS bitsets of n_bits_words (one bit per built
-     * entry), and a heap position per built entry */
+    /* Display order: the live entries of the last build by (length class, rank), the
+     * order of equal scores. by_entry holds the pairs' display places and signatures
+     * (disp << 32 | sig), in the pairs' order, which within a word's run is display order:
+     * several-word queries read the runs a block of display places at a time. */
+    uint64_t *by_entry;
+    uint32_t *disp_entry; /* per display place: the entry */
+    uint8_t *len_class;   /* per display place: search_length_class(letters) */
+    size_t n_disp;
+    unsigned max_repeat; /* the most times one word occurs in one name */
+    /* query scratch: a bitset of n_bits_words (one bit per built entry), the block's
+     * SEARCH_BLOCK_SETS sets, and a heap position per built entry */
     uint64_t *scratch;
     size_t n_bits_words;
     uint32_t *pos;
@@ -75,15 +80,53 @@ struct vn_search {
 
 /* Makes pairs cover every entry (and drops dead ones when there are many). */
 kiosk_status search_build(struct search_data *d);
+
+/* ---- queries (search.c), shared with the several-word scan (search_scan.c) ---- */
+
+struct search_typed {
+    struct vn_fold_word w;
+    uint32_t mask; /* signature bits the typed accents constrain */
+    int has_marks;
+};
+
+struct search_query {
+    struct search_typed words[SEARCH_MAX_TYPED];
+    int n;
+};
+
+/* The best `max` hits so far: a min-heap on (score, then folded name backwards); score[0]
+ * is the worst kept. */
+struct search_collector {
+    const struct search_data *d;
+    uint32_t *entry, *rank;
+    int *score;
+    size_t n, max;
+    /* one-word queries meet a name once per word with the prefix: seen marks the entry,
+     * pos says where it sits in the heap (NOT_IN_HEAP) so a better word updates it */
+    uint64_t *seen;
+    uint32_t *pos;
+};
+
+#define SEARCH_SCORE_ACCENT 10000
+#define SEARCH_SCORE_WHOLE 100
+
+void search_offer(struct search_collector *c, uint32_t entry, uint32_t rank, int score);
+/* The entry's score for the query (its best assignment and its length), -1 when it is
+ * not a hit or was removed. */
+int search_entry_score(const struct search_data *d, const struct search_query *q, uint32_t e);
+/* [lo, hi) of the pairs whose key starts with the typed word (its first 11 bytes). */
+void search_prefix_range(const struct search_data *d, const struct search_typed *t, size_t *lo,
+                         size_t *hi);
+/* End of the run of pairs with the same key as pairs[i], within [i, hi). */
+size_t search_run_end(const struct search_data *d, size_t i, size_t hi);
+/* Several typed words with their prefix ranges: offers the hits that can make the page. */
+void search_scan_words(const struct search_data *d, const struct search_query *q, const size_t *lo,
+                       const size_t *hi, struct search_collector *c);
 /* Names this long or longer score alike for length (see search.c length_score). */
 #define SEARCH_LONG_NAME 99
 static inline unsigned search_length_class(unsigned letters)
 {
     return letters < SEARCH_LONG_NAME ? letters : SEARCH_LONG_NAME;
-}
-static inline uint32_t search_initial_bit(char c)
-{
-    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
 }
 static inline const char *search_str(const struct search_data *d, uint32_t off)
 {

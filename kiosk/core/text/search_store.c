@@ -91,8 +91,8 @@ static void data_free(struct search_data *d)
     free(d->slots);
     free(d->pairs);
     free(d->by_entry);
+    free(d->disp_entry);
     free(d->len_class);
-    free(d->initials);
     free(d->scratch);
     free(d->pos);
 }
@@ -288,8 +288,11 @@ static int name_at_cmp(const void *a, const void *b)
     return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
-/* Ranks the live entries by folded name (then entry), so ties need no string compare. */
-static kiosk_status rank_entries(struct search_data *d)
+/* Ranks the live entries by folded name (then entry), so ties need no string compare, and
+ * gives them display places: by length class, then rank (a counting sort of the ranks).
+ * disp_entry and len_class per place, place per entry (for by_entry). */
+static kiosk_status rank_entries(struct search_data *d, uint32_t *disp_entry, uint8_t *len_class,
+                                 uint32_t *place)
 {
     struct name_at *order = malloc((d->n_alive + 1) * sizeof *order);
     if (!order)
@@ -299,40 +302,51 @@ static kiosk_status rank_entries(struct search_data *d)
         if (d->entries[i].alive)
             order[n++] = (struct name_at){search_str(d, d->entries[i].folded_off), (uint32_t)i};
     qsort(order, n, sizeof *order, name_at_cmp);
-    for (size_t i = 0; i < n; i++)
+    size_t at[SEARCH_LONG_NAME + 2] = {0};
+    for (size_t i = 0; i < n; i++) {
         d->entries[order[i].entry].rank = (uint32_t)i;
+        at[search_length_class(d->entries[order[i].entry].letters) + 1]++;
+    }
+    for (size_t c = 1; c <= SEARCH_LONG_NAME + 1; c++)
+        at[c] += at[c - 1];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t e = order[i].entry;
+        unsigned c = search_length_class(d->entries[e].letters);
+        size_t p = at[c]++;
+        disp_entry[p] = e;
+        len_class[p] = (uint8_t)c;
+        place[e] = (uint32_t)p;
+    }
+    d->n_disp = n;
     free(order);
     return KIOSK_OK;
 }
 
-static int u64_cmp(const void *a, const void *b)
+/* by_entry in the pairs' order (display order within each run); the most times one
+ * word occurs in one name (a name's pairs of one key are side by side). */
+static unsigned fill_by_entry(const struct search_pair *pairs, size_t n, const uint32_t *place,
+                              uint64_t *by_entry)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* by_entry: each run of one key, in entry order. */
-static void fill_by_entry(const struct search_pair *pairs, size_t n, uint64_t *by_entry)
-{
-    for (size_t i = 0; i < n; i++)
-        by_entry[i] = (uint64_t)pairs[i].entry << 32 | pairs[i].sig;
-    for (size_t i = 0; i < n;) {
-        size_t end = i + 1;
-        while (end < n && memcmp(pairs[end].key, pairs[i].key, SEARCH_KEY_LEN) == 0)
-            end++;
-        qsort(by_entry + i, end - i, sizeof *by_entry, u64_cmp);
-        i = end;
+    unsigned most = n > 0, repeat = 1;
+    for (size_t i = 0; i < n; i++) {
+        by_entry[i] = (uint64_t)place[pairs[i].entry] << 32 | pairs[i].sig;
+        if (i > 0 && pairs[i].entry == pairs[i - 1].entry &&
+            memcmp(pairs[i].key, pairs[i - 1].key, SEARCH_KEY_LEN) == 0)
+            repeat++;
+        else
+            repeat = 1;
+        if (repeat > most)
+            most = repeat;
     }
+    return most;
 }
 
-/* Every alive entry's (word, entry) pairs, unsorted; its length class and initials. */
-static size_t fill_pairs(const struct search_data *d, struct search_pair *pairs, uint8_t *len_class,
-                         uint32_t *initials)
+/* Every alive entry's (word, entry) pairs, unsorted. */
+static size_t fill_pairs(const struct search_data *d, struct search_pair *pairs)
 {
     size_t n = 0;
     for (size_t i = 0; i < d->n_entries; i++) {
         const struct search_entry *e = &d->entries[i];
-        len_class[i] = (uint8_t)search_length_class(e->letters);
         if (!e->alive)
             continue;
         for (uint8_t w = 0; w < e->n_words; w++) {
@@ -345,10 +359,43 @@ static size_t fill_pairs(const struct search_data *d, struct search_pair *pairs,
             p->letters = e->letters;
             p->word_len = sw->len;
             p->word_idx = w;
-            initials[i] |= search_initial_bit(sw->key[0]);
         }
     }
     return n;
+}
+
+/* The arrays a build makes, swapped into the index when all were made. */
+struct built {
+    struct search_pair *pairs;
+    uint64_t *by_entry, *scratch;
+    uint32_t *disp_entry, *pos, *place;
+    uint8_t *len_class;
+};
+
+static void built_free(struct built *b)
+{
+    free(b->pairs);
+    free(b->by_entry);
+    free(b->scratch);
+    free(b->disp_entry);
+    free(b->pos);
+    free(b->place);
+    free(b->len_class);
+}
+
+static int built_alloc(const struct search_data *d, size_t n_bits_words, struct built *b)
+{
+    size_t n = d->n_entries + 1;
+    b->pairs = malloc((d->n_words + 1) * sizeof *b->pairs);
+    b->by_entry = malloc((d->n_words + 1) * sizeof *b->by_entry);
+    b->scratch =
+        malloc((n_bits_words + SEARCH_BLOCK_SETS * SEARCH_BLOCK_WORDS) * sizeof *b->scratch);
+    b->disp_entry = malloc(n * sizeof *b->disp_entry);
+    b->pos = malloc(n * sizeof *b->pos);
+    b->place = malloc(n * sizeof *b->place);
+    b->len_class = malloc(n);
+    return b->pairs && b->by_entry && b->scratch && b->disp_entry && b->pos && b->place &&
+           b->len_class;
 }
 
 kiosk_status search_build(struct search_data *d)
@@ -360,37 +407,28 @@ kiosk_status search_build(struct search_data *d)
             return st;
     }
     size_t n_bits_words = (d->n_entries + 63) / 64 + 1;
-    struct search_pair *pairs = malloc((d->n_words + 1) * sizeof *pairs);
-    uint64_t *by_entry = malloc((d->n_words + 1) * sizeof *by_entry);
-    uint8_t *len_class = malloc(d->n_entries + 1);
-    uint32_t *initials = calloc(d->n_entries + 1, sizeof *initials);
-    uint64_t *scratch = malloc(SEARCH_SCRATCH_SETS * n_bits_words * sizeof *scratch);
-    uint32_t *pos = malloc((d->n_entries + 1) * sizeof *pos);
-    if (!pairs || !by_entry || !len_class || !initials || !scratch || !pos ||
-        rank_entries(d) != KIOSK_OK) {
-        free(pairs);
-        free(by_entry);
-        free(len_class);
-        free(initials);
-        free(scratch);
-        free(pos);
+    struct built b = {0};
+    if (!built_alloc(d, n_bits_words, &b) ||
+        rank_entries(d, b.disp_entry, b.len_class, b.place) != KIOSK_OK) {
+        built_free(&b);
         return KIOSK_E_NOMEM;
     }
-    size_t n = fill_pairs(d, pairs, len_class, initials);
-    qsort(pairs, n, sizeof *pairs, pair_cmp);
-    fill_by_entry(pairs, n, by_entry);
+    size_t n = fill_pairs(d, b.pairs);
+    qsort(b.pairs, n, sizeof *b.pairs, pair_cmp);
+    d->max_repeat = fill_by_entry(b.pairs, n, b.place, b.by_entry);
+    free(b.place);
     free(d->pairs);
     free(d->by_entry);
+    free(d->disp_entry);
     free(d->len_class);
-    free(d->initials);
     free(d->scratch);
     free(d->pos);
-    d->pairs = pairs;
-    d->by_entry = by_entry;
-    d->len_class = len_class;
-    d->initials = initials;
-    d->scratch = scratch;
-    d->pos = pos;
+    d->pairs = b.pairs;
+    d->by_entry = b.by_entry;
+    d->disp_entry = b.disp_entry;
+    d->len_class = b.len_class;
+    d->scratch = b.scratch;
+    d->pos = b.pos;
     d->n_bits_words = n_bits_words;
     d->n_pairs = n;
     d->built_entries = d->n_entries;
