@@ -1,6 +1,8 @@
 /* The coordinator's way in and the PIN pad; the admin screen's tabs are in admin_tabs.c. */
 #include "host/admin_state.h"
 #include "host/admin_usb.h"
+#include "host/bg_task.h"
+#include "host/host_ctx.h"
 
 #include "admin/pin.h"
 #include "host/app.h"
@@ -91,13 +93,22 @@ static void format_hhmm(int64_t at_ms, char *out, size_t cap)
     snprintf(out, cap, "%02d:%02d", tm.tm_hour, tm.tm_min);
 }
 
-static void try_pin(struct app *a)
+/* The PIN's comparison runs on a thread (argon2id takes about 90 ms of CPU on purpose, a
+ * frozen frame on the kiosk's thread): one at a time in a process. */
+static struct {
+    struct bg_task task;
+    struct pin_attempt at; /* the task's from its start until it is taken */
+} pin_job = {.task = BG_TASK_INIT};
+
+static void compare_main(void *job)
+{
+    pin_attempt_compare(job);
+}
+
+/* What the pad says after an attempt: the admin screen, or why not. */
+static void pin_outcome(struct app *a, kiosk_status st, int left, int64_t until)
 {
     struct admin *ad = app_admin(a);
-    int left = 0;
-    int64_t until = 0;
-    kiosk_status st = pin_check(app_store(a), ad->pin, kiosk_clock_now_ms(), &left, &until);
-    sodium_memzero(ad->pin, sizeof ad->pin);
     char when[16];
     switch (st) {
     case KIOSK_OK:
@@ -120,6 +131,64 @@ static void try_pin(struct app *a)
         break;
     }
     kiosk_log(KIOSK_LOG_WARN, "a wrong or refused coordinator PIN (%s)", kiosk_status_name(st));
+}
+
+/* The compared attempt recorded (failures, lock), and shown when its pad is still up. */
+static void pin_compared(struct app *a)
+{
+    struct admin *ad = app_admin(a);
+    int left = 0;
+    int64_t until = 0;
+    kiosk_status st =
+        pin_attempt_end(app_store(a), &pin_job.at, kiosk_clock_now_ms(), &left, &until);
+    int shown = ad->pin_checking && screens_current(a) == SCREEN_PIN;
+    ad->pin_checking = 0;
+    if (shown)
+        pin_outcome(a, st, left, until);
+    else
+        kiosk_log(KIOSK_LOG_INFO, "a PIN checked after its pad was left (%s): recorded only",
+                  kiosk_status_name(st));
+}
+
+static void try_pin(struct app *a)
+{
+    struct admin *ad = app_admin(a);
+    int64_t until = 0;
+    if (bg_task_busy(&pin_job.task))
+        return; /* one at a time: the pad says it is checking */
+    kiosk_status st =
+        pin_attempt_begin(app_store(a), ad->pin, kiosk_clock_now_ms(), &pin_job.at, &until);
+    sodium_memzero(ad->pin, sizeof ad->pin);
+    if (st != KIOSK_OK) {
+        pin_outcome(a, st, 0, until);
+        return;
+    }
+    ad->pin_checking = 1;
+    if (bg_task_start(&pin_job.task, compare_main, &pin_job.at, host_wake_loop, a) != 1) {
+        pin_attempt_compare(&pin_job.at); /* no thread: here, late rather than never */
+        pin_compared(a);
+    }
+}
+
+int admin_pin_poll(struct app *a)
+{
+    if (!bg_task_take(&pin_job.task))
+        return 0;
+    pin_compared(a);
+    return 1;
+}
+
+int admin_pin_settle(struct app *a, int timeout_ms)
+{
+    int ended = bg_task_settle(&pin_job.task, timeout_ms);
+    admin_pin_poll(a);
+    return ended;
+}
+
+void admin_pin_stop(void)
+{
+    bg_task_stop(&pin_job.task);
+    sodium_memzero(&pin_job.at, sizeof pin_job.at);
 }
 
 static void save_new_pin(struct app *a)
@@ -179,7 +248,9 @@ void admin_pin_frame(struct app *a)
         if (ui_field(ui, admin_tr(a, "admin.pin.label"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN,
                      err))
             ad->pin_error[0] = '\0';
-        if (ui_button(ui, admin_tr(a, "admin.pin.enter"), KIOSK_STYLE_PRIMARY))
+        if (ad->pin_checking || bg_task_busy(&pin_job.task))
+            ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, "admin.pin.checking"));
+        else if (ui_button(ui, admin_tr(a, "admin.pin.enter"), KIOSK_STYLE_PRIMARY))
             try_pin(a);
     }
     screens_keyboard(a);

@@ -25,6 +25,7 @@ struct admin {
     size_t plugin_tab; /* plugin index when tab == ADMIN_TAB_PLUGIN */
     int setting_pin;   /* the PIN pad sets a new PIN (first run, or "Đổi mã PIN") */
     char pin[16], pin_again[16];
+    int pin_checking; /* this pad's PIN is being compared (admin.c: on a thread) */
     char pin_error[256];
     char message[512];
     int message_kind; /* enum kiosk_msg */

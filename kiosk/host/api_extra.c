@@ -1,6 +1,8 @@
 /* The receipt, fair and data sub-tables of the host API, the text helpers of the host
  * table, and the look-up of sub-tables by name and version (plugin.h). */
 #include "host/api_domain.h"
+#include "host/app.h"
+#include "host/fair_count.h"
 #include "host/host_ctx.h"
 #include "host/loader.h"
 #include "store/domain.h"
@@ -88,6 +90,18 @@ static kiosk_status fair_stats(kiosk_ctx *ctx, const char *event_id, int64_t day
     return host_api_give(st, out, out_size, &full, sizeof full);
 }
 
+static kiosk_status fair_stats_async(kiosk_ctx *ctx, const char *event_id, int64_t day_ms,
+                                     int max_age_ms, struct kiosk_fair_stats *out, size_t out_size)
+{
+    if (!ctx || !event_id || !HOST_API_SIZE_OK(out, out_size, KIOSK_FAIR_STATS_SIZE_2_0))
+        return KIOSK_E_INVALID;
+    int64_t now = kiosk_clock_now_ms();
+    struct kiosk_fair_stats full;
+    kiosk_status st = fair_count_get(app_db_path(ctx->app), event_id, day_ms > 0 ? day_ms : now,
+                                     now, max_age_ms, host_wake_loop, ctx->app, &full);
+    return host_api_give(st, out, out_size, &full, sizeof full);
+}
+
 static kiosk_status fair_latest(kiosk_ctx *ctx, const char *event_id, size_t max,
                                 struct kiosk_array *out)
 {
@@ -105,6 +119,7 @@ const struct kiosk_fair_api host_fair_api = {
     .version = KIOSK_FAIR_API_VERSION,
     .stats = fair_stats,
     .latest = fair_latest,
+    .stats_async = fair_stats_async,
 };
 
 /* ---- a plugin's own data: settings rows "plugin.<id>.<key>" ---- */

@@ -13,6 +13,7 @@
 #include "host/notify.h"
 #include "host/plugin_start.h"
 #include "host/export_job.h"
+#include "host/fair_count.h"
 #include "host/sync_worker.h"
 #include "host/today_counts.h"
 #include "host/voice_host.h"
@@ -389,6 +390,8 @@ void app_close(struct app *a)
     sync_worker_stop();
     export_job_stop();
     today_counts_stop();
+    admin_pin_stop();
+    fair_count_stop();
     host_camera_close(a);
     host_voice_close(a->voice); /* before the backend: its audio is the voice's */
     for (size_t i = 0; i < a->plugins.count; i++) {
@@ -482,6 +485,16 @@ void app_dispatch(struct app *a, const struct backend_input *in)
     }
 }
 
+int app_poll_threads(struct app *a)
+{
+    int news = host_receipt_print_poll(); /* the printer answered (or gave up) */
+    news |= admin_export_poll(a);         /* an export's count moved, or it ended */
+    news |= today_counts_poll();          /* the admin screen's counts came */
+    news |= admin_pin_poll(a);            /* the PIN was compared */
+    news |= fair_count_poll();            /* the fair's staff view's counts came */
+    return news;
+}
+
 int app_run(struct app *a)
 {
     input_time_update(a);
@@ -496,10 +509,8 @@ int app_run(struct app *a)
         host_notify_watchdog();
         app_dispatch(a, &in);
         host_camera_poll(a); /* codes read and the live picture: never waits */
-        if (host_receipt_print_poll())
-            app_frame(a, NULL); /* the printer answered (or gave up): say so */
-        if (admin_export_poll(a) | today_counts_poll())
-            app_frame(a, NULL); /* an export's count moved or it ended, counts came: show it */
+        if (app_poll_threads(a))
+            app_frame(a, NULL);
         input_timers(a);
         if (ui_needs_redraw(a->ui))
             app_frame(a, NULL);

@@ -51,6 +51,10 @@ void app_dispatch(struct app *a, const struct backend_input *in);
 /* Runs frames until the screen is settled, then paints when something changed.
  * Returns 1 when it painted. */
 int app_frame(struct app *a, const struct ui_event *ev);
+/* What the threads of the host brought since the last turn (the printer's answer, an
+ * export's count, the admin counts, the PIN compared, the staff view's counts): 1 when the
+ * screen should be drawn again. Never waits. */
+int app_poll_threads(struct app *a);
 /* Paints the last frame again (window exposed). */
 void app_repaint(struct app *a);
 /* The kiosk_ctx for host screens (plugin NULL) or a plugin. */

@@ -8,6 +8,7 @@
 #include "host/admin.h"
 #include "host/camera_host.h"
 #include "host/export_job.h"
+#include "host/fair_count.h"
 #include "host/today_counts.h"
 #include "host/input.h"
 #include "host/voice_host.h"
@@ -29,6 +30,7 @@
 #define PRINT_SETTLE_MAX_MS 30000
 #define READ_SETTLE_MAX_MS 30000   /* printing: the job gives up after its own 3 s */
 #define CAMERA_SETTLE_MAX_MS 60000 /* camera: a loaded (ASan) machine decoding pictures */
+#define CHECK_SETTLE_MAX_MS 30000  /* the PIN (90 ms of CPU) or a server (5 s at most) */
 
 struct player {
     struct app *a;
@@ -311,12 +313,15 @@ static int run_finger(struct player *p, const struct script_cmd *c)
 }
 
 /* A frame as the loop would show it once the reads on threads of their own that the frame
- * asked for (the admin screen's counts) came back: a script sees the same screen each time. */
+ * asked for (the admin screen's counts, the fair staff view's) came back: a script sees the same
+ * screen each time. */
 static void frame_settled(struct app *a)
 {
     app_frame(a, NULL);
     today_counts_settle(READ_SETTLE_MAX_MS);
-    if (today_counts_poll())
+    int came = today_counts_poll();
+    came |= fair_count_settle(READ_SETTLE_MAX_MS);
+    if (came)
         app_frame(a, NULL);
 }
 
@@ -394,6 +399,14 @@ static int run_settle(struct player *p, const struct script_cmd *c)
         if (admin_export_poll(a))
             app_frame(a, NULL);
         return 1;
+    case SCRIPT_CHECKING:
+        if (!admin_pin_settle(a, CHECK_SETTLE_MAX_MS)) {
+            kiosk_fmt(p->why, sizeof p->why, "the check did not end within %d s",
+                      CHECK_SETTLE_MAX_MS / 1000);
+            return 0;
+        }
+        app_frame(a, NULL);
+        return 1;
     }
     return 0;
 }
@@ -430,6 +443,7 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
     case SCRIPT_CAMERA:
     case SCRIPT_PRINTING:
     case SCRIPT_EXPORTING:
+    case SCRIPT_CHECKING:
         return run_settle(p, c);
     case SCRIPT_SAID:
     case SCRIPT_LISTEN:

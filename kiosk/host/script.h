@@ -33,6 +33,8 @@ enum script_op {
     SCRIPT_LISTEN,        /* listen MS: real time: the voice is done synthesising, then MS ms */
     SCRIPT_TOUCHES_FROM,  /* touches-from-here: the touch count starts again at 0 */
     SCRIPT_TOUCHES,       /* touches MAX: prints the touches since, fails when more than MAX */
+    SCRIPT_CHECKING,      /* checking: real time until the PIN or server being checked on a
+                           * thread is answered */
 };
 
 #define SCRIPT_ARGS_MAX 32

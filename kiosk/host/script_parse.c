@@ -28,6 +28,7 @@ static const struct {
     {"camera", 0, 0, SCRIPT_CAMERA, 0},
     {"printing", 0, 0, SCRIPT_PRINTING, 0},
     {"exporting", 0, 1, SCRIPT_EXPORTING, 1},
+    {"checking", 0, 0, SCRIPT_CHECKING, 0},
     {"said", 1, 1, SCRIPT_SAID, 0},
     {"listen", 1, 1, SCRIPT_LISTEN, 1},
     {"expect-inert", 1, 1, SCRIPT_EXPECT_INERT, 0},

@@ -346,12 +346,12 @@ kiosk_status kit_api_open(const struct kiosk_host_api *h, struct kit_api *out, c
 {
     const char *missing = NULL;
 
-    /* version 1 is enough: the calls of version 2 (presence, checkout undo) are used only
-     * when KIOSK_API_HAS finds them */
+    /* version 1 is enough: the calls of version 2 (presence, checkout undo; the fair's
+     * stats_async) are used only when KIOSK_API_HAS finds them */
     out->program = (const struct kiosk_program_api *)h->api(KIOSK_PROGRAM_API, 1);
     out->people = KIOSK_API_GET(h, people, PEOPLE);
     out->receipt = KIOSK_API_GET(h, receipt, RECEIPT);
-    out->fair = KIOSK_API_GET(h, fair, FAIR);
+    out->fair = (const struct kiosk_fair_api *)h->api(KIOSK_FAIR_API, 1);
     if (!out->program)
         missing = KIOSK_PROGRAM_API;
     else if (!out->people)

@@ -81,6 +81,7 @@ struct fair {
     struct kiosk_array latest; /* struct kiosk_person, host memory */
     int64_t stats_at_ms;
     int stats_ok;
+    int counting;  /* the day's first count runs on the host's thread (ABI 2.4) */
     int staff_tab; /* 0 interests, 1 by hour, 2 latest registrations */
 };
 

@@ -1,6 +1,7 @@
 /* fair_booth: the staff view: today's visitors, new and returning, charts by interest and
- * by hour, the latest registrations with their notes. Read-only; refreshed every few
- * seconds, not every frame, so it stays light with thousands of visitors stored. */
+ * by hour, the latest registrations with their notes. Read-only. The counts are the host's,
+ * counted on its thread (ABI 2.4) and fresh within 30 s; the latest registrations are read
+ * every 30 s, not every frame, so the view stays light with thousands of visitors stored. */
 #include "fair.h"
 
 #include <stdio.h>
@@ -16,19 +17,36 @@ void fair_staff_forget(struct fair *f)
     memset(&f->latest, 0, sizeof f->latest);
     f->stats_at_ms = 0;
     f->stats_ok = 0;
+    f->counting = 0;
+}
+
+/* The counts: from a 2.4 host without waiting (counted on its thread, "đang đếm..." until
+ * the first count of the day is in), asked each frame; from an older host, read here. */
+static int counts_async(struct fair *f, kiosk_ctx *ctx, int64_t now)
+{
+    if (!KIOSK_API_HAS(f->k.fair, stats_async))
+        return 0;
+    kiosk_status st = f->k.fair->stats_async(ctx, f->ev.id, now, FAIR_STATS_REFRESH_MS, &f->stats,
+                                             sizeof f->stats);
+    f->counting = st == KIOSK_E_NOT_FOUND;
+    f->stats_ok = st == KIOSK_OK || f->counting;
+    return 1;
 }
 
 static void refresh(struct fair *f, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = f->h;
     int64_t now = h->now_ms(ctx);
-
+    int counted = counts_async(f, ctx, now);
     if (f->stats_at_ms != 0 && now - f->stats_at_ms < FAIR_STATS_REFRESH_MS &&
         now >= f->stats_at_ms)
         return;
-    fair_staff_forget(f);
+    if (f->latest.items)
+        h->free_mem(f->latest.items);
+    memset(&f->latest, 0, sizeof f->latest);
     f->stats_at_ms = now;
-    f->stats_ok = f->k.fair->stats(ctx, f->ev.id, now, &f->stats, sizeof f->stats) == KIOSK_OK;
+    if (!counted)
+        f->stats_ok = f->k.fair->stats(ctx, f->ev.id, now, &f->stats, sizeof f->stats) == KIOSK_OK;
     if (f->k.fair->latest(ctx, f->ev.id, FAIR_LATEST, &f->latest) != KIOSK_OK)
         memset(&f->latest, 0, sizeof f->latest);
 }
@@ -130,7 +148,10 @@ void fair_staff_frame(struct fair *f, kiosk_ctx *ctx, int with_back)
     h->ui_heading(ctx, title);
     if (!f->stats_ok)
         h->ui_message(ctx, KIOSK_MSG_ERROR, h->tr(ctx, "fair.staff_error"));
-    counts_row(f, ctx);
+    if (f->counting)
+        h->ui_message(ctx, KIOSK_MSG_INFO, h->tr(ctx, "fair.staff_counting"));
+    else
+        counts_row(f, ctx);
     h->ui_row_begin(ctx, (int)KIT_ARRAY_LEN(tabs) + (with_back ? 1 : 0));
     for (i = 0; i < KIT_ARRAY_LEN(tabs); i++) {
         int on = f->staff_tab == (int)i;
@@ -144,10 +165,12 @@ void fair_staff_frame(struct fair *f, kiosk_ctx *ctx, int with_back)
         return;
     }
     h->ui_row_end(ctx);
-    if (f->staff_tab == 1)
-        hour_chart(f, ctx);
-    else if (f->staff_tab == 2)
+    if (f->staff_tab == 2)
         latest_list(f, ctx);
+    else if (f->counting)
+        return; /* no chart of counts not in yet */
+    else if (f->staff_tab == 1)
+        hour_chart(f, ctx);
     else
         interest_chart(f, ctx);
 }

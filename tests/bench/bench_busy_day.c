@@ -5,9 +5,9 @@
  *   sending to a USB stick's file meanwhile (poked by the check-ins);
  * - one trainee found by her name who prints her receipt on a printer that never answers;
  * - the fair (HC-DT) with 10,000 visitors today and the staff view open, its counts read
- *   again every 30 s;
- * - the admin screen: the class's attendance sheet exported (a bar with a count), then
- *   "Đồng bộ ngay".
+ *   again every 30 s (the day's first count on the host's thread: "Đang đếm" meanwhile);
+ * - the admin screen: the PIN (compared on a thread: "Đang kiểm tra…"), the class's
+ *   attendance sheet exported (a bar with a count), then "Đồng bộ ngay".
  * Kiosk time is virtual (as in a script); the printer, the export and the sync run in real
  * time on their threads while the loop's turns (every 16 ms) keep drawing. Rows:
  * frame.longest_ms_busy_day and frame.p99_ms_busy_day beside the day's median frame, and
@@ -114,9 +114,7 @@ static void turn(struct app *a)
     struct stamp s = start();
     int painted = 0;
     input_timers(a);
-    if (host_receipt_print_poll())
-        painted |= app_frame(a, NULL);
-    if (admin_export_poll(a))
+    if (app_poll_threads(a))
         painted |= app_frame(a, NULL);
     if (ui_needs_redraw(app_ui(a)))
         painted |= app_frame(a, NULL);
@@ -124,13 +122,16 @@ static void turn(struct app *a)
         record(s);
 }
 
-/* Real time passes with the loop turning every TURN_MS until done() or max_ms. */
+/* Real time passes with the loop turning every TURN_MS until done() or max_ms; a thread
+ * that ended just before done() saw it gets one more turn to show it. */
 static int turns_until(struct app *a, int (*done)(void), int max_ms)
 {
     struct timespec gap = {0, TURN_MS * 1000000L};
     for (int waited = 0; waited < max_ms; waited += TURN_MS) {
-        if (done())
+        if (done()) {
+            turn(a);
             return 1;
+        }
         nanosleep(&gap, NULL);
         input_advance_ms(a, TURN_MS);
         turn(a);
@@ -203,7 +204,15 @@ static int prints_to_silent_printer(struct app *a, const char *fifo)
     return ttap(a, "Xong") && ttap(a, "Trang chủ");
 }
 
-/* The fair's staff view open at 09:00, its counts read again every 30 s. */
+static struct app *day_app; /* for the done() tests of turns_until */
+
+static int staff_counted(void)
+{
+    return find_prefix(day_app, "Khách hôm nay: ") != NULL;
+}
+
+/* The fair's staff view open at 09:00, its counts read again every 30 s: the day's first
+ * count (all 10,000 visitors) shows "Đang đếm" while the loop turns, then the counts. */
 static int fair_staff_view(struct app *a, int64_t day0)
 {
     fr.now_phase = 2;
@@ -212,15 +221,23 @@ static int fair_staff_view(struct app *a, int64_t day0)
         return 0;
     if (!ttap(a, "Gian hàng hội chợ") || !ttap(a, "Thống kê cho cán bộ"))
         return 0;
+    day_app = a;
+    if (!find_prefix(a, "Đang đếm") && !staff_counted())
+        return fprintf(stderr, "bench_busy_day: the staff view shows no count\n"), 0;
+    if (!turns_until(a, staff_counted, 30000))
+        return fprintf(stderr, "bench_busy_day: the staff view's counts never came\n"), 0;
     for (int i = 0; i < STAFF_REFRESHES; i++) {
         for (int k = 0; k < 31; k++) { /* the loop wakes each second (the clock) */
             input_advance_ms(a, 1000);
             fr.now_what = "staff view, a second later";
             struct stamp s = start();
+            app_poll_threads(a);
             app_frame(a, NULL);
             record(s);
         }
     }
+    if (!find(a, "Khách hôm nay: 10000"))
+        return fprintf(stderr, "bench_busy_day: the staff view does not count 10000\n"), 0;
     return ttap(a, "Trang chủ");
 }
 
@@ -240,6 +257,11 @@ static int sync_done(void)
     return sync_seen_running && !st.running;
 }
 
+static int admin_shown(void)
+{
+    return find(day_app, "Xuất file") != NULL;
+}
+
 /* The coordinator: the hidden corner, the PIN, the sheet exported, a sync asked for. */
 static int admin_exports_and_syncs(struct app *a)
 {
@@ -256,7 +278,14 @@ static int admin_exports_and_syncs(struct app *a)
     for (const char *d = "246813"; *d; d++)
         if (!ttap(a, (char[]){*d, 0}))
             return 0;
-    if (!ttap(a, "Vào") || !ttap(a, "Xuất file") || !ttap(a, "Danh sách điểm danh (XLSX)"))
+    if (!ttap(a, "Vào"))
+        return 0;
+    if (!find(a, "Đang kiểm tra…"))
+        return fprintf(stderr, "bench_busy_day: the PIN pad does not say it is checking\n"), 0;
+    day_app = a;
+    if (!turns_until(a, admin_shown, 10000))
+        return fprintf(stderr, "bench_busy_day: the PIN did not open the admin screen\n"), 0;
+    if (!ttap(a, "Xuất file") || !ttap(a, "Danh sách điểm danh (XLSX)"))
         return 0;
     if (!turns_until(a, export_done, 300000) || !find_prefix(a, "Đã lưu"))
         return fprintf(stderr, "bench_busy_day: the export did not end as saved\n"), 0;

@@ -31,6 +31,7 @@ hold 20 20 3500
 tap "Mã PIN"
 osk "2" "4" "6" "8" "1" "3"
 tap "Vào"
+checking
 tap "Cài đặt"
 expect "\"test_crasher\" đã bị tắt vì kiosk bị lỗi 3 lần liên tiếp"
 tap "Bật lại chức năng này"

@@ -54,6 +54,7 @@ hold 20 20 3500
 tap "Mã PIN"
 osk "2" "4" "6" "8" "1" "3"
 tap "Vào"
+checking
 tap "Xuất file"
 tap "Danh sách điểm danh (XLSX)"
 exporting

@@ -79,6 +79,32 @@ int main(void)
     CHECK_INT(left, 4);
     /* every attempt is logged, the refused ones too */
     CHECK_INT(log_count(s, "admin.pin"), 12);
+
+    /* in three steps (the comparison on the PIN pad's thread): the same answers and counts */
+    struct pin_attempt at;
+    CHECK_INT(pin_attempt_begin(s, "111111", t, &at, &until), KIOSK_OK);
+    CHECK(at.pin[0] == '1' && at.hash[0] == '$');
+    pin_attempt_compare(&at);
+    CHECK(at.pin[0] == '\0' && !at.right); /* the PIN is forgotten once compared */
+    CHECK_INT(pin_attempt_end(s, &at, t, &left, &until), KIOSK_E_DENIED);
+    CHECK_INT(left, 3);
+    CHECK(at.hash[0] == '\0');
+    /* a longer PIN beginning with the right one is wrong, never cut to fit */
+    CHECK_INT(pin_set(s, "246813579024"), KIOSK_OK);
+    CHECK_INT(pin_attempt_begin(s, "2468135790241", t, &at, &until), KIOSK_OK);
+    pin_attempt_compare(&at);
+    CHECK(!at.right);
+    CHECK_INT(pin_attempt_end(s, &at, t, &left, &until), KIOSK_E_DENIED);
+    CHECK_INT(pin_attempt_begin(s, "246813579024", t, &at, &until), KIOSK_OK);
+    pin_attempt_compare(&at);
+    CHECK(at.right);
+    CHECK_INT(pin_attempt_end(s, &at, t, &left, &until), KIOSK_OK);
+    /* locked: refused at the first step, nothing compared */
+    for (int i = 0; i < PIN_MAX_TRIES; i++)
+        CHECK_INT(pin_check(s, "111111", t, &left, &until),
+                  i < 4 ? KIOSK_E_DENIED : KIOSK_E_UNAVAILABLE);
+    CHECK_INT(pin_attempt_begin(s, "246813579024", t + 1, &at, &until), KIOSK_E_UNAVAILABLE);
+    CHECK_INT(until, t + PIN_LOCK_MS);
     store_close(s);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

@@ -120,10 +120,10 @@ static kiosk_status record_attempt(store *s, int right, long long failures, int6
     return st;
 }
 
-kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_left,
-                       int64_t *locked_until_ms)
+kiosk_status pin_attempt_begin(store *s, const char *pin, int64_t now_ms, struct pin_attempt *at,
+                               int64_t *locked_until_ms)
 {
-    *tries_left = 0;
+    memset(at, 0, sizeof *at);
     *locked_until_ms = 0;
     long long locked = setting_ll(s, KEY_LOCKED);
     if (locked > now_ms) {
@@ -131,14 +131,30 @@ kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_lef
         store_log_add(s, "admin.pin", "", "refused: locked");
         return KIOSK_E_UNAVAILABLE;
     }
-    char hash[crypto_pwhash_STRBYTES];
-    if (store_setting_get(s, KEY_HASH, hash, sizeof hash) != KIOSK_OK || !hash[0]) {
+    if (store_setting_get(s, KEY_HASH, at->hash, sizeof at->hash) != KIOSK_OK || !at->hash[0]) {
         store_log_add(s, "admin.pin", "", "refused: no PIN set");
         return KIOSK_E_NOT_FOUND;
     }
     if (sodium_init() < 0)
         return KIOSK_E_NOMEM;
-    int right = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+    kiosk_strlcpy(at->pin, pin, sizeof at->pin);
+    return KIOSK_OK;
+}
+
+void pin_attempt_compare(struct pin_attempt *at)
+{
+    size_t n = strlen(at->pin);
+    at->right = n < sizeof at->pin - 1 && crypto_pwhash_str_verify(at->hash, at->pin, n) == 0;
+    sodium_memzero(at->pin, sizeof at->pin);
+}
+
+kiosk_status pin_attempt_end(store *s, struct pin_attempt *at, int64_t now_ms, int *tries_left,
+                             int64_t *locked_until_ms)
+{
+    *tries_left = 0;
+    *locked_until_ms = 0;
+    int right = at->right;
+    sodium_memzero(at, sizeof *at);
     long long failures = right ? 0 : setting_ll(s, KEY_FAILURES) + 1;
     int64_t lock = right ? 0 : pin_lock_ms(failures);
     int64_t until = lock ? now_ms + lock : 0;
@@ -153,4 +169,16 @@ kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_lef
     }
     *tries_left = (int)(PIN_MAX_TRIES - failures);
     return KIOSK_E_DENIED;
+}
+
+kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_left,
+                       int64_t *locked_until_ms)
+{
+    struct pin_attempt at;
+    *tries_left = 0;
+    kiosk_status st = pin_attempt_begin(s, pin, now_ms, &at, locked_until_ms);
+    if (st != KIOSK_OK)
+        return st;
+    pin_attempt_compare(&at);
+    return pin_attempt_end(s, &at, now_ms, tries_left, locked_until_ms);
 }

@@ -32,6 +32,23 @@ kiosk_status pin_set_hash(store *s, const char *hash);
 kiosk_status pin_check(store *s, const char *pin, int64_t now_ms, int *tries_left,
                        int64_t *locked_until_ms);
 
+/* The same check in three steps, so that the comparison (argon2id: about 90 ms of CPU, on
+ * purpose) runs off the frame's thread. pin_attempt_begin reads the lock and the stored hash:
+ * KIOSK_OK when the PIN is to be compared, else pin_check's answer without comparing (logged
+ * as pin_check logs it). pin_attempt_compare needs no store (any thread). pin_attempt_end
+ * records the attempt (failures, lock, log) and answers as pin_check does. Each forgets the
+ * PIN it no longer needs. */
+struct pin_attempt {
+    char hash[PIN_HASH_LEN];
+    char pin[PIN_MAX_DIGITS + 2]; /* one more than a PIN holds: a longer one never matches */
+    int right;
+};
+kiosk_status pin_attempt_begin(store *s, const char *pin, int64_t now_ms, struct pin_attempt *at,
+                               int64_t *locked_until_ms);
+void pin_attempt_compare(struct pin_attempt *at);
+kiosk_status pin_attempt_end(store *s, struct pin_attempt *at, int64_t now_ms, int *tries_left,
+                             int64_t *locked_until_ms);
+
 /* How long the pad locks after the given count of wrong tries in a row (0: no lock). */
 int64_t pin_lock_ms(long long failures);
 

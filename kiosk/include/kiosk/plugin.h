@@ -17,7 +17,7 @@ extern "C" {
  * domain calls moved into versioned sub-tables, create reports an error, plugins may
  * migrate their own data and claim scanned receipts. docs/PLUGINS.md says why. */
 #define KIOSK_ABI_MAJOR 2
-#define KIOSK_ABI_MINOR 3
+#define KIOSK_ABI_MINOR 4
 
 #if defined(__GNUC__)
 #define KIOSK_EXPORT __attribute__((visibility("default")))
@@ -345,7 +345,7 @@ struct kiosk_receipt_api {
 
 /* "fair": a fair's figures for its staff. */
 #define KIOSK_FAIR_API "fair"
-#define KIOSK_FAIR_API_VERSION 1
+#define KIOSK_FAIR_API_VERSION 2
 struct kiosk_fair_api {
     size_t size;
     uint32_t version;
@@ -357,6 +357,15 @@ struct kiosk_fair_api {
      * visit's note, inside the same block. */
     kiosk_status (*latest)(kiosk_ctx *ctx, const char *event_id, size_t max,
                            struct kiosk_array *out);
+    /* -- version 2 (ABI 2.4) -- */
+    /* stats without waiting: the count runs on a host thread (the first of a day reads every
+     * visit: 100 ms at 10,000 visitors) and the screen is drawn again when it ends. Gives the
+     * counts last finished for event_id's day of day_ms (0: today), KIOSK_OK; or
+     * KIOSK_E_NOT_FOUND while the first count of that day runs (say that it is counting).
+     * A new count starts when none runs and the last began more than max_age_ms of kiosk
+     * time ago. Cheap: call it every frame. */
+    kiosk_status (*stats_async)(kiosk_ctx *ctx, const char *event_id, int64_t day_ms,
+                                int max_age_ms, struct kiosk_fair_stats *out, size_t out_size);
 };
 
 /* "data": a plugin's own small values (its settings, counters, the version of its data),
