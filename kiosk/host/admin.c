@@ -170,7 +170,7 @@ static void try_pin(struct app *a)
     }
 }
 
-int admin_pin_poll(struct app *a)
+static int pin_poll(struct app *a)
 {
     if (!bg_task_take(&pin_job.task))
         return 0;
@@ -178,17 +178,23 @@ int admin_pin_poll(struct app *a)
     return 1;
 }
 
-int admin_pin_settle(struct app *a, int timeout_ms)
+int admin_checks_poll(struct app *a)
 {
-    int ended = bg_task_settle(&pin_job.task, timeout_ms);
-    admin_pin_poll(a);
-    return ended;
+    return pin_poll(a) | admin_settings_poll(a);
 }
 
-void admin_pin_stop(void)
+int admin_checks_settle(struct app *a, int timeout_ms)
+{
+    int ended = bg_task_settle(&pin_job.task, timeout_ms);
+    pin_poll(a);
+    return admin_settings_settle(a, timeout_ms) && ended;
+}
+
+void admin_checks_stop(void)
 {
     bg_task_stop(&pin_job.task);
     sodium_memzero(&pin_job.at, sizeof pin_job.at);
+    admin_settings_stop();
 }
 
 static void save_new_pin(struct app *a)

@@ -26,14 +26,16 @@ void admin_open_pin(struct app *a);
 /* Forget everything typed (PINs, codes, messages): home and idle reset. */
 void admin_forget(struct app *a);
 void admin_pin_frame(struct app *a);
-/* The PIN is compared on a thread of its own ("Đang kiểm tra..." meanwhile). For the loop,
- * each turn: 1 when a comparison ended (its outcome is shown: the admin screen, or why not). */
-int admin_pin_poll(struct app *a);
-/* Waits up to timeout_ms of real time for a comparison, then polls (the script player); 1
+/* The checks that run on threads of their own, the screen touchable meanwhile: the PIN
+ * compared ("Đang kiểm tra…") and the sync target the settings form saves ("Đang kiểm tra
+ * máy chủ…"). For the loop, each turn: 1 when one ended (its outcome is shown: the admin
+ * screen, saved, or why not). */
+int admin_checks_poll(struct app *a);
+/* Waits up to timeout_ms of real time for the checks, then polls (the script player); 1
  * when none runs. */
-int admin_pin_settle(struct app *a, int timeout_ms);
-/* At exit: waits for a running comparison (its attempt is not recorded). */
-void admin_pin_stop(void);
+int admin_checks_settle(struct app *a, int timeout_ms);
+/* At exit: waits for running checks (a PIN attempt is then not recorded, nothing saved). */
+void admin_checks_stop(void);
 void admin_frame(struct app *a);
 
 /* Exports from the admin screen (admin_export.c), each on a thread of its own

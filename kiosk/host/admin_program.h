@@ -43,6 +43,7 @@ struct admin_settings {
     char password[128]; /* typed each time, shown as dots, never shown back */
     char export_dir[512];
     char error[512]; /* why the last save was refused */
+    int checking;    /* the sync target is being checked (on a thread: admin_settings.c) */
 };
 
 /* The classes tab. */

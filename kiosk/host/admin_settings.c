@@ -4,11 +4,14 @@
  * checked before it is saved (the server answers and takes the login within a few seconds;
  * a folder is there and a file can be made in it), then saved atomically in the file of
  * screen settings (config_screen_save) and used at once: the sync worker restarts with it.
- * A refusal says what to check, never a settings key or a file to edit. */
+ * A refusal says what to check, never a settings key or a file to edit. The sync target is
+ * checked on a thread of its own ("Đang kiểm tra máy chủ…" meanwhile, the screen touchable). */
 #include "host/admin_state.h"
 
 #include "host/admin_usb.h"
 #include "host/app.h"
+#include "host/bg_task.h"
+#include "host/host_ctx.h"
 #include "host/screens.h"
 #include "host/sync_worker.h"
 #include "sync/sync.h"
@@ -125,24 +128,81 @@ static const char *refusal_key(const char *why)
     return why;
 }
 
-static void save_sync(struct app *a, struct admin_settings *f)
+/* The target is checked on a thread (a server may take CHECK_TIMEOUT_S to answer or not):
+ * the form says "Đang kiểm tra máy chủ…" meanwhile and stays touchable. One at a time. */
+static struct {
+    struct bg_task task;
+    char target[1200]; /* holds the password: wiped once taken */
+    char own_db[4096];
+    const char *why;
+    kiosk_status st;
+    char err[512];
+} check = {.task = BG_TASK_INIT};
+
+static void check_main(void *arg)
 {
-    ui_blur(app_ui(a));
-    char target[1200], err[512] = "", label[256];
-    if (!form_target(a, f, target, sizeof target))
-        return;
-    const char *why = NULL;
-    kiosk_status st =
-        sync_target_check(target, app_db_path(a), CHECK_TIMEOUT_S, &why, err, sizeof err);
-    sync_target_label(target, label, sizeof label);
-    if (st != KIOSK_OK) {
-        kiosk_log(KIOSK_LOG_WARN, "sync target '%s' not saved: %s", label, err);
-        refuse(a, "admin.settings.sync_refused", "why", admin_tr(a, refusal_key(why)));
-    } else if (apply(a, "sync", target)) {
+    (void)arg;
+    check.why = NULL;
+    check.err[0] = '\0';
+    check.st = sync_target_check(check.target, check.own_db, CHECK_TIMEOUT_S, &check.why, check.err,
+                                 sizeof check.err);
+}
+
+/* The check's outcome: saved and used, or why not; only said while its form is open. */
+static void sync_checked(struct app *a)
+{
+    struct admin_settings *f = &app_admin(a)->settings;
+    char label[256];
+    sync_target_label(check.target, label, sizeof label);
+    int shown = f->checking && f->shown == SETTINGS_FORM_SYNC && screens_current(a) == SCREEN_ADMIN;
+    f->checking = 0;
+    if (check.st != KIOSK_OK) {
+        kiosk_log(KIOSK_LOG_WARN, "sync target '%s' not saved: %s", label, check.err);
+        if (shown)
+            refuse(a, "admin.settings.sync_refused", "why", admin_tr(a, refusal_key(check.why)));
+    } else if (!shown) {
+        kiosk_log(KIOSK_LOG_INFO, "sync target '%s' checked after its form closed: not saved",
+                  label);
+    } else if (apply(a, "sync", check.target)) {
         close_form(a);
         say(a, KIOSK_MSG_OK, "admin.settings.sync_saved", "target", label);
     }
-    sodium_memzero(target, sizeof target);
+    sodium_memzero(check.target, sizeof check.target);
+}
+
+static void save_sync(struct app *a, struct admin_settings *f)
+{
+    ui_blur(app_ui(a));
+    if (bg_task_busy(&check.task) || !form_target(a, f, check.target, sizeof check.target))
+        return;
+    kiosk_strlcpy(check.own_db, app_db_path(a), sizeof check.own_db);
+    f->checking = 1;
+    f->error[0] = '\0';
+    if (bg_task_start(&check.task, check_main, NULL, host_wake_loop, a) != 1) {
+        check_main(NULL); /* no thread: here, late rather than never */
+        sync_checked(a);
+    }
+}
+
+int admin_settings_poll(struct app *a)
+{
+    if (!bg_task_take(&check.task))
+        return 0;
+    sync_checked(a);
+    return 1;
+}
+
+int admin_settings_settle(struct app *a, int timeout_ms)
+{
+    int ended = bg_task_settle(&check.task, timeout_ms);
+    admin_settings_poll(a);
+    return ended;
+}
+
+void admin_settings_stop(void)
+{
+    bg_task_stop(&check.task);
+    sodium_memzero(check.target, sizeof check.target);
 }
 
 static void sync_fields(struct app *a, struct admin_settings *f)
@@ -189,9 +249,13 @@ static void sync_form(struct app *a, struct admin_settings *f)
     /* two fields a row, so four fit under the tabs at 1024x600; the save button beside them */
     ui_row_begin(ui, 2);
     sync_fields(a, f);
-    if (ui_button(ui, admin_tr(a, "admin.settings.save"), KIOSK_STYLE_PRIMARY))
+    if (f->checking)
+        ui_message(ui, KIOSK_MSG_INFO,
+                   admin_tr(a, f->mode == SETTINGS_SERVER ? "admin.settings.checking_server"
+                                                          : "admin.settings.checking_folder"));
+    else if (ui_button(ui, admin_tr(a, "admin.settings.save"), KIOSK_STYLE_PRIMARY))
         save_sync(a, f);
-    if (ui_button(ui, admin_tr(a, "admin.settings.sync_off"), KIOSK_STYLE_NORMAL) &&
+    if (!f->checking && ui_button(ui, admin_tr(a, "admin.settings.sync_off"), KIOSK_STYLE_NORMAL) &&
         apply(a, "sync", "")) {
         close_form(a);
         say(a, KIOSK_MSG_OK, "admin.settings.sync_stopped", "", "");

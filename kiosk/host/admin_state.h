@@ -47,6 +47,12 @@ struct admin {
 void admin_people_tab(struct app *a, ui_rect area);
 void admin_people_reset(struct admin *ad);
 
+/* The sync target checked on a thread (admin_settings.c): for admin_checks_poll, _settle,
+ * _stop (admin.h). */
+int admin_settings_poll(struct app *a);
+int admin_settings_settle(struct app *a, int timeout_ms);
+void admin_settings_stop(void);
+
 /* The admin screens' text for key, in the kiosk's language (admin.c). */
 const char *admin_tr(struct app *a, const char *key);
 /* Shows text as the admin screen's message, of kind (KIOSK_MSG_*). */

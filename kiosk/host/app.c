@@ -390,7 +390,7 @@ void app_close(struct app *a)
     sync_worker_stop();
     export_job_stop();
     today_counts_stop();
-    admin_pin_stop();
+    admin_checks_stop();
     fair_count_stop();
     host_camera_close(a);
     host_voice_close(a->voice); /* before the backend: its audio is the voice's */
@@ -490,7 +490,7 @@ int app_poll_threads(struct app *a)
     int news = host_receipt_print_poll(); /* the printer answered (or gave up) */
     news |= admin_export_poll(a);         /* an export's count moved, or it ended */
     news |= today_counts_poll();          /* the admin screen's counts came */
-    news |= admin_pin_poll(a);            /* the PIN was compared */
+    news |= admin_checks_poll(a);         /* the PIN compared, a sync target checked */
     news |= fair_count_poll();            /* the fair's staff view's counts came */
     return news;
 }

@@ -400,7 +400,7 @@ static int run_settle(struct player *p, const struct script_cmd *c)
             app_frame(a, NULL);
         return 1;
     case SCRIPT_CHECKING:
-        if (!admin_pin_settle(a, CHECK_SETTLE_MAX_MS)) {
+        if (!admin_checks_settle(a, CHECK_SETTLE_MAX_MS)) {
             kiosk_fmt(p->why, sizeof p->why, "the check did not end within %d s",
                       CHECK_SETTLE_MAX_MS / 1000);
             return 0;
