@@ -16,6 +16,10 @@
  * SEARCH_MAX_TYPED whole-word counts and one accent set */
 #define SEARCH_BLOCK_SETS (1 + SEARCH_MAX_TYPED * (2 * SEARCH_MAX_TYPED + 1))
 
+/* Names this long or longer score alike for length (see search.c length_score). */
+#define SEARCH_LONG_NAME 99
+#define SEARCH_LONG_NAME_CLASSES (SEARCH_LONG_NAME + 1)
+
 struct search_entry {
     uint32_t id_off;     /* user_id in the arena */
     uint32_t folded_off; /* folded full name in the arena (ties are ordered by it) */
@@ -66,6 +70,7 @@ struct search_data {
     uint32_t *disp_entry; /* per display place: the entry */
     uint8_t *len_class;   /* per display place: search_length_class(letters) */
     size_t n_disp;
+    uint32_t class_start[SEARCH_LONG_NAME_CLASSES + 1]; /* first display place of a class */
     unsigned max_repeat; /* the most times one word occurs in one name */
     /* query scratch: a bitset of n_bits_words (one bit per built entry), the block's
      * SEARCH_BLOCK_SETS sets, and a heap position per built entry */
@@ -122,8 +127,6 @@ size_t search_run_end(const struct search_data *d, size_t i, size_t hi);
 /* Several typed words with their prefix ranges: offers the hits that can make the page. */
 void search_scan_words(const struct search_data *d, const struct search_query *q, const size_t *lo,
                        const size_t *hi, struct search_collector *c);
-/* Names this long or longer score alike for length (see search.c length_score). */
-#define SEARCH_LONG_NAME 99
 static inline unsigned search_length_class(unsigned letters)
 {
     return letters < SEARCH_LONG_NAME ? letters : SEARCH_LONG_NAME;

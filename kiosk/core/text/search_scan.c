@@ -58,7 +58,8 @@ struct scan {
     size_t n_runs, cap_runs;
     uint64_t *surv;
     int max_bonus;
-    int top; /* the first pass: names where every word that can be whole is */
+    uint32_t start; /* no name before this display place is long enough for the words */
+    int top;        /* the first pass: names where every word that can be whole is */
     /* the names scored by the first pass (the second skips them) */
     uint32_t *scored;
     size_t n_scored, cap_scored;
@@ -130,12 +131,18 @@ static int word_bonus_max(const struct scan_word *w)
     return (w->t->has_marks ? w->mult * SEARCH_SCORE_ACCENT : 0) + w->wholes * SEARCH_SCORE_WHOLE;
 }
 
+/* The pairs the word reads in this pass: its own run alone in the first pass. */
+static size_t pass_size(const struct scan *s, int k)
+{
+    return s->top && s->w[k].whole ? s->w[k].own_size : s->w[k].size;
+}
+
 static void rarest_first(struct scan *s)
 {
     for (int k = 0; k < s->n; k++)
         s->order[k] = k;
     for (int i = 1; i < s->n; i++)
-        for (int j = i; j > 0 && s->w[s->order[j]].size < s->w[s->order[j - 1]].size; j--) {
+        for (int j = i; j > 0 && pass_size(s, s->order[j]) < pass_size(s, s->order[j - 1]); j--) {
             int t = s->order[j];
             s->order[j] = s->order[j - 1];
             s->order[j - 1] = t;
@@ -162,7 +169,12 @@ static int scan_init(struct scan *s, const size_t *lo, const size_t *hi)
         w->own_size = s->runs[w->run_first].end - s->runs[w->run_first].at;
         s->max_bonus += word_bonus_max(w);
     }
-    rarest_first(s);
+    /* the shortest name with a word of its own for each typed word (longer than it when
+     * no name has the typed word whole) */
+    size_t letters = (size_t)s->q->n - 1;
+    for (int k = 0; k < s->n; k++)
+        letters += (size_t)s->w[k].mult * (s->w[k].t->w.len + (s->w[k].exact && !s->w[k].whole));
+    s->start = s->d->class_start[search_length_class((unsigned)letters)] & ~63u;
     s->surv = s->d->scratch + s->d->n_bits_words;
     return 1;
 }
@@ -170,6 +182,15 @@ static int scan_init(struct scan *s, const size_t *lo, const size_t *hi)
 static uint32_t disp_at(const struct search_data *d, size_t i)
 {
     return (uint32_t)(d->by_entry[i] >> 32);
+}
+
+/* (no popcount instruction in the baseline x86-64 the kiosk is built for) */
+static size_t bit_count(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (size_t)((x * 0x0101010101010101ull) >> 56);
 }
 
 /* Skips the run's places before p (galloping: a word not read for a while). */
@@ -219,17 +240,30 @@ static void read_run(const struct search_data *d, struct scan_word *w, struct sc
                      uint32_t b0, int own)
 {
     run_seek(d, r, b0);
+    const uint64_t *pairs = d->by_entry;
+    size_t at = r->at, end = r->end;
+    if (w->need == 1 && !own && !w->t->has_marks) { /* most runs: a bit to set per pair */
+        uint64_t *cnt = w->cnt;
+        for (; at < end; at++) {
+            uint32_t bit = (uint32_t)(pairs[at] >> 32) - b0;
+            if (bit >= BLOCK_BITS)
+                break;
+            cnt[bit >> 6] |= 1ull << (bit & 63);
+        }
+        r->at = at;
+        return;
+    }
     uint32_t prev = UINT32_MAX;
     int repeat = 0;
-    for (; r->at < r->end; r->at++) {
-        uint64_t v = d->by_entry[r->at];
-        uint32_t bit = (uint32_t)(v >> 32) - b0;
+    for (; at < end; at++) {
+        uint32_t bit = (uint32_t)(pairs[at] >> 32) - b0;
         if (bit >= BLOCK_BITS)
             break;
         repeat = bit == prev ? repeat + 1 : 0;
         prev = bit;
-        count_pair(w, v, bit, own, repeat);
+        count_pair(w, pairs[at], bit, own, repeat);
     }
+    r->at = at;
 }
 
 /* The same for the survivors only, each looked up in the run. */
@@ -249,12 +283,14 @@ static void probe_run(const struct scan *s, struct scan_word *w, struct scan_run
 
 /* Reads (or probes) the word's runs for the block: all of them, or only its own in the
  * first pass; the survivors keep the names with enough words. */
-static void read_word(struct scan *s, struct scan_word *w, uint32_t b0, enum scan_read how,
-                      int probe)
+static size_t read_word(struct scan *s, struct scan_word *w, uint32_t b0, enum scan_read how,
+                        int probe)
 {
     memset(w->cnt, 0, (size_t)w->need * BLOCK_WORDS * sizeof *w->cnt);
-    memset(w->eq, 0, (size_t)w->mult * BLOCK_WORDS * sizeof *w->eq);
-    memset(w->accent, 0, BLOCK_WORDS * sizeof *w->accent);
+    if (w->whole)
+        memset(w->eq, 0, (size_t)w->mult * BLOCK_WORDS * sizeof *w->eq);
+    if (w->t->has_marks)
+        memset(w->accent, 0, BLOCK_WORDS * sizeof *w->accent);
     size_t n_runs = how == READ_OWN ? 1 : w->n_runs;
     for (size_t r = 0; r < n_runs; r++) {
         struct scan_run *run = &s->runs[w->run_first + r];
@@ -266,25 +302,11 @@ static void read_word(struct scan *s, struct scan_word *w, uint32_t b0, enum sca
     w->read = how;
     const uint64_t *enough = how == READ_OWN ? w->eq + (size_t)(w->wholes - 1) * BLOCK_WORDS
                                              : w->cnt + (size_t)(w->need - 1) * BLOCK_WORDS;
+    size_t left = 0;
     for (size_t i = 0; i < BLOCK_WORDS; i++)
-        s->surv[i] &= enough[i];
-}
-
-/* (no popcount instruction in the baseline x86-64 the kiosk is built for) */
-static size_t bit_count(uint64_t x)
-{
-    x = x - ((x >> 1) & 0x5555555555555555ull);
-    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
-    return (size_t)((x * 0x0101010101010101ull) >> 56);
-}
-
-static size_t survivors(const uint64_t *surv)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < BLOCK_WORDS; i++)
-        n += surv[i] ? bit_count(surv[i]) : 0;
-    return n;
+        if ((s->surv[i] &= enough[i]) != 0)
+            left += bit_count(s->surv[i]);
+    return left;
 }
 
 /* Reads the word for the block the cheapest way: every pair of its runs in the block,
@@ -299,8 +321,7 @@ static size_t narrow(struct scan *s, struct scan_word *w, uint32_t b0, size_t le
     size_t probe_cost = left * n_runs * PROBE_COST;
     if (!first && read_cost > left * SCORE_COST && probe_cost > left * SCORE_COST)
         return left;
-    read_word(s, w, b0, how, !first && probe_cost < read_cost);
-    return survivors(s->surv);
+    return read_word(s, w, b0, how, !first && probe_cost < read_cost);
 }
 
 /* The block's candidates: the typed words read rarest first, until none is left. */
@@ -315,7 +336,7 @@ static size_t block_candidates(struct scan *s, uint32_t b0)
         if (s->skip && from < n_bits)
             s->surv[i] &= ~s->skip[(b0 >> 6) + i];
     }
-    size_t left = survivors(s->surv);
+    size_t left = n_bits;
     for (int k = 0; k < s->n; k++)
         s->w[k].read = READ_NONE;
     for (int k = 0; k < s->n && left > 0; k++)
@@ -409,7 +430,8 @@ static int scan_pass(struct scan *s, struct search_collector *c)
 {
     for (size_t r = 0; r < s->n_runs; r++)
         s->runs[r].at = s->runs[r].start;
-    for (uint32_t b0 = 0; b0 < s->d->n_disp; b0 += BLOCK_BITS)
+    rarest_first(s);
+    for (uint32_t b0 = s->start; b0 < s->d->n_disp; b0 += BLOCK_BITS)
         if (scan_block(s, b0, c))
             return 1;
     return 0;

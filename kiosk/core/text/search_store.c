@@ -309,6 +309,8 @@ static kiosk_status rank_entries(struct search_data *d, uint32_t *disp_entry, ui
     }
     for (size_t c = 1; c <= SEARCH_LONG_NAME + 1; c++)
         at[c] += at[c - 1];
+    for (size_t c = 0; c <= SEARCH_LONG_NAME_CLASSES; c++)
+        d->class_start[c] = (uint32_t)at[c];
     for (size_t i = 0; i < n; i++) {
         uint32_t e = order[i].entry;
         unsigned c = search_length_class(d->entries[e].letters);
