@@ -18,8 +18,9 @@ struct attendance_row {
     char address[KIOSK_PLACE_LEN * 2 + 8]; /* commune, district (or province) */
     char phone[32];                        /* "0912 345 678"; "" without consent to contact */
     int walkin;                            /* registered at the door (a walk-in) */
-    const unsigned char *marks;            /* enum attendance_mark per session, in order */
-    int attended;                          /* sessions present or late */
+    const unsigned char *marks; /* enum attendance_mark per session, in order (valid until the
+                                   next row) */
+    int attended;               /* sessions present or late */
 };
 
 struct attendance_marks; /* person -> marks, built from the event's check-ins */
@@ -40,7 +41,7 @@ struct attendance {
     int *late;    /* per session */
     /* internals */
     struct attendance_marks *marks;
-    unsigned char *no_marks;      /* all absent */
+    unsigned char *row_marks;     /* the current row's marks, one byte a session */
     struct store_rows *rows;      /* the sheet's people, streamed */
     struct store_rows *signature; /* the signature query, kept between rows */
 };

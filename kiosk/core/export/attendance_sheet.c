@@ -7,6 +7,8 @@
 #include "export/export_strings.h"
 #include "export/xlsx_style.h"
 
+#include "store/export_rows.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,8 +407,8 @@ static kiosk_status write_xlsx(struct attendance *a, const char *path, long *row
     return xlsx_close(wb, err, errlen);
 }
 
-kiosk_status export_attendance(store *s, const char *event, int format, const char *path,
-                               struct export_result *res, char *err, size_t errlen)
+static kiosk_status export_sheet(store *s, const char *event, int format, const char *path,
+                                 struct export_result *res, char *err, size_t errlen)
 {
     struct attendance a;
     res->rows = 0;
@@ -436,5 +438,14 @@ kiosk_status export_attendance(store *s, const char *event, int format, const ch
     if (st == KIOSK_OK)
         return export_file_commit(&f, err, errlen);
     export_file_abort(&f);
+    return st;
+}
+
+kiosk_status export_attendance(store *s, const char *event, int format, const char *path,
+                               struct export_result *res, char *err, size_t errlen)
+{
+    int64_t cache = store_export_lean(s); /* 1M check-ins in a few MiB */
+    kiosk_status st = export_sheet(s, event, format, path, res, err, errlen);
+    store_export_lean_end(s, cache);
     return st;
 }

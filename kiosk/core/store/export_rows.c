@@ -36,6 +36,25 @@ kiosk_status store_official_key_register(store *s, store_name_key_fn fn)
         who) " AND k.purpose = " purpose " ORDER BY k.created_at DESC, k.id DESC LIMIT 1), " dflt  \
              ")"
 
+#define EXPORT_CACHE_KIB "256"
+
+int64_t store_export_lean(store *s)
+{
+    int64_t saved = -2000;
+    store_query_i64(s, "PRAGMA main.cache_size", "cache size", &saved, NULL);
+    sqlite3_exec(store_db(s), "PRAGMA main.cache_size = -" EXPORT_CACHE_KIB, NULL, NULL, NULL);
+    sqlite3_db_release_memory(store_db(s));
+    return saved;
+}
+
+void store_export_lean_end(store *s, int64_t saved)
+{
+    char sql[64];
+    kiosk_fmt(sql, sizeof sql, "PRAGMA main.cache_size = %lld", (long long)saved); /* sql-ident: */
+    sqlite3_exec(store_db(s), sql, NULL, NULL, NULL);
+    sqlite3_db_release_memory(store_db(s));
+}
+
 kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn fn, void *ctx)
 {
     return store_query(s,

@@ -11,6 +11,13 @@ typedef size_t (*store_name_key_fn)(const char *full_name, const char *given_nam
                                     unsigned char *out, size_t cap);
 kiosk_status store_official_key_register(store *s, store_name_key_fn fn);
 
+/* An export's reads in little memory whatever the class size: a 256 KiB page cache, which
+ * also bounds each of SQLite's sorts to 256 KiB runs in memory (the rest spills to temporary
+ * files). Returns the cache size to give back to store_export_lean_end, which also returns the
+ * cache's pages to the system. */
+int64_t store_export_lean(store *s);
+void store_export_lean_end(store *s, int64_t saved);
+
 /* The event's check-ins (kind 1): columns person_id, session number, late. */
 kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn fn, void *ctx);
 

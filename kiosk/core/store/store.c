@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -373,8 +374,19 @@ static kiosk_status check_folder(const char *path, int exists, char *err, size_t
     return KIOSK_E_READONLY;
 }
 
+/* Before SQLite starts, once a process: a sort keeps at most max(64 pages, the connection's
+ * page cache) in memory before it writes a run to a temporary file (SQLite's own floor is
+ * 250 pages, 1 MiB a sort). A connection with the default 2 MB cache sorts as before; one
+ * made lean for an export (store_export_lean) sorts in 256 KiB runs. */
+static pthread_once_t sqlite_config_once = PTHREAD_ONCE_INIT;
+static void sqlite_config(void)
+{
+    sqlite3_config(SQLITE_CONFIG_PMASZ, 64); /* SQLITE_MISUSE when already started: harmless */
+}
+
 static kiosk_status open_impl(const char *path, int create, store **out, char *err, size_t errlen)
 {
+    pthread_once(&sqlite_config_once, sqlite_config);
     *out = NULL;
     int exists = 0;
     if (!looks_like_sqlite(path, &exists) && exists) {
