@@ -37,10 +37,11 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # opened on first use (kiosk/core/lazy_lib.h), so shlibdeps cannot see them: libzbar0 (a
-# camera), libpq5 (a server sync), libxlsxwriter4 (XLSX out), libzip4 + libexpat1 (XLSX in),
-# libicu72 (collation); tests/e2e/startup_libs.test.sh checks each is named here
+# camera), libpq5 (a server sync), libxlsxwriter4 + libminizip1 (XLSX out; minizip for the
+# second pass of a sheet with signatures), libzip4 + libexpat1 (XLSX in), libicu72
+# (collation); tests/e2e/startup_libs.test.sh checks each is named here
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "adduser, systemd, libzbar0, libpq5, libxlsxwriter4, libzip4, libexpat1, libicu72")
+    "adduser, systemd, libzbar0, libpq5, libxlsxwriter4, libminizip1, libzip4, libexpat1, libicu72")
 # libespeak-ng1 (with espeak-ng-data) speaks for `voice = on` (docs/VOICE.md), opened on first
 # use: a kiosk without it runs silent, so it is recommended, not required
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libespeak-ng1, espeak-ng-data")

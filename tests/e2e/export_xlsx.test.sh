@@ -130,6 +130,55 @@ for f in mdn-mk mdn-pd summary leads; do
 done
 ok
 
+# The signatures (placed by the export's second pass, kiosk/core/export/xlsx_pictures.h):
+# one picture a signed check-in, anchored in the cell of its person and session, showing the
+# very PNG the kiosk stored; identical signatures are stored once. The signed cells are read
+# from the kiosk's CSV ("Có mặt (đã ký)"), the people of the XLSX's rows from LibreOffice's
+# reading of it, the pictures' cells from the drawing, the PNGs from the database.
+mkdir -p "$work/pd" && (cd "$work/pd" && unzip -q "$work/mdn-pd.xlsx") || fail "unzip mdn-pd.xlsx"
+office "$TSV" "$work/pd" "$work/mdn-pd.xlsx"
+"$ctl" --db "$db" export --event MDN-PD --format csv --out "$work/mdn-pd.csv" >/dev/null ||
+  fail "mdn-pd csv"
+# the first pass's private folder is gone afterwards
+mkdir "$work/tmp" && TMPDIR=$work/tmp "$ctl" --db "$db" export --event MDN-PD --format xlsx \
+  --out "$work/again.xlsx" >/dev/null || fail "mdn-pd xlsx again"
+[ -z "$(ls -A "$work/tmp")" ] || fail "left in TMPDIR: $(ls -A "$work/tmp")"
+python3 - "$work/mdn-pd.csv" "$work/pd" "$db" >"$work/pictures" 2>&1 <<'PY' ||
+import csv, glob, re, sqlite3, sys
+kiosk, unzipped, db = sys.argv[1:4]
+rows = list(csv.reader(open(kiosk, encoding="utf-8-sig")))
+sessions = next(r for r in rows if r and r[0] == "STT")[5:-1]
+want = sorted((r[1], i + 1) for r in rows if r and r[0].isdigit()
+              for i, cell in enumerate(r[5:5 + len(sessions)]) if "đã ký" in cell)
+sheet = list(csv.reader(open(unzipped + "/mdn-pd.csv", encoding="utf-8"), delimiter="\t"))
+xml = open(unzipped + "/xl/drawings/drawing1.xml", encoding="utf-8").read()
+rels = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="../(media/image\d+\.png)"',
+                       open(unzipped + "/xl/drawings/_rels/drawing1.xml.rels").read()))
+anchors = re.findall(r"<xdr:from><xdr:col>(\d+)</xdr:col><xdr:colOff>\d+</xdr:colOff>"
+                     r"<xdr:row>(\d+)</xdr:row>.*?r:embed=\"(rId\d+)\"", xml)
+got = sorted((sheet[int(r)][1], int(c) - 4) for c, r, _ in anchors)
+print("signed cells (kiosk CSV):", want)
+print("pictures' cells (XLSX):  ", got)
+assert len(want) == 5, "the fixture signs 5 check-ins"
+assert got == want, "a picture is not beside its row"
+con = sqlite3.connect(db)
+q = ("SELECT c.signature_png FROM checkins c JOIN sessions s ON s.id = c.session_id "
+     "JOIN events e ON e.id = s.event_id JOIN people p ON p.id = c.person_id "
+     "WHERE e.code = 'MDN-PD' AND p.full_name = ? AND s.number = ? AND c.kind = 1")
+for c, r, rid in anchors:
+    name, number = sheet[int(r)][1], int(c) - 4
+    stored = con.execute(q, (name, number)).fetchone()[0]
+    shown = open(unzipped + "/xl/" + rels[rid], "rb").read()
+    assert shown == stored, f"{name}, session {number}: the picture is not her signature"
+distinct = con.execute("SELECT count(DISTINCT c.signature_png) FROM checkins c JOIN sessions s "
+                       "ON s.id = c.session_id JOIN events e ON e.id = s.event_id "
+                       "WHERE e.code = 'MDN-PD'").fetchone()[0]
+media = glob.glob(unzipped + "/xl/media/image*.png")
+assert len(media) == len(rels) == distinct, f"{len(media)} pictures, {distinct} signatures"
+PY
+  fail "signatures: $(cat "$work/pictures")"
+ok
+
 # CSV: BOM, CRLF, 0600; the same people as the XLSX.
 "$ctl" --db "$db" export --event MDN-MK --format csv --out "$work/mdn-mk.csv" >/dev/null || fail "csv export"
 [ "$(head -c 3 "$work/mdn-mk.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no BOM"

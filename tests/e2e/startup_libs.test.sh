@@ -21,7 +21,7 @@ for lib in libpq libxlsxwriter libicui18n libicuuc libicudata libcrypto libssl l
   fi
 done
 ctl_loaded=$(ldd "$build/kioskctl" | awk '{ print $1 }')
-for lib in libpq libxlsxwriter libicui18n libzip libexpat; do
+for lib in libpq libxlsxwriter libminizip libicui18n libzip libexpat; do
   if grep -q "^$lib\.so" <<<"$ctl_loaded"; then
     echo "FAIL: kioskctl loads $lib at start (the core opens it on first use)"
     fail=1
@@ -29,7 +29,7 @@ for lib in libpq libxlsxwriter libicui18n libzip libexpat; do
 done
 src=${2:-$(dirname "$0")/../..}
 depends=$(sed -n '/CPACK_DEBIAN_PACKAGE_DEPENDS/,/)/p' "$src/cmake/install.cmake")
-for pkg in libpq5 libxlsxwriter4 libzip4 libexpat1 libicu72 libzbar0; do
+for pkg in libpq5 libxlsxwriter4 libminizip1 libzip4 libexpat1 libicu72 libzbar0; do
   if ! grep -q "$pkg" <<<"$depends"; then
     echo "FAIL: the .deb does not depend on $pkg (opened on first use: shlibdeps cannot see it," \
       "and the dlopen would fail on a clean machine)"

@@ -5,6 +5,7 @@
 #include "export/export.h"
 #include "export/export_file.h"
 #include "export/export_strings.h"
+#include "export/xlsx_pictures.h"
 #include "export/xlsx_style.h"
 
 #include "store/export_rows.h"
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Column widths in characters; the session columns widen when they hold signatures. */
 static const struct {
@@ -242,8 +244,27 @@ static int png_size(const unsigned char *p, size_t len, int *w, int *h)
     return *w > 0 && *h > 0;
 }
 
-/* The signature scaled into the lower part of its cell, below the mark. */
-static void put_signature(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const void *png, size_t len)
+static double session_width(const struct attendance *a)
+{
+    return a->checkouts    ? SESSION_WIDTH_TIMES
+           : a->signatures ? SESSION_WIDTH_SIGNED
+                           : SESSION_WIDTH;
+}
+
+/* Pixels from the sheet's left edge to column c, as libxlsxwriter counts them. */
+static uint32_t column_left(const struct attendance *a, lxw_col_t c)
+{
+    uint32_t x = 0;
+    for (lxw_col_t k = 0; k < c; k++)
+        x += (uint32_t)xlsx_col_pixels(k < FIXED_COLS ? fixed_columns[k].width : session_width(a));
+    return x;
+}
+
+/* The signature scaled into the lower part of its cell, below the mark. It goes to the
+ * pictures' spool (xlsx_pictures.h); the first one also to libxlsxwriter, which then writes
+ * the drawing part that the second pass fills with all of them. */
+static void put_signature(lxw_worksheet *ws, struct xlsx_pictures *pics, const struct attendance *a,
+                          lxw_row_t r, lxw_col_t c, const void *png, size_t len)
 {
     int w, h;
     if (!png_size(png, len, &w, &h))
@@ -258,7 +279,21 @@ static void put_signature(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const voi
                              .x_scale = scale,
                              .y_scale = scale,
                              .object_position = LXW_OBJECT_MOVE_AND_SIZE};
-    worksheet_insert_image_buffer_opt(ws, r, c, png, len, &opt);
+    /* inside its cell: from and to are the same cell (every row the default height) */
+    struct xlsx_picture pic = {.row = r,
+                               .col = c,
+                               .to_row = r,
+                               .to_col = c,
+                               .x_off = opt.x_offset,
+                               .y_off = opt.y_offset,
+                               .width = w * scale,
+                               .height = h * scale};
+    pic.to_x_off = pic.x_off + pic.width;
+    pic.to_y_off = pic.y_off + pic.height;
+    pic.x_abs = column_left(a, c) + (uint32_t)opt.x_offset;
+    pic.y_abs = (uint32_t)(ROW_POINTS_SIGNED * 4.0 / 3.0) * r + (uint32_t)opt.y_offset;
+    if (!pics || xlsx_pictures_add(pics, &pic, png, len) == 1)
+        worksheet_insert_image_buffer_opt(ws, r, c, png, len, &opt);
 }
 
 static void xlsx_foot(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_row_t r,
@@ -287,11 +322,7 @@ static void xlsx_columns(lxw_worksheet *ws, const struct attendance *a, lxw_col_
     for (lxw_col_t c = 0; c < FIXED_COLS; c++)
         worksheet_set_column(ws, c, c, fixed_columns[c].width, NULL);
     if (a->session_count)
-        worksheet_set_column(ws, FIXED_COLS, last - 1,
-                             a->checkouts    ? SESSION_WIDTH_TIMES
-                             : a->signatures ? SESSION_WIDTH_SIGNED
-                                             : SESSION_WIDTH,
-                             NULL);
+        worksheet_set_column(ws, FIXED_COLS, last - 1, session_width(a), NULL);
     worksheet_set_column(ws, last, last, ATTENDED_WIDTH, NULL);
 }
 
@@ -313,7 +344,7 @@ static void xlsx_headings(lxw_worksheet *ws, const struct xlsx_styles *st,
 
 static void xlsx_person(lxw_worksheet *ws, const struct xlsx_styles *st, struct attendance *a,
                         const struct heading_texts *h, const struct attendance_row *row,
-                        lxw_row_t r)
+                        lxw_row_t r, struct xlsx_pictures *pics)
 {
     lxw_format *mark_fmt[MARK_KINDS] = {st->mark_absent, st->mark_present, st->mark_late,
                                         st->mark_late};
@@ -341,7 +372,7 @@ static void xlsx_person(lxw_worksheet *ws, const struct xlsx_styles *st, struct 
         size_t len = 0;
         const void *png = a->signatures ? attendance_signature(a, row, i, &len) : NULL;
         if (png)
-            put_signature(ws, r, c, png, len);
+            put_signature(ws, pics, a, r, c, png, len);
     }
     worksheet_write_number(ws, r, (lxw_col_t)(FIXED_COLS + a->session_count), row->attended,
                            st->cell_number);
@@ -369,8 +400,8 @@ static void xlsx_footer(lxw_worksheet *ws, const struct xlsx_styles *st, const s
     xlsx_signatures(ws, st, r, last, split);
 }
 
-static kiosk_status write_xlsx(struct attendance *a, const char *path, long *rows, char *err,
-                               size_t errlen)
+static kiosk_status write_workbook(struct attendance *a, const char *path,
+                                   struct xlsx_pictures *pics, long *rows, char *err, size_t errlen)
 {
     /* Constant memory whatever the size (1M check-ins in under 16 MiB). Signatures are
      * pictures anchored by row heights, and in this mode libxlsxwriter places them as if
@@ -396,7 +427,7 @@ static kiosk_status write_xlsx(struct attendance *a, const char *path, long *row
     struct attendance_row row;
     int rc;
     while ((rc = attendance_next(a, &row)) == 1)
-        xlsx_person(ws, &st, a, &h, &row, r++);
+        xlsx_person(ws, &st, a, &h, &row, r++, pics);
     if (rc < 0) {
         workbook_close(wb);
         kiosk_fmt(err, errlen, "cannot read the check-ins");
@@ -405,6 +436,32 @@ static kiosk_status write_xlsx(struct attendance *a, const char *path, long *row
     xlsx_footer(ws, &st, a, r, last, split);
     *rows = a->people;
     return xlsx_close(wb, err, errlen);
+}
+
+/* A sheet with signatures in two passes (xlsx_pictures.h): libxlsxwriter's file in a private
+ * folder, then the final one at path. */
+static kiosk_status write_xlsx(struct attendance *a, const char *path, long *rows, char *err,
+                               size_t errlen)
+{
+    if (!a->signatures)
+        return write_workbook(a, path, NULL, rows, err, errlen);
+    const char *tmp = getenv("TMPDIR");
+    char dir[4096], first[4200];
+    kiosk_fmt(dir, sizeof dir, "%s/kiosk-xlsx-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    struct xlsx_pictures *pics = mkdtemp(dir) ? xlsx_pictures_new() : NULL;
+    if (!pics) {
+        kiosk_fmt(err, errlen, "cannot make a temporary folder for the signatures");
+        rmdir(dir);
+        return KIOSK_E_IO;
+    }
+    kiosk_fmt(first, sizeof first, "%s/sheet.xlsx", dir);
+    kiosk_status st = write_workbook(a, first, pics, rows, err, errlen);
+    if (st == KIOSK_OK)
+        st = xlsx_pictures_finish(pics, first, path, err, errlen);
+    xlsx_pictures_free(pics);
+    unlink(first);
+    rmdir(dir);
+    return st;
 }
 
 static kiosk_status export_sheet(store *s, const char *event, int format, const char *path,
