@@ -144,6 +144,11 @@ static void api_ui_focus_next_field(kiosk_ctx *ctx)
     ui_focus_next_field(host_ui(ctx));
 }
 
+static void api_ui_header_title(kiosk_ctx *ctx, const char *text)
+{
+    screens_header_title(ctx->app, text);
+}
+
 static const struct kiosk_host_api table = {
     .size = sizeof(struct kiosk_host_api),
     .abi_major = KIOSK_ABI_MAJOR,
@@ -180,6 +185,7 @@ static const struct kiosk_host_api table = {
     .ui_scan_view = api_ui_scan_view,
     /* since 2.3 */
     .ui_focus_next_field = api_ui_focus_next_field,
+    .ui_header_title = api_ui_header_title,
 };
 
 const struct kiosk_host_api *host_api(void)

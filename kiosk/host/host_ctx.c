@@ -56,6 +56,8 @@ ui_ctx *host_ui(kiosk_ctx *ctx)
 
 void host_scan_view(kiosk_ctx *ctx)
 {
+    if (ui_has_focus(app_ui(ctx->app)))
+        return; /* she types: the keyboard covers where the picture would be */
     host_camera_view(ctx->app, HOST_CAMERA_PLUGIN_VIEW_H_PX, 0);
 }
 

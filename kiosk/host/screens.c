@@ -44,6 +44,8 @@ struct screens {
     int scan_unknown;     /* scan_note is shown under the header until the next input */
     char scan_note[512];  /* what host_scan_route said of the last scan */
     int scan_note_kind;   /* enum kiosk_msg */
+    char title[256];      /* the header's title the plugin gave in the last frame ("": its name) */
+    char title_next[256]; /* ... and in this one */
 };
 
 struct screens *screens_new(void)
@@ -258,16 +260,31 @@ void screens_keyboard(struct app *a)
     }
 }
 
+void screens_header_title(struct app *a, const char *text)
+{
+    struct screens *s = app_screens(a);
+    kiosk_strlcpy(s->title_next, text ? text : "", sizeof s->title_next);
+}
+
+/* The header names what the plugin said the last frame (said before the step, as the
+ * screen's first line); when this frame names another, it is laid out again. */
 static void plugin_frame(struct app *a)
 {
     struct screens *s = app_screens(a);
     struct plugin_slot *p = &app_plugins(a)->slots[s->current];
     int top;
-    if (screens_header(a, plugin_title(a, p), i18n_tr(app_i18n(a), "host.home"), &top))
+    host_voice_cue(a, VOICE_CUE_TEXT, s->title);
+    if (screens_header(a, s->title[0] ? s->title : plugin_title(a, p),
+                       i18n_tr(app_i18n(a), "host.home"), &top))
         s->pending_home = 1;
     screens_content(a, top);
     kiosk_ctx ctx = app_ctx(a, p);
+    s->title_next[0] = '\0';
     p->desc.frame(p->state, &ctx);
+    if (strcmp(s->title, s->title_next) != 0) {
+        memcpy(s->title, s->title_next, sizeof s->title);
+        s->relayout = 1;
+    }
     screens_keyboard(a);
     admin_corner(a);
 }
@@ -377,6 +394,7 @@ void screens_go_home(struct app *a)
     leave_plugin(a);
     s->screen = SCREEN_HOME;
     s->kbd_h = 0;
+    s->title[0] = '\0';
     ui_reset(app_ui(a));
     admin_forget(a);
     if (app_guard(a))
@@ -389,6 +407,7 @@ void screens_show_plugin(struct app *a, size_t index)
     s->screen = SCREEN_PLUGIN;
     s->current = index;
     s->kbd_h = 0;
+    s->title[0] = '\0';
     ui_reset(app_ui(a));
     if (app_guard(a))
         crash_guard_set_active(app_guard(a), app_plugins(a)->slots[index].desc.id);

@@ -58,6 +58,9 @@ int screens_px(const struct app *a, int v);
 /* A full screen's header: a back button and the title beside it, then the banners.
  * Returns 1 when the back button was tapped; *top: where the content starts. */
 int screens_header(struct app *a, const char *title, const char *back, int *top);
+/* The plugin on screen names this frame's header (ABI 2.4 ui_header_title); NULL or "":
+ * its own name. */
+void screens_header_title(struct app *a, const char *text);
 /* The content area from top down to the on-screen keyboard (set as the ui's area). */
 ui_rect screens_content(struct app *a, int top);
 /* The on-screen keyboard for a focused field; call last but for admin_corner. */

@@ -80,7 +80,8 @@ static int find_label(struct player *p, const char *label, int in_keyboard, ui_r
     nfc(label, want, sizeof want);
     size_t n = 0;
     const struct ui_visible_text *v = ui_visible(app_ui(p->a), &n);
-    int kbd_top = app_height(p->a) - screens_keyboard_h(p->a);
+    int total_s, card = input_idle_warning_s(p->a, &total_s) > 0; /* over the keyboard too */
+    int kbd_top = app_height(p->a) - (card ? 0 : screens_keyboard_h(p->a));
     const struct ui_visible_text *exact = NULL, *partial = NULL;
     int partial_count = 0;
     for (size_t i = 0; i < n; i++) {

@@ -19,7 +19,7 @@
 struct voice_frame {
     char before[CUE_LEN];  /* the text right before the heading */
     char heading[CUE_LEN]; /* the first heading */
-    char after[CUE_LEN];   /* the first text after it */
+    char after[CUE_LEN];   /* the first text after it, before any field */
     char field[CUE_LEN];   /* the first field's label */
     char choices[CUE_LEN * 2];
     int nchoices;
@@ -112,7 +112,7 @@ void host_voice_cue(struct app *a, int kind, const char *text)
     case VOICE_CUE_TEXT:
         if (!f->heading[0])
             kiosk_strlcpy(f->before, text, sizeof f->before);
-        else if (!f->after[0])
+        else if (!f->after[0] && !f->field[0]) /* what a field follows is not its line */
             kiosk_strlcpy(f->after, text, sizeof f->after);
         break;
     case VOICE_CUE_FIELD:

@@ -128,6 +128,7 @@ void att_to_search(struct attendance *a, kiosk_ctx *ctx)
     a->undone = 0;
     a->undo_note[0] = '\0';
     memset(&a->pres, 0, sizeof a->pres);
+    a->focus_pending = 1; /* her name is typed first: no tap on the field */
     if (a->have_event && !load_session(a, ctx))
         return;
     a->screen = a->have_event ? ATT_SEARCH : ATT_CLOSED;
@@ -262,23 +263,42 @@ static void ways_on(struct attendance *a, kiosk_ctx *ctx)
     h->ui_row_end(ctx);
 }
 
-static void search_frame(struct attendance *a, kiosk_ctx *ctx)
+/* Which class, above all else: in the header bar when this kiosk can put it there (ABI
+ * 2.4), where the keyboard never moves it; else as the heading. Returns 1 in the header. */
+static int class_title(struct attendance *a, kiosk_ctx *ctx, int typing)
 {
     const struct kiosk_host_api *h = a->h;
-    char line[KIOSK_TEXT_LEN], folded[KIOSK_NAME_LEN];
-    int typing = a->typed[0] != '\0';
+    char line[KIOSK_TEXT_LEN], compact[KIOSK_TEXT_LEN * 2];
+    int in_header = KIOSK_API_HAS(h, ui_header_title);
 
     session_line(a, ctx, line, sizeof line);
-    if (typing) {
-        char compact[KIOSK_TEXT_LEN * 2];
+    if (in_header) {
+        if (!typing) /* the step's heading: the session; the class is the header's */
+            h->ui_heading(ctx, line);
+    } else if (typing) {
         kit_fill(compact, sizeof compact, h->tr(ctx, "kit.join"), a->ev.title, line);
         h->ui_text(ctx, compact);
     } else {
         h->ui_heading(ctx, a->ev.title);
         h->ui_text(ctx, line);
     }
+    return in_header;
+}
+
+/* The search opens with the keyboard up (her name is typed first: no tap on the field);
+ * the class stays named in the header above it. */
+static void search_frame(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+    char folded[KIOSK_NAME_LEN];
+    int typing = a->typed[0] != '\0';
+    int in_header = class_title(a, ctx, typing);
+
     if (a->notice[0])
         h->ui_message(ctx, a->notice_kind, a->notice);
+    if (a->focus_pending && in_header && KIOSK_API_HAS(h, ui_focus_next_field))
+        h->ui_focus_next_field(ctx);
+    a->focus_pending = 0;
     if (h->ui_field(ctx, h->tr(ctx, "att.type_name"), a->typed, sizeof a->typed, KIOSK_FIELD_NAME,
                     NULL)) {
         a->notice[0] = '\0';
@@ -320,6 +340,13 @@ static void att_frame(void *state, kiosk_ctx *ctx)
         [ATT_RETURN] = att_return_frame,
     };
     size_t i = (size_t)a->screen;
+    /* the class she checks into, named above every step until the outcome names it */
+    static const unsigned char named[] = {
+        [ATT_SEARCH] = 1, [ATT_CONFIRM] = 1,      [ATT_SIGN] = 1,
+        [ATT_WALKIN] = 1, [ATT_WALKIN_PLACE] = 1, [ATT_WALKIN_CONSENT] = 1,
+    };
+    if (a->have_event && i < sizeof named && named[i] && KIOSK_API_HAS(a->h, ui_header_title))
+        a->h->ui_header_title(ctx, a->ev.title);
     void (*draw)(struct attendance *, kiosk_ctx *) =
         i < KIT_ARRAY_LEN(frames) && frames[i] ? frames[i] : closed_frame;
     draw(a, ctx);

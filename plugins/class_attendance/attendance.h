@@ -38,6 +38,7 @@ struct attendance {
     char closed[ATT_MSG_LEN];
 
     char typed[KIOSK_NAME_LEN];
+    int focus_pending;        /* the search opens with its keyboard up (ABI 2.3) */
     struct kiosk_array hits;  /* struct kiosk_person_hit, host memory */
     char notice[ATT_MSG_LEN]; /* on the search screen: a refused scan, an error */
     int notice_kind;          /* enum kiosk_msg */

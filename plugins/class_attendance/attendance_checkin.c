@@ -101,8 +101,10 @@ void att_confirm_frame(struct attendance *a, kiosk_ctx *ctx)
         h->ui_text(ctx, a->who.commune);
     h->ui_spacer(ctx, 16);
     h->ui_row_begin(ctx, 2);
-    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
-        a->screen = ATT_SEARCH;
+    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL)) {
+        a->screen = ATT_SEARCH; /* her typing and the names found, the keyboard up to fix it */
+        a->focus_pending = 1;
+    }
     if (h->ui_button(ctx, h->tr(ctx, "att.its_me"), KIOSK_STYLE_PRIMARY))
         go_check_in(a, ctx);
     h->ui_row_end(ctx);

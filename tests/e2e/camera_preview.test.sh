@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The camera's live picture where a scan is invited: a person aiming a receipt (its code
 # still half out of view, so nothing is read yet) sees it under the home screen's tiles with
-# a caption, under the class check-in's and the fair booth's "scan your receipt" (ui_scan_view),
+# a caption, under the class check-in's (once its keyboard is put away: it opens to typing)
+# and the fair booth's "scan your receipt" (ui_scan_view),
 # at 1280x800 in Vietnamese and 1024x600 in English; every button still fits on the screen.
 # Screenshots: build/shots/camera_preview/.
 # usage: camera_preview.test.sh BUILD_DIR SOURCE_DIR
@@ -35,6 +36,9 @@ camera
 expect "$(pick 'Có biên nhận? Đưa mã QR vào trước máy ảnh này' 'Have a receipt? Hold its QR code up to this camera')"
 shot home-$win-$lang.png
 tap "$(pick 'Điểm danh lớp học' 'Class check-in')"
+expect "$(pick 'Không có tên trong danh sách?' 'Not on the list?')"
+shot attendance-typing-$win-$lang.png
+osk "$(pick 'Xong' 'Done')"
 expect "$(pick 'Không có tên trong danh sách?' 'Not on the list?')"
 shot attendance-$win-$lang.png
 tap "$(pick 'Trang chủ' 'Home')"

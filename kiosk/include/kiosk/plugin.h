@@ -448,6 +448,12 @@ struct kiosk_host_api {
      * once, on the frame a screen opens whose first step is typing (a search, a phone
      * number), so nobody taps the field first. Not every frame: "Xong" must close it. */
     void (*ui_focus_next_field)(kiosk_ctx *ctx);
+
+    /* -- since 2.4 -- */
+    /* This frame's title in the header bar beside "Trang chủ", instead of the plugin's name:
+     * what the person is in (the class she checks into), seen whatever the keyboard moved out
+     * of view. Call it every frame it should show; the voice says it before the step. */
+    void (*ui_header_title)(kiosk_ctx *ctx, const char *text);
 };
 
 /* How strongly a plugin claims a scanned receipt (claims_receipt). The host hands the
