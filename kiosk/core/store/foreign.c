@@ -20,6 +20,12 @@ void store_sync_cancel(int on)
     stop_by = on ? kiosk_mono_ms() + STORE_SYNC_STOP_GRACE_MS : 0;
 }
 
+int store_sync_stopping(void)
+{
+    int64_t by = stop_by;
+    return by && kiosk_mono_ms() > by;
+}
+
 static void defend(sqlite3 *db, int64_t *deadline)
 {
     sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);

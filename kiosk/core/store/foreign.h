@@ -23,5 +23,8 @@ void store_sync_guard(store *s, int64_t timeout_ms);
  * sync fails, its transaction rolls back. off: syncs run unhurried again. Any thread. */
 #define STORE_SYNC_STOP_GRACE_MS 3000
 void store_sync_cancel(int on);
+/* 1 once a stop asked by store_sync_cancel is past its grace: a sync waiting for a server
+ * gives up then, as a statement does. Any thread. */
+int store_sync_stopping(void);
 
 #endif

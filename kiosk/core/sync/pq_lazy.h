@@ -33,12 +33,14 @@
     X(PQgetlength)                                                                                 \
     X(PQgetvalue)                                                                                  \
     X(PQhost)                                                                                      \
+    X(PQisBusy)                                                                                    \
     X(PQntuples)                                                                                   \
     X(PQport)                                                                                      \
     X(PQputCopyData)                                                                               \
     X(PQputCopyEnd)                                                                                \
     X(PQresultErrorField)                                                                          \
     X(PQresultStatus)                                                                              \
+    X(PQsendQuery)                                                                                 \
     X(PQsocket)                                                                                    \
     X(PQsetNoticeProcessor)                                                                        \
     X(PQstatus)                                                                                    \
@@ -55,6 +57,8 @@ kiosk_status pq_lazy_load(char *err, size_t errlen);
 /* Function-like, so only calls are redirected (the table's member names stay as they are). */
 #define PQclear(...) pq_fn.PQclear(__VA_ARGS__)
 #define PQcmdTuples(...) pq_fn.PQcmdTuples(__VA_ARGS__)
+#define PQisBusy(...) pq_fn.PQisBusy(__VA_ARGS__)
+#define PQsendQuery(...) pq_fn.PQsendQuery(__VA_ARGS__)
 #define PQconsumeInput(...) pq_fn.PQconsumeInput(__VA_ARGS__)
 #define PQconnectdbParams(...) pq_fn.PQconnectdbParams(__VA_ARGS__)
 #define PQconnectionNeedsPassword(...) pq_fn.PQconnectionNeedsPassword(__VA_ARGS__)

@@ -7,6 +7,8 @@
 
 #include "sync/pq_lazy.h" /* libpq, opened by connect_server */
 
+#include <stdatomic.h>
+
 /* A row this kiosk pushed from a SHADOW table, with the version it sent. */
 struct pg_pushed {
     char id[80];
@@ -42,6 +44,7 @@ struct pg_sync {
     struct sync_counts *c;
     char *err;
     size_t errlen;
+    atomic_int *stop; /* set: the pull's reader stops waiting for the server (may be NULL) */
 };
 
 /* Runs a command on the server; on failure err gets the server's one-line message. */

@@ -2,6 +2,9 @@
  * as binary COPY (no text escapes to undo, blobs as they are). */
 #include "sync_pg_batch.h"
 
+#include "store/foreign.h"
+
+#include <errno.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +12,8 @@
 
 /* How much of a text column of a row too large to take still comes: enough to name it. */
 #define PG_BIG_ROW_TEXT 80
+/* How often a wait for the server looks at the sync's stop. */
+#define PG_STOP_POLL_MS 100
 
 /* The columns as the server sends them: integers as bigint, texts as text, blobs as bytea;
  * a row over PG_ROW_MAX_BYTES with its texts cut short and its blobs left out. */
@@ -169,15 +174,51 @@ static kiosk_status copy_result(struct pg_sync *p, const struct sync_table *t)
     return st;
 }
 
-/* Waits up to ms for more of the server's data (-1: as long as it takes; the server's
- * statement_timeout and the keepalives end a stalled one). 0: nothing came. */
+/* Waits up to ms for more of the server's data (-1: until it comes; the server's
+ * statement_timeout and the keepalives end a stalled one), watching the sync's stop: the
+ * pull's reader told to stop, or the kiosk stopping (sync_cancel, past its grace), so a
+ * stalled server never keeps the kiosk from stopping. 1: some came; 0: none yet; -1: stopped;
+ * -2: the connection failed. */
 static int more_data(struct pg_sync *p, int ms)
 {
     struct pollfd fd = {.fd = PQsocket(p->conn), .events = POLLIN};
-    if (poll(&fd, 1, ms) == 0)
-        return 0;
-    PQconsumeInput(p->conn);
-    return 1;
+    int64_t until = ms < 0 ? -1 : kiosk_mono_ms() + ms;
+    for (;;) {
+        if ((p->stop && atomic_load(p->stop)) || store_sync_stopping())
+            return -1;
+        int slice = PG_STOP_POLL_MS;
+        int64_t left = until < 0 ? slice : until - kiosk_mono_ms();
+        if (left <= 0)
+            return 0;
+        int n = poll(&fd, 1, left < slice ? (int)left : slice);
+        if (n > 0 || (n < 0 && errno != EINTR))
+            return PQconsumeInput(p->conn) ? 1 : -2;
+    }
+}
+
+static kiosk_status stopped(struct pg_sync *p, const struct sync_table *t, int why)
+{
+    return copy_failed(p, t, why == -1 ? "the sync was stopped" : PQerrorMessage(p->conn));
+}
+
+/* Sends the page's COPY and waits (watching the stop) until the server answers. */
+static kiosk_status copy_start(struct pg_sync *p, const struct sync_table *t, const char *sql)
+{
+    if (!PQsendQuery(p->conn, sql))
+        return copy_failed(p, t, PQerrorMessage(p->conn));
+    while (PQisBusy(p->conn)) {
+        int got = more_data(p, -1);
+        if (got < 0)
+            return stopped(p, t, got);
+    }
+    PGresult *res = PQgetResult(p->conn);
+    kiosk_status st = KIOSK_OK;
+    if (PQresultStatus(res) != PGRES_COPY_OUT) {
+        const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+        st = copy_failed(p, t, msg ? msg : PQerrorMessage(p->conn));
+    }
+    PQclear(res);
+    return st;
 }
 
 /* One page: its COPY, every row to fn. */
@@ -188,25 +229,19 @@ static kiosk_status read_page(struct pg_sync *p, struct pg_row *r, int64_t after
     char sql[16384];
     r->header_seen = 0;
     page_sql(t, after, upto, sql, sizeof sql);
-    PGresult *res = PQexec(p->conn, sql);
-    if (PQresultStatus(res) != PGRES_COPY_OUT) {
-        const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-        kiosk_status st = copy_failed(p, t, msg ? msg : PQerrorMessage(p->conn));
-        PQclear(res);
-        return st;
-    }
-    PQclear(res);
-    kiosk_status st = KIOSK_OK;
-    int n = 0, ok = 1;
+    kiosk_status st = copy_start(p, t, sql);
+    int n = 0, ok = 1, got = 1;
     char *m = NULL;
     while (st == KIOSK_OK && ok && (n = PQgetCopyData(p->conn, &m, 1)) != -1 && n != -2) {
         if (n > 0) {
             ok = parse_message(p, r, (const unsigned char *)m, (size_t)n, fn, ctx, rows, &st);
             PQfreemem(m);
-        } else if (!more_data(p, PG_BATCH_WAIT_MS)) { /* not there yet: the pull commits */
+        } else if ((got = more_data(p, PG_BATCH_WAIT_MS)) == 0) { /* late: the pull commits */
             st = fn(p, NULL, ctx);
-            more_data(p, -1);
+            got = st == KIOSK_OK ? more_data(p, -1) : 1;
         }
+        if (got < 0)
+            st = stopped(p, t, got);
     }
     /* On a failure here the sync ends and the connection with it (a COPY cannot be left). */
     if (st != KIOSK_OK)

@@ -2,7 +2,7 @@
  * Read after the server committed this sync's push, in batches of bounded rows and bytes;
  * each batch is written in one local transaction together with its table's mark and the
  * shadow, so a pull that fails or is cut keeps whole batches and resumes after the last. */
-#include "sync_pg_batch.h"
+#include "sync_pg_feed.h"
 #include "sync_trust.h"
 
 #include "store/trust_rows.h"
@@ -75,10 +75,10 @@ static void value_text(const struct store_value *v, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* Writes one pulled row (v: the table's columns) and notes it in the shadow. big: a row
- * too large to take, of which only the id and writer came. */
+/* Writes one pulled row (v: the table's columns; why: its verdict) and notes it in the
+ * shadow. */
 static kiosk_status apply_row(struct pg_sync *p, int ti, store_sync_applier *a,
-                              const struct store_value *v, int64_t seq, int big)
+                              const struct store_value *v, int64_t seq, const char *why)
 {
     const struct sync_table *t = &sync_tables[ti];
     const struct pg_table_state *ts = &p->t[ti];
@@ -86,11 +86,6 @@ static kiosk_status apply_row(struct pg_sync *p, int ti, store_sync_applier *a,
     char id[128], kiosk[KIOSK_ID_LEN], by[KIOSK_ID_LEN];
     int kc = ts->kiosk_col, ua = ts->ua_col;
     value_text(&v[ts->key_col], id, sizeof id);
-    /* Checked as a stick's rows are (docs/TRUST.md): refused rows are set aside and the pull
-     * mark passes them, so they never block the rows after them. */
-    const char *why = big        ? "a row larger than a kiosk writes (not taken from the server)"
-                      : p->check ? trust_check_row(p->check, ti, t, v)
-                                 : NULL;
     kiosk_status st;
     if (why) {
         value_text(kc >= 0 ? &v[kc] : &(struct store_value){"", 0, 1}, kiosk, sizeof kiosk);
@@ -240,15 +235,14 @@ static kiosk_status batch_end(struct pg_sync *p, struct batch *b, kiosk_status s
     return st;
 }
 
-/* pg_row_fn: one row into the open batch (r NULL: the next row is late, commit now). */
-static kiosk_status batch_row(struct pg_sync *p, const struct pg_row *r, void *ctx)
+/* One row into the open batch (r NULL: the server's next row is late, commit now). */
+static kiosk_status batch_row(struct pg_sync *p, struct batch *b, const struct pg_fed_row *r)
 {
-    struct batch *b = ctx;
     if (!r)
         return batch_end(p, b, KIOSK_OK);
     kiosk_status st = b->open ? KIOSK_OK : batch_begin(p, b);
     if (st == KIOSK_OK)
-        st = apply_row(p, b->ti, b->a, r->v, r->seq, r->big);
+        st = apply_row(p, b->ti, b->a, r->v, r->seq, r->why);
     if (st != KIOSK_OK)
         return batch_end(p, b, st);
     b->last = r->seq;
@@ -257,6 +251,43 @@ static kiosk_status batch_row(struct pg_sync *p, const struct pg_row *r, void *c
     if (b->rows >= PG_BATCH_ROWS || b->bytes >= PG_BATCH_BYTES)
         return batch_end(p, b, KIOSK_OK);
     return KIOSK_OK;
+}
+
+/* One chunk from the reader: rows into table c->ti's batch, a late server's word to commit,
+ * or the end of the table (its batch committed, or rolled back if its read failed). */
+static kiosk_status take_chunk(struct pg_sync *p, struct batch *b, const struct pg_chunk *c)
+{
+    if (c->kind == PG_CHUNK_LATE)
+        return batch_row(p, b, NULL);
+    if (c->kind == PG_CHUNK_END) {
+        kiosk_status st = batch_end(p, b, c->st);
+        sync_test_pause(); /* tests stop a pull between tables */
+        return st;
+    }
+    b->ti = c->ti;
+    struct pg_fed_row r;
+    size_t at = 0;
+    kiosk_status st = KIOSK_OK;
+    while (st == KIOSK_OK && pg_chunk_row(c, &at, &r))
+        st = batch_row(p, b, &r);
+    return st;
+}
+
+/* The rows of every table past its mark: read, parsed and checked on the reader's thread
+ * (sync_pg_feed.h) while this one writes them. */
+static kiosk_status pull_tables(struct pg_sync *p)
+{
+    struct pg_feed *f = NULL;
+    struct batch b = {0};
+    kiosk_status st = pg_feed_start(p, &f);
+    struct pg_chunk *c;
+    while (st == KIOSK_OK && (c = pg_feed_next(f)) != NULL) {
+        st = take_chunk(p, &b, c);
+        pg_chunk_free(c);
+    }
+    st = batch_end(p, &b, st);
+    pg_feed_stop(f, p->err, p->errlen);
+    return st;
 }
 
 kiosk_status pg_pull_batches(struct pg_sync *p)
@@ -273,17 +304,14 @@ kiosk_status pg_pull_batches(struct pg_sync *p)
     int64_t cache = store_sync_cache_size(p->s);
     if (rows > 5000)
         store_sync_set_cache_size(p->s, -65536);
-    kiosk_status st = open_check(p, &row);
-    for (int ti = 0; ti < SYNC_TABLES && st == KIOSK_OK; ti++) {
-        struct batch b = {.ti = ti};
-        sync_test_pause();
-        if (sync_tables[ti].ncols > 64)
-            st = KIOSK_E_INVALID;
-        if (st == KIOSK_OK)
-            st = pg_rows_read(p, ti, p->t[ti].pull_mark, p->t[ti].cut, &row, batch_row, &b);
-        st = batch_end(p, &b, st);
-    }
+    /* Each page is read in srv_seq order from its index, so its first rows come at once
+     * instead of after a sort of the whole page (which spills to the server's disk). */
+    kiosk_status st = pg_command(p, "SET enable_sort = off; SET enable_bitmapscan = off", 0, NULL);
+    if (st == KIOSK_OK)
+        st = open_check(p, &row);
     pg_row_free(&row);
+    if (st == KIOSK_OK)
+        st = pull_tables(p);
     store_sync_set_cache_size(p->s, cache);
     return st;
 }
@@ -334,7 +362,8 @@ static kiosk_status finish_table(struct pg_sync *p, int ti)
         struct store_value v[64];
         st = row_values(t, ts->newer, row, v);
         if (st == KIOSK_OK)
-            st = apply_row(p, ti, a, v, strtoll(PQgetvalue(ts->newer, row, t->ncols), NULL, 10), 0);
+            st = apply_row(p, ti, a, v, strtoll(PQgetvalue(ts->newer, row, t->ncols), NULL, 10),
+                           pg_row_verdict(p, ti, v, 0));
         free_values(t, v);
     }
     store_sync_applier_close(a);
