@@ -142,5 +142,14 @@ kiosk_status store_sync_shadow_put(store_sync_applier *a, const char *server_id,
                                    int64_t updated_at, const char *updated_by, char *err,
                                    size_t errlen);
 void store_sync_applier_close(store_sync_applier *a);
+/* A big pull into an empty table (a new kiosk), inside the pull's open transaction: when
+ * main.<t> holds no row, its indexes that only speed reads up (made by CREATE INDEX, not
+ * unique) are dropped and their SQL kept in *indexes (free()); store_sync_bulk_end makes them
+ * again in the same transaction, one sorted build each instead of an index insert a row.
+ * Dropped and made in one transaction: whoever reads sees the table with its indexes, before
+ * or after. *indexes NULL: the table holds rows, nothing dropped. */
+kiosk_status store_sync_bulk_begin(store *s, const struct sync_table *t, char **indexes, char *err,
+                                   size_t errlen);
+kiosk_status store_sync_bulk_end(store *s, const char *indexes, char *err, size_t errlen);
 
 #endif

@@ -13,6 +13,12 @@
 #define PG_PAGE_ROWS 100000
 #define PG_BATCH_ROWS 20000
 #define PG_BATCH_BYTES (8L << 20)
+/* A new kiosk's first pull of a table (empty here, at least PG_BULK_MIN_ROWS to come) takes
+ * up to PG_BULK_ROWS rows or PG_BULK_BYTES in one bulk batch, its read-only indexes built
+ * after the rows (sync_pg_pull.c). */
+#define PG_BULK_MIN_ROWS 5000
+#define PG_BULK_ROWS 100000
+#define PG_BULK_BYTES (64L << 20)
 /* The largest row a kiosk writes is a check-in with a signature's strokes and its picture
  * (2 MiB each, records.c) and a seal (trust_seal_own cuts them at 2 MiB of hashes). */
 #define PG_ROW_MAX_BYTES (6L << 20)

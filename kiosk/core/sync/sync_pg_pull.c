@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int col_index(const struct sync_table *t, const char *name)
 {
@@ -197,7 +198,43 @@ struct batch {
     long rows;
     int64_t bytes, before, last;
     store_sync_applier *a;
+    char *bulk; /* a bulk batch (store_sync_bulk_begin): the indexes to make before it commits */
+    int64_t commit_us; /* time spent committing (the pull's log line) */
 };
+
+static int64_t now_us(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+/* A batch into an empty table with at least PG_BULK_MIN_ROWS to come (a new kiosk's first
+ * pull) is a bulk batch: the table's read-only indexes are dropped and built again, sorted,
+ * before the one commit of up to PG_BULK_ROWS rows (or PG_BULK_BYTES), so a pull stopped
+ * there leaves the table as it was and the next one starts it again. */
+static kiosk_status bulk_begin(struct pg_sync *p, struct batch *b)
+{
+    const struct pg_table_state *ts = &p->t[b->ti];
+    if (ts->cut - ts->pull_mark < PG_BULK_MIN_ROWS)
+        return KIOSK_OK;
+    kiosk_status st = store_sync_bulk_begin(p->s, &sync_tables[b->ti], &b->bulk, p->err, p->errlen);
+    if (st == KIOSK_OK && b->bulk) {
+        kiosk_log(KIOSK_LOG_INFO,
+                  "pulling '%s' into an empty table: one transaction, its indexes "
+                  "built after the rows",
+                  sync_tables[b->ti].name);
+        sync_test_pause(); /* tests stop a pull inside a bulk batch */
+    }
+    return st;
+}
+
+static int batch_full(const struct batch *b)
+{
+    if (b->bulk)
+        return b->rows >= PG_BULK_ROWS || b->bytes >= PG_BULK_BYTES;
+    return b->rows >= PG_BATCH_ROWS || b->bytes >= PG_BATCH_BYTES;
+}
 
 static kiosk_status batch_begin(struct pg_sync *p, struct batch *b)
 {
@@ -211,6 +248,8 @@ static kiosk_status batch_begin(struct pg_sync *p, struct batch *b)
     if (t->track == SYNC_MARK && store_sync_max_rowid(p->s, t, &b->before) != KIOSK_OK)
         st = KIOSK_E_IO;
     if (st == KIOSK_OK)
+        st = bulk_begin(p, b);
+    if (st == KIOSK_OK)
         st = store_sync_applier_open(p->s, t, &b->a, p->err, p->errlen);
     if (st == KIOSK_OK)
         st = store_sync_applier_parents(b->a, sync_tables, p->err, p->errlen);
@@ -222,14 +261,20 @@ static kiosk_status batch_end(struct pg_sync *p, struct batch *b, kiosk_status s
 {
     if (!b->open)
         return st;
+    int64_t t0 = now_us();
     store_sync_applier_close(b->a);
     b->a = NULL;
     b->open = 0;
+    if (st == KIOSK_OK)
+        st = store_sync_bulk_end(p->s, b->bulk, p->err, p->errlen);
+    free(b->bulk);
+    b->bulk = NULL;
     if (st == KIOSK_OK)
         st = rows_written(p, b->ti, b->before);
     if (st == KIOSK_OK)
         st = save_pull_mark(p, b->ti, b->last);
     st = local_end(p, st);
+    b->commit_us += now_us() - t0;
     if (st == KIOSK_OK)
         sync_test_pause(); /* tests stop a pull between batches */
     return st;
@@ -248,7 +293,7 @@ static kiosk_status batch_row(struct pg_sync *p, struct batch *b, const struct p
     b->last = r->seq;
     b->rows++;
     b->bytes += r->big ? 0 : r->bytes;
-    if (b->rows >= PG_BATCH_ROWS || b->bytes >= PG_BATCH_BYTES)
+    if (batch_full(b))
         return batch_end(p, b, KIOSK_OK);
     return KIOSK_OK;
 }
@@ -281,12 +326,21 @@ static kiosk_status pull_tables(struct pg_sync *p)
     struct batch b = {0};
     kiosk_status st = pg_feed_start(p, &f);
     struct pg_chunk *c;
+    int64_t start = now_us(), waited = 0, t = start;
     while (st == KIOSK_OK && (c = pg_feed_next(f)) != NULL) {
+        waited += now_us() - t;
         st = take_chunk(p, &b, c);
         pg_chunk_free(c);
+        t = now_us();
     }
     st = batch_end(p, &b, st);
     pg_feed_stop(f, p->err, p->errlen);
+    int64_t all = now_us() - start;
+    kiosk_log(KIOSK_LOG_INFO,
+              "pulled in %lld ms: writing %lld ms (of which committing %lld ms), waiting for the "
+              "server's rows %lld ms",
+              (long long)all / 1000, (long long)(all - waited) / 1000,
+              (long long)b.commit_us / 1000, (long long)waited / 1000);
     return st;
 }
 
