@@ -38,11 +38,13 @@ enum scan_read { READ_NONE, READ_ALL, READ_OWN };
 /* One distinct typed word (text and accents). */
 struct scan_word {
     const struct search_typed *t;
-    int mult;   /* typed words with this text and accents */
-    int need;   /* typed words whose text starts with this one's (itself included) */
-    int exact;  /* the key holds the whole typed word: the range is exactly its matches */
-    int whole;  /* a name word is the typed word itself: runs[run_first] is its run */
-    int wholes; /* whole words it can earn: its copies, at most max_repeat */
+    int mult;      /* typed words with this text and accents */
+    int need;      /* typed words whose text starts with this one's (itself included) */
+    int exact;     /* the key holds the whole typed word: the range is exactly its matches */
+    int whole;     /* a name word is the typed word itself: runs[run_first] is its run */
+    int text_mult; /* typed words with this text, whatever their accents */
+    int wholes;    /* whole words it can earn: the first of a text counts them for all its
+                    * copies (at most max_repeat), the others none */
     size_t size, own_size, run_first, n_runs;
     enum scan_read read;         /* in this block */
     uint64_t *cnt, *eq, *accent; /* the block's counts (need sets), whole words (mult sets)
@@ -117,9 +119,12 @@ static void scan_words_of(struct scan *s, const size_t *lo, const size_t *hi, in
     }
     for (int k = 0; k < s->n; k++) {
         struct scan_word *w = &s->w[k];
-        for (int j = 0; j < s->n; j++)
+        for (int j = 0; j < s->n; j++) {
             if (starts_with(s->w[j].t, w->t))
                 w->need += s->w[j].mult;
+            if (s->w[j].t->w.len == w->t->w.len && starts_with(s->w[j].t, w->t))
+                w->text_mult += s->w[j].mult;
+        }
         w->exact = w->t->w.len < SEARCH_KEY_LEN - 1;
         word_sets(s, k);
     }
@@ -131,10 +136,17 @@ static int word_bonus_max(const struct scan_word *w)
     return (w->t->has_marks ? w->mult * SEARCH_SCORE_ACCENT : 0) + w->wholes * SEARCH_SCORE_WHOLE;
 }
 
-/* The pairs the word reads in this pass: its own run alone in the first pass. */
+/* In the first pass a word that can be whole reads only its own run (the first of its
+ * text: the whole words of all its copies). */
+static int reads_own(const struct scan *s, const struct scan_word *w)
+{
+    return s->top && w->whole && w->wholes > 0;
+}
+
+/* The pairs the word reads in this pass. */
 static size_t pass_size(const struct scan *s, int k)
 {
-    return s->top && s->w[k].whole ? s->w[k].own_size : s->w[k].size;
+    return reads_own(s, &s->w[k]) ? s->w[k].own_size : s->w[k].size;
 }
 
 static void rarest_first(struct scan *s)
@@ -164,8 +176,11 @@ static int scan_init(struct scan *s, const size_t *lo, const size_t *hi)
         if (!add_runs(s, w, a, b))
             return -1;
         w->whole = w->exact && s->d->pairs[a].word_len == w->t->w.len;
-        if (w->whole || !w->exact)
-            w->wholes = (unsigned)w->mult < repeat ? w->mult : (int)repeat;
+        int first_of_text = 1;
+        for (int j = 0; j < k; j++)
+            first_of_text &= !(s->w[j].t->w.len == w->t->w.len && starts_with(s->w[j].t, w->t));
+        if ((w->whole || !w->exact) && first_of_text)
+            w->wholes = (unsigned)w->text_mult < repeat ? w->text_mult : (int)repeat;
         w->own_size = s->runs[w->run_first].end - s->runs[w->run_first].at;
         s->max_bonus += word_bonus_max(w);
     }
@@ -228,7 +243,7 @@ static inline void count_pair(struct scan_word *w, uint64_t v, uint32_t bit, int
     while (k < w->need - 1 && (w->cnt[k * BLOCK_WORDS + at] & m))
         k++;
     w->cnt[k * BLOCK_WORDS + at] |= m;
-    if (own && repeat < w->mult)
+    if (own && repeat < w->text_mult)
         w->eq[repeat * BLOCK_WORDS + at] |= m;
     if (w->t->has_marks && ((uint32_t)v & w->t->mask) == w->t->w.sig)
         w->accent[at] |= m;
@@ -288,7 +303,7 @@ static size_t read_word(struct scan *s, struct scan_word *w, uint32_t b0, enum s
 {
     memset(w->cnt, 0, (size_t)w->need * BLOCK_WORDS * sizeof *w->cnt);
     if (w->whole)
-        memset(w->eq, 0, (size_t)w->mult * BLOCK_WORDS * sizeof *w->eq);
+        memset(w->eq, 0, (size_t)w->text_mult * BLOCK_WORDS * sizeof *w->eq);
     if (w->t->has_marks)
         memset(w->accent, 0, BLOCK_WORDS * sizeof *w->accent);
     size_t n_runs = how == READ_OWN ? 1 : w->n_runs;
@@ -314,7 +329,7 @@ static size_t read_word(struct scan *s, struct scan_word *w, uint32_t b0, enum s
  * survivors). Returns the survivors left. */
 static size_t narrow(struct scan *s, struct scan_word *w, uint32_t b0, size_t left, int first)
 {
-    enum scan_read how = s->top && w->whole ? READ_OWN : READ_ALL;
+    enum scan_read how = reads_own(s, w) ? READ_OWN : READ_ALL;
     size_t n_runs = how == READ_OWN ? 1 : w->n_runs;
     size_t pairs = how == READ_OWN ? w->own_size : w->size;
     size_t read_cost = pairs * BLOCK_BITS / (s->d->n_disp + 1) + n_runs;
@@ -359,7 +374,7 @@ static int bonus_bound(const struct scan *s, uint32_t bit)
             most += word_bonus_max(w);
             continue;
         }
-        for (int r = 0; w->whole && r < w->mult && test_bit(w->eq + r * BLOCK_WORDS, bit); r++)
+        for (int r = 0; w->whole && r < w->wholes && test_bit(w->eq + r * BLOCK_WORDS, bit); r++)
             most += SEARCH_SCORE_WHOLE;
         /* its own run alone does not say whether another word has the accents */
         if (w->t->has_marks && (w->read == READ_OWN || test_bit(w->accent, bit)))
@@ -461,7 +476,7 @@ void search_scan_words(const struct search_data *d, const struct search_query *q
     int st = scan_init(&s, lo, hi);
     if (st > 0) {
         for (int k = 0; k < s.n; k++)
-            s.top |= s.w[k].whole;
+            s.top |= s.w[k].whole && s.w[k].wholes > 0;
         if (!scan_pass(&s, c) && s.top)
             second_pass(&s, c);
     }
