@@ -187,6 +187,8 @@ static const char *k_odd[] = {
     "  Lê   Văn   Tám  ",
     "Nguyễn-Thị Hoa",
     "Bùi Thị Xuân Thị Mai Thị Lan Thị Cúc",
+    "Bùi Thị Thìn", /* short, one Thị: before the next in display order, and worse */
+    "Bùi Thị Thị Ánh Hồng Nhung",
 };
 
 static void fill(struct vn_search *s, int n)
@@ -273,6 +275,7 @@ static const char *k_queries[] = {
     "thi xyz thi",
     "le van tam",
     "tam van le",
+    "bui thi thi",
     "bui thi thi thi thi",
     "bui thi thi thi thi thi",
     "thi thi thi thi thi thi thi thi",
