@@ -16,24 +16,37 @@
 
 /* ---- person -> marks: open addressing over 128-bit ids ---- */
 
-/* Sized from the registrations up front and filled to 7/8, a mark in two bits: 50,000 people
- * over 25 sessions take 1.5 MiB (16-byte ids, 7 bytes of marks a person). */
+/* Sized from the registrations up front and filled to 7/8, a session in four bits (the mark,
+ * and whether a check-in holds a signature): 50,000 people over 25 sessions take 1.9 MiB
+ * (16-byte ids, 13 bytes a person). */
 struct attendance_marks {
-    size_t cap, count, nsess, stride; /* stride: bytes of marks a person, (nsess + 3) / 4 */
+    size_t cap, count, nsess, stride; /* stride: bytes a person, (nsess + 1) / 2 */
     unsigned char (*keys)[16];
     unsigned char *used;
     unsigned char *marks; /* cap * stride */
 };
 
+#define SIGNED_BIT 4u
+
+static unsigned cell_get(const unsigned char *m, size_t i)
+{
+    return (m[i / 2] >> (i % 2 * 4)) & 15u;
+}
+
+static void cell_set(unsigned char *m, size_t i, unsigned v)
+{
+    unsigned shift = (unsigned)(i % 2 * 4);
+    m[i / 2] = (unsigned char)((m[i / 2] & ~(15u << shift)) | (v & 15u) << shift);
+}
+
 static unsigned mark_get(const unsigned char *m, size_t i)
 {
-    return (m[i / 4] >> (i % 4 * 2)) & 3u;
+    return cell_get(m, i) & 3u;
 }
 
 static void mark_set(unsigned char *m, size_t i, unsigned v)
 {
-    unsigned shift = (unsigned)(i % 4 * 2);
-    m[i / 4] = (unsigned char)((m[i / 4] & ~(3u << shift)) | (v & 3u) << shift);
+    cell_set(m, i, (cell_get(m, i) & ~3u) | (v & 3u));
 }
 
 static int hex_val(char c)
@@ -246,6 +259,8 @@ static kiosk_status add_mark(store_rows *r, void *ctx)
     /* two copies of a check-in (from two kiosks): on time wins over late */
     if (mark_get(m, i) == MARK_ABSENT || mark == MARK_PRESENT)
         mark_set(m, i, mark);
+    if (store_rows_int(r, 3)) /* signed: the sheet looks its picture up */
+        cell_set(m, i, cell_get(m, i) | SIGNED_BIT);
     return KIOSK_OK;
 }
 
@@ -340,14 +355,15 @@ kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct
     a->present = calloc(n, sizeof *a->present);
     a->late = calloc(n, sizeof *a->late);
     a->row_marks = calloc(n, 1);
+    a->row_signed = calloc(n, 1);
     a->held = calloc(n, 1);
     a->marks = calloc(1, sizeof *a->marks);
-    if (!a->present || !a->late || !a->row_marks || !a->held || !a->marks) {
+    if (!a->present || !a->late || !a->row_marks || !a->row_signed || !a->held || !a->marks) {
         attendance_close(a);
         return KIOSK_E_NOMEM;
     }
     a->marks->nsess = a->session_count;
-    a->marks->stride = (a->session_count + 3) / 4 ? (a->session_count + 3) / 4 : 1;
+    a->marks->stride = (a->session_count + 1) / 2 ? (a->session_count + 1) / 2 : 1;
     for (size_t i = 0; i < a->session_count; i++)
         a->held[i] = !a->cancelled[i] && a->sessions[i].starts_at_ms <= now_ms;
     long total = 0;
@@ -389,6 +405,12 @@ int attendance_next(struct attendance *a, struct attendance_row *row)
         return 0;
     for (;;) {
         int rc = store_rows_next(st);
+        if (rc == 0) { /* the last row: the sheet's foot needs only the totals */
+            store_rows_close(a->rows);
+            a->rows = NULL;
+            marks_free(a->marks);
+            a->marks = NULL;
+        }
         if (rc <= 0)
             return rc;
         unsigned char key[16];
@@ -414,9 +436,13 @@ int attendance_next(struct attendance *a, struct attendance_row *row)
                 vn_phone_display(e164, row->phone, sizeof row->phone);
         }
         format_address(st, row->address, sizeof row->address);
-        for (size_t i = 0; i < a->session_count; i++)
-            a->row_marks[i] = m ? (unsigned char)mark_get(m, i) : MARK_ABSENT;
+        for (size_t i = 0; i < a->session_count; i++) {
+            unsigned cell = m ? cell_get(m, i) : MARK_ABSENT;
+            a->row_marks[i] = (unsigned char)(cell & 3u);
+            a->row_signed[i] = (cell & SIGNED_BIT) != 0;
+        }
         row->marks = a->row_marks;
+        row->signed_ = a->row_signed;
         for (size_t i = 0; i < a->session_count; i++) {
             if (row->marks[i] == MARK_PRESENT || row->marks[i] == MARK_LATE) {
                 row->attended++;
@@ -433,8 +459,9 @@ const void *attendance_signature(struct attendance *a, const struct attendance_r
                                  size_t *len)
 {
     *len = 0;
-    if (i >= a->session_count || row->marks[i] == MARK_ABSENT || row->marks[i] == MARK_EXCUSED)
-        return NULL;
+    if (i >= a->session_count || row->marks[i] == MARK_ABSENT || row->marks[i] == MARK_EXCUSED ||
+        !row->signed_ || !row->signed_[i])
+        return NULL; /* no check-in of hers there holds a signature: no query */
     return store_checkin_signature(a->store, &a->signature, a->sessions[i].id, row->person_id, len);
 }
 
@@ -461,6 +488,7 @@ void attendance_close(struct attendance *a)
     free(a->present);
     free(a->late);
     free(a->row_marks);
+    free(a->row_signed);
     free(a->held);
     free(a->cancelled);
     memset(a, 0, sizeof *a);

@@ -18,9 +18,10 @@ struct attendance_row {
     char address[KIOSK_PLACE_LEN * 2 + 8]; /* commune, district (or province) */
     char phone[32];                        /* "0912 345 678"; "" without consent to contact */
     int walkin;                            /* registered at the door (a walk-in) */
-    const unsigned char *marks; /* enum attendance_mark per session, in order (valid until the
-                                   next row) */
-    int attended;               /* sessions present or late */
+    const unsigned char *marks;   /* enum attendance_mark per session, in order (valid until the
+                                     next row) */
+    const unsigned char *signed_; /* per session: 1 when a check-in of hers holds a signature */
+    int attended;                 /* sessions present or late */
 };
 
 struct attendance_marks; /* person -> marks, built from the event's check-ins */
@@ -42,6 +43,7 @@ struct attendance {
     /* internals */
     struct attendance_marks *marks;
     unsigned char *row_marks;     /* the current row's marks, one byte a session */
+    unsigned char *row_signed;    /* the current row's signed sessions */
     struct store_rows *rows;      /* the sheet's people, streamed */
     struct store_rows *signature; /* the signature query, kept between rows */
 };
@@ -49,7 +51,8 @@ struct attendance {
 /* Loads the event (code or id), its sessions and its check-ins; sessions starting after
  * now_ms without a check-in are not held yet. KIOSK_E_NOT_FOUND for no such event. */
 kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct attendance *a);
-/* The next person: 1 with row filled, 0 at the end, -1 on a storage error. Everyone
+/* The next person: 1 with row filled, 0 at the end (the marks and the query are let go
+ * then: the totals stay), -1 on a storage error. Everyone
  * registered is on the sheet, once (records merged into one person count as her:
  * docs/IDENTITY.md); attendance is recorded under the reporting duty, not by consent. */
 int attendance_next(struct attendance *a, struct attendance_row *row);

@@ -58,7 +58,8 @@ void store_export_lean_end(store *s, int64_t saved)
 kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn fn, void *ctx)
 {
     return store_query(s,
-                       "SELECT " WHO("c.person_id") ", s.number, c.late FROM sessions s "
+                       "SELECT " WHO("c.person_id") ", s.number, c.late, "
+                                                    "c.signature_png IS NOT NULL FROM sessions s "
                                                     "JOIN checkins c ON c.session_id = s.id "
                                                     "WHERE s.event_id = ?1 AND c.kind = 1",
                        "export check-ins", fn, ctx, "t", event_id);

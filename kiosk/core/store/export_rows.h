@@ -18,7 +18,8 @@ kiosk_status store_official_key_register(store *s, store_name_key_fn fn);
 int64_t store_export_lean(store *s);
 void store_export_lean_end(store *s, int64_t saved);
 
-/* The event's check-ins (kind 1): columns person_id, session number, late. */
+/* The event's check-ins (kind 1): columns person_id, session number, late, holds a signature
+ * (0/1). */
 kiosk_status store_event_checkins(store *s, const char *event_id, store_row_fn fn, void *ctx);
 
 /* 1 in *any when someone checked out of one of the event's sessions (the sheet then shows
