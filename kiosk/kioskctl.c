@@ -25,7 +25,8 @@ static const struct {
      "export (--event CODE | --summary | --leads --event CODE) [--format csv|xlsx] --out FILE"
      " [--lang vi|en]"},
     {"receipt", ctl_cmd_receipt,
-     "receipt list [--event CODE] | receipt verify TEXT | receipt png CODE --out FILE"},
+     "receipt list [--event CODE] | receipt verify TEXT | receipt png CODE --out FILE [--lang "
+     "vi|en]"},
     {"keys", ctl_cmd_keys,
      "keys show | keys list | keys trust FILE | keys revoke KEYID --program-key FILE"},
     {"program-key", ctl_cmd_program_key,

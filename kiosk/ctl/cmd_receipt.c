@@ -1,16 +1,18 @@
 /* kioskctl receipt: list the stored receipts (for reprints and look-ups), verify a text
- * offline, write one as a QR picture. Names are printed by `list` only: the coordinator's
+ * offline, write one as a picture (its QR, and the class, place and session to come to under
+ * it, as the receipt screen shows them). Names are printed by `list` only: the coordinator's
  * own look-up, never a log. */
 #include "ctl.h"
 #include "kiosk_png.h"
+#include "i18n.h"
+#include "receipt/picture.h"
 #include "receipt/qr.h"
 #include "receipt/receipt.h"
+#include "sdl_text_lazy.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define PNG_MODULE_PX 8 /* a phone at arm's length reads 6 px modules; 8 prints crisply */
 
 static int receipt_list_cmd(struct ctl *c, int argc, char **argv)
 {
@@ -81,13 +83,57 @@ static int receipt_verify_cmd(struct ctl *c, int argc, char **argv)
     return CTL_OK;
 }
 
+/* The picture's text in the kiosk's font through SDL_ttf opened on first use. */
+struct png_text {
+    char font[4096];
+    struct i18n *t;
+    char why[512]; /* the first failure */
+};
+
+static const char *png_tr(void *user, const char *key)
+{
+    return i18n_tr(((struct png_text *)user)->t, key);
+}
+
+static kiosk_status png_raster(void *user, const char *text, int font_px, int max_width_px,
+                               uint8_t **out, int *width, int *height)
+{
+    struct png_text *pt = user;
+    return sdl_text_lazy_raster(pt->font, text, font_px, max_width_px, out, width, height, pt->why,
+                                sizeof pt->why);
+}
+
+/* The QR with the words of the receipt screen under it; the QR alone when no text can be
+ * rendered here (said on stderr). */
+static kiosk_status write_picture(store *s, const struct receipt_row *row, const char *lang,
+                                  const char *out, int *w, int *h)
+{
+    struct png_text pt = {0};
+    char dir[4096];
+    /* bold, as the paper's (the kiosk's text_raster): thin strokes blur in a phone's photo */
+    kiosk_data_path("fonts/NotoSans-Bold.ttf", pt.font, sizeof pt.font);
+    kiosk_data_path("assets/strings", dir, sizeof dir);
+    if (i18n_open(dir, lang, &pt.t) != KIOSK_OK || !pt.t)
+        return KIOSK_E_NOMEM;
+    /* 0644: the picture holds the signed text and the class, no name or phone */
+    kiosk_status st =
+        receipt_picture_write(s, &row->r, png_tr, &pt, png_raster, &pt, out, 0644, w, h);
+    i18n_free(pt.t);
+    if (st == KIOSK_E_UNAVAILABLE) {
+        fprintf(stderr, "kioskctl: the picture has the QR only: %s\n", pt.why);
+        st = qr_write_png(row->r.text, RECEIPT_PICTURE_MODULE_PX, out, 0644, w);
+        *h = *w;
+    }
+    return st;
+}
+
 static int receipt_png_cmd(struct ctl *c, int argc, char **argv)
 {
-    const char *code = NULL, *out = NULL;
+    const char *code = NULL, *out = NULL, *lang = "vi";
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--out") == 0) {
-            out = ctl_flag_value(argc, argv, &i);
-            if (!out)
+        if (strcmp(argv[i], "--out") == 0 || strcmp(argv[i], "--lang") == 0) {
+            const char **v = argv[i][2] == 'o' ? &out : &lang;
+            if (!(*v = ctl_flag_value(argc, argv, &i)))
                 return CTL_USAGE;
         } else if (!code && argv[i][0] != '-') {
             code = argv[i];
@@ -96,7 +142,7 @@ static int receipt_png_cmd(struct ctl *c, int argc, char **argv)
             return CTL_USAGE;
         }
     }
-    if (!code || !out)
+    if (!code || !out || (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0))
         return CTL_USAGE;
     store *s = ctl_store(c);
     if (!s)
@@ -112,14 +158,13 @@ static int receipt_png_cmd(struct ctl *c, int argc, char **argv)
                   code, store_path(s));
         return CTL_REFUSED;
     }
-    int side = 0;
-    /* 0644: the picture holds the signed text only, no name or phone. */
-    st = qr_write_png(row.r.text, PNG_MODULE_PX, out, 0644, &side);
+    int w = 0, h = 0;
+    st = write_picture(s, &row, lang, out, &w, &h);
     if (st != KIOSK_OK) {
         ctl_error("cannot write '%s': %s", out, kiosk_status_name(st));
         return CTL_REFUSED;
     }
-    printf("wrote '%s' (%dx%d px, receipt %s)\n", out, side, side, row.r.short_code);
+    printf("wrote '%s' (%dx%d px, receipt %s)\n", out, w, h, row.r.short_code);
     return CTL_OK;
 }
 

@@ -13,7 +13,7 @@
 #include "host/screens.h"
 #include "host/crash_guard.h"
 #include "host/camera_host.h"
-#include "receipt/qr.h"
+#include "receipt/picture.h"
 #include "store/day_counts.h"
 #include "store/domain.h"
 
@@ -24,7 +24,6 @@
 
 #define SESSIONS_PER_PAGE 4
 #define CHART_MAX_BARS 12
-#define RECEIPT_PNG_MODULE_PX 8
 #define TODAY_REFRESH_MS 5000 /* today's counts read again while the tab is shown */
 
 static void say1(struct app *a, int kind, const char *key, const char *name, const char *value)
@@ -172,6 +171,22 @@ static void export_one(struct app *a, const char *dir, const char *what, const c
     admin_export_start(a, dir, job, code, format);
 }
 
+static const char *picture_tr(void *a, const char *key)
+{
+    return i18n_tr(app_i18n(a), key);
+}
+
+/* The picture's words in the kiosk's font, as the paper's (the backend's text_raster). */
+static kiosk_status picture_raster(void *a, const char *text, int font_px, int max_width_px,
+                                   uint8_t **out, int *width, int *height)
+{
+    const struct backend_ops *be;
+    struct backend *b = app_backend(a, &be);
+    return be->text_raster(b, text, font_px, max_width_px, out, width, height);
+}
+
+/* The receipt's picture on the stick: its QR and, under it, the class, place and session to
+ * come to, in the language on screen. */
 static void save_receipt_png(struct app *a, const char *dir)
 {
     struct admin *ad = app_admin(a);
@@ -188,9 +203,10 @@ static void save_receipt_png(struct app *a, const char *dir)
     char path[4400];
     st = export_file_name(path, sizeof path, dir, row.r.short_code, "bien-nhan",
                           kiosk_clock_now_ms(), "png");
-    /* 0644: the picture holds the signed text only, no name or phone */
+    /* 0644: the picture holds the signed text and the class, no name or phone */
     if (st == KIOSK_OK)
-        st = qr_write_png(row.r.text, RECEIPT_PNG_MODULE_PX, path, 0644, NULL);
+        st = receipt_picture_write(app_store(a), &row.r, picture_tr, a, picture_raster, a, path,
+                                   0644, NULL, NULL);
     if (st == KIOSK_OK)
         say1(a, KIOSK_MSG_OK, "admin.export.done", "path", path);
     else

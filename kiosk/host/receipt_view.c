@@ -54,29 +54,14 @@ static void view_load(kiosk_ctx *ctx, const struct kiosk_receipt *r)
 
 /* "Buổi 1: Thứ Hai 09/03/2026, 07:30–11:00" in the shown language (key: the template);
  * "" when the receipt names no session to come to. */
-static const char *when_key(void)
+static const char *tr(void *ctx, const char *key)
 {
-    return view.when.waitlisted ? "receipt.when_waitlist" : "receipt.when";
+    return host_tr(ctx, key);
 }
 
 static void when_text(kiosk_ctx *ctx, const char *key, const char *code, char *out, size_t cap)
 {
-    out[0] = '\0';
-    if (!view.when.have_session)
-        return;
-    const struct kiosk_session *ss = &view.when.first;
-    struct tm a, b;
-    kiosk_local_tm(ss->starts_at_ms, &a);
-    kiosk_local_tm(ss->ends_at_ms, &b);
-    char wkey[32], num[12], date[16], start[8], end[8];
-    kiosk_fmt(wkey, sizeof wkey, "host.weekday.%d", a.tm_wday);
-    kiosk_fmt(num, sizeof num, "%d", ss->number);
-    kiosk_fmt(date, sizeof date, "%02d/%02d/%04d", a.tm_mday, a.tm_mon + 1, a.tm_year + 1900);
-    kiosk_fmt(start, sizeof start, "%02d:%02d", a.tm_hour, a.tm_min);
-    kiosk_fmt(end, sizeof end, "%02d:%02d", b.tm_hour, b.tm_min);
-    static const char *const names[] = {"number", "weekday", "date", "start", "end", "code"};
-    const char *values[] = {num, host_tr(ctx, wkey), date, start, end, code ? code : ""};
-    i18n_fill(host_tr(ctx, key), names, values, KIOSK_ARRAY_LEN(names), out, cap);
+    receipt_when_text(&view.when, tr, ctx, key, code, out, cap);
 }
 
 static const char *kind_key(int kind)
@@ -151,7 +136,7 @@ static kiosk_status build_stream(kiosk_ctx *ctx, const struct kiosk_receipt *r, 
     kind_line(ctx, r, lines[n], sizeof lines[n]);
     px[n++] = PRINT_LINE_PX;
     /* where and when to come, on paper for those who cannot photograph the screen */
-    when_text(ctx, when_key(), NULL, when, sizeof when);
+    when_text(ctx, receipt_when_key(&view.when), NULL, when, sizeof when);
     size_t m = n + wrap(view.when.place, lines + n, 3);
     m += wrap(when, lines + m, 3);
     for (; n < m; n++)
@@ -259,7 +244,7 @@ int host_ui_receipt(kiosk_ctx *ctx, const struct kiosk_receipt *r, const char *p
     ui_label(ui, name, UI_FONT_TITLE, ui_theme(ui)->text);
     if (view.where[0])
         ui_text(ui, view.where);
-    when_text(ctx, when_key(), NULL, when, sizeof when);
+    when_text(ctx, receipt_when_key(&view.when), NULL, when, sizeof when);
     if (when[0])
         ui_message(ui, KIOSK_MSG_INFO, when);
     if (view.message_key) {

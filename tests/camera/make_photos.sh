@@ -7,6 +7,12 @@
 set -euo pipefail
 src=$1 out=$2
 mkdir -p "$out"
+# the picture's QR: its top square (the words under it are for people; the camera is held
+# to the code, which fills its view as before the picture carried words)
+w=$(identify -format %w "$1")
+convert "$1" -gravity north -crop "${w}x${w}+0+0" +repage "$out/.qr.png"
+src=$out/.qr.png
+trap 'rm -f "$out/.qr.png"' EXIT
 table='#8f887c'
 paper() { # paper ANGLE SIZE OUT: the receipt on white paper, turned, on the table
   convert -size 640x480 "xc:$table" \

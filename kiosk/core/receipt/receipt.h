@@ -119,5 +119,15 @@ struct receipt_when {
     int waitlisted; /* the seat is not hers yet: the session is when, if one frees */
 };
 kiosk_status receipt_when(store *s, const struct kiosk_receipt *r, struct receipt_when *out);
+/* A string table's text for key in the language shown (the host's host_tr, i18n_tr). */
+typedef const char *(*receipt_tr_fn)(void *user, const char *key);
+/* The session to come to, from a template of the string tables ({number}, {weekday},
+ * {date} dd/mm/yyyy, {start}, {end}, {code}: receipt.when, receipt.caption_when): "Mời bạn
+ * đến học buổi 4: Thứ Hai 07/12/2026, 13:30–16:30"; "" when w names none. */
+void receipt_when_text(const struct receipt_when *w, receipt_tr_fn tr, void *user, const char *key,
+                       const char *code, char *out, size_t cap);
+/* The template for the screen's and the paper's line: receipt.when, or receipt.when_waitlist
+ * (the seat is not hers yet). */
+const char *receipt_when_key(const struct receipt_when *w);
 
 #endif

@@ -2,6 +2,7 @@
  * place and the first session she can attend. */
 #include "receipt.h"
 
+#include "i18n.h"
 #include "store/domain.h"
 
 #include <stdlib.h>
@@ -44,4 +45,30 @@ kiosk_status receipt_when(store *s, const struct kiosk_receipt *r, struct receip
     /* signed up before the class began: its first session; later: the next one */
     out->have_session = first_open_session(s, r->event_id, r->issued_at_ms, &out->first);
     return KIOSK_OK;
+}
+
+void receipt_when_text(const struct receipt_when *w, receipt_tr_fn tr, void *user, const char *key,
+                       const char *code, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!w->have_session)
+        return;
+    const struct kiosk_session *ss = &w->first;
+    struct tm a, b;
+    kiosk_local_tm(ss->starts_at_ms, &a);
+    kiosk_local_tm(ss->ends_at_ms, &b);
+    char wkey[32], num[12], date[16], start[8], end[8];
+    kiosk_fmt(wkey, sizeof wkey, "host.weekday.%d", a.tm_wday);
+    kiosk_fmt(num, sizeof num, "%d", ss->number);
+    kiosk_fmt(date, sizeof date, "%02d/%02d/%04d", a.tm_mday, a.tm_mon + 1, a.tm_year + 1900);
+    kiosk_fmt(start, sizeof start, "%02d:%02d", a.tm_hour, a.tm_min);
+    kiosk_fmt(end, sizeof end, "%02d:%02d", b.tm_hour, b.tm_min);
+    static const char *const names[] = {"number", "weekday", "date", "start", "end", "code"};
+    const char *values[] = {num, tr(user, wkey), date, start, end, code ? code : ""};
+    i18n_fill(tr(user, key), names, values, KIOSK_ARRAY_LEN(names), out, cap);
+}
+
+const char *receipt_when_key(const struct receipt_when *w)
+{
+    return w->waitlisted ? "receipt.when_waitlist" : "receipt.when";
 }
