@@ -117,15 +117,12 @@ static void sift_down(struct search_collector *c, size_t i)
     }
 }
 
-static void sift_up(struct search_collector *c, size_t i)
+/* The collector is a heap only once full: until then hits are appended (the several-word
+ * scan offers them best first, each would climb the whole heap). */
+static void heapify(struct search_collector *c)
 {
-    while (i > 0) {
-        size_t p = (i - 1) / 2;
-        if (better_at(c, i, p) >= 0)
-            return;
-        swap_at(c, i, p);
-        i = p;
-    }
+    for (size_t i = c->n / 2; i-- > 0;)
+        sift_down(c, i);
 }
 
 void search_offer(struct search_collector *c, uint32_t entry, uint32_t rank, int score)
@@ -137,7 +134,8 @@ void search_offer(struct search_collector *c, uint32_t entry, uint32_t rank, int
             if (at != NOT_IN_HEAP) {
                 if (score > c->score[at]) {
                     c->score[at] = score;
-                    sift_down(c, at); /* better moves away from the worst at the top */
+                    if (c->n == c->max)
+                        sift_down(c, at); /* better moves away from the worst at the top */
                 }
                 return;
             }
@@ -155,7 +153,8 @@ void search_offer(struct search_collector *c, uint32_t entry, uint32_t rank, int
         c->score[c->n] = score;
         if (c->pos)
             c->pos[entry] = (uint32_t)c->n;
-        sift_up(c, c->n++);
+        if (++c->n == c->max)
+            heapify(c);
     } else if (better(c, 0, score, entry, rank) < 0) {
         if (c->pos)
             c->pos[c->entry[0]] = NOT_IN_HEAP;
@@ -334,6 +333,8 @@ size_t vn_search_query(const struct vn_search *s, const char *typed, struct vn_s
             search_offer(&c, (uint32_t)i, UINT32_MAX, sc + length_score(e->letters));
     }
     /* the heap's worst is at the top: pop into hits from the back */
+    if (c.n < c.max)
+        heapify(&c);
     size_t n = c.n;
     while (c.n > 0) {
         size_t at = c.n - 1;
