@@ -7,6 +7,7 @@
 #include "host/admin.h"
 #include "host/admin_program.h"
 #include "host/admin_correct.h"
+#include "host/people_read.h"
 #include "store/domain.h"
 #include "ui/ui.h"
 
@@ -33,11 +34,10 @@ struct admin {
     int confirm_quit;
     int today_page;  /* the today tab lists sessions a page at a time */
     int today_asked; /* fresh counts were asked for since the tab was shown */
-    /* the people tab (admin_people.c): probable duplicates of today's classes, loaded when
-     * the tab is shown (dups_fresh 0: load again), the pair tapped (-1 none), the view */
-    struct store_duplicate *dups;
-    size_t ndups;
-    int dups_fresh, pick, people_view;
+    /* the people tab (admin_people.c): its reads asked for since the view was shown (bits
+     * 1 << enum people_read_kind; 0: ask again), the pair tapped (-1 none), the view */
+    int people_asked, pick, people_view;
+    int64_t people_at[2];           /* kiosk time each read was asked for */
     struct admin_program prog;      /* the classes tab (admin_program.c) */
     struct admin_settings settings; /* where it syncs and exports (admin_settings.c) */
     struct admin_correct correct;   /* the people tab's corrections (admin_correct.c) */

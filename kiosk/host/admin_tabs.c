@@ -383,7 +383,7 @@ static void tabs_row(struct app *a)
             !on) {
             ad->tab = fixed[i].tab;
             ad->message[0] = '\0';
-            ad->dups_fresh = 0;
+            ad->people_asked = 0;
             ad->today_asked = 0;
             ad->pick = -1;
             ad->confirm_quit = 0;

@@ -11,6 +11,7 @@
 #include "host/api.h"
 #include "host/input.h"
 #include "host/notify.h"
+#include "host/people_read.h"
 #include "host/plugin_start.h"
 #include "host/export_job.h"
 #include "host/fair_count.h"
@@ -392,6 +393,7 @@ void app_close(struct app *a)
     today_counts_stop();
     admin_checks_stop();
     fair_count_stop();
+    people_read_stop();
     host_camera_close(a);
     host_voice_close(a->voice); /* before the backend: its audio is the voice's */
     for (size_t i = 0; i < a->plugins.count; i++) {
@@ -492,6 +494,7 @@ int app_poll_threads(struct app *a)
     news |= today_counts_poll();          /* the admin screen's counts came */
     news |= admin_checks_poll(a);         /* the PIN compared, a sync target checked */
     news |= fair_count_poll();            /* the fair's staff view's counts came */
+    news |= people_read_poll();           /* the admin people tab's read came */
     return news;
 }
 

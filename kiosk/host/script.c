@@ -11,6 +11,7 @@
 #include "host/fair_count.h"
 #include "host/today_counts.h"
 #include "host/input.h"
+#include "host/people_read.h"
 #include "host/voice_host.h"
 #include "text/text.h"
 
@@ -314,14 +315,15 @@ static int run_finger(struct player *p, const struct script_cmd *c)
 }
 
 /* A frame as the loop would show it once the reads on threads of their own that the frame
- * asked for (the admin screen's counts, the fair staff view's) came back: a script sees the same
- * screen each time. */
+ * asked for (the admin screen's counts and people tab, the fair staff view's) came back: a script
+ * sees the same screen each time. */
 static void frame_settled(struct app *a)
 {
     app_frame(a, NULL);
     today_counts_settle(READ_SETTLE_MAX_MS);
     int came = today_counts_poll();
     came |= fair_count_settle(READ_SETTLE_MAX_MS);
+    came |= people_read_settle(READ_SETTLE_MAX_MS);
     if (came)
         app_frame(a, NULL);
 }
