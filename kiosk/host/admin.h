@@ -50,5 +50,11 @@ int admin_export_progress(struct app *a);
 int admin_export_poll(struct app *a);
 /* ms until the bar should be drawn again; -1 when no export runs. */
 int admin_export_next_ms(void);
+/* The sync tab's bar while a sync runs (admin_sync.c). For the loop, each turn: 1 when the
+ * tab is shown and the sync's count moved (or it started or ended). */
+int admin_sync_poll(struct app *a);
+/* ms until a bar on the admin screen (an export's, the sync's) should be drawn again; -1
+ * when none moves. */
+int admin_progress_next_ms(struct app *a);
 
 #endif

@@ -1,5 +1,6 @@
 /* The admin screen's sync tab: what the background worker reports (sync_worker.h): the last
- * sync, what is waiting, the last error in the kiosk's language, and a button to sync now. */
+ * sync, what is waiting, the last error in the kiosk's language, and a button to sync now;
+ * while a sync runs, a bar with its count of steps (drawn again as it moves). */
 #include "host/admin_state.h"
 #include "host/admin_usb.h"
 #include "host/app.h"
@@ -17,11 +18,60 @@ static void show1(struct app *a, const char *key, const char *name, const char *
     ui_text(app_ui(a), out);
 }
 
+#define BAR_REFRESH_MS 200 /* the bar moves five times a second while a sync runs */
+
+static struct {
+    int running; /* what the sync tab drew last */
+    long done;
+} bar;
+
+/* The running sync's bar with its count of steps (a table one way); empty until it knows. */
+static void sync_bar(struct app *a, const struct sync_status *st)
+{
+    char d[24], t[24], caption[256];
+    snprintf(d, sizeof d, "%ld", st->steps_done);
+    snprintf(t, sizeof t, "%ld", st->steps_total);
+    if (st->steps_total > 0)
+        screens_template(admin_tr(a, "admin.sync.running_steps"),
+                         (const char *const[]){"done", "total"}, (const char *const[]){d, t}, 2,
+                         caption, sizeof caption);
+    else
+        kiosk_strlcpy(caption, admin_tr(a, "admin.sync.running"), sizeof caption);
+    ui_progress(app_ui(a), caption, st->steps_done, st->steps_total);
+}
+
+static int sync_tab_shown(struct app *a)
+{
+    return screens_current(a) == SCREEN_ADMIN && app_admin(a)->tab == ADMIN_TAB_SYNC;
+}
+
+int admin_sync_poll(struct app *a)
+{
+    if (!sync_tab_shown(a))
+        return 0;
+    struct sync_status st;
+    sync_worker_status(&st);
+    return st.running != bar.running || (st.running && st.steps_done != bar.done);
+}
+
+int admin_progress_next_ms(struct app *a)
+{
+    struct sync_status st;
+    if (sync_tab_shown(a)) {
+        sync_worker_status(&st);
+        if (st.running || bar.running)
+            return BAR_REFRESH_MS;
+    }
+    return admin_export_next_ms();
+}
+
 void admin_sync_frame(struct app *a, const char *target)
 {
     ui_ctx *ui = app_ui(a);
     struct sync_status st;
     sync_worker_status(&st);
+    bar.running = st.running;
+    bar.done = st.steps_done;
     (void)target; /* the worker's label of it never shows a password */
     if (!st.enabled) {
         ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, "admin.sync.none"));
@@ -30,7 +80,7 @@ void admin_sync_frame(struct app *a, const char *target)
     show1(a, "admin.sync.target", "target", st.target);
     char text[256];
     if (st.running) {
-        ui_text(ui, admin_tr(a, "admin.sync.running"));
+        sync_bar(a, &st);
     } else if (st.last_ok_ms) {
         struct tm tm;
         kiosk_local_tm(st.last_ok_ms, &tm);

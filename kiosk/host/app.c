@@ -491,6 +491,7 @@ int app_poll_threads(struct app *a)
 {
     int news = host_receipt_print_poll(); /* the printer answered (or gave up) */
     news |= admin_export_poll(a);         /* an export's count moved, or it ended */
+    news |= admin_sync_poll(a);           /* the sync's count moved, or it ended */
     news |= today_counts_poll();          /* the admin screen's counts came */
     news |= admin_checks_poll(a);         /* the PIN compared, a sync target checked */
     news |= fair_count_poll();            /* the fair's staff view's counts came */

@@ -310,6 +310,9 @@ int input_next_timer_ms(const struct app *a)
     int cam = host_camera_next_ms(a);
     if (cam >= 0)
         t = min_timeout(t, cam);
+    int bars = admin_progress_next_ms((struct app *)a); /* an export's or the sync's count */
+    if (bars >= 0)
+        t = min_timeout(t, bars);
     int hook = host_notify_max_sleep_ms();
     if (hook >= 0)
         t = min_timeout(t, hook);

@@ -5,6 +5,7 @@
 #include "host/app.h"
 #include "host/host_ctx.h"
 #include "host/screens.h"
+#include "host/sync_worker.h"
 #include "host/admin.h"
 #include "host/camera_host.h"
 #include "host/export_job.h"
@@ -370,7 +371,8 @@ static int run_check(struct player *p, const struct script_cmd *c)
     return 0;
 }
 
-/* The commands that wait in real time for a thread of the kiosk (camera, printer, export). */
+/* The commands that wait in real time for a thread of the kiosk (camera, printer, export,
+ * checks, sync). */
 static int run_settle(struct player *p, const struct script_cmd *c)
 {
     struct app *a = p->a;
@@ -406,6 +408,14 @@ static int run_settle(struct player *p, const struct script_cmd *c)
         if (!admin_checks_settle(a, CHECK_SETTLE_MAX_MS)) {
             kiosk_fmt(p->why, sizeof p->why, "the check did not end within %d s",
                       CHECK_SETTLE_MAX_MS / 1000);
+            return 0;
+        }
+        app_frame(a, NULL);
+        return 1;
+    case SCRIPT_SYNCING:
+        if (!sync_worker_wait(c->argc ? (long)c->num[0] : 0, EXPORT_SETTLE_MAX_MS)) {
+            kiosk_fmt(p->why, sizeof p->why, "no sync ended (or did its steps) within %d s",
+                      EXPORT_SETTLE_MAX_MS / 1000);
             return 0;
         }
         app_frame(a, NULL);
@@ -447,6 +457,7 @@ static int run_cmd(struct player *p, const struct script_cmd *c)
     case SCRIPT_PRINTING:
     case SCRIPT_EXPORTING:
     case SCRIPT_CHECKING:
+    case SCRIPT_SYNCING:
         return run_settle(p, c);
     case SCRIPT_SAID:
     case SCRIPT_LISTEN:

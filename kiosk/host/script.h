@@ -35,6 +35,8 @@ enum script_op {
     SCRIPT_TOUCHES,       /* touches MAX: prints the touches since, fails when more than MAX */
     SCRIPT_CHECKING,      /* checking: real time until the PIN or server being checked on a
                            * thread is answered */
+    SCRIPT_SYNCING,       /* syncing [STEPS]: real time until the sync ended (or did STEPS
+                           * steps) */
 };
 
 #define SCRIPT_ARGS_MAX 32

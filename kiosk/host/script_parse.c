@@ -29,6 +29,7 @@ static const struct {
     {"printing", 0, 0, SCRIPT_PRINTING, 0},
     {"exporting", 0, 1, SCRIPT_EXPORTING, 1},
     {"checking", 0, 0, SCRIPT_CHECKING, 0},
+    {"syncing", 0, 1, SCRIPT_SYNCING, 1},
     {"said", 1, 1, SCRIPT_SAID, 0},
     {"listen", 1, 1, SCRIPT_LISTEN, 1},
     {"expect-inert", 1, 1, SCRIPT_EXPECT_INERT, 0},

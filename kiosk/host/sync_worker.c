@@ -7,6 +7,7 @@
 #include "sync/sync.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -29,6 +30,7 @@ static struct {
     char *target;
     int64_t interval_ms;
     struct sync_status st;
+    struct sync_progress progress; /* the running sync's steps (atomics, read without the lock) */
 } w = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
 static int64_t mono_ms(void)
@@ -76,6 +78,7 @@ static void sync_once(store **s)
     int64_t now = kiosk_clock_now_ms();
     pthread_mutex_lock(&w.mu);
     w.st.running = 0;
+    w.st.syncs++;
     w.st.last_try_ms = now;
     w.st.last_status = st;
     w.st.waiting = waiting;
@@ -109,6 +112,7 @@ static void refresh_waiting(store **s)
 static void *worker_main(void *arg)
 {
     (void)arg;
+    sync_progress_watch(&w.progress);
     /* the label of a server needs libpq (its conninfo parser): made here, so the kiosk's first
      * frame never waits for libpq to load; w.target stays as it is until the thread is joined */
     char label[sizeof w.st.target];
@@ -130,6 +134,8 @@ static void *worker_main(void *arg)
         if (now >= next_sync || now >= poke_due) {
             w.first_poke_ms = w.last_poke_ms = 0;
             w.st.running = 1;
+            atomic_store(&w.progress.done, 0); /* the bar starts empty, never at the last's */
+            atomic_store(&w.progress.total, 0);
             pthread_mutex_unlock(&w.mu);
             sync_once(&s);
             pthread_mutex_lock(&w.mu);
@@ -229,6 +235,23 @@ void sync_worker_status(struct sync_status *out)
     else
         memset(out, 0, sizeof *out);
     pthread_mutex_unlock(&w.mu);
+    out->steps_done = out->running ? atomic_load(&w.progress.done) : 0;
+    out->steps_total = out->running ? atomic_load(&w.progress.total) : 0;
+}
+
+int sync_worker_wait(long steps, int timeout_ms)
+{
+    struct timespec gap = {0, 5 * 1000000L};
+    struct sync_status st;
+    sync_worker_status(&st);
+    long before = st.syncs;
+    for (int waited = 0; st.enabled && waited <= timeout_ms; waited += 5) {
+        if (steps > 0 ? st.running && st.steps_done >= steps : st.syncs > before && !st.running)
+            return 1;
+        nanosleep(&gap, NULL);
+        sync_worker_status(&st);
+    }
+    return 0;
 }
 
 void sync_worker_stop(void)

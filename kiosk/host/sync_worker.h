@@ -22,6 +22,9 @@ struct sync_status {
     char last_error[256];       /* English line for the log and support; "" when it worked */
     char target[160];           /* the target for people: a file path, or the server's host and
                                  * database (never a password) */
+    long steps_done;            /* while running: the sync's steps done (sync_progress) ... */
+    long steps_total;           /* ... of these (0: not known yet) */
+    long syncs;                 /* syncs ended since the worker started */
 };
 
 /* Starts the worker for the database at db_path (already made by the runtime) and target
@@ -34,6 +37,10 @@ kiosk_status sync_worker_start(const char *db_path, const char *target, int inte
 void sync_worker_poke(void);
 /* Copies the status (all zero, enabled = 0, when no worker runs). Cheap. */
 void sync_worker_status(struct sync_status *out);
+/* Waits up to timeout_ms of real time (the script player): steps > 0, until the running sync
+ * has done that many steps; 0, until a sync ends (one running now, or the next). 1 when that
+ * came; 0 on the timeout or when no worker runs. */
+int sync_worker_wait(long steps, int timeout_ms);
 /* Stops and joins the worker; a sync in progress is finished first, and a poke not served
  * yet gets one last sync (a server that does not answer is given up after its connect
  * timeout, 10 s unless the conninfo or PGCONNECT_TIMEOUT says otherwise). Safe when none runs. */

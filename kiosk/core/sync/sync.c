@@ -7,9 +7,24 @@
 #include "sync/pq_lazy.h"
 #include "test_hooks.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+static _Thread_local struct sync_progress *watched;
+
+void sync_progress_watch(struct sync_progress *p)
+{
+    watched = p;
+}
+
+void sync_step(void)
+{
+    if (watched)
+        atomic_fetch_add(&watched->done, 1);
+    sync_test_pause();
+}
 
 void sync_cancel(int on)
 {
@@ -45,9 +60,13 @@ kiosk_status sync_run(store *s, const char *target, struct sync_counts *out, con
             *why_key = "sync.err.other";
         return KIOSK_E_INVALID;
     }
-    kiosk_status st = sync_target_is_pg(target)
-                          ? sync_pg_run(s, target, out, why_key, err, errlen)
-                          : sync_file_run(s, target, out, why_key, err, errlen);
+    int pg = sync_target_is_pg(target);
+    if (watched) {
+        atomic_store(&watched->done, 0);
+        atomic_store(&watched->total, (pg ? 3 : 2) * SYNC_TABLES);
+    }
+    kiosk_status st = pg ? sync_pg_run(s, target, out, why_key, err, errlen)
+                         : sync_file_run(s, target, out, why_key, err, errlen);
     if (st == KIOSK_OK)
         sync_converge(s, sync_target_is_pg(target) ? NULL : target);
     return st;

@@ -70,6 +70,16 @@ int sync_target_is_pg(const char *target);
 kiosk_status sync_run(store *s, const char *target, struct sync_counts *out, const char **why_key,
                       char *err, size_t errlen);
 
+/* How far a sync has gone, for a bar with a count: steps done of the sync's steps (a step is
+ * one table in one direction: 2 x SYNC_TABLES for a file, 3 x SYNC_TABLES for a server:
+ * pushed, pulled, finished). The calling thread's syncs report to p from sync_progress_watch
+ * on (NULL: to nobody); another thread reads it. */
+struct sync_progress {
+    _Atomic long done;
+    _Atomic long total;
+};
+void sync_progress_watch(struct sync_progress *p);
+
 /* on: the sync worker is stopping: a running file sync gets a few seconds more, then stops
  * (its transaction rolls back), until sync_cancel(0). Safe from any thread. */
 void sync_cancel(int on);

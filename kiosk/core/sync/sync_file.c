@@ -77,7 +77,7 @@ static kiosk_status move_checked(store *s, const char *from, const char *to, con
         st = store_sync_set_check(s, sync_tables, SYNC_TABLES, sync_trust_row, c);
     if (st == KIOSK_OK)
         st = store_sync_move_all(s, sync_tables, SYNC_TABLES, from, to, moved, already, held,
-                                 refused, sync_test_pause, err, errlen);
+                                 refused, sync_step, err, errlen);
     else
         kiosk_fmt(err, errlen, "%s: %s", no_check, kiosk_status_name(st));
     store_sync_set_check(s, sync_tables, SYNC_TABLES, NULL, NULL);
@@ -114,7 +114,7 @@ static kiosk_status receive_staged(store *s, const char *program, struct sync_co
     kiosk_status st = store_sync_stage_open(s, sync_tables, SYNC_TABLES, err, errlen);
     if (st != KIOSK_OK)
         return st;
-    st = store_sync_stage_copy(s, sync_tables, SYNC_TABLES, "peer", sync_test_pause, err, errlen);
+    st = store_sync_stage_copy(s, sync_tables, SYNC_TABLES, "peer", sync_step, err, errlen);
     t[1] = kiosk_mono_ms();
     if (st == KIOSK_OK)
         st = check_staged(s, program, c->refused, err, errlen);

@@ -13,6 +13,9 @@ extern const struct sync_table sync_tables[SYNC_TABLES];
 /* Sleeps KIOSK_SYNC_TEST_DELAY_MS (test_hooks.h) between steps (0 unless tests set it),
  * so a test's kill -9 lands in the middle of a sync. */
 void sync_test_pause(void);
+/* One table done one way: the watched progress moves (sync_progress_watch), then the test
+ * pause. */
+void sync_step(void);
 
 /* The two sinks (sync.c picks one). */
 kiosk_status sync_file_run(store *s, const char *path, struct sync_counts *c, const char **why_key,

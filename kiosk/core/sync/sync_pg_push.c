@@ -426,7 +426,7 @@ kiosk_status pg_push_all(struct pg_sync *p)
     char err[256];
     kiosk_status st = store_sync_tx(p->s, "BEGIN", err, sizeof err);
     for (int i = 0; i < SYNC_TABLES && st == KIOSK_OK; i++) {
-        sync_test_pause();
+        sync_step();
         st = push_table(p, i);
     }
     store_sync_tx(p->s, st == KIOSK_OK ? "COMMIT" : "ROLLBACK", err, sizeof err);
