@@ -4,10 +4,12 @@
  *   showing the visit receipt painted (person, registration, consents, visit and receipt
  *   stored in between, each committed durably);
  * - the staff view's frame (layout and paint) with 10,000 visitors stored today, with its
- *   counts as cached between refreshes and when they are read again.
+ *   counts as cached between refreshes and when they are asked again (counted on the host's
+ *   thread since ABI 2.4: the frame reads only the latest registrations).
  * TSV rows: figure, median, p99, baseline, ratio, target. */
 #include "bench_day.h"
 #include "host/app.h"
+#include "host/fair_count.h"
 #include "host/input.h"
 #include "sdl/sdl_backend.h"
 #include "store/domain.h"
@@ -196,6 +198,8 @@ int main(void)
     fprintf(stderr, "bench_fair_booth: %d visitors stored in %.0f ms\n", VISITORS, now_ms() - ts);
     if (!tap(a, "Thống kê cho cán bộ"))
         return 1;
+    fair_count_settle(30000); /* the day's first count, on the host's thread (ABI 2.4) */
+    app_frame(a, NULL);
     char want[64];
     kiosk_fmt(want, sizeof want, "Khách hôm nay: %d", VISITORS + REG_RUNS);
     if (!visible_prefix(a, want)) {
@@ -210,6 +214,7 @@ int main(void)
         t_frame[i] = now_ms() - t0;
     }
     for (int i = 0; i < REFRESH_RUNS; i++) {
+        fair_count_settle(30000);   /* the last refresh's count came (off the frame's thread) */
         input_advance_ms(a, 31000); /* past the view's refresh period: counts read again */
         double t0 = now_ms();
         app_frame(a, NULL);
@@ -254,7 +259,8 @@ int main(void)
     qsort(t_refresh, REFRESH_RUNS, sizeof *t_refresh, cmp_double);
     qsort(t_full, REFRESH_RUNS, sizeof *t_full, cmp_double);
     printf("fair.staff_view_refresh_frame_ms\t%.3f\t%.3f\t%.3f\t%.3f\t<33\tthe frame when the "
-           "counts and latest are read again; baseline: the counts read whole\n",
+           "latest are read again and a count asked of the host's thread; baseline: the counts "
+           "read whole\n",
            t_refresh[REFRESH_RUNS / 2], t_refresh[(REFRESH_RUNS * 99) / 100],
            t_full[REFRESH_RUNS / 2], t_refresh[REFRESH_RUNS / 2] / t_full[REFRESH_RUNS / 2]);
     row_note("store.fair_stats_ms", t_stats, REFRESH_RUNS, "-",
