@@ -359,6 +359,19 @@ static void tab_settings(struct app *a)
     tab_quit(a);
 }
 
+/* A plugin's tab: its short "<title_key>.tab" string (seven tabs share 1024 px), else its
+ * tile's title. */
+static const char *tab_label(struct app *a, const struct plugin_slot *p)
+{
+    char key[160];
+    if (kiosk_fmt(key, sizeof key, "%s.tab", p->desc.title_key) == 0) {
+        const char *t = i18n_tr_table(app_i18n(a), p->desc.strings, key);
+        if (strcmp(t, key) != 0)
+            return t;
+    }
+    return i18n_tr_table(app_i18n(a), p->desc.strings, p->desc.title_key);
+}
+
 static void tabs_row(struct app *a)
 {
     ui_ctx *ui = app_ui(a);
@@ -397,8 +410,7 @@ static void tabs_row(struct app *a)
         if (!p->desc.admin_frame)
             continue;
         int on = ad->tab == ADMIN_TAB_PLUGIN && ad->plugin_tab == i;
-        const char *title = i18n_tr_table(app_i18n(a), p->desc.strings, p->desc.title_key);
-        if (ui_button(ui, title, on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) && !on) {
+        if (ui_button(ui, tab_label(a, p), on ? KIOSK_STYLE_PRIMARY : KIOSK_STYLE_NORMAL) && !on) {
             ad->tab = ADMIN_TAB_PLUGIN;
             ad->plugin_tab = i;
             ad->message[0] = '\0';

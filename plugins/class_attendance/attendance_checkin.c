@@ -122,8 +122,10 @@ void att_sign_frame(struct attendance *a, kiosk_ctx *ctx)
     if (h->ui_signature(ctx, &a->sig))
         a->sig_missing = 0;
     h->ui_row_begin(ctx, 2);
-    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
+    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL)) {
         a->screen = ATT_SEARCH;
+        a->focus_pending = 1;
+    }
     if (h->ui_button(ctx, h->tr(ctx, "att.sign_ok"), KIOSK_STYLE_PRIMARY)) {
         if (a->sig.count < ATT_SIG_MIN_POINTS)
             a->sig_missing = 1;
