@@ -191,11 +191,24 @@ static const char *k_odd[] = {
     "Bùi Thị Thị Ánh Hồng Nhung",
 };
 
-static void fill(struct vn_search *s, int n)
+/* Does a folded word occur twice in the name ("Thị Thị")? */
+static int has_repeat(const char *name)
+{
+    struct vn_fold_word w[MAX_WORDS];
+    size_t n = vn_fold_words(name, w, MAX_WORDS);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(w[i].text, w[j].text) == 0)
+                return 1;
+    return 0;
+}
+
+/* n generated names; odd: with the awkward ones and names with a word twice */
+static void fill(struct vn_search *s, int n, int odd)
 {
     for (int i = 0; i < n; i++) {
         char name[160];
-        if (i % 50 == 0) {
+        if (i % 50 == 0 && odd) {
             kiosk_strlcpy(name, k_odd[(i / 50) % KIOSK_ARRAY_LEN(k_odd)], sizeof name);
         } else {
             const char *f = k_family[rnd(KIOSK_ARRAY_LEN(k_family))];
@@ -210,6 +223,10 @@ static void fill(struct vn_search *s, int n)
                 char plain[160];
                 vn_fold(name, plain, sizeof plain);
                 kiosk_strlcpy(name, plain, sizeof name);
+            }
+            if (!odd && has_repeat(name)) {
+                i--;
+                continue;
             }
         }
         add(s, name);
@@ -312,11 +329,11 @@ static void compare_all(struct vn_search *s, int keystroke_names)
     }
 }
 
-static void check_index(int n, int keystroke_names)
+static void check_index(int n, int keystroke_names, int odd)
 {
     g_n = 0;
     struct vn_search *s = vn_search_new();
-    fill(s, n);
+    fill(s, n, odd);
     CHECK_INT(vn_search_prepare(s), KIOSK_OK);
     compare_all(s, keystroke_names);
     /* remove some, rename some: dead pairs in the index and pending entries */
@@ -331,12 +348,16 @@ static void check_index(int n, int keystroke_names)
         }
     }
     compare_all(s, keystroke_names / 4);
+    /* more people than are checked one by one: the next query builds the index again */
+    fill(s, 2100, odd);
+    compare_all(s, keystroke_names / 4);
     vn_search_free(s);
 }
 
 int main(void)
 {
-    check_index(300, 20);   /* one block, partly filled */
-    check_index(20000, 60); /* several blocks of display places */
+    check_index(300, 20, 1);   /* one block, partly filled */
+    check_index(20000, 60, 1); /* several blocks of display places */
+    check_index(6000, 30, 0);  /* no name has a word twice */
     return check_done();
 }
