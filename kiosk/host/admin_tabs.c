@@ -253,8 +253,9 @@ static void tab_export(struct app *a)
     if (!have_event)
         ui_text(ui, admin_tr(a, "admin.export.pick_first"));
     ui_row_begin(ui, 2);
+    /* typed as it is: Telex would make "UW" of a code an "Ư", VNI its digits tones */
     ui_field(ui, admin_tr(a, "admin.receipt.code"), ad->receipt_code, sizeof ad->receipt_code,
-             KIOSK_FIELD_TEXT, NULL);
+             UI_FIELD_PLAIN, NULL);
     if (ui_button(ui, admin_tr(a, "admin.receipt.save"), KIOSK_STYLE_NORMAL))
         save_receipt_png(a, dir);
     ui_row_end(ui);
