@@ -230,10 +230,14 @@ int screens_header(struct app *a, const char *title, const char *back, int *top)
     const struct backend_ops *be;
     struct backend *b = app_backend(a, &be);
     const struct ui_text_metrics *tm = be->metrics(b);
-    int lh = tm->line_height(tm->user, UI_FONT_LARGE);
+    int tw = app_width(a) - 2 * m - bw - 2 * pad;
+    /* a long title (a class's: "Kỹ thuật sản xuất bánh tráng và ...") in the body's font
+     * rather than cut */
+    int font = tm->text_width(tm->user, UI_FONT_LARGE, title) > tw ? UI_FONT_BODY : UI_FONT_LARGE;
+    int lh = tm->line_height(tm->user, font);
     int ty = pad + (lh < bh ? (bh - lh) / 2 : 0); /* centred beside the button */
-    ui_next_rect(ui, (ui_rect){m + bw + 2 * pad, ty, app_width(a) - 2 * m - bw - 2 * pad, lh});
-    ui_label(ui, title, UI_FONT_LARGE, th->text);
+    ui_next_rect(ui, (ui_rect){m + bw + 2 * pad, ty, tw, lh});
+    ui_label(ui, title, font, th->text);
     *top = bh + 2 * pad;
     *top += banners(a, *top);
     return tapped;
