@@ -97,12 +97,23 @@ static void format_hhmm(int64_t at_ms, char *out, size_t cap)
  * frozen frame on the kiosk's thread): one at a time in a process. */
 static struct {
     struct bg_task task;
+    int setting;           /* the task hashes a new PIN (else it compares one) */
     struct pin_attempt at; /* the task's from its start until it is taken */
+    char hash[PIN_HASH_LEN];
+    kiosk_status st; /* of the hash */
 } pin_job = {.task = BG_TASK_INIT};
 
 static void compare_main(void *job)
 {
     pin_attempt_compare(job);
+}
+
+/* A new PIN's stored form, as slow as a comparison: on the thread too. */
+static void hash_main(void *job)
+{
+    (void)job;
+    pin_job.st = pin_hash_new(pin_job.at.pin, pin_job.hash);
+    sodium_memzero(pin_job.at.pin, sizeof pin_job.at.pin);
 }
 
 /* What the pad says after an attempt: the admin screen, or why not. */
@@ -164,17 +175,23 @@ static void try_pin(struct app *a)
         return;
     }
     ad->pin_checking = 1;
+    pin_job.setting = 0;
     if (bg_task_start(&pin_job.task, compare_main, &pin_job.at, host_wake_loop, a) != 1) {
         pin_attempt_compare(&pin_job.at); /* no thread: here, late rather than never */
         pin_compared(a);
     }
 }
 
+static void pin_hashed(struct app *a);
+
 static int pin_poll(struct app *a)
 {
     if (!bg_task_take(&pin_job.task))
         return 0;
-    pin_compared(a);
+    if (pin_job.setting)
+        pin_hashed(a);
+    else
+        pin_compared(a);
     return 1;
 }
 
@@ -194,30 +211,71 @@ void admin_checks_stop(void)
 {
     bg_task_stop(&pin_job.task);
     sodium_memzero(&pin_job.at, sizeof pin_job.at);
+    sodium_memzero(pin_job.hash, sizeof pin_job.hash);
     admin_settings_stop();
+}
+
+/* The new PIN's hash made: stored, and the admin screen says so (when its pad is still up). */
+static void pin_hashed(struct app *a)
+{
+    struct admin *ad = app_admin(a);
+    kiosk_status st =
+        pin_job.st == KIOSK_OK ? pin_set_hash(app_store(a), pin_job.hash) : pin_job.st;
+    sodium_memzero(pin_job.hash, sizeof pin_job.hash);
+    int shown = ad->pin_checking && screens_current(a) == SCREEN_PIN;
+    ad->pin_checking = 0;
+    if (st == KIOSK_OK)
+        kiosk_log(KIOSK_LOG_INFO, "the coordinator set a new PIN");
+    if (!shown)
+        return;
+    if (st == KIOSK_E_INVALID) {
+        kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.format"), sizeof ad->pin_error);
+    } else if (st != KIOSK_OK) {
+        host_storage_status(&(kiosk_ctx){a, NULL}, st);
+        kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.error"), sizeof ad->pin_error);
+    } else {
+        enter_admin(a);
+        kiosk_strlcpy(ad->message, admin_tr(a, "admin.pin.saved"), sizeof ad->message);
+        ad->message_kind = KIOSK_MSG_OK;
+    }
 }
 
 static void save_new_pin(struct app *a)
 {
     struct admin *ad = app_admin(a);
-    if (strcmp(ad->pin, ad->pin_again) != 0) {
+    if (bg_task_busy(&pin_job.task))
+        return;
+    int differ = strcmp(ad->pin, ad->pin_again) != 0;
+    kiosk_strlcpy(pin_job.at.pin, ad->pin, sizeof pin_job.at.pin);
+    sodium_memzero(ad->pin, sizeof ad->pin); /* typed again either way */
+    sodium_memzero(ad->pin_again, sizeof ad->pin_again);
+    if (differ) {
+        sodium_memzero(pin_job.at.pin, sizeof pin_job.at.pin);
         kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.differ"), sizeof ad->pin_error);
         return;
     }
-    kiosk_status st = pin_set(app_store(a), ad->pin);
-    if (st == KIOSK_E_INVALID) {
-        kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.format"), sizeof ad->pin_error);
-        return;
+    pin_job.setting = 1;
+    ad->pin_checking = 1;
+    if (bg_task_start(&pin_job.task, hash_main, NULL, host_wake_loop, a) != 1) {
+        hash_main(NULL); /* no thread: here, late rather than never */
+        pin_hashed(a);
     }
-    if (st != KIOSK_OK) {
-        host_storage_status(&(kiosk_ctx){a, NULL}, st);
-        kiosk_strlcpy(ad->pin_error, admin_tr(a, "admin.pin.error"), sizeof ad->pin_error);
-        return;
-    }
-    kiosk_log(KIOSK_LOG_INFO, "the coordinator set a new PIN");
-    enter_admin(a);
-    kiosk_strlcpy(ad->message, admin_tr(a, "admin.pin.saved"), sizeof ad->message);
-    ad->message_kind = KIOSK_MSG_OK;
+}
+
+/* "Đổi mã PIN": the new PIN twice; hashed on the thread ("Đang lưu mã PIN…"). */
+static void change_form(struct app *a, struct admin *ad, const char *err)
+{
+    ui_ctx *ui = app_ui(a);
+    ui_text(ui, admin_tr(a, "admin.pin.change_hint"));
+    if (ui_field(ui, admin_tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN, NULL))
+        ad->pin_error[0] = '\0';
+    if (ui_field(ui, admin_tr(a, "admin.pin.again"), ad->pin_again, sizeof ad->pin_again,
+                 KIOSK_FIELD_PIN, err))
+        ad->pin_error[0] = '\0';
+    if (ad->pin_checking || bg_task_busy(&pin_job.task))
+        ui_message(ui, KIOSK_MSG_INFO, admin_tr(a, "admin.pin.saving"));
+    else if (ui_button(ui, admin_tr(a, "admin.pin.save"), KIOSK_STYLE_PRIMARY))
+        save_new_pin(a);
 }
 
 void admin_pin_frame(struct app *a)
@@ -238,15 +296,7 @@ void admin_pin_frame(struct app *a)
             ad->pin[0] = '\0';
         }
     } else if (ad->setting_pin) {
-        ui_text(ui, admin_tr(a, "admin.pin.change_hint"));
-        if (ui_field(ui, admin_tr(a, "admin.pin.new"), ad->pin, sizeof ad->pin, KIOSK_FIELD_PIN,
-                     NULL))
-            ad->pin_error[0] = '\0';
-        if (ui_field(ui, admin_tr(a, "admin.pin.again"), ad->pin_again, sizeof ad->pin_again,
-                     KIOSK_FIELD_PIN, err))
-            ad->pin_error[0] = '\0';
-        if (ui_button(ui, admin_tr(a, "admin.pin.save"), KIOSK_STYLE_PRIMARY))
-            save_new_pin(a);
+        change_form(a, ad, err);
     } else {
         if (ad->message[0]) /* only this pad's: "enrolled, the PIN comes from the file" */
             ui_message(ui, ad->message_kind, ad->message);

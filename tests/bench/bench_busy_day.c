@@ -310,18 +310,19 @@ static int setup(struct app *a, const char *db, int64_t day0, char (*texts)[KIOS
     return 1;
 }
 
-/* The longest frames by CPU time on stderr: where to look. */
-static void worst_frames(void)
+/* The longest frames by CPU time (by_cpu) or by wall time on stderr: where to look. */
+static void worst_frames(int by_cpu)
 {
-    static unsigned char shown[MAX_FRAMES];
+    static unsigned char shown[2][MAX_FRAMES];
+    const double *t = by_cpu ? fr.cpu : fr.wall;
     for (int k = 0; k < 8; k++) {
         int w = -1;
         for (int i = 0; i < fr.n; i++)
-            if (!shown[i] && (w < 0 || fr.cpu[i] > fr.cpu[w]))
+            if (!shown[by_cpu][i] && (w < 0 || t[i] > t[w]))
                 w = i;
         if (w < 0)
             return;
-        shown[w] = 1;
+        shown[by_cpu][w] = 1;
         fprintf(stderr, "bench_busy_day: frame %d (%s, %s): %.2f ms CPU, %.2f ms wall\n", w,
                 phase_names[fr.phase[w]], fr.what[w] ? fr.what[w] : "?", fr.cpu[w], fr.wall[w]);
     }
@@ -329,7 +330,8 @@ static void worst_frames(void)
 
 static void report(void)
 {
-    worst_frames();
+    worst_frames(1);
+    worst_frames(0);
     static double w[MAX_FRAMES], c[MAX_FRAMES];
     int over = 0, worst = 0;
     for (int i = 0; i < fr.n; i++) {
