@@ -50,7 +50,8 @@ static kiosk_status drop_indexes(store *s, char **names, size_t n, char *err, si
 {
     kiosk_status st = KIOSK_OK;
     for (size_t i = 0; i < n && st == KIOSK_OK; i++) {
-        char *sql = sqlite3_mprintf("DROP INDEX main.\"%w\"", names[i]);
+        /* an index name read from this database's own schema, quoted by %w */
+        char *sql = sqlite3_mprintf("DROP INDEX main.\"%w\"", names[i]); /* sql-ident: */
         st = sql ? store_sync_exec(s, sql, err, errlen) : KIOSK_E_NOMEM;
         sqlite3_free(sql);
     }
