@@ -44,6 +44,8 @@ static void count_main(void *arg)
         fc.job.st = store_fair_stats(fc.job.s, fc.job.key.event_id, fc.job.day_ms, &fc.job.stats);
     if (fc.job.st != KIOSK_OK)
         kiosk_log(KIOSK_LOG_WARN, "the fair's counts: %s", kiosk_status_name(fc.job.st));
+    if (fc.job.st == KIOSK_E_NOT_FOUND) /* no database, no event: not "still counting" */
+        fc.job.st = KIOSK_E_IO;
 }
 
 static struct count_key key_of(const char *event_id, int64_t day_ms)

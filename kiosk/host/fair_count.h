@@ -13,9 +13,9 @@
 
 /* The counts of event_id's local day holding day_ms, as last finished: KIOSK_OK with *out;
  * KIOSK_E_NOT_FOUND while the first count of that day runs; another status when the last
- * count failed. Starts a count (reading db_path; wake(user) from the thread when it ends)
- * when none runs and the last one started more than max_age_ms of kiosk time before now_ms,
- * or never for that event and day. Never waits. */
+ * count failed (KIOSK_E_IO: no such database or event). Starts a count (reading db_path; wake(user)
+ * from the thread when it ends) when none runs and the last one started more than max_age_ms of
+ * kiosk time before now_ms, or never for that event and day. Never waits. */
 kiosk_status fair_count_get(const char *db_path, const char *event_id, int64_t day_ms,
                             int64_t now_ms, int max_age_ms, void (*wake)(void *user), void *user,
                             struct kiosk_fair_stats *out);
