@@ -143,6 +143,12 @@ office "$TSV" "$work/pd" "$work/mdn-pd.xlsx"
 mkdir "$work/tmp" && TMPDIR=$work/tmp "$ctl" --db "$db" export --event MDN-PD --format xlsx \
   --out "$work/again.xlsx" >/dev/null || fail "mdn-pd xlsx again"
 [ -z "$(ls -A "$work/tmp")" ] || fail "left in TMPDIR: $(ls -A "$work/tmp")"
+# no folder for the first pass: a refusal in one line, no file
+TMPDIR=$work/none "$ctl" --db "$db" export --event MDN-PD --format xlsx --out "$work/no.xlsx" \
+  2>"$work/err" >/dev/null && fail "exported without a temporary folder"
+[ "$(wc -l <"$work/err")" = 1 ] && grep -q "không tạo được thư mục tạm trong \"$work/none\"" "$work/err" ||
+  fail "no temporary folder: $(cat "$work/err")"
+[ ! -e "$work/no.xlsx" ] && [ ! -e "$work/no.xlsx.tmp" ] || fail "a file was left: $(ls "$work")"
 python3 - "$work/mdn-pd.csv" "$work/pd" "$db" >"$work/pictures" 2>&1 <<'PY' ||
 import csv, glob, re, sqlite3, sys
 kiosk, unzipped, db = sys.argv[1:4]

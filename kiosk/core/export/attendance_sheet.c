@@ -292,8 +292,12 @@ static void put_signature(lxw_worksheet *ws, struct xlsx_pictures *pics, const s
     pic.to_y_off = pic.y_off + pic.height;
     pic.x_abs = column_left(a, c) + (uint32_t)opt.x_offset;
     pic.y_abs = (uint32_t)(ROW_POINTS_SIGNED * 4.0 / 3.0) * r + (uint32_t)opt.y_offset;
-    if (!pics || xlsx_pictures_add(pics, &pic, png, len) == 1)
-        worksheet_insert_image_buffer_opt(ws, r, c, png, len, &opt);
+    /* the first one must be libxlsxwriter's too: one it refuses is left out, as before */
+    if ((!pics || xlsx_pictures_count(pics, NULL) == 0) &&
+        worksheet_insert_image_buffer_opt(ws, r, c, png, len, &opt) != LXW_NO_ERROR)
+        return;
+    if (pics)
+        xlsx_pictures_add(pics, &pic, png, len);
 }
 
 static void xlsx_foot(lxw_worksheet *ws, const struct xlsx_styles *st, lxw_row_t r,
@@ -447,10 +451,11 @@ static kiosk_status write_xlsx(struct attendance *a, const char *path, long *row
         return write_workbook(a, path, NULL, rows, err, errlen);
     const char *tmp = getenv("TMPDIR");
     char dir[4096], first[4200];
-    kiosk_fmt(dir, sizeof dir, "%s/kiosk-xlsx-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    tmp = tmp && tmp[0] ? tmp : "/tmp";
+    kiosk_fmt(dir, sizeof dir, "%s/kiosk-xlsx-XXXXXX", tmp);
     struct xlsx_pictures *pics = mkdtemp(dir) ? xlsx_pictures_new() : NULL;
     if (!pics) {
-        kiosk_fmt(err, errlen, "cannot make a temporary folder for the signatures");
+        export_trf(err, errlen, "export.err.tmpdir", tmp, NULL, NULL);
         rmdir(dir);
         return KIOSK_E_IO;
     }

@@ -32,8 +32,9 @@ struct xlsx_pictures;
 /* Spools in anonymous temporary files (gone when the process ends, whatever happens); NULL
  * when they cannot be made. */
 struct xlsx_pictures *xlsx_pictures_new(void);
-/* Adds a PNG at pic. 1 when it is the sheet's first picture: the caller then inserts it into
- * the workbook too. -1 when the spool cannot be written. */
+/* Adds a PNG at pic. 1 when it is the sheet's first picture, which the caller also inserts
+ * into the workbook (libxlsxwriter then writes the drawing part that pass 2 fills). -1 when
+ * the spool cannot be written (xlsx_pictures_finish then fails). */
 int xlsx_pictures_add(struct xlsx_pictures *p, const struct xlsx_picture *pic, const void *png,
                       size_t len);
 /* Pictures added, and distinct pictures stored. */
