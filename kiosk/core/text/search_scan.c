@@ -257,13 +257,15 @@ static void read_run(const struct search_data *d, struct scan_word *w, struct sc
     run_seek(d, r, b0);
     const uint64_t *pairs = d->by_entry;
     size_t at = r->at, end = r->end;
-    if (w->need == 1 && !own && !w->t->has_marks) { /* most runs: a bit to set per pair */
-        uint64_t *cnt = w->cnt;
+    if (w->need == 1 && !w->t->has_marks && (!own || w->text_mult == 1)) {
+        /* most runs: a bit to set per pair (twice in the word's own run) */
+        uint64_t *cnt = w->cnt, *eq = own ? w->eq : w->cnt;
         for (; at < end; at++) {
             uint32_t bit = (uint32_t)(pairs[at] >> 32) - b0;
             if (bit >= BLOCK_BITS)
                 break;
             cnt[bit >> 6] |= 1ull << (bit & 63);
+            eq[bit >> 6] |= 1ull << (bit & 63);
         }
         r->at = at;
         return;
