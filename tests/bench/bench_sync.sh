@@ -11,6 +11,11 @@
 #   - floor: SQLite itself copying the same rows (events, sessions, people, check-ins) from the
 #     seed file into a new kiosk's file with INSERT ... SELECT (foreign keys on, one
 #     transaction), by the sqlite3 shell: what the kiosk's side of a pull cannot go below;
+#   - bulk floor: the same INSERT ... SELECT as a new kiosk's pull writes a big table (its bulk
+#     batch, docs/TRUST.md): foreign keys off (the pull checks parents itself), the check-ins'
+#     read-only index dropped and built again after the rows, one transaction, the columns
+#     named (SELECT * would let SQLite copy the stored records whole, which no pull can): what
+#     the writing side of the pull costs without the network, the parsing and the checks;
 #   - no-op: a rerun that moves nothing (what the kiosk's worker does every few minutes).
 # The pull's row is sync.pull_vs_copy_out_ratio (issue 18); ratios are also taken run by run
 # (each pull beside the \copy out of the same run) and printed on stderr.
@@ -83,7 +88,7 @@ ms() { # wall time of a command in ms (bash's own clock)
   "$@" >/dev/null
   awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f\n", (b - a) * 1000 }'
 }
-: >push.ms; : >copy_in.ms; : >pull.ms; : >copy_out.ms; : >noop.ms; : >floor.ms
+: >push.ms; : >copy_in.ms; : >pull.ms; : >copy_out.ms; : >noop.ms; : >floor.ms; : >bulk.ms
 floor() {
   rm -f floor.db floor.db-wal floor.db-shm
   cp empty.db floor.db
@@ -91,6 +96,15 @@ floor() {
     INSERT INTO events SELECT * FROM s.events; INSERT INTO sessions SELECT * FROM s.sessions;
     INSERT INTO people SELECT * FROM s.people; INSERT INTO checkins SELECT * FROM s.checkins;
     COMMIT;"
+}
+floor_bulk() {
+  rm -f floor.db floor.db-wal floor.db-shm
+  cp empty.db floor.db
+  sqlite3 floor.db "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536; ATTACH 'seed.db' AS s; BEGIN;
+    INSERT INTO events SELECT * FROM s.events; INSERT INTO sessions SELECT * FROM s.sessions;
+    INSERT INTO people SELECT * FROM s.people; DROP INDEX checkins_session;
+    INSERT INTO checkins SELECT $cols FROM s.checkins;
+    CREATE INDEX checkins_session ON checkins(session_id, person_id, kind); COMMIT;"
 }
 for r in $(seq "$runs"); do
   reset_server
@@ -112,6 +126,7 @@ for r in $(seq "$runs"); do
   [ "$(sqlite3 fresh.db 'SELECT count(*) FROM checkins')" = 100000 ] || { echo "bench_sync: the new kiosk did not get 100000 check-ins" >&2; exit 1; }
   ms psql -X -q -d "$KIOSK_PG_ADMIN" -c "\\copy (SELECT $cols FROM checkins) TO 'out.tsv'" >>copy_out.ms
   ms floor >>floor.ms
+  ms floor_bulk >>bulk.ms
   ms "$K" --db kiosk.db sync --with "$KIOSK_PG" >>noop.ms
 done
 
@@ -126,9 +141,13 @@ printf 'sync.pull_vs_copy_out_ratio\t%s\t%s\t%s\t%s\t%s\n' \
   "$lm" "$(maxof pull.ms)" "$om" "$(ratio "$lm" "$om")" "<= 2x \\copy out"
 printf 'sync: SQLite INSERT...SELECT of the same rows into a new kiosk (the floor), ms (vs psql \\copy out)\t%s\t%s\t%s\t%s\t%s\n' \
   "$fm" "$(maxof floor.ms)" "$om" "$(ratio "$fm" "$om")" "-"
+bm=$(median bulk.ms)
+printf 'sync.pull_bulk_floor_ms\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+  "$bm" "$(maxof bulk.ms)" "$om" "$(ratio "$bm" "$om")" "-" \
+  "SQLite INSERT...SELECT as the pull bulk batch writes: no foreign keys, index built after; baseline psql \\copy out"
 printf 'sync: rerun with nothing to move (100,000 check-ins held), ms\t%s\t%s\t-\t-\t-\n' \
   "$(median noop.ms)" "$(maxof noop.ms)"
-for f in push copy_in pull copy_out floor noop; do
+for f in push copy_in pull copy_out floor bulk noop; do
   echo "bench_sync: $f ms: $(sort -g $f.ms | tr '\n' ' ')" >&2
 done
 echo "bench_sync: pull / copy out, run by run: $(paste pull.ms copy_out.ms | awk '{ printf "%.2f ", $1 / $2 }')" >&2

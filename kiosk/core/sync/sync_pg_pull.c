@@ -200,6 +200,7 @@ struct batch {
     store_sync_applier *a;
     char *bulk; /* a bulk batch (store_sync_bulk_begin): the indexes to make before it commits */
     int64_t commit_us; /* time spent committing (the pull's log line) */
+    int commits;
 };
 
 static int64_t now_us(void)
@@ -275,6 +276,7 @@ static kiosk_status batch_end(struct pg_sync *p, struct batch *b, kiosk_status s
         st = save_pull_mark(p, b->ti, b->last);
     st = local_end(p, st);
     b->commit_us += now_us() - t0;
+    b->commits++;
     if (st == KIOSK_OK)
         sync_test_pause(); /* tests stop a pull between batches */
     return st;
@@ -337,9 +339,9 @@ static kiosk_status pull_tables(struct pg_sync *p)
     pg_feed_stop(f, p->err, p->errlen);
     int64_t all = now_us() - start;
     kiosk_log(KIOSK_LOG_INFO,
-              "pulled in %lld ms: writing %lld ms (of which committing %lld ms), waiting for the "
-              "server's rows %lld ms",
-              (long long)all / 1000, (long long)(all - waited) / 1000,
+              "pulled in %lld ms: writing %lld ms (of which committing %d batches %lld ms), "
+              "waiting for the server's rows %lld ms",
+              (long long)all / 1000, (long long)(all - waited) / 1000, b.commits,
               (long long)b.commit_us / 1000, (long long)waited / 1000);
     return st;
 }
