@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ATT_MIN_TYPED 2 /* folded bytes before searching: one letter matches half the class */
-
 static const struct kiosk_host_api *g_host;
 
 void att_keep(char dst[ATT_MSG_LEN], const char *msg)
@@ -84,14 +82,26 @@ static int load_session(struct attendance *a, kiosk_ctx *ctx)
     return 1;
 }
 
-static void use_event(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev)
+int att_use_class(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev)
 {
     a->ev = *ev;
-    if (load_session(a, ctx))
+    return load_session(a, ctx);
+}
+
+static void use_event(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev)
+{
+    if (att_use_class(a, ctx, ev))
         att_to_search(a, ctx);
 }
 
-/* The class this kiosk serves; else, today's classes to pick from (one: that one). */
+void att_back_to_search(struct attendance *a)
+{
+    a->screen = a->all_mode ? ATT_SEARCH_ALL : ATT_SEARCH;
+    a->focus_pending = 1;
+}
+
+/* The class this kiosk serves; else the classes running now: one goes straight to its
+ * search, several to one search across them all (the list one tap away). */
 static void load_event(struct attendance *a, kiosk_ctx *ctx)
 {
     int served;
@@ -100,6 +110,7 @@ static void load_event(struct attendance *a, kiosk_ctx *ctx)
 
     a->have_event = 0;
     a->today_count = 0;
+    a->all_mode = 0;
     if (served) {
         use_event(a, ctx, &a->today[0]);
         return;
@@ -113,7 +124,7 @@ static void load_event(struct attendance *a, kiosk_ctx *ctx)
         close_with(a, ctx, "att.no_class", NULL, NULL);
         return;
     }
-    a->screen = ATT_PICK_CLASS;
+    att_all_start(a, ctx);
 }
 
 void att_to_search(struct attendance *a, kiosk_ctx *ctx)
@@ -129,6 +140,12 @@ void att_to_search(struct attendance *a, kiosk_ctx *ctx)
     a->undo_note[0] = '\0';
     memset(&a->pres, 0, sizeof a->pres);
     a->focus_pending = 1; /* her name is typed first: no tap on the field */
+    if (a->all_mode) {    /* the next trainee's turn: the classes running now, looked at again */
+        a->have_event = 0;
+        a->today_count = 0;
+        a->screen = ATT_PICK_CLASS;
+        return;
+    }
     if (a->have_event && !load_session(a, ctx))
         return;
     a->screen = a->have_event ? ATT_SEARCH : ATT_CLOSED;
@@ -140,6 +157,8 @@ static void reset(struct attendance *a)
     a->screen = ATT_PICK_CLASS;
     a->have_event = 0;
     a->today_count = 0; /* the next frame looks again: the day may have moved on */
+    a->all_mode = 0;
+    a->all_count = 0;
     a->typed[0] = '\0';
     a->notice[0] = '\0';
     memset(&a->who, 0, sizeof a->who);
@@ -155,10 +174,20 @@ static void pick_class_frame(struct attendance *a, kiosk_ctx *ctx)
     const struct kiosk_host_api *h = a->h;
     size_t i;
 
+    /* from the search across the classes: the way back to it, beside the question (six
+     * classes fill a 1024x600 screen) */
+    h->ui_row_begin(ctx, a->all_mode ? 2 : 1);
     h->ui_heading(ctx, h->tr(ctx, "att.pick_title"));
+    if (a->all_mode && h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL)) {
+        h->ui_row_end(ctx);
+        att_back_to_search(a);
+        return;
+    }
+    h->ui_row_end(ctx);
     h->ui_text(ctx, h->tr(ctx, "att.pick_hint"));
     for (i = 0; i < a->today_count; i++) {
         if (h->ui_list_item(ctx, a->today[i].title, a->today[i].place)) {
+            a->all_mode = 0; /* her class said: its search, until home */
             use_event(a, ctx, &a->today[i]);
             return;
         }
@@ -203,9 +232,8 @@ static void session_line(struct attendance *a, kiosk_ctx *ctx, char *out, size_t
     kit_fill(out, cap, h->tr(ctx, "att.session"), num, times);
 }
 
-/* "1985 · xã Mỹ Khánh": what tells namesakes apart. */
-static void hit_detail(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p,
-                       char *out, size_t cap)
+void att_hit_detail(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p, char *out,
+                    size_t cap)
 {
     char year[24];
 
@@ -233,7 +261,7 @@ static int hits_list(struct attendance *a, kiosk_ctx *ctx)
 
         if (i % 2 == 0)
             h->ui_row_begin(ctx, 2);
-        hit_detail(a, ctx, &hit->person, detail, sizeof detail);
+        att_hit_detail(a, ctx, &hit->person, detail, sizeof detail);
         if (h->ui_list_item(ctx, hit->person.full_name, detail)) {
             struct kiosk_person p = hit->person;
             h->ui_row_end(ctx);
@@ -338,6 +366,7 @@ static void att_frame(void *state, kiosk_ctx *ctx)
         [ATT_WALKIN_PLACE] = att_walkin_place_frame,
         [ATT_WALKIN_CONSENT] = att_walkin_consent_frame,
         [ATT_RETURN] = att_return_frame,
+        [ATT_SEARCH_ALL] = att_all_frame,
     };
     size_t i = (size_t)a->screen;
     /* the class she checks into, named above every step until the outcome names it */

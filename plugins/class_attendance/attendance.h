@@ -18,12 +18,21 @@ enum att_screen {
     ATT_WALKIN_CONSENT, /* consents, then register and check in */
     ATT_CLOSED,         /* no session today: a message */
     ATT_RETURN,         /* she left earlier: "Bạn quay lại?" (and undo within minutes) */
+    ATT_SEARCH_ALL,     /* several classes now: one name search across them all */
 };
 
 #define ATT_MSG_LEN 256
 #define ATT_MAX_HITS 4 /* two rows of two: all above the on-screen keyboard */
 #define ATT_MAX_TODAY 8
 #define ATT_SEEN_MAX 512
+#define ATT_MIN_TYPED 2 /* folded bytes before searching: one letter matches half the class */
+
+/* A name found by the search across the classes running now, and in which class. */
+struct att_all_hit {
+    int score;
+    size_t cls; /* index into today[] */
+    struct kiosk_person person;
+};
 
 struct attendance {
     const struct kiosk_host_api *h;
@@ -35,6 +44,10 @@ struct attendance {
     struct kiosk_session sess;
     struct kiosk_event today[ATT_MAX_TODAY]; /* ATT_PICK_CLASS */
     size_t today_count;
+    int64_t today_from[ATT_MAX_TODAY]; /* the start of each one's session now */
+    int all_mode;                      /* several classes now: the search across them */
+    struct att_all_hit all_hits[ATT_MAX_HITS];
+    size_t all_count;
     char closed[ATT_MSG_LEN];
 
     char typed[KIOSK_NAME_LEN];
@@ -76,6 +89,18 @@ extern const struct kiosk_string attendance_strings[];
 void att_keep(char dst[ATT_MSG_LEN], const char *msg);
 /* Back to the search screen, forgetting the last person (the next trainee's turn). */
 void att_to_search(struct attendance *a, kiosk_ctx *ctx);
+
+/* The class chosen and its session now (else the closed screen): 1 when it has one. */
+int att_use_class(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev);
+/* "Quay lại" to the search she came from, her typing kept and the keyboard up. */
+void att_back_to_search(struct attendance *a);
+/* "1985 · xã Mỹ Khánh": what tells namesakes apart. */
+void att_hit_detail(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p, char *out,
+                    size_t cap);
+
+/* attendance_all.c: several classes running now: one search across their registrations. */
+void att_all_start(struct attendance *a, kiosk_ctx *ctx);
+void att_all_frame(struct attendance *a, kiosk_ctx *ctx);
 
 /* attendance_checkin.c: the person is known; confirm, sign, check in, receipt. */
 void att_person_chosen(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p,

@@ -99,12 +99,15 @@ void att_confirm_frame(struct attendance *a, kiosk_ctx *ctx)
     }
     if (a->who.commune[0])
         h->ui_text(ctx, a->who.commune);
+    if (a->all_mode) { /* her hit said her class: which one, same-titled ones told apart */
+        char label[ATT_MSG_LEN];
+        att_class_label(a, ctx, &a->ev, label, sizeof label);
+        h->ui_text(ctx, label);
+    }
     h->ui_spacer(ctx, 16);
     h->ui_row_begin(ctx, 2);
-    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL)) {
-        a->screen = ATT_SEARCH; /* her typing and the names found, the keyboard up to fix it */
-        a->focus_pending = 1;
-    }
+    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
+        att_back_to_search(a); /* her typing and the names found, the keyboard up to fix it */
     if (h->ui_button(ctx, h->tr(ctx, "att.its_me"), KIOSK_STYLE_PRIMARY))
         go_check_in(a, ctx);
     h->ui_row_end(ctx);
@@ -122,10 +125,8 @@ void att_sign_frame(struct attendance *a, kiosk_ctx *ctx)
     if (h->ui_signature(ctx, &a->sig))
         a->sig_missing = 0;
     h->ui_row_begin(ctx, 2);
-    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL)) {
-        a->screen = ATT_SEARCH;
-        a->focus_pending = 1;
-    }
+    if (h->ui_button(ctx, h->tr(ctx, "kit.back"), KIOSK_STYLE_NORMAL))
+        att_back_to_search(a);
     if (h->ui_button(ctx, h->tr(ctx, "att.sign_ok"), KIOSK_STYLE_PRIMARY)) {
         if (a->sig.count < ATT_SIG_MIN_POINTS)
             a->sig_missing = 1;

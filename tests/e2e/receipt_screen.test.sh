@@ -18,6 +18,7 @@ checkin() {
   cat <<EOS
 clock "$(date +%Y-%m-%d)T08:00"
 tap "Điểm danh lớp học"
+tap "Chọn lớp"
 tap "xã Mỹ Khánh, huyện Phong Điền"
 tap "Gõ tên của bạn (không cần dấu)"
 type "tran van binh"

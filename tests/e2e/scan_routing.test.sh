@@ -66,9 +66,17 @@ shot home.png'
 want "home: present in MDN-MK" "$(han_checkins)" "MDN-MK:1"
 want "home: not a fair visitor" "$(han_at_fair)" 0
 
-# 2. on the class list ("Bạn học lớp nào?")
+# 2. on the search across the classes running now, and on the class list ("Chọn lớp")
+play across "" 'clock "T07:40"
+tap "Điểm danh lớp học"
+expect "Điểm danh — các lớp đang học"
+scan "@CLASS@"
+expect "Có mặt lúc 07:40"
+expect-not "Không nhận ra mã vừa quét"'
+want "search across classes: present in MDN-MK" "$(han_checkins)" "MDN-MK:1"
 play list "" 'clock "T07:40"
 tap "Điểm danh lớp học"
+tap "Chọn lớp"
 expect "Bạn học lớp nào?"
 scan "@CLASS@"
 expect "Có mặt lúc 07:40"
@@ -78,6 +86,7 @@ want "class list: present in MDN-MK" "$(han_checkins)" "MDN-MK:1"
 # 3. in the wrong class: Tân Thới's, of the same title
 play wrong "" 'clock "T07:41"
 tap "Điểm danh lớp học"
+tap "Chọn lớp"
 tap "xã Tân Thới"
 expect "Gõ tên của bạn (không cần dấu)"
 scan "@CLASS@"
@@ -87,6 +96,7 @@ shot wrong-class.png'
 want "wrong class: present in her own class" "$(han_checkins)" "MDN-MK:1"
 play wrong_small_en "lang = en" 'clock "T07:41"
 tap "Class check-in"
+tap "Choose a class"
 tap "xã Tân Thới"
 scan "@CLASS@"
 expect "Present at 07:41"
