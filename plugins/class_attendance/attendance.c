@@ -151,6 +151,18 @@ void att_to_search(struct attendance *a, kiosk_ctx *ctx)
     a->screen = a->have_event ? ATT_SEARCH : ATT_CLOSED;
 }
 
+/* After an outcome, the next trainee's turn: a kiosk set to a class stays in it; else the
+ * classes running now are looked at again (several: the search across them, whichever class
+ * the last trainee picked or scanned). */
+void att_next_trainee(struct attendance *a, kiosk_ctx *ctx)
+{
+    struct kiosk_event served;
+
+    if (a->k.program->event_served(ctx, KIOSK_EVENT_CLASS, &served, sizeof served) != KIOSK_OK)
+        a->all_mode = 1; /* att_to_search looks again */
+    att_to_search(a, ctx);
+}
+
 static void reset(struct attendance *a)
 {
     forget_hits(a);

@@ -89,6 +89,8 @@ extern const struct kiosk_string attendance_strings[];
 void att_keep(char dst[ATT_MSG_LEN], const char *msg);
 /* Back to the search screen, forgetting the last person (the next trainee's turn). */
 void att_to_search(struct attendance *a, kiosk_ctx *ctx);
+/* After an outcome ("Xong", the receipt): the next trainee's search (docs/CHECKIN.md). */
+void att_next_trainee(struct attendance *a, kiosk_ctx *ctx);
 
 /* The class chosen and its session now (else the closed screen): 1 when it has one. */
 int att_use_class(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_event *ev);

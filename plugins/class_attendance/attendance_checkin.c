@@ -231,7 +231,7 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
     }
     if (h->ui_button(ctx, h->tr(ctx, "kit.done"), KIOSK_STYLE_PRIMARY)) {
         h->ui_row_end(ctx);
-        att_to_search(a, ctx);
+        att_next_trainee(a, ctx);
         return;
     }
     h->ui_row_end(ctx);
@@ -244,7 +244,7 @@ void att_done_frame(struct attendance *a, kiosk_ctx *ctx)
 void att_receipt_frame(struct attendance *a, kiosk_ctx *ctx)
 {
     if (a->k.receipt->screen(ctx, &a->receipt, a->who.full_name))
-        att_to_search(a, ctx);
+        att_next_trainee(a, ctx);
 }
 
 static void refuse(struct attendance *a, kiosk_ctx *ctx, const char *msg)
