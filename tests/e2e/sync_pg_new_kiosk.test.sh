@@ -7,6 +7,8 @@
 #   one dated 2100, one whose id is a path): B's pull is killed (kill -9) inside the bulk
 #   transaction: B's database is whole (integrity_check), holds none of the check-ins and
 #   still has the table's index, the tables pulled before are whole with their marks;
+# - the server's connection cut inside another new kiosk's bulk transaction: the sync fails
+#   saying the server did, the database holds none or all of the check-ins, a rerun completes;
 # - the rerun completes: B holds every check-in of A but the changed one, the four hostile
 #   rows are set aside once each with their reasons, the index is back, and a third sync
 #   moves and sets aside nothing.
@@ -26,6 +28,18 @@ source "$SRC/tests/e2e/sync_lib.sh"
 cd "$WORK"
 admin() { psql -X -q -At -d "$KIOSK_PG_ADMIN" -v ON_ERROR_STOP=1 "$@"; }
 quarantined() { sqlite3 "$1" "SELECT count(*) FROM quarantine WHERE tbl = 'checkins' AND $2"; }
+# Whole batches only (the bulk batch, or one that committed when the server's rows stopped
+# coming: a kiosk never holds its write lock waiting for the network), with their mark: the
+# rows held and set aside are the server's up to the check-ins' pull mark.
+whole_batches() { # db
+  local mark n want
+  mark=$(sqlite3 "$1" "SELECT value FROM meta WHERE key = 'sync.pg.$server.checkins.pull'")
+  n=$(count "$1" checkins)
+  echo "  $1 holds $n check-ins, its pull mark ${mark:-none}"
+  want=$(admin -c "SELECT count(*) FROM checkins WHERE srv_seq <= ${mark:-0}")
+  [ $((n + $(quarantined "$1" 1))) = "$want" ] ||
+    fail "$1 holds $n check-ins and set aside $(quarantined "$1" 1), the server $want up to its mark: not whole batches"
+}
 has_index() { sqlite3 "$1" "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'checkins_session'"; }
 
 # A's check-ins: 400 trainees x 50 sessions of one class; sessions 1-30 first, 31-50 later.
@@ -92,6 +106,29 @@ server=$(admin -c 'SELECT server_id FROM schema_version')
   fail "the check-ins' pull mark moved without its rows"
 ok
 
+step "the server's connection cut inside the bulk transaction: the sync says so, nothing half"
+new_kiosk D.db
+KIOSK_SYNC_TEST_DELAY_MS=800 "$K" --db D.db sync --with "$KIOSK_PG" >out.txt 2>err.txt &
+pid=$!
+for _ in $(seq 1500); do
+  grep -q "pulling 'checkins' into an empty table" err.txt && break
+  kill -0 $pid 2>/dev/null || break
+  sleep 0.02
+done
+grep -q "pulling 'checkins' into an empty table" err.txt || fail "no bulk pull of the check-ins: $(cat err.txt)"
+admin -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'kiosk'" >/dev/null
+wait $pid && fail "the sync whose connection was cut succeeded"
+grep -v "^kiosk: info" out.txt err.txt | grep -q "the server's rows of" ||
+  fail "the sync does not say the server failed: $(cat out.txt err.txt)"
+grep -q "cannot write to this kiosk's database" out.txt err.txt &&
+  fail "a server failure reported as this kiosk's: $(cat out.txt err.txt)"
+echo "  $(grep -h "the server's rows of" out.txt err.txt | head -1)"
+[ "$(sqlite3 D.db 'PRAGMA integrity_check')" = ok ] || fail "D's database is damaged"
+whole_batches D.db
+"$K" --db D.db sync --with "$KIOSK_PG" >out.txt 2>&1 || fail "D's rerun: $(cat out.txt)"
+[ "$(count D.db checkins)" = 19999 ] || fail "D's rerun did not complete the pull"
+ok
+
 step "the rerun completes; the hostile rows are set aside once each"
 "$K" --db B.db sync --with "$KIOSK_PG" >out.txt 2>err.txt || fail "B's rerun: $(cat out.txt err.txt)"
 [ "$(sqlite3 B.db 'PRAGMA integrity_check')" = ok ] || fail "B's database is damaged after the rerun"
@@ -148,14 +185,7 @@ if [ $stuck = 1 ]; then kill -9 $kpid; fail "the kiosk still ran ${waited} s aft
 wait $kpid || fail "the kiosk's exit status after SIGTERM: $?"
 echo "  stopped ${waited} s after SIGTERM"
 [ "$(sqlite3 C.db 'PRAGMA integrity_check')" = ok ] || fail "C's database is damaged after the stop"
-# Whole batches only: the bulk transaction, or a batch that committed when the server's rows
-# stopped coming (a kiosk never holds its write lock waiting for the network), with its mark.
-mark=$(sqlite3 C.db "SELECT value FROM meta WHERE key = 'sync.pg.$server.checkins.pull'")
-n=$(count C.db checkins)
-echo "  C holds $n check-ins, its pull mark ${mark:-none}"
-want=$(admin -c "SELECT count(*) FROM checkins WHERE srv_seq <= ${mark:-0}")
-[ $((n + $(quarantined C.db 1))) = "$want" ] ||
-  fail "C holds $n check-ins and set aside $(quarantined C.db 1), the server $want up to C's mark: not whole batches"
+whole_batches C.db
 "$K" --db C.db sync --with "$KIOSK_PG" >out.txt 2>&1 || fail "C's sync after the stop: $(cat out.txt)"
 [ "$(sqlite3 C.db "SELECT $(row_expr checkins sqlite) FROM checkins ORDER BY id" | md5sum)" = "$got" ] ||
   fail "C's check-ins after its later sync differ from B's"

@@ -78,7 +78,17 @@ static struct pg_chunk *chunk_new(enum pg_chunk_kind kind, int ti, kiosk_status 
     return c;
 }
 
-/* Hands over the rows gathered so far (if any), then a chunk of kind (unless ROWS_OF). */
+static int append(struct pg_chunk *c, const void *p, size_t n)
+{
+    if (!kiosk_grow((void **)&c->buf, &c->cap, c->used + n, 1))
+        return 0;
+    memcpy(c->buf + c->used, p, n);
+    c->used += n;
+    return 1;
+}
+
+/* Hands over the rows gathered so far (if any), then a chunk of kind (unless ROWS_OF); an END
+ * that failed carries the reader's message. */
 static int flush(struct pg_feed *f, enum pg_chunk_kind kind, int ti, kiosk_status st)
 {
     struct pg_chunk *c = f->filling;
@@ -88,16 +98,9 @@ static int flush(struct pg_feed *f, enum pg_chunk_kind kind, int ti, kiosk_statu
     if (kind == PG_CHUNK_ROWS_OF)
         return 1;
     c = chunk_new(kind, ti, st);
+    if (c && kind == PG_CHUNK_END && st != KIOSK_OK && !append(c, f->err, strlen(f->err) + 1))
+        c->used = 0;
     return c && put(f, c);
-}
-
-static int append(struct pg_chunk *c, const void *p, size_t n)
-{
-    if (!kiosk_grow((void **)&c->buf, &c->cap, c->used + n, 1))
-        return 0;
-    memcpy(c->buf + c->used, p, n);
-    c->used += n;
-    return 1;
 }
 
 static kiosk_status add_row(struct pg_chunk *c, const struct sync_table *t, const struct pg_row *r,

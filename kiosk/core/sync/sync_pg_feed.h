@@ -19,7 +19,8 @@
 enum pg_chunk_kind {
     PG_CHUNK_ROWS_OF, /* rows of table ti */
     PG_CHUNK_LATE,    /* the server's next row is late: write what you have now */
-    PG_CHUNK_END      /* table ti is read (st: how its read ended) */
+    PG_CHUNK_END      /* table ti is read (st: how its read ended; when it failed, buf holds
+                       * the reader's message, if any) */
 };
 
 struct pg_chunk {

@@ -307,6 +307,8 @@ static kiosk_status take_chunk(struct pg_sync *p, struct batch *b, const struct 
     if (c->kind == PG_CHUNK_LATE)
         return batch_row(p, b, NULL);
     if (c->kind == PG_CHUNK_END) {
+        if (c->st != KIOSK_OK && c->used && !p->err[0]) /* the server's word, not the rollback's */
+            kiosk_strlcpy(p->err, (const char *)c->buf, p->errlen);
         kiosk_status st = batch_end(p, b, c->st);
         sync_step(); /* a table pulled (the sync's bar); tests stop a pull between tables */
         return st;
