@@ -149,6 +149,11 @@ static void api_ui_header_title(kiosk_ctx *ctx, const char *text)
     screens_header_title(ctx->app, text);
 }
 
+static int api_ui_header_button(kiosk_ctx *ctx, const char *label)
+{
+    return screens_header_button(ctx->app, label);
+}
+
 static const struct kiosk_host_api table = {
     .size = sizeof(struct kiosk_host_api),
     .abi_major = KIOSK_ABI_MAJOR,
@@ -186,6 +191,8 @@ static const struct kiosk_host_api table = {
     /* since 2.3 */
     .ui_focus_next_field = api_ui_focus_next_field,
     .ui_header_title = api_ui_header_title,
+    /* since 2.5 */
+    .ui_header_button = api_ui_header_button,
 };
 
 const struct kiosk_host_api *host_api(void)

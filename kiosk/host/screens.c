@@ -35,17 +35,20 @@ enum {
 };
 
 struct screens {
-    int screen;           /* enum screen_id */
-    size_t current;       /* plugin shown on SCREEN_PLUGIN */
-    int kbd_h;            /* the on-screen keyboard's height in the last frame */
-    int relayout;         /* the layout changed during a frame: run another */
-    int pending_home;     /* go home after this frame (back button, go_home, idle) */
-    size_t pending_enter; /* plugin index + 1 to show after this frame; 0: none */
-    int scan_unknown;     /* scan_note is shown under the header until the next input */
-    char scan_note[512];  /* what host_scan_route said of the last scan */
-    int scan_note_kind;   /* enum kiosk_msg */
-    char title[256];      /* the header's title the plugin gave in the last frame ("": its name) */
-    char title_next[256]; /* ... and in this one */
+    int screen;            /* enum screen_id */
+    size_t current;        /* plugin shown on SCREEN_PLUGIN */
+    int kbd_h;             /* the on-screen keyboard's height in the last frame */
+    int relayout;          /* the layout changed during a frame: run another */
+    int pending_home;      /* go home after this frame (back button, go_home, idle) */
+    size_t pending_enter;  /* plugin index + 1 to show after this frame; 0: none */
+    int scan_unknown;      /* scan_note is shown under the header until the next input */
+    char scan_note[512];   /* what host_scan_route said of the last scan */
+    int scan_note_kind;    /* enum kiosk_msg */
+    char title[256];       /* the header's title the plugin gave in the last frame ("": its name) */
+    char title_next[256];  /* ... and in this one */
+    char action[128];      /* the header's button the plugin asked for in the last frame */
+    char action_next[128]; /* ... and in this one ("": none) */
+    int action_tapped;     /* it was tapped in this frame's header */
 };
 
 struct screens *screens_new(void)
@@ -218,6 +221,26 @@ static void home_frame(struct app *a)
     admin_corner(a);
 }
 
+/* The plugin's button at the header's right end (ABI 2.5), as it asked in the last frame.
+ * Returns its width and the gap before it; 0: none. */
+static int header_action(struct app *a, const struct ui_text_metrics *tm)
+{
+    struct screens *s = app_screens(a);
+    int m = screens_px(a, MARGIN_PX), pad = screens_px(a, HEADER_PAD_PX);
+    int bh = screens_px(a, HEADER_BUTTON_H_PX);
+    s->action_tapped = 0;
+    if (!screens_shown_plugin(a) || !s->action[0])
+        return 0;
+    int w = tm->text_width(tm->user, UI_FONT_LARGE, s->action) + 4 * pad;
+    if (w < screens_px(a, HEADER_BUTTON_W_PX))
+        w = screens_px(a, HEADER_BUTTON_W_PX);
+    if (w > app_width(a) / 3)
+        w = app_width(a) / 3; /* the title keeps the middle */
+    ui_next_rect(app_ui(a), (ui_rect){app_width(a) - m - w, pad, w, bh});
+    s->action_tapped = ui_button(app_ui(a), s->action, KIOSK_STYLE_NORMAL);
+    return w + 2 * pad;
+}
+
 int screens_header(struct app *a, const char *title, const char *back, int *top)
 {
     ui_ctx *ui = app_ui(a);
@@ -230,7 +253,7 @@ int screens_header(struct app *a, const char *title, const char *back, int *top)
     const struct backend_ops *be;
     struct backend *b = app_backend(a, &be);
     const struct ui_text_metrics *tm = be->metrics(b);
-    int tw = app_width(a) - 2 * m - bw - 2 * pad;
+    int tw = app_width(a) - 2 * m - bw - 2 * pad - header_action(a, tm);
     /* a long title (a class's: "Kỹ thuật sản xuất bánh tráng và ...") in the body's font
      * rather than cut */
     int font = tm->text_width(tm->user, UI_FONT_LARGE, title) > tw ? UI_FONT_BODY : UI_FONT_LARGE;
@@ -270,6 +293,13 @@ void screens_header_title(struct app *a, const char *text)
     kiosk_strlcpy(s->title_next, text ? text : "", sizeof s->title_next);
 }
 
+int screens_header_button(struct app *a, const char *label)
+{
+    struct screens *s = app_screens(a);
+    kiosk_strlcpy(s->action_next, label ? label : "", sizeof s->action_next);
+    return s->action_tapped && strcmp(s->action, s->action_next) == 0;
+}
+
 /* The header names what the plugin said the last frame (said before the step, as the
  * screen's first line); when this frame names another, it is laid out again. */
 static void plugin_frame(struct app *a)
@@ -284,9 +314,11 @@ static void plugin_frame(struct app *a)
     screens_content(a, top);
     kiosk_ctx ctx = app_ctx(a, p);
     s->title_next[0] = '\0';
+    s->action_next[0] = '\0';
     p->desc.frame(p->state, &ctx);
-    if (strcmp(s->title, s->title_next) != 0) {
+    if (strcmp(s->title, s->title_next) != 0 || strcmp(s->action, s->action_next) != 0) {
         memcpy(s->title, s->title_next, sizeof s->title);
+        memcpy(s->action, s->action_next, sizeof s->action);
         s->relayout = 1;
     }
     screens_keyboard(a);

@@ -61,6 +61,9 @@ int screens_header(struct app *a, const char *title, const char *back, int *top)
 /* The plugin on screen names this frame's header (ABI 2.4 ui_header_title); NULL or "":
  * its own name. */
 void screens_header_title(struct app *a, const char *text);
+/* The plugin on screen asks for a button at the header's right end (ABI 2.5
+ * ui_header_button); returns 1 when it was tapped this frame. */
+int screens_header_button(struct app *a, const char *label);
 /* The content area from top down to the on-screen keyboard (set as the ui's area). */
 ui_rect screens_content(struct app *a, int top);
 /* The on-screen keyboard for a focused field; call last but for admin_corner. */

@@ -87,6 +87,7 @@ struct ui_ctx {
     int scroll_on;
     ui_rect clip;       /* its rectangle: nothing outside it is drawn or tapped */
     int scroll_px;      /* how far its content is moved up this frame */
+    ui_rect view;       /* the part of clip shown: a widget cut by the keyboard's edge is not */
     int content_bottom; /* the lowest edge laid out in it this frame */
     int focus_in_scroll, focus_top, focus_bottom; /* the focused field's box there */
 

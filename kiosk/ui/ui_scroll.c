@@ -7,16 +7,37 @@ void ui_scroll_begin(ui_ctx *ui, ui_rect area)
     ui_area(ui, area);
     ui->scroll_on = 1;
     ui->clip = area;
+    ui->view = area;
     ui->cursor_y = area.y - ui->scroll_px;
     ui->content_bottom = ui->cursor_y;
     ui->focus_in_scroll = 0;
     ui_draw_clip(ui, area);
 }
 
+/* While the keyboard is up, a widget the view's edge cuts is not drawn as a thin strip:
+ * the view shrinks to leave it (and what follows it, below) out. */
+static void cut_view(ui_ctx *ui, ui_rect r)
+{
+    int top = ui->view.y, bottom = ui->view.y + ui->view.h;
+    if (!(ui->focus_id && ui->kb_rect.h > 0) && ui->scroll_px == 0)
+        return; /* no keyboard: a long screen shows as before */
+    if (r.y > top && r.y < bottom && r.y + r.h > bottom)
+        bottom = r.y;
+    else if (r.y < top && r.y + r.h > top && r.y + r.h < bottom)
+        top = r.y + r.h;
+    else
+        return;
+    ui->view = (ui_rect){ui->view.x, top, ui->view.w, bottom - top};
+    ui_draw_clip(ui, ui->view);
+}
+
 void ui_scroll_note(ui_ctx *ui, ui_rect r)
 {
-    if (ui->scroll_on && r.y + r.h > ui->content_bottom)
+    if (!ui->scroll_on)
+        return;
+    if (r.y + r.h > ui->content_bottom)
         ui->content_bottom = r.y + r.h;
+    cut_view(ui, r);
 }
 
 void ui_scroll_note_focus(ui_ctx *ui, ui_rect r)
@@ -32,10 +53,11 @@ ui_rect ui_scroll_clip(const ui_ctx *ui, ui_rect r)
 {
     if (!ui->scroll_on)
         return r;
-    int x0 = r.x > ui->clip.x ? r.x : ui->clip.x;
-    int y0 = r.y > ui->clip.y ? r.y : ui->clip.y;
-    int x1 = r.x + r.w < ui->clip.x + ui->clip.w ? r.x + r.w : ui->clip.x + ui->clip.w;
-    int y1 = r.y + r.h < ui->clip.y + ui->clip.h ? r.y + r.h : ui->clip.y + ui->clip.h;
+    ui_rect v = ui->view;
+    int x0 = r.x > v.x ? r.x : v.x;
+    int y0 = r.y > v.y ? r.y : v.y;
+    int x1 = r.x + r.w < v.x + v.w ? r.x + r.w : v.x + v.w;
+    int y1 = r.y + r.h < v.y + v.h ? r.y + r.h : v.y + v.h;
     if (x1 <= x0 || y1 <= y0)
         return (ui_rect){0, 0, 0, 0};
     return (ui_rect){x0, y0, x1 - x0, y1 - y0};
@@ -43,7 +65,7 @@ ui_rect ui_scroll_clip(const ui_ctx *ui, ui_rect r)
 
 int ui_scroll_hides(const ui_ctx *ui, int x, int y)
 {
-    return ui->scroll_on && !ui_point_in(ui->clip, x, y);
+    return ui->scroll_on && !ui_point_in(ui->view, x, y);
 }
 
 /* The next frame's scroll, in pixels of content moved up. */

@@ -291,16 +291,30 @@ static int hits_list(struct attendance *a, kiosk_ctx *ctx)
 static void ways_on(struct attendance *a, kiosk_ctx *ctx)
 {
     const struct kiosk_host_api *h = a->h;
+    int other = a->today_count > 1 && !KIOSK_API_HAS(h, ui_header_button);
 
-    h->ui_row_begin(ctx, a->today_count > 1 ? 2 : 1);
+    h->ui_row_begin(ctx, other ? 2 : 1);
     if (h->ui_button(ctx, h->tr(ctx, "att.not_listed"), KIOSK_STYLE_NORMAL)) {
         att_walkin_start(a, ctx);
         h->ui_row_end(ctx);
         return;
     }
-    if (a->today_count > 1 && h->ui_button(ctx, h->tr(ctx, "att.other_class"), KIOSK_STYLE_NORMAL))
+    if (other && h->ui_button(ctx, h->tr(ctx, "att.other_class"), KIOSK_STYLE_NORMAL))
         a->screen = ATT_PICK_CLASS;
     h->ui_row_end(ctx);
+}
+
+/* Another class of today's, in the header bar where the keyboard never covers it (ABI
+ * 2.5). Returns 1 when tapped. */
+static int other_class_in_header(struct attendance *a, kiosk_ctx *ctx)
+{
+    const struct kiosk_host_api *h = a->h;
+
+    if (a->today_count < 2 || !KIOSK_API_HAS(h, ui_header_button) ||
+        !h->ui_header_button(ctx, h->tr(ctx, "att.other_class")))
+        return 0;
+    a->screen = ATT_PICK_CLASS;
+    return 1;
 }
 
 /* Which class, above all else: in the header bar when this kiosk can put it there (ABI
@@ -334,6 +348,8 @@ static void search_frame(struct attendance *a, kiosk_ctx *ctx)
     int typing = a->typed[0] != '\0';
     int in_header = class_title(a, ctx, typing);
 
+    if (other_class_in_header(a, ctx))
+        return;
     if (a->notice[0])
         h->ui_message(ctx, a->notice_kind, a->notice);
     if (a->focus_pending && in_header && KIOSK_API_HAS(h, ui_focus_next_field))

@@ -138,6 +138,11 @@ void att_all_frame(struct attendance *a, kiosk_ctx *ctx)
         h->ui_heading(ctx, h->tr(ctx, "att.all_title"));
     if (in_header && !typing) /* the step's heading; a frame while typing is the same step */
         h->ui_heading(ctx, h->tr(ctx, "att.all_heading"));
+    if (KIOSK_API_HAS(h, ui_header_button) && /* beside the title, never under the keys */
+        h->ui_header_button(ctx, h->tr(ctx, "att.choose_class"))) {
+        a->screen = ATT_PICK_CLASS;
+        return;
+    }
     if (a->notice[0])
         h->ui_message(ctx, a->notice_kind, a->notice);
     if (a->focus_pending && in_header && KIOSK_API_HAS(h, ui_focus_next_field))
@@ -156,7 +161,8 @@ void att_all_frame(struct attendance *a, kiosk_ctx *ctx)
     else if (!typing)
         h->ui_text(ctx, h->tr(ctx, "att.scan_hint"));
     /* walk-ins and a name not found: her class from the list */
-    if (h->ui_button(ctx, h->tr(ctx, "att.choose_class"), KIOSK_STYLE_NORMAL)) {
+    if (!KIOSK_API_HAS(h, ui_header_button) &&
+        h->ui_button(ctx, h->tr(ctx, "att.choose_class"), KIOSK_STYLE_NORMAL)) {
         a->screen = ATT_PICK_CLASS;
         return;
     }

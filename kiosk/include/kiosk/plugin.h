@@ -17,7 +17,7 @@ extern "C" {
  * domain calls moved into versioned sub-tables, create reports an error, plugins may
  * migrate their own data and claim scanned receipts. docs/PLUGINS.md says why. */
 #define KIOSK_ABI_MAJOR 2
-#define KIOSK_ABI_MINOR 4
+#define KIOSK_ABI_MINOR 5
 
 #if defined(__GNUC__)
 #define KIOSK_EXPORT __attribute__((visibility("default")))
@@ -454,6 +454,12 @@ struct kiosk_host_api {
      * what the person is in (the class she checks into), seen whatever the keyboard moved out
      * of view. Call it every frame it should show; the voice says it before the step. */
     void (*ui_header_title)(kiosk_ctx *ctx, const char *text);
+
+    /* -- since 2.5 -- */
+    /* A button at the header bar's right end, beside the title, where the keyboard never
+     * covers it: the step's way back ("Chọn lớp khác"). Call it every frame it should show;
+     * returns 1 on the frame it was tapped. */
+    int (*ui_header_button)(kiosk_ctx *ctx, const char *label);
 };
 
 /* How strongly a plugin claims a scanned receipt (claims_receipt). The host hands the
