@@ -339,6 +339,24 @@ static int class_title(struct attendance *a, kiosk_ctx *ctx, int typing)
     return in_header;
 }
 
+/* The search's notice, then her name's field, with the keyboard up on entry when the class is
+ * named in the header (in_header). Returns 1 when what she typed changed (the notice goes). */
+int att_name_field(struct attendance *a, kiosk_ctx *ctx, int in_header)
+{
+    const struct kiosk_host_api *h = a->h;
+
+    if (a->notice[0])
+        h->ui_message(ctx, a->notice_kind, a->notice);
+    if (a->focus_pending && in_header && KIOSK_API_HAS(h, ui_focus_next_field))
+        h->ui_focus_next_field(ctx);
+    a->focus_pending = 0;
+    if (!h->ui_field(ctx, h->tr(ctx, "att.type_name"), a->typed, sizeof a->typed, KIOSK_FIELD_NAME,
+                     NULL))
+        return 0;
+    a->notice[0] = '\0';
+    return 1;
+}
+
 /* The search opens with the keyboard up (her name is typed first: no tap on the field);
  * the class stays named in the header above it. */
 static void search_frame(struct attendance *a, kiosk_ctx *ctx)
@@ -350,16 +368,8 @@ static void search_frame(struct attendance *a, kiosk_ctx *ctx)
 
     if (other_class_in_header(a, ctx))
         return;
-    if (a->notice[0])
-        h->ui_message(ctx, a->notice_kind, a->notice);
-    if (a->focus_pending && in_header && KIOSK_API_HAS(h, ui_focus_next_field))
-        h->ui_focus_next_field(ctx);
-    a->focus_pending = 0;
-    if (h->ui_field(ctx, h->tr(ctx, "att.type_name"), a->typed, sizeof a->typed, KIOSK_FIELD_NAME,
-                    NULL)) {
-        a->notice[0] = '\0';
+    if (att_name_field(a, ctx, in_header))
         search(a, ctx);
-    }
     if (hits_list(a, ctx))
         return;
     h->fold(a->typed, folded, sizeof folded);

@@ -100,6 +100,9 @@ void att_back_to_search(struct attendance *a);
 void att_hit_detail(struct attendance *a, kiosk_ctx *ctx, const struct kiosk_person *p, char *out,
                     size_t cap);
 
+/* The search's notice and her name's field; 1 when the typing changed. */
+int att_name_field(struct attendance *a, kiosk_ctx *ctx, int in_header);
+
 /* attendance_all.c: several classes running now: one search across their registrations. */
 void att_all_start(struct attendance *a, kiosk_ctx *ctx);
 void att_all_frame(struct attendance *a, kiosk_ctx *ctx);

@@ -143,16 +143,8 @@ void att_all_frame(struct attendance *a, kiosk_ctx *ctx)
         a->screen = ATT_PICK_CLASS;
         return;
     }
-    if (a->notice[0])
-        h->ui_message(ctx, a->notice_kind, a->notice);
-    if (a->focus_pending && in_header && KIOSK_API_HAS(h, ui_focus_next_field))
-        h->ui_focus_next_field(ctx);
-    a->focus_pending = 0;
-    if (h->ui_field(ctx, h->tr(ctx, "att.type_name"), a->typed, sizeof a->typed, KIOSK_FIELD_NAME,
-                    NULL)) {
-        a->notice[0] = '\0';
+    if (att_name_field(a, ctx, in_header))
         search_all(a, ctx);
-    }
     if (all_hits_list(a, ctx))
         return;
     h->fold(a->typed, folded, sizeof folded);

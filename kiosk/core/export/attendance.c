@@ -352,16 +352,16 @@ kiosk_status attendance_open(store *s, const char *event, int64_t now_ms, struct
         return r;
     a->signatures = a->event.signature_required;
     size_t n = a->session_count ? a->session_count : 1;
-    a->present = calloc(n, sizeof *a->present);
-    a->late = calloc(n, sizeof *a->late);
-    a->row_marks = calloc(n, 1);
-    a->row_signed = calloc(n, 1);
-    a->held = calloc(n, 1);
+    a->present = calloc(2 * n, sizeof *a->present); /* then late, in the same block */
+    a->row_marks = calloc(3 * n, 1);                /* then row_signed and held */
     a->marks = calloc(1, sizeof *a->marks);
-    if (!a->present || !a->late || !a->row_marks || !a->row_signed || !a->held || !a->marks) {
+    if (!a->present || !a->row_marks || !a->marks) {
         attendance_close(a);
         return KIOSK_E_NOMEM;
     }
+    a->late = a->present + n;
+    a->row_signed = a->row_marks + n;
+    a->held = a->row_marks + 2 * n;
     a->marks->nsess = a->session_count;
     a->marks->stride = (a->session_count + 1) / 2 ? (a->session_count + 1) / 2 : 1;
     for (size_t i = 0; i < a->session_count; i++)
@@ -485,11 +485,8 @@ void attendance_close(struct attendance *a)
     store_rows_close(a->signature);
     marks_free(a->marks);
     free(a->sessions);
-    free(a->present);
-    free(a->late);
-    free(a->row_marks);
-    free(a->row_signed);
-    free(a->held);
+    free(a->present);   /* and late */
+    free(a->row_marks); /* and row_signed, held */
     free(a->cancelled);
     memset(a, 0, sizeof *a);
 }
