@@ -31,6 +31,40 @@ static void unescape_mount(char *s)
     *o = '\0';
 }
 
+/* What a walk over the USB sticks looks for, and how many it saw. */
+struct stick_search {
+    const char *suffix;
+    char *out;
+    size_t cap;
+    int sticks;
+};
+
+/* Calls visit on each mount under /media/ or /run/media/ until one returns 1. Returns 1 then,
+ * 0 when none did, -1 when the mounts cannot be read. */
+static int each_stick(int (*visit)(const char *mnt, struct stick_search *q), struct stick_search *q)
+{
+    FILE *f = fopen("/proc/mounts", "r");
+    if (!f)
+        return -1;
+    char line[4096];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f)) {
+        char dev[1024], mnt[2048];
+        if (sscanf(line, "%1023s %2047s", dev, mnt) != 2)
+            continue;
+        unescape_mount(mnt);
+        if (strncmp(mnt, "/media/", 7) == 0 || strncmp(mnt, "/run/media/", 11) == 0)
+            found = visit(mnt, q);
+    }
+    fclose(f);
+    return found;
+}
+
+static int writable_stick(const char *mnt, struct stick_search *q)
+{
+    return writable_dir(mnt) && !kiosk_strlcpy(q->out, mnt, q->cap);
+}
+
 int admin_export_dir(struct app *a, char *out, size_t cap)
 {
     const char *dir = host_setting(&(kiosk_ctx){a, NULL}, "export_dir");
@@ -40,22 +74,8 @@ int admin_export_dir(struct app *a, char *out, size_t cap)
             return 0;
         return !kiosk_strlcpy(out, dir, cap);
     }
-    FILE *f = fopen("/proc/mounts", "r");
-    if (!f)
-        return 0;
-    char line[4096];
-    int found = 0;
-    while (!found && fgets(line, sizeof line, f)) {
-        char dev[1024], mnt[2048];
-        if (sscanf(line, "%1023s %2047s", dev, mnt) != 2)
-            continue;
-        unescape_mount(mnt);
-        if ((strncmp(mnt, "/media/", 7) == 0 || strncmp(mnt, "/run/media/", 11) == 0) &&
-            writable_dir(mnt))
-            found = !kiosk_strlcpy(out, mnt, cap);
-    }
-    fclose(f);
-    return found;
+    struct stick_search q = {.out = out, .cap = cap};
+    return each_stick(writable_stick, &q) == 1;
 }
 
 /* The first regular file (by name) of dir whose name ends with suffix, into out. */
@@ -79,6 +99,12 @@ static int file_in(const char *dir, const char *suffix, char *out, size_t cap)
     return found;
 }
 
+static int file_on_stick(const char *mnt, struct stick_search *q)
+{
+    q->sticks++;
+    return file_in(mnt, q->suffix, q->out, q->cap);
+}
+
 int admin_usb_find(struct app *a, const char *suffix, char *out, size_t cap)
 {
     const char *dir = host_setting(&(kiosk_ctx){a, NULL}, "export_dir");
@@ -88,21 +114,6 @@ int admin_usb_find(struct app *a, const char *suffix, char *out, size_t cap)
         if (file_in(dir, suffix, out, cap))
             return 1;
     }
-    FILE *f = fopen("/proc/mounts", "r");
-    if (!f)
-        return sticks ? 0 : -1;
-    char line[4096];
-    int found = 0;
-    while (!found && fgets(line, sizeof line, f)) {
-        char dev[1024], mnt[2048];
-        if (sscanf(line, "%1023s %2047s", dev, mnt) != 2)
-            continue;
-        unescape_mount(mnt);
-        if (strncmp(mnt, "/media/", 7) != 0 && strncmp(mnt, "/run/media/", 11) != 0)
-            continue;
-        sticks++;
-        found = file_in(mnt, suffix, out, cap);
-    }
-    fclose(f);
-    return found ? 1 : sticks ? 0 : -1;
+    struct stick_search q = {.suffix = suffix, .out = out, .cap = cap, .sticks = sticks};
+    return each_stick(file_on_stick, &q) == 1 ? 1 : q.sticks ? 0 : -1;
 }

@@ -27,14 +27,9 @@ static int ensure_matrix(ui_ctx *ui, const char *text)
     free(ui->qr_px);
     ui->qr_px = NULL;
     ui->qr_text = strdup(text);
-    struct qr_matrix m;
-    if (qr_encode(text, &m) != KIOSK_OK)
-        return 0;
     uint8_t *px = NULL;
     int side = 0;
-    kiosk_status st = qr_render_grey(&m, 1, QR_QUIET_MODULES, &px, &side);
-    qr_matrix_release(&m);
-    if (st != KIOSK_OK)
+    if (qr_text_grey(text, 1, QR_QUIET_MODULES, &px, &side) != KIOSK_OK)
         return 0;
     ui->qr_px = px;
     ui->qr_side = side;

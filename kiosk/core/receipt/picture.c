@@ -171,14 +171,9 @@ kiosk_status receipt_picture_png(const char *qr_text, int module_px,
                                  receipt_raster_fn raster, void *user, const char *path, int mode,
                                  int *width_px, int *height_px)
 {
-    struct qr_matrix m;
     uint8_t *qr = NULL;
     int side = 0;
-    kiosk_status st = qr_encode(qr_text, &m);
-    if (st != KIOSK_OK)
-        return st;
-    st = qr_render_grey(&m, module_px, 4, &qr, &side);
-    qr_matrix_release(&m);
+    kiosk_status st = qr_text_grey(qr_text, module_px, 4, &qr, &side);
     if (st != KIOSK_OK)
         return st;
     int pic_w = side > PICTURE_MIN_W_PX ? side : PICTURE_MIN_W_PX;

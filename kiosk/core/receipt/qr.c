@@ -62,16 +62,22 @@ kiosk_status qr_render_grey(const struct qr_matrix *m, int module_px, int quiet,
     return KIOSK_OK;
 }
 
-kiosk_status qr_write_png(const char *text, int module_px, const char *path, int mode, int *side_px)
+kiosk_status qr_text_grey(const char *text, int module_px, int quiet, uint8_t **out, int *side)
 {
     struct qr_matrix m;
-    uint8_t *px = NULL;
-    int side = 0;
     kiosk_status st = qr_encode(text, &m);
     if (st != KIOSK_OK)
         return st;
-    st = qr_render_grey(&m, module_px, 4, &px, &side);
+    st = qr_render_grey(&m, module_px, quiet, out, side);
     qr_matrix_release(&m);
+    return st;
+}
+
+kiosk_status qr_write_png(const char *text, int module_px, const char *path, int mode, int *side_px)
+{
+    uint8_t *px = NULL;
+    int side = 0;
+    kiosk_status st = qr_text_grey(text, module_px, 4, &px, &side);
     if (st == KIOSK_OK)
         st = kiosk_png_write(path, px, side, side, 1, (size_t)side, mode);
     free(px);

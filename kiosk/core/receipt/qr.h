@@ -17,6 +17,8 @@ void qr_matrix_release(struct qr_matrix *m);
  * *out: free(); *side: width = height in pixels. */
 kiosk_status qr_render_grey(const struct qr_matrix *m, int module_px, int quiet, uint8_t **out,
                             int *side);
+/* text's QR as grey pixels, as qr_render_grey draws it (encoded, drawn, the matrix let go). */
+kiosk_status qr_text_grey(const char *text, int module_px, int quiet, uint8_t **out, int *side);
 /* A receipt's QR as a PNG file (module_px per module, quiet zone 4 modules), written whole
  * or not at all. *side_px (may be NULL) gets the picture's width = height. */
 kiosk_status qr_write_png(const char *text, int module_px, const char *path, int mode,

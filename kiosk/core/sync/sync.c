@@ -103,25 +103,13 @@ void sync_target_label(const char *target, char *out, size_t cap)
         kiosk_strlcpy(out, target ? target : "", cap);
         return;
     }
-    if (pq_lazy_load(NULL, 0) != KIOSK_OK) { /* never the conninfo: it may hold a password */
+    struct sync_conninfo c;
+    if (!sync_conninfo_read(target, &c)) { /* never the conninfo: it may hold a password */
         kiosk_strlcpy(out, "PostgreSQL", cap);
         return;
     }
-    const char *host = NULL, *port = NULL, *db = NULL;
-    PQconninfoOption *opts = PQconninfoParse(target, NULL);
-    for (PQconninfoOption *o = opts; o && o->keyword; o++) {
-        if (!o->val || !*o->val)
-            continue;
-        if (strcmp(o->keyword, "host") == 0 || (strcmp(o->keyword, "hostaddr") == 0 && !host))
-            host = o->val;
-        else if (strcmp(o->keyword, "port") == 0)
-            port = o->val;
-        else if (strcmp(o->keyword, "dbname") == 0)
-            db = o->val;
-    }
-    kiosk_fmt(out, cap, "%s%s%s/%s", host ? host : "localhost", port ? ":" : "", port ? port : "",
-              db ? db : "");
-    PQconninfoFree(opts);
+    kiosk_fmt(out, cap, "%s%s%s/%s", c.host[0] ? c.host : "localhost", c.port[0] ? ":" : "", c.port,
+              c.dbname);
 }
 
 long sync_waiting(store *s, const char *target)

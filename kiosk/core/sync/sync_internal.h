@@ -33,4 +33,14 @@ void sync_converge(store *s, const char *peer_path);
 /* A short stable name for a server target that never holds its password: hash of conninfo. */
 void sync_target_hash(const char *target, char out[17]);
 
+/* The parts of a server target's conninfo (sync_target.c), each empty when not named; a
+ * host beats a hostaddr. 0 when libpq cannot be loaded (all empty). */
+struct sync_conninfo {
+    char host[256];
+    char port[16];
+    char dbname[64];
+    char user[64];
+};
+int sync_conninfo_read(const char *target, struct sync_conninfo *out);
+
 #endif

@@ -80,28 +80,39 @@ kiosk_status sync_server_conninfo(const struct sync_server *in, char *out, size_
     return ok ? KIOSK_OK : KIOSK_E_INVALID;
 }
 
-void sync_server_parts(const char *target, struct sync_server *out)
+int sync_conninfo_read(const char *target, struct sync_conninfo *out)
 {
     memset(out, 0, sizeof *out);
-    if (!target || !sync_target_is_pg(target) || pq_lazy_load(NULL, 0) != KIOSK_OK)
-        return;
-    const char *host = NULL, *port = NULL;
+    if (pq_lazy_load(NULL, 0) != KIOSK_OK)
+        return 0;
     PQconninfoOption *opts = PQconninfoParse(target, NULL);
     for (PQconninfoOption *o = opts; o && o->keyword; o++) {
         if (!o->val || !*o->val)
             continue;
-        if (strcmp(o->keyword, "host") == 0 || (strcmp(o->keyword, "hostaddr") == 0 && !host))
-            host = o->val;
+        if (strcmp(o->keyword, "host") == 0 ||
+            (strcmp(o->keyword, "hostaddr") == 0 && !out->host[0]))
+            kiosk_strlcpy(out->host, o->val, sizeof out->host);
         else if (strcmp(o->keyword, "port") == 0)
-            port = o->val;
+            kiosk_strlcpy(out->port, o->val, sizeof out->port);
         else if (strcmp(o->keyword, "dbname") == 0)
             kiosk_strlcpy(out->dbname, o->val, sizeof out->dbname);
         else if (strcmp(o->keyword, "user") == 0)
             kiosk_strlcpy(out->user, o->val, sizeof out->user);
     }
-    if (host)
-        kiosk_fmt(out->host, sizeof out->host, "%s%s%s", host, port ? ":" : "", port ? port : "");
     PQconninfoFree(opts);
+    return 1;
+}
+
+void sync_server_parts(const char *target, struct sync_server *out)
+{
+    struct sync_conninfo c;
+    memset(out, 0, sizeof *out);
+    if (!target || !sync_target_is_pg(target) || !sync_conninfo_read(target, &c))
+        return;
+    kiosk_strlcpy(out->dbname, c.dbname, sizeof out->dbname);
+    kiosk_strlcpy(out->user, c.user, sizeof out->user);
+    if (c.host[0])
+        kiosk_fmt(out->host, sizeof out->host, "%s%s%s", c.host, c.port[0] ? ":" : "", c.port);
 }
 
 /* 1 when a and b name the same file (the kiosk's own database). */
